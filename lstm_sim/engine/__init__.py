@@ -1,0 +1,44 @@
+"""The numeric core of lstm-sim: an exact float64 LSTM cell in pure NumPy.
+
+No Qt, no file I/O, no global state. See :mod:`lstm_sim.engine.lstm` for the
+equations of the forward pass and :mod:`lstm_sim.engine.backward` for BPTT.
+
+Example
+-------
+>>> import numpy as np
+>>> from lstm_sim.engine import LSTMParams, run, bptt, output_loss
+>>> p = LSTMParams.random(1, 3, seed=0, forget_bias=2.0)
+>>> tr = run(p, np.sin(np.linspace(0, 6, 50)))
+>>> L, dh = output_loss(tr, k=49)
+>>> grads = bptt(p, tr, dh)
+>>> grads.dc_norm().shape
+(50,)
+"""
+
+from .activations import dsigmoid, dtanh, sigmoid
+from .backward import Gradients, bptt, window_bounds
+from .errors import EngineError
+from .losses import output_loss, squared_error_loss
+from .lstm import StepResult, Trace, check_inputs, run, step
+from .params import GATE_NAMES, GATES, GateView, LSTMParams
+
+__all__ = [
+    "GATES",
+    "GATE_NAMES",
+    "EngineError",
+    "GateView",
+    "Gradients",
+    "LSTMParams",
+    "StepResult",
+    "Trace",
+    "bptt",
+    "check_inputs",
+    "dsigmoid",
+    "dtanh",
+    "output_loss",
+    "run",
+    "sigmoid",
+    "squared_error_loss",
+    "step",
+    "window_bounds",
+]

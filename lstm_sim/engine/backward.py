@@ -1,0 +1,281 @@
+"""Backpropagation through time for the LSTM cell.
+
+For a loss L that depends directly on some h_k (and possibly C_k), walking back
+from the last step of the window (rows k = stop-1 … start):
+
+    ∂L/∂h_k  = dh_k(direct) + W_hhᵀ · ∂L/∂z_{k+1}
+    ∂L/∂C_k  = dc_k(direct) + ∂L/∂h_k ⊙ o_k ⊙ (1 − tanh²C_k) + ∂L/∂C_{k+1} ⊙ f_{k+1}
+    ∂L/∂z_o  = ∂L/∂h_k ⊙ tanh(C_k) ⊙ o_k(1 − o_k)
+    ∂L/∂z_i  = ∂L/∂C_k ⊙ g_k ⊙ i_k(1 − i_k)
+    ∂L/∂z_f  = ∂L/∂C_k ⊙ C_{k-1} ⊙ f_k(1 − f_k)
+    ∂L/∂z_g  = ∂L/∂C_k ⊙ i_k ⊙ (1 − g_k²)
+
+The term ``∂L/∂C_{k+1} ⊙ f_{k+1}`` is the constant error carousel: with f ≈ 1 the
+gradient reaches far back unchanged. Parameter gradients sum over the window:
+``∂L/∂weight_ih = Σ_k ∂L/∂z_k x_kᵀ``, ``∂L/∂weight_hh = Σ_k ∂L/∂z_k h_{k-1}ᵀ``,
+``∂L/∂bias_ih = ∂L/∂bias_hh = Σ_k ∂L/∂z_k``.
+
+A *window* truncates the walk: only rows ``start … stop-1`` are visited, where
+``start = max(0, stop - window)``; the gradient that would flow into row
+``start - 1`` is returned as ``dh_in``/``dc_in`` and not followed further.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import EngineError
+from .lstm import Trace, _internal_rows, _torch_rows
+from .params import LSTMParams
+
+__all__ = ["Gradients", "bptt", "window_bounds"]
+
+
+@dataclass(frozen=True, eq=False)
+class Gradients:
+    """Result of :func:`bptt` over rows ``start … stop-1`` (n = stop − start).
+
+    Attributes
+    ----------
+    start, stop : int
+        The window, as row indices (row k is step t = k + 1).
+    dh : numpy.ndarray, shape (n, H)
+        Total ∂L/∂h_k (direct plus through later steps).
+    dc : numpy.ndarray, shape (n, H)
+        Total ∂L/∂C_k.
+    dz_internal : numpy.ndarray, shape (n, 4H)
+        ∂L/∂(pre-activation) of the gates in the engine's internal block order
+        (g, i, f, o); use :attr:`dz` (blocks i, f, g, o) or :attr:`d_i` … instead.
+    dh_in, dc_in : numpy.ndarray, shape (H,)
+        ∂L/∂h_{start-1} and ∂L/∂C_{start-1}: what the window passes further back
+        (∂L/∂h_0, ∂L/∂C_0 when start = 0).
+    weight_ih, weight_hh, bias_ih, bias_hh : numpy.ndarray or None
+        Parameter gradients with PyTorch names and shapes; None when
+        ``param_grads=False``.
+    """
+
+    start: int
+    stop: int
+    dh: np.ndarray
+    dc: np.ndarray
+    dz_internal: np.ndarray
+    dh_in: np.ndarray
+    dc_in: np.ndarray
+    weight_ih: np.ndarray | None = None
+    weight_hh: np.ndarray | None = None
+    bias_ih: np.ndarray | None = None
+    bias_hh: np.ndarray | None = None
+
+    def _dz_block(self, b: int) -> np.ndarray:
+        hidden = self.dh.shape[1]
+        return self.dz_internal[:, b * hidden : (b + 1) * hidden]
+
+    @property
+    def dz(self) -> np.ndarray:
+        """∂L/∂(pre-activation) of the gates, blocks i, f, g, o: a new (n, 4H) array."""
+        return self.dz_internal[:, _torch_rows(self.dh.shape[1])]
+
+    @property
+    def d_i(self) -> np.ndarray:
+        """∂L/∂z_i (input gate pre-activation), shape (n, H)."""
+        return self._dz_block(1)
+
+    @property
+    def d_f(self) -> np.ndarray:
+        """∂L/∂z_f (forget gate pre-activation), shape (n, H)."""
+        return self._dz_block(2)
+
+    @property
+    def d_g(self) -> np.ndarray:
+        """∂L/∂z_g (candidate pre-activation), shape (n, H)."""
+        return self._dz_block(0)
+
+    @property
+    def d_o(self) -> np.ndarray:
+        """∂L/∂z_o (output gate pre-activation), shape (n, H)."""
+        return self._dz_block(3)
+
+    def dc_norm(self) -> np.ndarray:
+        """‖∂L/∂C_k‖₂ per row of the window, shape (n,)."""
+        return np.sqrt(np.einsum("ij,ij->i", self.dc, self.dc))
+
+    def dh_norm(self) -> np.ndarray:
+        """‖∂L/∂h_k‖₂ per row of the window, shape (n,)."""
+        return np.sqrt(np.einsum("ij,ij->i", self.dh, self.dh))
+
+    def to_state_dict(self) -> dict[str, np.ndarray]:
+        """Parameter gradients under PyTorch ``nn.LSTMCell`` names."""
+        if self.weight_ih is None:
+            raise EngineError("bptt was called with param_grads=False: no parameter gradients")
+        return {
+            "weight_ih": self.weight_ih,
+            "weight_hh": self.weight_hh,
+            "bias_ih": self.bias_ih,
+            "bias_hh": self.bias_hh,
+        }
+
+
+def window_bounds(length: int, stop: int | None = None, window: int | None = None) -> range:
+    """The rows ``start … stop-1`` a BPTT call with these arguments visits.
+
+    Parameters
+    ----------
+    length : int
+        Rows in the trace (T).
+    stop : int, optional
+        One past the last row the loss depends on (default T).
+    window : int, optional
+        At most this many rows (default: all, back to row 0).
+    """
+    stop = length if stop is None else int(stop)
+    if not 1 <= stop <= length:
+        raise EngineError(f"stop: expected 1 ≤ stop ≤ {length} (rows in the trace), got {stop}")
+    if window is None:
+        return range(0, stop)
+    if int(window) < 1:
+        raise EngineError(f"window: expected at least 1 step, got {window}")
+    return range(max(0, stop - int(window)), stop)
+
+
+def _aligned(name: str, arr: Any, length: int, rows: range, hidden: int) -> np.ndarray:
+    """``arr`` restricted to the window: accepts (T, H) or (stop − start, H)."""
+    a = np.asarray(arr, dtype=np.float64)
+    n = len(rows)
+    if a.ndim == 2 and a.shape[1] == hidden and a.shape[0] == length:
+        a = a[rows.start : rows.stop]
+    elif not (a.ndim == 2 and a.shape == (n, hidden)):
+        raise EngineError(
+            f"{name}: expected shape ({length}, {hidden}) (every step) or ({n}, {hidden}) "
+            f"(the window), got {a.shape}"
+        )
+    if not np.isfinite(a).all():
+        k, j = (int(v) for v in np.argwhere(~np.isfinite(a))[0])
+        raise EngineError(f"{name}: non-finite value at row {rows.start + k}, unit {j}")
+    return a
+
+
+def bptt(
+    params: LSTMParams,
+    trace: Trace,
+    dh: Any,
+    dc: Any = None,
+    *,
+    stop: int | None = None,
+    window: int | None = None,
+    param_grads: bool = True,
+) -> Gradients:
+    """Backpropagation through time over a stored trace.
+
+    Parameters
+    ----------
+    params : LSTMParams
+        The parameters that produced ``trace``.
+    trace : Trace
+        The forward pass (T rows).
+    dh : array_like, shape (T, H) or (n, H)
+        ∂L/∂h_k from the loss's *direct* dependence on each h_k (not through
+        later steps), for every row or only for the window's n rows.
+    dc : array_like, shape (T, H) or (n, H), optional
+        The same for C_k, for losses on the cell state.
+    stop : int, optional
+        One past the last row the loss depends on (default T). Rows after it
+        are ignored.
+    window : int, optional
+        Backpropagate over at most this many rows, ending at ``stop - 1``
+        (default: all the way to row 0). The cost is O(window), whatever T is.
+    param_grads : bool
+        Also compute the parameter gradients (skip them when only ∂L/∂h, ∂L/∂C
+        are needed).
+
+    Returns
+    -------
+    Gradients
+    """
+    if trace.params is not params and trace.params != params:
+        raise EngineError("params: these are not the parameters that produced the trace")
+    hidden = params.hidden_size
+    length = len(trace)
+    if length == 0:
+        raise EngineError("trace: empty (0 steps); run the cell first")
+    rows = window_bounds(length, stop, window)
+    start, stop = rows.start, rows.stop
+    n = stop - start
+    dh_d = _aligned("dh", dh, length, rows, hidden)
+    dc_d = None if dc is None else _aligned("dc", dc, length, rows, hidden)
+
+    # Gate values of the window (internal block order g, i, f, o).
+    Zw = trace._z[start:stop]
+    G, I, F, O = (Zw[:, b * hidden : (b + 1) * hidden] for b in range(4))  # noqa: E741
+    TC = trace._tc[start:stop]
+    c_prev0 = trace.state(start)[1]
+
+    # Every factor that is not on the recurrence, for the whole window at once.
+    A = O * (1.0 - TC * TC)  # ∂h_k/∂C_k (diagonal)
+    B = TC * O * (1.0 - O)  # ∂h_k/∂z_o
+    Fc = np.empty((n, 3, hidden))  # ∂C_k/∂z for blocks g, i, f
+    np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
+    np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
+    np.multiply(F, 1.0 - F, out=Fc[:, 2])
+    Fc[0, 2] *= c_prev0
+    if n > 1:
+        Fc[1:, 2] *= trace._c[start : stop - 1]
+
+    whh_int = np.ascontiguousarray(params.weight_hh[_internal_rows(hidden)])
+    whhT_dot = np.ascontiguousarray(whh_int.T).dot
+    dZ = np.empty((n, 4 * hidden))
+    dZ3 = dZ.reshape(n, 4, hidden)
+    dZo = dZ[:, 3 * hidden :]
+    DH = np.empty((n, hidden))
+    DC = np.empty((n, hidden))
+    tmp = np.empty(hidden)
+    add, mul = np.add, np.multiply
+
+    k = n - 1
+    DH[k] = dh_d[k]
+    mul(DH[k], A[k], DC[k])
+    if dc_d is not None:
+        add(DC[k], dc_d[k], DC[k])
+    mul(Fc[k], DC[k], dZ3[k, :3])
+    mul(DH[k], B[k], dZo[k])
+    for k in range(n - 2, -1, -1):
+        dhk, dck = DH[k], DC[k]
+        whhT_dot(dZ[k + 1], tmp)
+        add(dh_d[k], tmp, dhk)
+        mul(dhk, A[k], dck)
+        mul(DC[k + 1], F[k + 1], tmp)
+        add(dck, tmp, dck)
+        if dc_d is not None:
+            add(dck, dc_d[k], dck)
+        mul(Fc[k], dck, dZ3[k, :3])
+        mul(dhk, B[k], dZo[k])
+
+    dh_in = whhT_dot(dZ[0])
+    dc_in = DC[0] * F[0]
+    to_torch = _torch_rows(hidden)
+    grads: dict[str, np.ndarray | None] = dict.fromkeys(
+        ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+    )
+    if param_grads:
+        # Three large products instead of n outer products.
+        g_ih = dZ.T @ trace.x[start:stop]
+        g_hh = dZ.T @ trace.h_prev[start:stop]
+        g_b = dZ.sum(axis=0)
+        grads = {
+            "weight_ih": g_ih[to_torch],
+            "weight_hh": g_hh[to_torch],
+            "bias_ih": g_b[to_torch],
+            "bias_hh": g_b[to_torch].copy(),
+        }
+    return Gradients(
+        start=start,
+        stop=stop,
+        dh=DH,
+        dc=DC,
+        dz_internal=dZ,
+        dh_in=dh_in,
+        dc_in=dc_in,
+        **grads,
+    )

@@ -1,0 +1,433 @@
+"""The LSTM forward pass: one step (:func:`step`) and a growing history (:class:`Trace`).
+
+One time step, input x_t (D values), previous state h_{t-1}, C_{t-1} (H values):
+
+    f_t  = σ(W_f·[h_{t-1}, x_t] + b_f)      forget gate
+    i_t  = σ(W_i·[h_{t-1}, x_t] + b_i)      input gate
+    g_t  = tanh(W_g·[h_{t-1}, x_t] + b_g)   candidate C̃_t
+    o_t  = σ(W_o·[h_{t-1}, x_t] + b_o)      output gate
+    C_t  = f_t ⊙ C_{t-1} + i_t ⊙ g_t        cell state (long-term memory)
+    h_t  = o_t ⊙ tanh(C_t)                  hidden state (short-term memory)
+
+Indexing: arrays are indexed by *row* ``k = 0 … T-1``; row ``k`` holds step
+``t = k + 1`` (the app and the CLI count steps from 1, and t = 0 is the
+initial state h_0, C_0).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .activations import sigmoid
+from .errors import EngineError
+from .params import LSTMParams
+
+__all__ = ["StepResult", "Trace", "check_inputs", "run", "step"]
+
+
+# Internal column order of the gate buffer: g, i, f, o. With it the three
+# sigmoid gates are contiguous (one ufunc call in the forward pass) and the
+# three gates driven by ∂L/∂C (g, i, f) are contiguous in the backward pass.
+_INTERNAL = (2, 0, 1, 3)  # PyTorch block index of internal blocks g, i, f, o
+
+
+def _internal_rows(hidden: int) -> np.ndarray:
+    """Row indices that reorder PyTorch blocks (i, f, g, o) to internal (g, i, f, o)."""
+    return np.concatenate([np.arange(b * hidden, (b + 1) * hidden) for b in _INTERNAL])
+
+
+def _torch_rows(hidden: int) -> np.ndarray:
+    """Row indices that reorder internal blocks (g, i, f, o) back to PyTorch (i, f, g, o)."""
+    return np.argsort(_internal_rows(hidden))
+
+
+@dataclass(frozen=True)
+class StepResult:
+    """Every intermediate of one LSTM step (all float64).
+
+    Attributes
+    ----------
+    x : (D,)      input x_t
+    h_prev : (H,) h_{t-1}
+    c_prev : (H,) C_{t-1}
+    z : (4H,)     pre-activations W·[h_{t-1}, x_t] + b, blocks i, f, g, o
+    i, f, g, o : (H,) gate values (g is the candidate C̃_t)
+    c : (H,)      C_t = f ⊙ C_{t-1} + i ⊙ g
+    tanh_c : (H,) tanh(C_t)
+    h : (H,)      h_t = o ⊙ tanh(C_t)
+    """
+
+    x: np.ndarray
+    h_prev: np.ndarray
+    c_prev: np.ndarray
+    z: np.ndarray
+    i: np.ndarray
+    f: np.ndarray
+    g: np.ndarray
+    o: np.ndarray
+    c: np.ndarray
+    tanh_c: np.ndarray
+    h: np.ndarray
+
+    def z_gate(self, name: str) -> np.ndarray:
+        """Pre-activation of one gate (``"i"``, ``"f"``, ``"g"`` or ``"o"``), shape (H,)."""
+        k = "ifgo".index(name)
+        hidden = self.h.shape[0]
+        return self.z[k * hidden : (k + 1) * hidden]
+
+
+def _check_vector(name: str, value: Any, size: int, what: str) -> np.ndarray:
+    arr = np.asarray(value, dtype=np.float64)
+    if arr.shape != (size,):
+        raise EngineError(f"{name}: expected shape ({size},) ({what}), got {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        j = int(np.flatnonzero(~np.isfinite(arr))[0])
+        raise EngineError(f"{name}: non-finite value {arr[j]} at index {j}")
+    return arr
+
+
+def check_inputs(X: Any, input_size: int, name: str = "X") -> np.ndarray:
+    """Validate a sequence of inputs and return it as a C-contiguous float64 (T, D) array.
+
+    A 1-D array is accepted as (T, 1) when ``input_size`` is 1.
+
+    Raises
+    ------
+    EngineError
+        Empty sequence, wrong number of inputs per step, non-numeric or
+        non-finite values (the message names the step, counted from 1, and input).
+    """
+    try:
+        arr = np.asarray(X, dtype=np.float64)
+    except (TypeError, ValueError) as exc:
+        raise EngineError(f"{name}: not a numeric array ({exc})") from None
+    if arr.ndim == 1 and input_size == 1:
+        arr = arr[:, None]
+    if arr.ndim != 2:
+        raise EngineError(f"{name}: expected shape (T, {input_size}), got {arr.shape}")
+    if arr.shape[0] == 0:
+        raise EngineError(f"{name}: empty sequence (0 steps)")
+    if arr.shape[1] != input_size:
+        raise EngineError(
+            f"{name}: expected {input_size} input(s) per step (D = {input_size}), "
+            f"got {arr.shape[1]}"
+        )
+    finite = np.isfinite(arr)
+    if not finite.all():
+        k, j = (int(v) for v in np.argwhere(~finite)[0])
+        raise EngineError(f"{name}: non-finite value {arr[k, j]} at step {k + 1}, input {j}")
+    return np.ascontiguousarray(arr)
+
+
+def step(params: LSTMParams, x: Any, h: Any, c: Any) -> StepResult:
+    """One LSTM time step, with every intermediate (reference implementation).
+
+    Parameters
+    ----------
+    params : LSTMParams
+    x : array_like, shape (D,)
+        Input x_t.
+    h, c : array_like, shape (H,)
+        Previous state h_{t-1}, C_{t-1}.
+
+    Returns
+    -------
+    StepResult
+        Pre-activations z (4H, blocks i, f, g, o), gates i, f, g, o, C_t,
+        tanh(C_t) and h_t, each (H,).
+    """
+    hidden, inputs = params.hidden_size, params.input_size
+    x = _check_vector("x", x, inputs, "D inputs")
+    h = _check_vector("h", h, hidden, "H units")
+    c = _check_vector("c", c, hidden, "H units")
+    z = params.weight_ih @ x + params.bias_ih + params.weight_hh @ h + params.bias_hh
+    zi, zf, zg, zo = (z[k * hidden : (k + 1) * hidden] for k in range(4))
+    i, f, g, o = sigmoid(zi), sigmoid(zf), np.tanh(zg), sigmoid(zo)
+    c_new = f * c + i * g
+    tanh_c = np.tanh(c_new)
+    return StepResult(x, h, c, z, i, f, g, o, c_new, tanh_c, o * tanh_c)
+
+
+class Trace:
+    """The history of an LSTM run: gates, C_t and h_t for every step so far.
+
+    Storage is preallocated and grows by doubling, so :meth:`append` (one
+    step, as the app does per click) is amortized O(1) and never recomputes
+    history. Exactly seven T×H float64 arrays are kept — the four gates, C,
+    tanh(C) and h — plus the inputs (T×(D+1), a column of ones for the bias).
+
+    Parameters
+    ----------
+    params : LSTMParams
+        The cell. A trace belongs to one set of parameters.
+    h0, c0 : array_like, shape (H,), optional
+        Initial state (zeros by default).
+    capacity : int
+        Steps to preallocate.
+
+    Attributes
+    ----------
+    params : LSTMParams
+    h0, c0 : numpy.ndarray, shape (H,)
+
+    Notes
+    -----
+    The arrays returned by :attr:`f`, :attr:`c`, … are views of length T into
+    the storage; take a copy to keep them across later appends.
+
+    Layout (why it is fast): at H ≤ 32 a step costs the number of NumPy calls,
+    not FLOPs. Row k of the input buffer ``_u`` is ``[x_k, 1, h_{k-1}]`` and h_k
+    is written straight into row k+1, so one matrix-vector product with
+    ``[W_ih | b | W_hh]`` gives all four pre-activations. The gate buffer is in
+    the internal block order g, i, f, o with the sigmoid rows of the weights
+    pre-scaled by ½, so one ``tanh`` over the row serves all four gates
+    (σ(z) = ½·tanh(z/2) + ½) and the sigmoid gates are contiguous.
+    """
+
+    def __init__(
+        self, params: LSTMParams, h0: Any = None, c0: Any = None, *, capacity: int = 0
+    ) -> None:
+        if not isinstance(params, LSTMParams):
+            raise EngineError(f"params: expected LSTMParams, got {type(params).__name__}")
+        hidden = params.hidden_size
+        self.params = params
+        self.h0 = np.zeros(hidden) if h0 is None else _check_vector("h0", h0, hidden, "H units")
+        self.c0 = np.zeros(hidden) if c0 is None else _check_vector("c0", c0, hidden, "H units")
+        self.h0.flags.writeable = False
+        self.c0.flags.writeable = False
+        self._len = 0
+        self._cap = -1
+        rows = _internal_rows(hidden)
+        scale = np.ones(4 * hidden)
+        scale[hidden:] = 0.5
+        w = np.hstack(
+            [
+                params.weight_ih[rows],
+                (params.bias_ih + params.bias_hh)[rows, None],
+                params.weight_hh[rows],
+            ]
+        )
+        self._w = np.ascontiguousarray(w * scale[:, None])
+        self._tmp = np.empty(hidden)
+        self._half = np.full(3 * hidden, 0.5)
+        self._alloc(max(int(capacity), 0))
+
+    # ----------------------------------------------------------------- storage
+    def _alloc(self, cap: int) -> None:
+        hidden, inputs = self.params.hidden_size, self.params.input_size
+        z = np.empty((cap, 4 * hidden))
+        c = np.empty((cap, hidden))
+        tc = np.empty((cap, hidden))
+        u = np.empty((cap + 1, inputs + 1 + hidden))
+        u[:, inputs] = 1.0
+        n = self._len
+        if self._cap >= 0:
+            z[:n], c[:n], tc[:n] = self._z[:n], self._c[:n], self._tc[:n]
+            u[: n + 1] = self._u[: n + 1]
+        else:
+            u[0, inputs + 1 :] = self.h0
+        self._z, self._c, self._tc, self._u = z, c, tc, u
+        self._cap = cap
+
+    def reserve(self, capacity: int) -> None:
+        """Make room for ``capacity`` steps in total (no-op when there is room)."""
+        if capacity > self._cap:
+            self._alloc(max(int(capacity), 2 * self._cap, 16))
+
+    def __len__(self) -> int:
+        return self._len
+
+    @property
+    def T(self) -> int:
+        """Number of steps computed."""
+        return self._len
+
+    @property
+    def nbytes(self) -> int:
+        """Bytes of array storage held (including unused capacity)."""
+        return sum(a.nbytes for a in (self._z, self._c, self._tc, self._u))
+
+    # ------------------------------------------------------------------ views
+    def _gate(self, block: int) -> np.ndarray:
+        hidden = self.params.hidden_size
+        return self._z[: self._len, block * hidden : (block + 1) * hidden]
+
+    @property
+    def g(self) -> np.ndarray:
+        """Candidate C̃_t = tanh(…), shape (T, H)."""
+        return self._gate(0)
+
+    @property
+    def i(self) -> np.ndarray:
+        """Input gate i_t, shape (T, H)."""
+        return self._gate(1)
+
+    @property
+    def f(self) -> np.ndarray:
+        """Forget gate f_t, shape (T, H)."""
+        return self._gate(2)
+
+    @property
+    def o(self) -> np.ndarray:
+        """Output gate o_t, shape (T, H)."""
+        return self._gate(3)
+
+    @property
+    def c(self) -> np.ndarray:
+        """Cell state C_t, shape (T, H)."""
+        return self._c[: self._len]
+
+    @property
+    def tanh_c(self) -> np.ndarray:
+        """tanh(C_t), shape (T, H)."""
+        return self._tc[: self._len]
+
+    @property
+    def h(self) -> np.ndarray:
+        """Hidden state h_t, shape (T, H)."""
+        return self._u[1 : self._len + 1, self.params.input_size + 1 :]
+
+    @property
+    def h_prev(self) -> np.ndarray:
+        """h_{t-1} for every step (h_0 first), shape (T, H)."""
+        return self._u[: self._len, self.params.input_size + 1 :]
+
+    @property
+    def x(self) -> np.ndarray:
+        """Inputs x_t, shape (T, D)."""
+        return self._u[: self._len, : self.params.input_size]
+
+    def gates(self) -> np.ndarray:
+        """All gates in PyTorch block order (i, f, g, o) as a new (T, 4H) array."""
+        return self._z[: self._len][:, _torch_rows(self.params.hidden_size)]
+
+    def state(self, t: int) -> tuple[np.ndarray, np.ndarray]:
+        """(h_t, C_t) after ``t`` steps; ``t = 0`` is the initial state (h0, c0)."""
+        if not 0 <= t <= self._len:
+            raise EngineError(f"t: expected 0 ≤ t ≤ {self._len}, got {t}")
+        if t == 0:
+            return self.h0, self.c0
+        return self._u[t, self.params.input_size + 1 :], self._c[t - 1]
+
+    def step_result(self, k: int) -> StepResult:
+        """Every intermediate (pre-activations included) of row ``k`` (step t = k + 1)."""
+        if not 0 <= k < self._len:
+            raise EngineError(f"k: expected 0 ≤ k < {self._len}, got {k}")
+        h, c = self.state(k)
+        return step(self.params, self._u[k, : self.params.input_size], h, c)
+
+    # ------------------------------------------------------------- computing
+    def append(self, x: Any) -> None:
+        """Advance one step with input ``x`` (shape (D,)); amortized O(1).
+
+        The same arithmetic as :meth:`extend`, written out for one row so a
+        single step pays for no loop set-up.
+        """
+        inputs, hidden = self.params.input_size, self.params.hidden_size
+        xv = np.asarray(x, dtype=np.float64)
+        if xv.shape != (inputs,):
+            if xv.size == inputs and xv.ndim <= 1:
+                xv = xv.reshape(inputs)
+            else:
+                raise EngineError(
+                    f"x: expected {inputs} input(s) per step (D = {inputs}), got shape {xv.shape}"
+                )
+        # One call: nan and ±inf propagate into the sum (only a sum that overflows from
+        # finite values needs the precise check).
+        if not math.isfinite(xv.sum()) and not np.isfinite(xv).all():
+            raise EngineError(f"x: non-finite input at step {self._len + 1}")
+        k = self._len
+        if k == self._cap:
+            self.reserve(k + 1)
+        u = self._u[k]
+        u[:inputs] = xv
+        z = self._z[k]
+        self._w.dot(u, z)
+        np.tanh(z, z)
+        s = z[hidden:]
+        np.multiply(s, self._half, s)
+        np.add(s, self._half, s)
+        ck, tck = self._c[k], self._tc[k]
+        cp = self._c[k - 1] if k else self.c0
+        np.multiply(z[2 * hidden : 3 * hidden], cp, ck)
+        np.multiply(z[hidden : 2 * hidden], z[:hidden], self._tmp)
+        np.add(ck, self._tmp, ck)
+        np.tanh(ck, tck)
+        np.multiply(z[3 * hidden :], tck, self._u[k + 1, inputs + 1 :])
+        self._len = k + 1
+
+    def extend(self, X: Any) -> None:
+        """Advance ``len(X)`` steps with inputs ``X`` (shape (T, D), or (T,) when D = 1)."""
+        X = check_inputs(X, self.params.input_size)
+        n = X.shape[0]
+        k0 = self._len
+        self.reserve(k0 + n)
+        self._u[k0 : k0 + n, : self.params.input_size] = X
+        self._recur(k0, k0 + n)
+
+    def _recur(self, k0: int, k1: int) -> None:
+        """Run the recurrence for rows k0 … k1-1 whose inputs are in place.
+
+        Nine NumPy calls per step; row views come from iterating 2-D slices
+        in C (``zip``) rather than from indexing in Python, and constants are
+        arrays rather than Python scalars (which NumPy converts on every call).
+        """
+        hidden, inputs = self.params.hidden_size, self.params.input_size
+        rows = slice(k0, k1)
+        Z = self._z[rows]
+        G, I, F, O = (Z[:, b * hidden : (b + 1) * hidden] for b in range(4))  # noqa: E741
+        S = Z[:, hidden:]  # the three sigmoid gates, contiguous per row
+        U = self._u[k0 : k1 + 1]
+        w_dot = self._w.dot
+        tmp, half = self._tmp, self._half
+        add, mul, tanh = np.add, np.multiply, np.tanh
+        cp = self.c0 if k0 == 0 else self._c[k0 - 1]
+        for u, h_out, z, s, g, i, f, o, ck, tck in zip(
+            U[:-1],
+            U[1:, inputs + 1 :],
+            Z,
+            S,
+            G,
+            I,
+            F,
+            O,
+            self._c[rows],
+            self._tc[rows],
+            strict=True,
+        ):
+            w_dot(u, z)  # z = W·[x_t, 1, h_{t-1}]  (bias folded in)
+            tanh(z, z)  # g = tanh(z_g); sigmoid rows hold tanh(z/2)
+            mul(s, half, s)
+            add(s, half, s)  # σ(z) = ½·tanh(z/2) + ½
+            mul(f, cp, ck)
+            mul(i, g, tmp)
+            add(ck, tmp, ck)  # C_t = f ⊙ C_{t-1} + i ⊙ g
+            tanh(ck, tck)
+            mul(o, tck, h_out)  # h_t = o ⊙ tanh(C_t), stored as the next row's h_{t-1}
+            cp = ck
+        self._len = k1
+
+
+def run(params: LSTMParams, X: Any, h0: Any = None, c0: Any = None) -> Trace:
+    """Run the cell over a whole sequence.
+
+    Parameters
+    ----------
+    params : LSTMParams
+    X : array_like, shape (T, D) (or (T,) when D = 1), T ≥ 1, finite
+    h0, c0 : array_like, shape (H,), optional
+        Initial state; zeros by default.
+
+    Returns
+    -------
+    Trace
+        ``f, i, g, o, c, tanh_c, h`` of shape (T, H), ``x`` (T, D), ``h0, c0`` (H,).
+    """
+    X = check_inputs(X, params.input_size)
+    trace = Trace(params, h0, c0, capacity=X.shape[0])
+    trace.extend(X)
+    return trace

@@ -1,0 +1,382 @@
+"""LSTM cell parameters, stored the way PyTorch stores ``nn.LSTMCell``.
+
+Notation (DESIGN.md): for input size D and hidden size H,
+
+    weight_ih : (4H, D)   rows in blocks i, f, g, o   (input part of W_i, W_f, W_g, W_o)
+    weight_hh : (4H, H)   rows in blocks i, f, g, o   (recurrent part)
+    bias_ih   : (4H,)
+    bias_hh   : (4H,)
+
+The notes write each gate as one matrix over the concatenation [h_{t-1}, x_t]:
+
+    f_t = σ(W_f·[h_{t-1}, x_t] + b_f)
+
+so ``W_f = [weight_hh_f | weight_ih_f]`` (H × (H + D)) and
+``b_f = bias_ih_f + bias_hh_f``. :meth:`LSTMParams.gate` gives the three parts of
+one gate as read-only views; :attr:`LSTMParams.W_f` and friends give the
+concatenated matrices of the notes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from .errors import EngineError
+
+__all__ = ["GATES", "GATE_NAMES", "GateView", "LSTMParams"]
+
+#: Row-block order of PyTorch (and of every array in this package that is 4H long).
+GATES: tuple[str, ...] = ("i", "f", "g", "o")
+
+#: Names of the gates in words, for labels.
+GATE_NAMES: dict[str, str] = {
+    "i": "input gate",
+    "f": "forget gate",
+    "g": "candidate",
+    "o": "output gate",
+}
+
+_PARAM_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+
+
+def _as_param(name: str, value: Any, shape: tuple[int, ...]) -> np.ndarray:
+    """Validate one parameter array and return a read-only float64 copy."""
+    try:
+        arr = np.array(value, dtype=np.float64, copy=True)
+    except (TypeError, ValueError) as exc:
+        raise EngineError(f"{name}: not a numeric array ({exc})") from None
+    if arr.shape != shape:
+        raise EngineError(f"{name}: expected shape {shape}, got {arr.shape}")
+    if not np.all(np.isfinite(arr)):
+        bad = np.argwhere(~np.isfinite(arr))[0]
+        where = ", ".join(str(int(b)) for b in bad)
+        raise EngineError(f"{name}: non-finite value {arr[tuple(bad)]} at index ({where})")
+    arr = np.ascontiguousarray(arr)
+    arr.flags.writeable = False
+    return arr
+
+
+@dataclass(frozen=True)
+class GateView:
+    """The parameters of one gate, as read-only views into :class:`LSTMParams`.
+
+    Attributes
+    ----------
+    name : str
+        ``"i"``, ``"f"``, ``"g"`` or ``"o"``.
+    input : numpy.ndarray, shape (H, D)
+        Input weights (rows of ``weight_ih``).
+    recurrent : numpy.ndarray, shape (H, H)
+        Recurrent weights (rows of ``weight_hh``).
+    bias_ih, bias_hh : numpy.ndarray, shape (H,)
+        The two PyTorch bias parts.
+    """
+
+    name: str
+    input: np.ndarray
+    recurrent: np.ndarray
+    bias_ih: np.ndarray
+    bias_hh: np.ndarray
+
+    @property
+    def bias(self) -> np.ndarray:
+        """Combined bias ``b = bias_ih + bias_hh``, shape (H,)."""
+        return self.bias_ih + self.bias_hh
+
+    @property
+    def W(self) -> np.ndarray:
+        """The notes' ``W_gate`` over ``[h_{t-1}, x_t]``: ``[recurrent | input]``, (H, H + D)."""
+        return np.hstack([self.recurrent, self.input])
+
+
+@dataclass(frozen=True, eq=False)
+class LSTMParams:
+    """Parameters of one LSTM cell (PyTorch ``nn.LSTMCell`` layout, float64).
+
+    Parameters
+    ----------
+    weight_ih : array_like, shape (4H, D)
+    weight_hh : array_like, shape (4H, H)
+    bias_ih : array_like, shape (4H,)
+    bias_hh : array_like, shape (4H,)
+
+    The arrays are copied, converted to float64 and made read-only. Shapes must
+    agree with each other and every value must be finite; otherwise
+    :class:`~lstm_sim.engine.EngineError` says which array and why.
+    Use :func:`dataclasses.replace` or :meth:`with_arrays` to derive edited
+    parameters.
+    """
+
+    weight_ih: np.ndarray
+    weight_hh: np.ndarray
+    bias_ih: np.ndarray
+    bias_hh: np.ndarray
+
+    def __post_init__(self) -> None:
+        w_ih = np.asarray(self.weight_ih)
+        w_hh = np.asarray(self.weight_hh)
+        if w_hh.ndim != 2 or w_hh.shape[0] != 4 * w_hh.shape[1] or w_hh.shape[1] < 1:
+            raise EngineError(
+                f"weight_hh: expected shape (4H, H) with H ≥ 1, got {tuple(w_hh.shape)}"
+            )
+        hidden = w_hh.shape[1]
+        if w_ih.ndim != 2 or w_ih.shape[1] < 1:
+            raise EngineError(
+                f"weight_ih: expected shape ({4 * hidden}, D) with D ≥ 1, got {tuple(w_ih.shape)}"
+            )
+        inputs = w_ih.shape[1]
+        shapes = {
+            "weight_ih": (4 * hidden, inputs),
+            "weight_hh": (4 * hidden, hidden),
+            "bias_ih": (4 * hidden,),
+            "bias_hh": (4 * hidden,),
+        }
+        for name, shape in shapes.items():
+            object.__setattr__(self, name, _as_param(name, getattr(self, name), shape))
+
+    # ------------------------------------------------------------------ sizes
+    @property
+    def input_size(self) -> int:
+        """D, the number of inputs per step."""
+        return int(self.weight_ih.shape[1])
+
+    @property
+    def hidden_size(self) -> int:
+        """H, the number of units (length of h_t and C_t)."""
+        return int(self.weight_hh.shape[1])
+
+    def __repr__(self) -> str:
+        return f"LSTMParams(input_size={self.input_size}, hidden_size={self.hidden_size})"
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, LSTMParams):
+            return NotImplemented
+        return all(np.array_equal(getattr(self, n), getattr(other, n)) for n in _PARAM_NAMES)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    # ------------------------------------------------------------ gate views
+    def gate(self, name: str) -> GateView:
+        """Read-only views of one gate's parameters.
+
+        Parameters
+        ----------
+        name : {"i", "f", "g", "o"}
+        """
+        if name not in GATES:
+            raise EngineError(f"gate: expected one of {', '.join(GATES)}, got {name!r}")
+        k = GATES.index(name)
+        rows = slice(k * self.hidden_size, (k + 1) * self.hidden_size)
+        return GateView(
+            name,
+            self.weight_ih[rows],
+            self.weight_hh[rows],
+            self.bias_ih[rows],
+            self.bias_hh[rows],
+        )
+
+    # The notes' notation: W_x over [h_{t-1}, x_t] (H × (H + D)) and b_x (H,).
+    @property
+    def W_i(self) -> np.ndarray:
+        """Input gate weights over ``[h_{t-1}, x_t]``, shape (H, H + D)."""
+        return self.gate("i").W
+
+    @property
+    def W_f(self) -> np.ndarray:
+        """Forget gate weights over ``[h_{t-1}, x_t]``, shape (H, H + D)."""
+        return self.gate("f").W
+
+    @property
+    def W_g(self) -> np.ndarray:
+        """Candidate (C̃) weights over ``[h_{t-1}, x_t]``, shape (H, H + D)."""
+        return self.gate("g").W
+
+    @property
+    def W_o(self) -> np.ndarray:
+        """Output gate weights over ``[h_{t-1}, x_t]``, shape (H, H + D)."""
+        return self.gate("o").W
+
+    @property
+    def b_i(self) -> np.ndarray:
+        """Input gate bias ``bias_ih_i + bias_hh_i``, shape (H,)."""
+        return self.gate("i").bias
+
+    @property
+    def b_f(self) -> np.ndarray:
+        """Forget gate bias, shape (H,)."""
+        return self.gate("f").bias
+
+    @property
+    def b_g(self) -> np.ndarray:
+        """Candidate bias, shape (H,)."""
+        return self.gate("g").bias
+
+    @property
+    def b_o(self) -> np.ndarray:
+        """Output gate bias, shape (H,)."""
+        return self.gate("o").bias
+
+    # ------------------------------------------------------------ state dicts
+    def to_state_dict(self) -> dict[str, np.ndarray]:
+        """PyTorch ``nn.LSTMCell`` names → writable float64 copies."""
+        return {n: np.array(getattr(self, n)) for n in _PARAM_NAMES}
+
+    def with_arrays(self, **arrays: Any) -> LSTMParams:
+        """A copy with some of ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` replaced."""
+        unknown = set(arrays) - set(_PARAM_NAMES)
+        if unknown:
+            raise EngineError(f"unknown parameter name(s): {', '.join(sorted(unknown))}")
+        current = {n: getattr(self, n) for n in _PARAM_NAMES}
+        current.update(arrays)
+        return LSTMParams(**current)
+
+    @classmethod
+    def from_state_dict(
+        cls,
+        mapping: Mapping[str, Any],
+        *,
+        layer: int = 0,
+        reverse: bool = False,
+        prefix: str | None = None,
+    ) -> LSTMParams:
+        """Build parameters from a PyTorch-style state dict.
+
+        Accepts ``nn.LSTMCell`` names (``weight_ih``, ``weight_hh``, ``bias_ih``,
+        ``bias_hh``) and ``nn.LSTM`` names (``weight_ih_l{layer}`` …, with the
+        suffix ``_reverse`` for the backward direction of a bidirectional LSTM).
+        A common module prefix such as ``"lstm."`` is found automatically when
+        it is unambiguous, or can be given.
+
+        Parameters
+        ----------
+        mapping : Mapping[str, array_like]
+            Arrays (NumPy, lists, or anything with ``__array__``).
+        layer : int
+            Which layer of an ``nn.LSTM`` to take (ignored for cell names).
+        reverse : bool
+            Take the ``_reverse`` direction of a bidirectional ``nn.LSTM``.
+        prefix : str, optional
+            Key prefix to strip, e.g. ``"encoder.lstm."``.
+
+        Raises
+        ------
+        EngineError
+            A key is missing (the message lists the keys found), the LSTM has
+            projections (``weight_hr``), or shapes/values are invalid.
+        """
+        keys = list(mapping.keys())
+        if prefix is None:
+            prefix = _guess_prefix(keys)
+        stripped = {k[len(prefix) :]: k for k in keys if k.startswith(prefix)}
+        suffix = f"_l{layer}" + ("_reverse" if reverse else "")
+        if any(re.fullmatch(r"weight_hr_l\d+(_reverse)?", k) for k in stripped):
+            raise EngineError("weight_hr: LSTMs with projections (proj_size > 0) are not supported")
+        arrays: dict[str, Any] = {}
+        for name in _PARAM_NAMES:
+            for candidate in (name + suffix, name) if not reverse else (name + suffix,):
+                if candidate in stripped:
+                    arrays[name] = np.asarray(mapping[stripped[candidate]])
+                    break
+        missing = [n for n in ("weight_ih", "weight_hh") if n not in arrays]
+        if missing:
+            found = ", ".join(sorted(keys)) or "no keys"
+            raise EngineError(
+                f"{prefix}{missing[0]}{suffix}: missing key (expected nn.LSTMCell or nn.LSTM "
+                f"names for layer {layer}{' reverse' if reverse else ''}; found {found})"
+            )
+        hidden4 = np.shape(arrays["weight_hh"])[0] if np.ndim(arrays["weight_hh"]) else 0
+        for name in ("bias_ih", "bias_hh"):
+            # nn.LSTM(bias=False) has no bias entries: they are zero.
+            arrays.setdefault(name, np.zeros(hidden4))
+        return cls(**arrays)
+
+    @staticmethod
+    def layers_in_state_dict(mapping: Mapping[str, Any]) -> list[tuple[int, bool]]:
+        """The (layer, reverse) pairs present in an ``nn.LSTM`` state dict, sorted.
+
+        Returns ``[(0, False)]`` for ``nn.LSTMCell`` names.
+        """
+        found: set[tuple[int, bool]] = set()
+        for key in mapping:
+            m = re.search(r"weight_hh_l(\d+)(_reverse)?$", key)
+            if m:
+                found.add((int(m.group(1)), m.group(2) is not None))
+            elif key.endswith("weight_hh"):
+                found.add((0, False))
+        return sorted(found)
+
+    # ---------------------------------------------------------- construction
+    @classmethod
+    def random(
+        cls,
+        input_size: int,
+        hidden_size: int,
+        *,
+        seed: int | None = 0,
+        forget_bias: float = 0.0,
+        init: str = "uniform",
+    ) -> LSTMParams:
+        """Random parameters.
+
+        Parameters
+        ----------
+        input_size : int
+            D ≥ 1.
+        hidden_size : int
+            H ≥ 1.
+        seed : int or None
+            Seed for :func:`numpy.random.default_rng` (same seed, same weights).
+        forget_bias : float
+            Added to ``bias_ih`` of the forget gate rows. A positive value (1–3)
+            makes f_t ≈ 1 at the start, so the cell remembers.
+        init : {"uniform", "xavier", "orthogonal"}
+            ``"uniform"``: every entry U(−1/√H, 1/√H), like PyTorch.
+            ``"xavier"``: Glorot-uniform per gate block, zero biases.
+            ``"orthogonal"``: Xavier input weights, an orthogonal H×H recurrent
+            block per gate, zero biases.
+        """
+        if int(input_size) < 1 or int(hidden_size) < 1:
+            raise EngineError(
+                f"random: input_size and hidden_size must be ≥ 1, got {input_size}, {hidden_size}"
+            )
+        d, h = int(input_size), int(hidden_size)
+        rng = np.random.default_rng(seed)
+        if init == "uniform":
+            k = 1.0 / np.sqrt(h)
+            w_ih = rng.uniform(-k, k, (4 * h, d))
+            w_hh = rng.uniform(-k, k, (4 * h, h))
+            b_ih = rng.uniform(-k, k, 4 * h)
+            b_hh = rng.uniform(-k, k, 4 * h)
+        elif init in ("xavier", "orthogonal"):
+            a_ih = np.sqrt(6.0 / (d + h))
+            w_ih = rng.uniform(-a_ih, a_ih, (4 * h, d))
+            if init == "xavier":
+                a_hh = np.sqrt(6.0 / (2 * h))
+                w_hh = rng.uniform(-a_hh, a_hh, (4 * h, h))
+            else:
+                blocks = []
+                for _ in range(4):
+                    q, r = np.linalg.qr(rng.standard_normal((h, h)))
+                    blocks.append(q * np.sign(np.diag(r)))
+                w_hh = np.vstack(blocks)
+            b_ih = np.zeros(4 * h)
+            b_hh = np.zeros(4 * h)
+        else:
+            raise EngineError(f"init: expected 'uniform', 'xavier' or 'orthogonal', got {init!r}")
+        b_ih[h : 2 * h] += forget_bias
+        return cls(w_ih, w_hh, b_ih, b_hh)
+
+
+def _guess_prefix(keys: list[str]) -> str:
+    """The module prefix in front of ``weight_hh…`` when all such keys share it."""
+    prefixes = {
+        m.group(1)
+        for k in keys
+        if (m := re.fullmatch(r"(.*?)weight_hh(_l\d+(_reverse)?)?", k)) is not None
+    }
+    return prefixes.pop() if len(prefixes) == 1 else ""
