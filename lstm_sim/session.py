@@ -1,0 +1,495 @@
+"""The one model the GUI reads: sequence, parameters, trace, cursor and settings.
+
+Qt-free. Views subscribe to :attr:`Session.changed` and write back only through
+the setters. Every setter emits one ``changed`` event naming what changed; a
+``with session.batch():`` block merges the events of several setters into one,
+so one user action causes one repaint.
+
+Time steps: the cursor ``t`` counts from 0 (the initial state h_0, C_0, before
+any input) to T (after the last input). Step t uses row ``t - 1`` of the
+engine's arrays.
+
+The forward pass is computed lazily, one step at a time as the cursor moves
+(a Step click appends one step: O(1), however long the history), and the trace
+storage is reserved for the whole sequence up front, so a worker thread can
+extend it (:meth:`Session.compute_until`) while the GUI thread reads the rows
+already computed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+import numpy as np
+
+from .engine import EngineError, LSTMParams, Trace, bptt, window_bounds
+from .sequence import Sequence
+
+__all__ = [
+    "INLINE_GRADIENT_ROWS",
+    "INLINE_STEPS",
+    "Cancelled",
+    "GradientView",
+    "Session",
+    "Settings",
+    "Signal",
+]
+
+#: Steps the GUI thread may compute inline on a seek; more go to a worker.
+INLINE_STEPS = 4000
+#: BPTT rows the GUI thread may compute inline; a longer window goes to a worker.
+INLINE_GRADIENT_ROWS = 5000
+#: Steps computed between progress reports / cancellation checks in workers.
+CHUNK = 8192
+
+LOSSES = ("output", "unit")
+
+
+class Cancelled(Exception):
+    """Raised inside a long computation when its ``cancel()`` callback says so."""
+
+
+class Signal:
+    """A minimal Qt-free signal: ``connect(callback)``, ``emit(*args)``."""
+
+    def __init__(self) -> None:
+        self._slots: list[Callable[..., Any]] = []
+
+    def connect(self, slot: Callable[..., Any]) -> None:
+        """Call ``slot`` on every :meth:`emit`."""
+        self._slots.append(slot)
+
+    def disconnect(self, slot: Callable[..., Any]) -> None:
+        """Stop calling ``slot``."""
+        self._slots.remove(slot)
+
+    def emit(self, *args: Any) -> None:
+        """Call every connected slot with ``args``."""
+        for slot in list(self._slots):
+            slot(*args)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """User settings of a session (saved with it).
+
+    Attributes
+    ----------
+    window : int or None
+        BPTT window in steps for the gradient panel; None means all steps.
+    loss : {"output", "unit"}
+        Loss whose gradients are shown: ``"output"`` L = Σ_j h_t[j];
+        ``"unit"`` L = h_t[selected unit].
+    show_all_units : bool
+        Plots show every unit instead of the selected one.
+    speed : float
+        Playback speed in steps per second.
+    loop : bool
+        Playback starts again at t = 0 after the end.
+    """
+
+    window: int | None = 200
+    loss: str = "output"
+    show_all_units: bool = False
+    speed: float = 20.0
+    loop: bool = False
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-compatible dict."""
+        return {
+            "window": self.window,
+            "loss": self.loss,
+            "show_all_units": self.show_all_units,
+            "speed": self.speed,
+            "loop": self.loop,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Settings:
+        """Inverse of :meth:`to_dict`; unknown keys are ignored, missing ones default."""
+        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
+        return cls(**known)
+
+
+@dataclass(frozen=True)
+class GradientView:
+    """Gradient norms of the current loss, for the gradient panel.
+
+    Attributes
+    ----------
+    t : int
+        The step whose loss is shown (1 … T).
+    steps : numpy.ndarray, shape (n,)
+        The steps k (1-based) inside the BPTT window, ending at t.
+    dc_norm, dh_norm : numpy.ndarray, shape (n,)
+        ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖.
+    window : int or None
+        The window that was asked for (None: all steps).
+    loss : str
+        The loss (see :class:`Settings`); ``unit`` names the unit used.
+    unit : int
+    """
+
+    t: int
+    steps: np.ndarray
+    dc_norm: np.ndarray
+    dh_norm: np.ndarray
+    window: int | None
+    loss: str
+    unit: int = 0
+
+
+def compute_gradient_view(
+    params: LSTMParams, trace: Trace, t: int, settings: Settings, unit: int
+) -> GradientView:
+    """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``."""
+    hidden = params.hidden_size
+    rows = window_bounds(t, t, settings.window)
+    dh = np.zeros((len(rows), hidden))
+    if settings.loss == "unit":
+        dh[-1, unit] = 1.0
+    else:
+        dh[-1] = 1.0
+    g = bptt(params, trace, dh, stop=t, window=settings.window, param_grads=False)
+    return GradientView(
+        t=t,
+        steps=np.arange(rows.start + 1, rows.stop + 1),
+        dc_norm=g.dc_norm(),
+        dh_norm=g.dh_norm(),
+        window=settings.window,
+        loss=settings.loss,
+        unit=unit,
+    )
+
+
+@dataclass
+class _Batch:
+    depth: int = 0
+    changes: set[str] = field(default_factory=set)
+
+
+class Session:
+    """The simulation the app shows.
+
+    Parameters
+    ----------
+    sequence : Sequence
+    params : LSTMParams
+        Must have ``input_size == sequence.input_size``.
+    settings : Settings, optional
+    name : str
+        Shown in the title bar.
+
+    Events
+    ------
+    changed(frozenset[str])
+        Emitted once per setter or per ``batch()`` with the names of what
+        changed: ``"sequence"``, ``"params"``, ``"trace"`` (steps computed),
+        ``"step"`` (cursor), ``"unit"``, ``"settings"``, ``"gradients"``,
+        ``"modified"``.
+    """
+
+    def __init__(
+        self,
+        sequence: Sequence,
+        params: LSTMParams,
+        settings: Settings | None = None,
+        *,
+        name: str = "",
+    ) -> None:
+        self.changed = Signal()
+        self._batch = _Batch()
+        self._check_compatible(sequence, params)
+        self._sequence = sequence
+        self._params = params
+        self._settings = settings or Settings()
+        self._t = 0
+        self._unit = 0
+        self._gradients: GradientView | None = None
+        self._gradients_stale = False
+        self.name = name
+        self._modified = False
+        self._trace = self._new_trace()
+
+    # -------------------------------------------------------------- reading
+    @property
+    def sequence(self) -> Sequence:
+        """The input sequence."""
+        return self._sequence
+
+    @property
+    def params(self) -> LSTMParams:
+        """The cell's parameters."""
+        return self._params
+
+    @property
+    def settings(self) -> Settings:
+        """Current :class:`Settings`."""
+        return self._settings
+
+    @property
+    def trace(self) -> Trace:
+        """The forward pass computed so far (``len(trace) = computed``)."""
+        return self._trace
+
+    @property
+    def T(self) -> int:
+        """Number of steps in the sequence."""
+        return self._sequence.length
+
+    @property
+    def computed(self) -> int:
+        """Steps of the forward pass computed so far."""
+        return len(self._trace)
+
+    @property
+    def t(self) -> int:
+        """The cursor: 0 (initial state) … T."""
+        return self._t
+
+    @property
+    def unit(self) -> int:
+        """The selected unit (0 … H-1)."""
+        return self._unit
+
+    @property
+    def hidden_size(self) -> int:
+        """H."""
+        return self._params.hidden_size
+
+    @property
+    def gradients(self) -> GradientView | None:
+        """Gradient norms at the cursor, or None (t = 0, or being computed)."""
+        return self._gradients
+
+    @property
+    def gradients_stale(self) -> bool:
+        """True when the gradients for the cursor still have to be computed (by a worker)."""
+        return self._gradients_stale
+
+    @property
+    def modified(self) -> bool:
+        """Unsaved changes since the last :meth:`mark_saved`."""
+        return self._modified
+
+    def state(self) -> tuple[np.ndarray, np.ndarray]:
+        """(h_t, C_t) at the cursor."""
+        return self._trace.state(self._t)
+
+    def step_result(self):
+        """Every intermediate of step t (an engine StepResult), or None at t = 0."""
+        return None if self._t == 0 else self._trace.step_result(self._t - 1)
+
+    def describe_loss(self) -> str:
+        """The loss of the gradient panel in words (English; the GUI translates its own)."""
+        if self._settings.loss == "unit":
+            return f"L = h_t[{self._unit}]"
+        return "L = Σ_j h_t[j]"
+
+    # --------------------------------------------------------------- events
+    @contextmanager
+    def batch(self) -> Iterator[None]:
+        """Merge the change events of the setters inside into one."""
+        self._batch.depth += 1
+        try:
+            yield
+        finally:
+            self._batch.depth -= 1
+            if self._batch.depth == 0 and self._batch.changes:
+                changes = frozenset(self._batch.changes)
+                self._batch.changes.clear()
+                self.changed.emit(changes)
+
+    def _notify(self, *names: str) -> None:
+        self._batch.changes.update(names)
+        if self._batch.depth == 0:
+            changes = frozenset(self._batch.changes)
+            self._batch.changes.clear()
+            self.changed.emit(changes)
+
+    def _set_modified(self) -> None:
+        if not self._modified:
+            self._modified = True
+            self._batch.changes.add("modified")
+
+    def mark_saved(self, name: str | None = None) -> None:
+        """Forget unsaved changes (after saving); optionally rename."""
+        if name is not None:
+            self.name = name
+        self._modified = False
+        self._notify("modified")
+
+    # ------------------------------------------------------------- setters
+    @staticmethod
+    def _check_compatible(sequence: Sequence, params: LSTMParams) -> None:
+        if sequence.input_size != params.input_size:
+            raise EngineError(
+                f"sequence has {sequence.input_size} input(s) per step but the cell "
+                f"expects D = {params.input_size}"
+            )
+
+    def _new_trace(self) -> Trace:
+        trace = Trace(self._params, capacity=self._sequence.length)
+        return trace
+
+    def set_step(self, t: int) -> None:
+        """Move the cursor to step ``t`` (clamped to 0 … T), computing what is missing.
+
+        Up to :data:`INLINE_STEPS` missing steps are computed here; for more,
+        call :meth:`compute_until` first (from a worker) — otherwise this
+        raises :class:`ValueError`.
+        """
+        t = int(min(max(t, 0), self.T))
+        if t == self._t:
+            return
+        missing = t - self.computed
+        if missing > INLINE_STEPS:
+            raise ValueError(f"{missing} steps to compute: use compute_until() in a worker first")
+        with self.batch():
+            if missing > 0:
+                self._extend_to(t)
+                self._notify("trace")
+            self._t = t
+            self._refresh_gradients()
+            self._notify("step")
+
+    def _extend_to(self, t: int) -> None:
+        k0 = self.computed
+        if t - k0 == 1:
+            self._trace.append(self._sequence.inputs[k0])
+        elif t > k0:
+            self._trace.extend(self._sequence.inputs[k0:t])
+
+    def compute_until(
+        self,
+        t: int,
+        progress: Callable[[float], None] | None = None,
+        cancel: Callable[[], bool] | None = None,
+    ) -> None:
+        """Compute the forward pass up to step ``t``, in chunks (safe in a worker thread).
+
+        Emits nothing (call :meth:`set_step` on the GUI thread afterwards).
+        Raises :class:`Cancelled` when ``cancel()`` returns True; the steps
+        computed so far are kept.
+        """
+        t = int(min(max(t, 0), self.T))
+        start = self.computed
+        total = max(t - start, 1)
+        while self.computed < t:
+            if cancel is not None and cancel():
+                raise Cancelled()
+            self._extend_to(min(self.computed + CHUNK, t))
+            if progress is not None:
+                progress((self.computed - start) / total)
+
+    def set_unit(self, unit: int) -> None:
+        """Select unit ``unit`` (0 … H-1)."""
+        unit = int(unit)
+        if not 0 <= unit < self.hidden_size:
+            raise EngineError(f"unit: expected 0 ≤ unit < {self.hidden_size}, got {unit}")
+        if unit == self._unit:
+            return
+        with self.batch():
+            self._unit = unit
+            self._notify("unit")
+            if self._settings.loss == "unit":
+                self._refresh_gradients()
+
+    def update_settings(self, **changes: Any) -> None:
+        """Change some :class:`Settings` fields (``window=…``, ``loss=…``, …)."""
+        new = replace(self._settings, **changes)
+        if new.loss not in LOSSES:
+            raise EngineError(f"loss: expected one of {', '.join(LOSSES)}, got {new.loss!r}")
+        if new.window is not None and int(new.window) < 1:
+            raise EngineError(f"window: expected at least 1 step, got {new.window}")
+        if new == self._settings:
+            return
+        old = self._settings
+        with self.batch():
+            self._settings = new
+            self._notify("settings")
+            if (new.window, new.loss) != (old.window, old.loss):
+                self._refresh_gradients()
+                self._set_modified()
+
+    def set_params(self, params: LSTMParams) -> None:
+        """Replace the parameters; recomputes the forward pass up to the cursor."""
+        self._check_compatible(self._sequence, params)
+        with self.batch():
+            self._params = params
+            self._trace = self._new_trace()
+            if self._unit >= params.hidden_size:
+                self._unit = 0
+                self._notify("unit")
+            self._extend_to(self._t)
+            self._refresh_gradients()
+            self._set_modified()
+            self._notify("params", "trace")
+
+    def set_sequence(self, sequence: Sequence, params: LSTMParams | None = None) -> None:
+        """Replace the sequence (and optionally the parameters); the cursor returns to 0."""
+        params = params or self._params
+        self._check_compatible(sequence, params)
+        with self.batch():
+            self._sequence = sequence
+            self._params = params
+            self._t = 0
+            self._unit = min(self._unit, params.hidden_size - 1)
+            self._trace = self._new_trace()
+            self._refresh_gradients()
+            self._set_modified()
+            self._notify("sequence", "params", "trace", "step", "unit")
+
+    # ------------------------------------------------------------ gradients
+    def gradient_rows(self, t: int | None = None) -> int:
+        """How many BPTT rows the gradients at step ``t`` (default: cursor) need."""
+        t = self._t if t is None else t
+        if t == 0:
+            return 0
+        return len(window_bounds(t, t, self._settings.window))
+
+    def _refresh_gradients(self) -> None:
+        """Recompute the gradient view at the cursor when it is cheap, else mark it stale."""
+        self._notify("gradients")
+        if self._t == 0:
+            self._gradients, self._gradients_stale = None, False
+        elif self.gradient_rows() <= INLINE_GRADIENT_ROWS:
+            self._gradients = compute_gradient_view(
+                self._params, self._trace, self._t, self._settings, self._unit
+            )
+            self._gradients_stale = False
+        else:
+            self._gradients, self._gradients_stale = None, True
+
+    def gradient_job(self) -> Callable[[], tuple[Trace, GradientView | None]]:
+        """A function that computes the gradient view at the cursor, for a worker thread.
+
+        It captures the current parameters, trace, cursor and settings, so the
+        session may change meanwhile; pass its result to :meth:`set_gradients`,
+        which drops it if it no longer applies.
+        """
+        params, trace, t = self._params, self._trace, self._t
+        settings, unit = self._settings, self._unit
+
+        def job() -> tuple[Trace, GradientView | None]:
+            view = None if t == 0 else compute_gradient_view(params, trace, t, settings, unit)
+            return trace, view
+
+        return job
+
+    def set_gradients(self, result: tuple[Trace, GradientView | None]) -> None:
+        """Store the result of a :meth:`gradient_job`, if it still matches the session."""
+        trace, view = result
+        if trace is not self._trace:
+            return
+        if view is None or (
+            view.t == self._t
+            and view.window == self._settings.window
+            and view.loss == self._settings.loss
+            and view.unit == self._unit
+        ):
+            self._gradients, self._gradients_stale = view, False
+            self._notify("gradients")

@@ -1,0 +1,138 @@
+"""The Qt-free session model: lazy forward pass, cursor, events, gradients."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from lstm_sim.engine import EngineError, LSTMParams, bptt, output_loss, run
+from lstm_sim.examples import spikes_example
+from lstm_sim.sequence import Sequence
+from lstm_sim.session import INLINE_GRADIENT_ROWS, INLINE_STEPS, Cancelled, Session
+
+
+@pytest.fixture
+def session():
+    seq, params = spikes_example()
+    return Session(seq, params)
+
+
+def test_cursor_computes_lazily_and_exactly(session):
+    ref = run(session.params, session.sequence.inputs)
+    assert session.computed == 0
+    session.set_step(1)
+    assert session.computed == 1
+    session.set_step(30)
+    assert session.computed == 30
+    session.set_step(5)  # going back computes nothing and forgets nothing
+    assert session.computed == 30
+    h, c = session.state()
+    np.testing.assert_array_equal(h, ref.h[4])
+    np.testing.assert_array_equal(c, ref.c[4])
+    r = session.step_result()
+    np.testing.assert_allclose(r.f, ref.f[4], atol=1e-15)
+    session.set_step(0)
+    assert session.step_result() is None
+    np.testing.assert_array_equal(session.state()[0], np.zeros(session.hidden_size))
+
+
+def test_one_event_per_action(session):
+    events = []
+    session.changed.connect(events.append)
+    session.set_step(3)
+    assert len(events) == 1
+    assert {"step", "trace", "gradients"} <= events[0]
+    session.set_step(3)  # no change, no event
+    assert len(events) == 1
+    with session.batch():
+        session.set_step(4)
+        session.set_unit(2)
+    assert len(events) == 2
+    assert {"step", "unit"} <= events[1]
+
+
+def test_gradients_follow_cursor_and_settings(session):
+    session.set_step(50)
+    g = session.gradients
+    _, dh = output_loss(session.trace, 49)
+    ref = bptt(session.params, session.trace, dh, stop=50, window=200)
+    np.testing.assert_array_equal(g.steps, np.arange(1, 51))
+    np.testing.assert_allclose(g.dc_norm, ref.dc_norm(), rtol=1e-13)
+    session.update_settings(window=5, loss="unit")
+    session.set_unit(1)
+    g = session.gradients
+    np.testing.assert_array_equal(g.steps, np.arange(46, 51))
+    w = np.zeros(session.hidden_size)
+    w[1] = 1.0
+    _, dh = output_loss(session.trace, 49, w, start=45)
+    ref = bptt(session.params, session.trace, dh, stop=50, window=5)
+    np.testing.assert_allclose(g.dh_norm, ref.dh_norm(), rtol=1e-13)
+    assert session.describe_loss() == "L = h_t[1]"
+
+
+def test_far_seek_needs_worker_and_long_windows_are_stale():
+    T = INLINE_GRADIENT_ROWS + INLINE_STEPS + 10
+    seq = Sequence(np.sin(np.arange(T) * 0.1))
+    s = Session(
+        seq,
+        LSTMParams.random(1, 2, seed=0),
+    )
+    with pytest.raises(ValueError, match="compute_until"):
+        s.set_step(T)
+    progress = []
+    s.compute_until(T, progress.append)
+    assert s.computed == T and progress[-1] == 1.0
+    s.update_settings(window=None)
+    s.set_step(T)
+    assert s.gradients is None and s.gradients_stale
+    result = s.gradient_job()()
+    s.set_gradients(result)
+    assert not s.gradients_stale
+    assert len(s.gradients.steps) == T
+
+
+def test_compute_until_cancel_keeps_progress():
+    T = 50_000
+    s = Session(Sequence(np.zeros(T)), LSTMParams.random(1, 2, seed=0))
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        s.compute_until(T, cancel=cancel)
+    assert 0 < s.computed < T
+
+
+def test_stale_gradient_result_is_dropped(session):
+    session.set_step(10)
+    job = session.gradient_job()
+    session.set_step(11)
+    before = session.gradients
+    session.set_gradients(job())
+    assert session.gradients is before
+
+
+def test_set_params_recomputes_up_to_cursor(session):
+    session.set_step(20)
+    new = LSTMParams.random(1, 2, seed=3)
+    session.set_params(new)
+    assert session.computed == 20 and session.hidden_size == 2
+    np.testing.assert_array_equal(session.trace.h, run(new, session.sequence.inputs[:20]).h)
+    assert session.modified
+
+
+def test_incompatible_sequence_rejected_and_session_unchanged(session):
+    before = session.sequence
+    with pytest.raises(EngineError, match="2 input"):
+        session.set_sequence(Sequence(np.zeros((5, 2))))
+    assert session.sequence is before
+
+
+def test_settings_round_trip(session):
+    session.update_settings(window=None, loss="unit", speed=99.0, loop=True)
+    d = session.settings.to_dict()
+    assert type(session.settings).from_dict(d) == session.settings
+    with pytest.raises(EngineError):
+        session.update_settings(loss="nope")
