@@ -25,7 +25,20 @@ from typing import Any
 
 import numpy as np
 
-from .engine import EngineError, LSTMParams, Trace, bptt, window_bounds
+from .engine import (
+    EngineError,
+    LSTMParams,
+    RNNParams,
+    RNNTrace,
+    Trace,
+    bptt,
+    bptt_rnn,
+    carry_product,
+    check_clamp,
+    largest_singular_value,
+    rnn_jacobian_norms,
+    window_bounds,
+)
 from .sequence import Sequence
 
 __all__ = [
@@ -89,6 +102,12 @@ class Settings:
         Playback speed in steps per second.
     loop : bool
         Playback starts again at t = 0 after the end.
+    compare : bool
+        Run a vanilla RNN of the same size beside the LSTM (gradient comparison).
+    clip : float or None
+        Gradient-norm clipping threshold for the RNN's backward pass.
+    clamp : tuple of (gate, value) pairs
+        What-if: hold gates at constants for every step (e.g. ``(("f", 1.0),)``).
     """
 
     window: int | None = 200
@@ -96,6 +115,15 @@ class Settings:
     show_all_units: bool = False
     speed: float = 20.0
     loop: bool = False
+    compare: bool = False
+    clip: float | None = None
+    clamp: tuple[tuple[str, float], ...] = ()
+
+    def __post_init__(self) -> None:
+        clamp = self.clamp.items() if isinstance(self.clamp, dict) else self.clamp
+        pairs = tuple(sorted((str(k), float(v)) for k, v in clamp))
+        check_clamp(dict(pairs))
+        object.__setattr__(self, "clamp", pairs)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-compatible dict."""
@@ -105,6 +133,9 @@ class Settings:
             "show_all_units": self.show_all_units,
             "speed": self.speed,
             "loop": self.loop,
+            "compare": self.compare,
+            "clip": self.clip,
+            "clamp": dict(self.clamp),
         }
 
     @classmethod
@@ -112,6 +143,11 @@ class Settings:
         """Inverse of :meth:`to_dict`; unknown keys are ignored, missing ones default."""
         known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
         return cls(**known)
+
+    @property
+    def clamp_dict(self) -> dict[str, float] | None:
+        """The clamps as the engine takes them (None when no gate is clamped)."""
+        return dict(self.clamp) or None
 
 
 @dataclass(frozen=True)
@@ -140,12 +176,35 @@ class GradientView:
     window: int | None
     loss: str
     unit: int = 0
+    forget: np.ndarray | None = None
+    carry: np.ndarray | None = None
+    rnn_dh_norm: np.ndarray | None = None
+    rnn_factor: np.ndarray | None = None
+    rnn_sigma_max: float | None = None
+    clip: float | None = None
+
+    @property
+    def lags(self) -> np.ndarray:
+        """t − k for every step k of the window (0 at the loss's own step)."""
+        return self.t - self.steps
 
 
 def compute_gradient_view(
-    params: LSTMParams, trace: Trace, t: int, settings: Settings, unit: int
+    params: LSTMParams,
+    trace: Trace,
+    t: int,
+    settings: Settings,
+    unit: int,
+    rnn: tuple[RNNParams, RNNTrace] | None = None,
 ) -> GradientView:
-    """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``."""
+    """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``.
+
+    The loss's direct gradient is on h_t (all units, or the selected one). The
+    view also carries the mechanism: the selected unit's forget gates f_k and
+    their running product back from t (∂C_t/∂C_k along the carry path), and,
+    with ``rnn``, the vanilla RNN's ‖∂L/∂h_k‖ for the same loss, its local
+    factors ‖W_hhᵀ·diag(1 − h_k²)‖ and σ_max(W_hh).
+    """
     hidden = params.hidden_size
     rows = window_bounds(t, t, settings.window)
     dh = np.zeros((len(rows), hidden))
@@ -154,6 +213,27 @@ def compute_gradient_view(
     else:
         dh[-1] = 1.0
     g = bptt(params, trace, dh, stop=t, window=settings.window, param_grads=False)
+    extra: dict[str, Any] = {
+        "forget": np.array(trace.f[rows.start : rows.stop, unit]),
+        "carry": carry_product(trace, t, window=settings.window)[:, unit],
+    }
+    if rnn is not None:
+        rnn_params, rnn_trace = rnn
+        gr = bptt_rnn(
+            rnn_params,
+            rnn_trace,
+            dh,
+            stop=t,
+            window=settings.window,
+            param_grads=False,
+            clip=settings.clip,
+        )
+        extra["rnn_dh_norm"] = gr.dh_norm()
+        extra["rnn_factor"] = rnn_jacobian_norms(
+            rnn_params, rnn_trace, stop=t, window=settings.window
+        )
+        extra["rnn_sigma_max"] = largest_singular_value(rnn_params.weight_hh)
+        extra["clip"] = settings.clip
     return GradientView(
         t=t,
         steps=np.arange(rows.start + 1, rows.stop + 1),
@@ -162,6 +242,7 @@ def compute_gradient_view(
         window=settings.window,
         loss=settings.loss,
         unit=unit,
+        **extra,
     )
 
 
@@ -189,7 +270,8 @@ class Session:
         Emitted once per setter or per ``batch()`` with the names of what
         changed: ``"sequence"``, ``"params"``, ``"trace"`` (steps computed),
         ``"step"`` (cursor), ``"unit"``, ``"settings"``, ``"gradients"``,
-        ``"modified"``.
+        ``"rnn"`` (compare-mode RNN), ``"modified"``. ``"params"`` also means
+        the forward pass was recomputed from the start (new trace object).
     """
 
     def __init__(
@@ -206,6 +288,8 @@ class Session:
         self._sequence = sequence
         self._params = params
         self._settings = settings or Settings()
+        self._rnn: RNNParams | None = None
+        self._rnn_trace: RNNTrace | None = None
         self._t = 0
         self._unit = 0
         self._gradients: GradientView | None = None
@@ -213,6 +297,9 @@ class Session:
         self.name = name
         self._modified = False
         self._trace = self._new_trace()
+        if self._settings.compare:
+            self._rnn = self._default_rnn()
+            self._rnn_trace = self._new_rnn_trace()
 
     # -------------------------------------------------------------- reading
     @property
@@ -234,6 +321,21 @@ class Session:
     def trace(self) -> Trace:
         """The forward pass computed so far (``len(trace) = computed``)."""
         return self._trace
+
+    @property
+    def rnn(self) -> RNNParams | None:
+        """The vanilla RNN of compare mode (None when compare mode is off)."""
+        return self._rnn if self._settings.compare else None
+
+    @property
+    def rnn_trace(self) -> RNNTrace | None:
+        """The RNN's forward pass, computed in step with the LSTM's (compare mode)."""
+        return self._rnn_trace if self._settings.compare else None
+
+    def rnn_state(self) -> np.ndarray | None:
+        """The RNN's h_t at the cursor (compare mode), else None."""
+        tr = self.rnn_trace
+        return None if tr is None else tr.state(self._t)
 
     @property
     def T(self) -> int:
@@ -332,8 +434,19 @@ class Session:
             )
 
     def _new_trace(self) -> Trace:
-        trace = Trace(self._params, capacity=self._sequence.length)
+        return Trace(self._params, capacity=self._sequence.length, clamp=self._settings.clamp_dict)
+
+    def _new_rnn_trace(self) -> RNNTrace | None:
+        if self._rnn is None:
+            return None
+        trace = RNNTrace(self._rnn, capacity=self._sequence.length)
+        if len(self._trace):
+            trace.extend(self._sequence.inputs[: len(self._trace)])
         return trace
+
+    def _default_rnn(self) -> RNNParams:
+        """An RNN of the LSTM's size (PyTorch's uniform initialisation, seed 0)."""
+        return RNNParams.random(self._params.input_size, self._params.hidden_size, seed=0)
 
     def set_step(self, t: int) -> None:
         """Move the cursor to step ``t`` (clamped to 0 … T), computing what is missing.
@@ -358,10 +471,15 @@ class Session:
 
     def _extend_to(self, t: int) -> None:
         k0 = self.computed
+        rnn = self._rnn_trace
         if t - k0 == 1:
             self._trace.append(self._sequence.inputs[k0])
+            if rnn is not None:
+                rnn.append(self._sequence.inputs[k0])
         elif t > k0:
             self._trace.extend(self._sequence.inputs[k0:t])
+            if rnn is not None:
+                rnn.extend(self._sequence.inputs[k0:t])
 
     def compute_until(
         self,
@@ -411,16 +529,95 @@ class Session:
         with self.batch():
             self._settings = new
             self._notify("settings")
-            if (new.window, new.loss) != (old.window, old.loss):
+            if new.clamp != old.clamp:
+                # what-if: re-simulate at once up to the cursor
+                self._trace = self._new_trace()
+                self._rnn_trace = self._new_rnn_trace() if new.compare else None
+                self._extend_to_cursor()
+                self._notify("params", "trace")
+            if new.compare and not old.compare:
+                self._rnn = self._rnn or self._default_rnn()
+                self._rnn_trace = self._new_rnn_trace()
+                self._notify("rnn")
+            elif old.compare and not new.compare:
+                self._rnn_trace = None
+                self._notify("rnn")
+            if (new.window, new.loss, new.clamp, new.compare, new.clip) != (
+                old.window,
+                old.loss,
+                old.clamp,
+                old.compare,
+                old.clip,
+            ):
                 self._refresh_gradients()
                 self._set_modified()
+
+    def _extend_to_cursor(self) -> None:
+        self._extend_to(self._t)
+
+    def set_rnn(self, rnn: RNNParams | None) -> None:
+        """Set the compare-mode RNN (None: a default one of the LSTM's size)."""
+        if rnn is not None and (
+            rnn.input_size != self._params.input_size or rnn.hidden_size != self._params.hidden_size
+        ):
+            raise EngineError(
+                f"RNN size (D = {rnn.input_size}, H = {rnn.hidden_size}) differs from the "
+                f"LSTM's (D = {self._params.input_size}, H = {self._params.hidden_size})"
+            )
+        with self.batch():
+            self._rnn = rnn or self._default_rnn()
+            self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
+            self._refresh_gradients()
+            self._set_modified()
+            self._notify("rnn")
+
+    def apply_setup(
+        self,
+        sequence: Sequence,
+        params: LSTMParams,
+        rnn: RNNParams | None,
+        settings: dict[str, Any],
+        step: int,
+        name: str | None = None,
+    ) -> None:
+        """Replace everything at once (a scenario or an example), as one change event.
+
+        ``step`` must be within :data:`INLINE_STEPS` of the start.
+        """
+        self._check_compatible(sequence, params)
+        new_settings = replace(self._settings, **settings)
+        with self.batch():
+            self._sequence = sequence
+            self._params = params
+            self._settings = new_settings
+            self._rnn = rnn if rnn is not None else None
+            if self._rnn is None and new_settings.compare:
+                self._rnn = self._default_rnn()
+            self._t = 0
+            self._unit = min(self._unit, params.hidden_size - 1)
+            self._trace = self._new_trace()
+            self._rnn_trace = self._new_rnn_trace() if new_settings.compare else None
+            if name is not None:
+                self.name = name
+            step = int(min(max(step, 0), self.T))
+            self._extend_to(step)
+            self._t = step
+            self._refresh_gradients()
+            self._set_modified()
+            self._notify("sequence", "params", "trace", "step", "unit", "settings", "rnn")
 
     def set_params(self, params: LSTMParams) -> None:
         """Replace the parameters; recomputes the forward pass up to the cursor."""
         self._check_compatible(self._sequence, params)
         with self.batch():
+            resized = params.hidden_size != self._params.hidden_size or (
+                params.input_size != self._params.input_size
+            )
             self._params = params
             self._trace = self._new_trace()
+            if resized and self._rnn is not None:
+                self._rnn = self._default_rnn()
+            self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
             if self._unit >= params.hidden_size:
                 self._unit = 0
                 self._notify("unit")
@@ -439,6 +636,12 @@ class Session:
             self._t = 0
             self._unit = min(self._unit, params.hidden_size - 1)
             self._trace = self._new_trace()
+            if self._rnn is not None and (
+                self._rnn.hidden_size != params.hidden_size
+                or self._rnn.input_size != params.input_size
+            ):
+                self._rnn = self._default_rnn()
+            self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
             self._refresh_gradients()
             self._set_modified()
             self._notify("sequence", "params", "trace", "step", "unit")
@@ -451,6 +654,11 @@ class Session:
             return 0
         return len(window_bounds(t, t, self._settings.window))
 
+    def _rnn_pair(self) -> tuple[RNNParams, RNNTrace] | None:
+        if self._settings.compare and self._rnn is not None and self._rnn_trace is not None:
+            return self._rnn, self._rnn_trace
+        return None
+
     def _refresh_gradients(self) -> None:
         """Recompute the gradient view at the cursor when it is cheap, else mark it stale."""
         self._notify("gradients")
@@ -458,7 +666,7 @@ class Session:
             self._gradients, self._gradients_stale = None, False
         elif self.gradient_rows() <= INLINE_GRADIENT_ROWS:
             self._gradients = compute_gradient_view(
-                self._params, self._trace, self._t, self._settings, self._unit
+                self._params, self._trace, self._t, self._settings, self._unit, self._rnn_pair()
             )
             self._gradients_stale = False
         else:
@@ -472,11 +680,12 @@ class Session:
         which drops it if it no longer applies.
         """
         params, trace, t = self._params, self._trace, self._t
-        settings, unit = self._settings, self._unit
+        settings, unit, rnn = self._settings, self._unit, self._rnn_pair()
 
         def job() -> tuple[Trace, GradientView | None]:
-            view = None if t == 0 else compute_gradient_view(params, trace, t, settings, unit)
-            return trace, view
+            if t == 0:
+                return trace, None
+            return trace, compute_gradient_view(params, trace, t, settings, unit, rnn)
 
         return job
 
@@ -490,6 +699,8 @@ class Session:
             and view.window == self._settings.window
             and view.loss == self._settings.loss
             and view.unit == self._unit
+            and view.clip == (self._settings.clip if self._settings.compare else None)
+            and (view.rnn_dh_norm is not None) == self._settings.compare
         ):
             self._gradients, self._gradients_stale = view, False
             self._notify("gradients")

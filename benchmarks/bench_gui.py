@@ -1,0 +1,246 @@
+"""GUI responsiveness benchmark (offscreen; not run by CI).
+
+    python benchmarks/bench_gui.py [--quick]
+
+Reports:
+1. median and worst time from a Step to the end of the repaint, with 1e5 steps
+   of history at H = 32 (target ≤ 16 ms);
+2. repaints per second while playing at 60 steps/s for 10 s (target ≥ 55);
+3. the longest event-loop stall during a run to the end of 1e6 steps at H = 8
+   (target ≤ 100 ms), and how long the run took;
+4. time from launch to the first painted window (target ≤ 2 s), in a fresh
+   process.
+
+Baseline in the same run: the cost of the same Step when the plots re-upload
+the whole history (what DESIGN.md measured as the naive approach), so the
+figure can be read as a ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import textwrap
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import numpy as np
+from threadpoolctl import threadpool_limits
+
+
+def make_session(T: int, hidden: int, seed: int = 0):
+    from lstm_sim.engine import LSTMParams
+    from lstm_sim.sequence import Sequence
+    from lstm_sim.session import Session
+
+    rng = np.random.default_rng(seed)
+    seq = Sequence(rng.standard_normal((T, 1)), name="bench")
+    return Session(seq, LSTMParams.random(1, hidden, seed=seed, forget_bias=1.0), name="bench")
+
+
+class PaintCounter:
+    """Counts paint events of some widgets."""
+
+    def __init__(self, widgets) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        counter = self
+
+        class Filter(QObject):
+            def eventFilter(self, obj, ev):
+                if ev.type() == QEvent.Type.Paint:
+                    counter.count += 1
+                return False
+
+        self.count = 0
+        self.filter = Filter()
+        for w in widgets:
+            w.installEventFilter(self.filter)
+
+
+def bench_step(app, history: int, hidden: int, n: int) -> dict:
+    from lstm_sim.gui.main_window import MainWindow
+
+    s = make_session(history + n + 10, hidden)
+    s.compute_until(history)
+    s.set_step(history)
+    win = MainWindow(s)
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        win.transport.step_action.trigger()
+        app.processEvents()
+        win.repaint()
+        times.append(time.perf_counter() - t0)
+    # Baseline: re-upload the whole history of every visible curve on each step.
+    plots = win.plots
+    base = []
+    for _ in range(max(10, n // 5)):
+        t0 = time.perf_counter()
+        win.transport.step_action.trigger()
+        tr = s.trace
+        for key in ("f", "i", "o", "c", "h"):
+            arr = getattr(tr, key)
+            for series, j in zip(plots._series[key], plots._units, strict=True):
+                series.item.setData(np.arange(1, len(arr) + 1), arr[:, j])
+        app.processEvents()
+        win.repaint()
+        base.append(time.perf_counter() - t0)
+    win.close()
+    return {
+        "median_ms": 1e3 * statistics.median(times),
+        "p95_ms": 1e3 * float(np.percentile(times, 95)),
+        "worst_ms": 1e3 * max(times),
+        "baseline_median_ms": 1e3 * statistics.median(base),
+    }
+
+
+def bench_play(app, seconds: float, speed: int) -> dict:
+    from PySide6.QtCore import QElapsedTimer
+
+    from lstm_sim.gui.main_window import MainWindow
+
+    s = make_session(int(seconds * speed * 2) + 100, 8)
+    win = MainWindow(s)
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    counter = PaintCounter([win.diagram.viewport(), win.plots.layout_widget.viewport()])
+    win.transport.speed_box.setValue(speed)
+    win.transport.play()
+    clock = QElapsedTimer()
+    clock.start()
+    start_count = counter.count
+    t_start = s.t
+    while clock.elapsed() < seconds * 1000:
+        app.processEvents()
+        time.sleep(0.001)
+    win.transport.pause()
+    frames = counter.count - start_count
+    steps = s.t - t_start
+    win.close()
+    # two viewports each paint once per frame
+    return {"repaints_per_s": frames / 2 / seconds, "steps_per_s": steps / seconds}
+
+
+def bench_run_to_end(app, T: int, hidden: int) -> dict:
+    from PySide6.QtCore import QTimer
+
+    from lstm_sim.gui.main_window import MainWindow
+
+    s = make_session(T, hidden)
+    win = MainWindow(s)
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    gaps = []
+    last = [time.perf_counter()]
+
+    def tick():
+        now = time.perf_counter()
+        gaps.append(now - last[0])
+        last[0] = now
+
+    timer = QTimer()
+    timer.setInterval(5)
+    timer.timeout.connect(tick)
+    timer.start()
+    t0 = time.perf_counter()
+    last[0] = t0
+    win.transport.end_action.trigger()
+    while s.t != T:
+        app.processEvents()
+        time.sleep(0.001)
+        if time.perf_counter() - t0 > 600:
+            break
+    elapsed = time.perf_counter() - t0
+    # let the final repaint and the gradient job finish, still measuring stalls
+    t1 = time.perf_counter()
+    while time.perf_counter() - t1 < 1.0:
+        app.processEvents()
+        time.sleep(0.001)
+    timer.stop()
+    win.close()
+    return {"seconds": elapsed, "worst_stall_ms": 1e3 * max(gaps), "ticks": len(gaps)}
+
+
+def bench_launch() -> dict:
+    code = textwrap.dedent(
+        """
+        import os, sys, time
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+        from PySide6.QtCore import QEvent, QObject, QTimer
+        from lstm_sim.gui.app import create_app
+        app = create_app([])
+        from lstm_sim.gui.main_window import MainWindow
+        w = MainWindow()
+        class F(QObject):
+            def eventFilter(self, obj, ev):
+                if ev.type() == QEvent.Type.Paint:
+                    print(time.time(), flush=True)
+                    os._exit(0)
+                return False
+        f = F()
+        w.installEventFilter(f)
+        w.show()
+        app.exec()
+        """
+    )
+    runs = []
+    for _ in range(3):
+        t0 = time.time()
+        out = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+        )
+        runs.append(float(out.stdout.strip().splitlines()[-1]) - t0)
+    return {"launch_s_median": statistics.median(runs), "launch_s_worst": max(runs)}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    args = parser.parse_args()
+    threadpool_limits(1, "blas")
+    from lstm_sim.gui.app import create_app
+
+    app = create_app([])
+    history = 10_000 if args.quick else 100_000
+    long_T = 100_000 if args.quick else 1_000_000
+    play_s = 3.0 if args.quick else 10.0
+
+    r = bench_step(app, history, 32, 60 if args.quick else 200)
+    print(f"Step → repaint, {history:.0e} steps of history, H = 32:")
+    print(
+        f"  median {r['median_ms']:.1f} ms, p95 {r['p95_ms']:.1f} ms, worst {r['worst_ms']:.1f} ms"
+        f"  (target ≤ 16 ms median)"
+    )
+    print(
+        f"  baseline (re-upload the whole history each step): median "
+        f"{r['baseline_median_ms']:.1f} ms → ratio {r['median_ms'] / r['baseline_median_ms']:.2f}"
+    )
+    r = bench_play(app, play_s, 60)
+    print(
+        f"Playing at 60 steps/s for {play_s:.0f} s: {r['repaints_per_s']:.1f} repaints/s, "
+        f"{r['steps_per_s']:.1f} steps/s (target ≥ 55 repaints/s)"
+    )
+    r = bench_run_to_end(app, long_T, 8)
+    print(
+        f"Run to end of {long_T:.0e} steps, H = 8: {r['seconds']:.1f} s, worst event-loop stall "
+        f"{r['worst_stall_ms']:.1f} ms over {r['ticks']} ticks (target ≤ 100 ms)"
+    )
+    r = bench_launch()
+    print(
+        f"Launch to first painted window: median {r['launch_s_median']:.2f} s, "
+        f"worst {r['launch_s_worst']:.2f} s (target ≤ 2 s)"
+    )
+
+
+if __name__ == "__main__":
+    main()

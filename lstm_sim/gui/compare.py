@@ -1,0 +1,233 @@
+"""The "vanishing & exploding gradients" panel: LSTM beside a vanilla RNN, against the lag.
+
+Top plot: ‖∂L/∂h_k‖ of the RNN and ‖∂L/∂C_k‖, ‖∂L/∂h_k‖ of the LSTM for the
+same loss at step t, against the lag t − k, on a log axis. Bottom plot: the
+mechanism — per step, the LSTM's carry factor f_k (= ∂C_k/∂C_{k−1}) and its
+running product back from t, and the RNN's local factor ‖W_hhᵀ·diag(1 − h_k²)‖
+beside σ_max(W_hh).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDoubleSpinBox,
+    QHBoxLayout,
+    QLabel,
+    QVBoxLayout,
+    QWidget,
+)
+
+from ..session import Session
+from .plots import SERIES_COLORS
+
+__all__ = ["ComparePanel"]
+
+RNN_COLOR = "#D55E00"
+LSTM_C_COLOR = "#0072B2"
+LSTM_H_COLOR = "#CC79A7"
+
+
+def _positive(y: np.ndarray) -> np.ndarray:
+    """Exact zeros have no place on a log axis: leave gaps."""
+    y = np.asarray(y, dtype=float)
+    return np.where(y > 0, y, np.nan)
+
+
+class ComparePanel(QWidget):
+    """Gradient norms against the lag, and the local factors that explain them."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.explanation = QLabel()
+        self.explanation.setWordWrap(True)
+        self.explanation.setTextFormat(Qt.TextFormat.PlainText)
+        self.explanation.setAccessibleName(self.tr("What to look at"))
+        self.explanation.setStyleSheet("QLabel { padding: 2px; }")
+        self.compare_box = QCheckBox(self.tr("Compare with a vanilla RNN"))
+        self.compare_box.setToolTip(
+            self.tr("Run an RNN of the same input and hidden size on the same sequence")
+        )
+        self.compare_box.toggled.connect(lambda on: session.update_settings(compare=bool(on)))
+        self.clip_box = QCheckBox(self.tr("Clip RNN gradient norm at"))
+        self.clip_box.setToolTip(
+            self.tr("Gradient-norm clipping, the standard remedy for exploding gradients")
+        )
+        self.clip_value = QDoubleSpinBox()
+        self.clip_value.setRange(1e-3, 1e6)
+        self.clip_value.setDecimals(3)
+        self.clip_value.setValue(10.0)
+        self.clip_value.setAccessibleName(self.tr("Clipping threshold"))
+        self.clip_box.toggled.connect(self._on_clip)
+        self.clip_value.valueChanged.connect(self._on_clip)
+        self.sigma_label = QLabel()
+        self.sigma_label.setAccessibleName(self.tr("Largest singular value of W_hh"))
+        self.sigma_label.setWordWrap(True)
+        left = QWidget()
+        left.setMaximumWidth(340)
+        left_lay = QVBoxLayout(left)
+        left_lay.setContentsMargins(4, 4, 4, 4)
+        left_lay.addWidget(self.compare_box)
+        clip_row = QHBoxLayout()
+        clip_row.addWidget(self.clip_box)
+        clip_row.addWidget(self.clip_value)
+        left_lay.addLayout(clip_row)
+        left_lay.addWidget(self.sigma_label)
+        left_lay.addWidget(self.explanation, 1)
+
+        self.layout_widget = pg.GraphicsLayoutWidget()
+        self.layout_widget.setBackground("w")
+        self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
+        self.factor_plot = self.layout_widget.addPlot(row=1, col=0)
+        for plot in (self.grad_plot, self.factor_plot):
+            plot.setLogMode(y=True)
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.getAxis("left").setWidth(64)
+            plot.getAxis("left").enableAutoSIPrefix(False)
+        self.factor_plot.setXLink(self.grad_plot)
+        self.grad_plot.setLabel("left", self.tr("gradient norm"))
+        self.grad_plot.setTitle(
+            self.tr("How far back the loss at step t reaches"), size="9pt", justify="left"
+        )
+        self.factor_plot.setLabel("left", self.tr("factor per step"))
+        self.factor_plot.setLabel("bottom", self.tr("lag t − k (steps back from t)"))
+        self.factor_plot.setTitle(
+            self.tr("The mechanism: what each step back multiplies the gradient by"),
+            size="9pt",
+            justify="left",
+        )
+        self.grad_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
+        self.factor_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
+        self.curves = {
+            "rnn_dh": self.grad_plot.plot(
+                pen=pg.mkPen(RNN_COLOR, width=2), connect="finite", name="RNN ‖∂L/∂h_k‖"
+            ),
+            "lstm_dc": self.grad_plot.plot(
+                pen=pg.mkPen(LSTM_C_COLOR, width=2), connect="finite", name="LSTM ‖∂L/∂C_k‖"
+            ),
+            "lstm_dh": self.grad_plot.plot(
+                pen=pg.mkPen(LSTM_H_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
+                connect="finite",
+                name="LSTM ‖∂L/∂h_k‖",
+            ),
+            "forget": self.factor_plot.plot(
+                pen=pg.mkPen(SERIES_COLORS["y"], width=1.2),
+                connect="finite",
+                name="LSTM f_k = ∂C_k/∂C_{k−1}",
+            ),
+            "carry": self.factor_plot.plot(
+                pen=pg.mkPen(LSTM_C_COLOR, width=2), connect="finite", name="LSTM ∏ f (t back to k)"
+            ),
+            "rnn_factor": self.factor_plot.plot(
+                pen=pg.mkPen(RNN_COLOR, width=1.5),
+                connect="finite",
+                name="RNN ‖W_hhᵀ·diag(1 − h_k²)‖",
+            ),
+        }
+        self.clip_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(RNN_COLOR, width=1, style=Qt.PenStyle.DotLine)
+        )
+        self.sigma_line = pg.InfiniteLine(
+            angle=0, movable=False, pen=pg.mkPen(RNN_COLOR, width=1, style=Qt.PenStyle.DashLine)
+        )
+        self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
+        self.factor_plot.addItem(self.sigma_line, ignoreBounds=True)
+        # (InfiniteLines must not go into a pyqtgraph legend: its sample painter
+        # segfaults on them. The two lines are named in the labels above instead.)
+
+        self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(2, 2, 2, 2)
+        lay.addWidget(left)
+        lay.addWidget(self.layout_widget, 1)
+        session.changed.connect(self._on_changed)
+        self.set_explanation("")
+        self.refresh()
+
+    def set_explanation(self, text: str) -> None:
+        """Show what to look at (a scenario's text), or a general hint."""
+        if not text:
+            text = self.tr(
+                "Turn on the comparison, pick a scenario in the Scenarios menu, and step: "
+                "the top plot shows how much of the gradient of the loss at step t reaches "
+                "each earlier step k; the bottom plot shows why."
+            )
+        self.explanation.setText(text)
+
+    def _on_clip(self, *_args) -> None:
+        clip = self.clip_value.value() if self.clip_box.isChecked() else None
+        self.session.update_settings(clip=clip)
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if changes & {"gradients", "settings", "rnn", "params", "sequence"}:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Redraw from the session's gradient view."""
+        s = self.session
+        st = s.settings
+        for w, value in ((self.compare_box, st.compare), (self.clip_box, st.clip is not None)):
+            w.blockSignals(True)
+            w.setChecked(value)
+            w.blockSignals(False)
+        if st.clip is not None:
+            self.clip_value.blockSignals(True)
+            self.clip_value.setValue(st.clip)
+            self.clip_value.blockSignals(False)
+        self.clip_box.setEnabled(st.compare)
+        self.clip_value.setEnabled(st.compare)
+        view = s.gradients
+        if view is None:
+            for c in self.curves.values():
+                c.setData([], [])
+            self.clip_line.hide()
+            self.sigma_line.hide()
+            self.sigma_label.setText("")
+            return
+        lags = view.lags.astype(float)
+        self.curves["lstm_dc"].setData(lags, _positive(view.dc_norm))
+        self.curves["lstm_dh"].setData(lags, _positive(view.dh_norm))
+        self.curves["forget"].setData(lags, _positive(view.forget))
+        self.curves["carry"].setData(lags, _positive(view.carry))
+        if view.rnn_dh_norm is not None:
+            self.curves["rnn_dh"].setData(lags, _positive(view.rnn_dh_norm))
+            self.curves["rnn_factor"].setData(lags, _positive(view.rnn_factor))
+            sigma = float(view.rnn_sigma_max)
+            self.sigma_line.setValue(np.log10(sigma) if sigma > 0 else 0.0)
+            self.sigma_line.show()
+            self.sigma_label.setText(
+                self.tr("RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)").format(
+                    s=sigma,
+                    kind=self.tr("< 1: gradients vanish")
+                    if sigma < 1
+                    else self.tr("> 1: gradients can explode"),
+                )
+            )
+            if view.clip is not None:
+                self.clip_line.setValue(np.log10(view.clip))
+                self.clip_line.show()
+            else:
+                self.clip_line.hide()
+        else:
+            self.curves["rnn_dh"].setData([], [])
+            self.curves["rnn_factor"].setData([], [])
+            self.sigma_line.hide()
+            self.clip_line.hide()
+            self.sigma_label.setText(self.tr("RNN comparison is off"))
+        self.grad_plot.setTitle(
+            QCoreApplication.translate(
+                "ComparePanel", "How far back the loss at step t = {t} reaches ({loss})"
+            ).format(t=view.t, loss=s.describe_loss()),
+            size="9pt",
+            justify="left",
+        )
+
+    def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) currently plotted by curve ``key`` (for tests)."""
+        return self.curves[key].getOriginalDataset()

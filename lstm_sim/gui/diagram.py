@@ -1,0 +1,1274 @@
+"""The LSTM memory-cell diagram: the classic cell figure with the numbers flowing through it.
+
+Layout (after C. Olah, "Understanding LSTM Networks")::
+
+     t = 5                cell state C — long-term memory              ▲ output h_t
+              ┌──────────────────────────────────────────────────────┼──┐
+    C_{t-1} ──┼──▶(×)────── f·C ──────▶(+)──────────────────┬────────┼──┼─▶ C_t
+              │    ▲                    ▲                  tanh      │  │
+              │    │                   i·g                   │       │  │
+              │    │        ┌────────▶(×)                 tanh C     │  │
+              │    │        │          ▲                     │       │  │
+              │  [σ f_t]  [σ i_t]  [tanh C̃_t]  [σ o_t] ───▶(×)      │  │
+              │    ▲        ▲          ▲          ▲          │       │  │
+    h_{t-1} ──┼────┴────────┴──────────┴──────────┘         o·tanh C │  │
+              │  ▲                                           └───────┴──┼─▶ h_t
+              └──┼──────────────────────────────────────────────────────┘
+                x_t           hidden state h — short-term memory        [legend]
+
+Every node shows its current value as text and is filled with the colour of
+that value (gates on a sequential scale, signed values on a diverging one, see
+:mod:`lstm_sim.gui.colors`); every wire is coloured by the value it carries,
+which is the value shown on the node it leaves. For H > 1 each vector node also
+shows a strip of H cells, one per unit, with the selected unit outlined; the
+text is the selected unit's value. Hovering a node shows its equation with the
+selected unit's numbers substituted.
+
+The items are plain :class:`QGraphicsItem` subclasses that implement
+``paint()`` and ``boundingRect()`` (pyqtgraph's ``customGraphicsItem`` style).
+They are created once; :meth:`CellDiagram.set_state` only hands them new values,
+and an item schedules a repaint only when what it draws has changed, so one call
+causes at most one repaint of the changed region.
+
+Every user-visible string goes through Qt's translation: ``self.tr`` in
+:class:`CellDiagram`, ``QCoreApplication.translate("CellDiagram", …)`` in the
+items. Labels are written in the notation of DESIGN.md (``f_t``, ``C_{t-1}``)
+and drawn with real subscripts (:func:`rich_notation`).
+"""
+
+from __future__ import annotations
+
+import html
+import math
+import re
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QImage,
+    QLinearGradient,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QResizeEvent,
+    QShowEvent,
+    QStaticText,
+    QTextOption,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHoverEvent,
+    QGraphicsView,
+    QStyleOptionGraphicsItem,
+    QWidget,
+)
+
+from .colors import (
+    DIVERGING_STOPS,
+    NO_VALUE_COLOR,
+    SEQUENTIAL_STOPS,
+    diverging_rgb,
+    gate_rgb,
+    text_color_for,
+)
+
+if TYPE_CHECKING:
+    from lstm_sim.engine.lstm import StepResult
+
+__all__ = ["NODE_KEYS", "CellDiagram", "format_value", "rich_notation"]
+
+#: The nodes whose value text :meth:`CellDiagram.node_text` reports.
+NODE_KEYS: tuple[str, ...] = (
+    "x",
+    "h_prev",
+    "c_prev",
+    "f",
+    "i",
+    "g",
+    "o",
+    "c",
+    "tanh_c",
+    "h",
+    "f_mul",
+    "i_mul",
+    "o_mul",
+)
+
+#: Text shown where there is no value (the gates at t = 0).
+NO_VALUE = "—"
+
+# ------------------------------------------------------------------- palette
+_BACKGROUND = QColor("#f3f5f8")
+_BODY_FILL = QColor("#fdfdfe")
+_BODY_BORDER = QColor("#c9d2dd")
+_INK = QColor("#222a33")  # outlines, arrows, main text
+_MUTED = QColor("#5a6573")  # captions
+_ACCENT = QColor("#1d4f91")  # names of the two states
+_NEUTRAL_WIRE = QColor("#8d97a5")  # wires that carry a concatenation
+_EMPTY_WIRE = QColor("#d3d9e1")  # wires with no value yet
+_HOVER = QColor("#e07b00")
+
+# ---------------------------------------------------------------- geometry
+# Scene units; the view scales the whole scene to fit (see CellDiagram.resizeEvent).
+_SCENE = QRectF(0.0, 0.0, 1060.0, 600.0)
+_BODY = QRectF(138.0, 70.0, 792.0, 445.0)
+_CY = 112.0  # the cell-state line
+_BUS_Y = 455.0  # the [h_{t-1}, x_t] bus
+_HOUT_Y = 486.0  # h_t leaving to the right
+_BOX_Y = 352.0  # centre line of the four layers
+_BOX_W, _BOX_H = 136.0, 96.0
+_COL_F, _COL_I, _COL_G, _COL_O = 235.0, 385.0, 535.0, 685.0
+_COL_T = 842.0  # tanh(C_t) and o_t ⊗
+_COL_UP = 912.0  # h_t going up and out
+_X_L, _X_R = 72.0, 994.0  # terminals left and right
+_IMUL_Y = 236.0
+_TANH_Y = 196.0
+_X_IN = QPointF(172.0, 560.0)
+_X_W, _X_W_WIDE = 124.0, 196.0  # x_t node for D = 1 and for D > 1
+_OP_R = 21.0  # radius of the pointwise-operation circles
+
+# Font sizes in scene units (the scene is drawn at ≈ 0.72 px per unit at 1280×800).
+_PX_VALUE_BOX = 22
+_PX_VALUE_TERM = 19
+_PX_VALUE_BADGE = 18
+_PX_TITLE = 17
+_PX_CAPTION = 16
+_PX_HEADER = 19
+_PX_PART = 17
+_PX_TAB = 15
+_PX_LEGEND = 15
+
+_SUB_BRACED = re.compile(r"_\{([^}]*)\}")
+_SUB_SINGLE = re.compile(r"_([A-Za-z0-9])")
+_PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
+
+
+def rich_notation(text: str) -> str:
+    """Turn DESIGN.md notation into Qt rich text with subscripts.
+
+    ``"f_t"`` → ``f<sub>t</sub>``, ``"C_{t-1}"`` → ``C<sub>t−1</sub>``; the rest is
+    HTML-escaped. Translations keep the plain notation, so translators never see
+    markup.
+    """
+    out = html.escape(text, quote=False)
+    out = _SUB_BRACED.sub(lambda m: f"<sub>{m.group(1).replace('-', '−')}</sub>", out)
+    out = _SUB_SINGLE.sub(r"<sub>\1</sub>", out)
+    return out.replace("\n", "<br>")
+
+
+def format_value(value: float, decimals: int) -> str:
+    """The text of one value on the diagram: fixed point with ``decimals`` decimals.
+
+    Exactly ``f"{value:.{decimals}f}"`` (so tests and other views can compare
+    with the engine's numbers); NaN/inf as Python prints them.
+    """
+    return f"{value:.{decimals}f}"
+
+
+def _fill(template: str, values: Mapping[str, str]) -> str:
+    """Substitute ``{name}`` placeholders that are in ``values``; leave ``C_{t-1}`` alone."""
+    return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
+
+
+def _font(px: float, *, bold: bool = False, italic: bool = False) -> QFont:
+    font = QFont(QApplication.font())
+    font.setPixelSize(round(px))
+    font.setBold(bold)
+    font.setItalic(italic)
+    return font
+
+
+def _static_text(text: str, font: QFont) -> QStaticText:
+    st = QStaticText(rich_notation(text))
+    st.setTextFormat(Qt.TextFormat.RichText)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.NoWrap)
+    st.setTextOption(option)
+    st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
+    st.prepare(font=font)
+    return st
+
+
+def _pen(color: QColor, width: float) -> QPen:
+    pen = QPen(color, width)
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return pen
+
+
+# ===================================================================== items
+class _Label(QGraphicsItem):
+    """A rich-text label (notation with subscripts) anchored at its position.
+
+    Parameters
+    ----------
+    text : str
+        Plain notation (``"cell state C — long-term memory"``), already translated.
+    px : float
+        Font size in scene units.
+    anchor : {"center", "left", "right"}
+        Which point of the text sits at ``pos()`` horizontally; vertically the
+        text is centred on ``pos()``.
+    """
+
+    def __init__(
+        self,
+        text: str,
+        px: float,
+        *,
+        color: QColor = _INK,
+        bold: bool = False,
+        italic: bool = False,
+        anchor: str = "center",
+    ) -> None:
+        super().__init__()
+        self._font = _font(px, bold=bold, italic=italic)
+        self._color = QColor(color)
+        self._anchor = anchor
+        self._text = ""
+        self._st = QStaticText()
+        self._rect = QRectF()
+        self.set_text(text)
+
+    def text(self) -> str:
+        return self._text
+
+    def set_text(self, text: str) -> None:
+        if text == self._text:
+            return
+        self.prepareGeometryChange()
+        self._text = text
+        self._st = _static_text(text, self._font)
+        size = self._st.size()
+        x = {"center": -size.width() / 2, "left": 0.0, "right": -size.width()}[self._anchor]
+        self._rect = QRectF(x, -size.height() / 2, size.width(), size.height())
+        self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-1, -1, 1, 1)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setFont(self._font)
+        painter.setPen(self._color)
+        painter.drawStaticText(self._rect.topLeft(), self._st)
+
+
+class _Panel(QGraphicsItem):
+    """The cell body: a rounded rectangle with a soft shadow."""
+
+    def __init__(self, rect: QRectF, radius: float = 26.0) -> None:
+        super().__init__()
+        self._rect = QRectF(rect)
+        self._radius = radius
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-4, -4, 12, 14)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        # A soft shadow from a few translucent offset copies (no QGraphicsEffect:
+        # that would re-render the whole body on every value change).
+        for k, alpha in ((8, 10), (6, 14), (4, 18), (2, 22)):
+            painter.setBrush(QColor(30, 45, 70, alpha))
+            painter.drawRoundedRect(
+                self._rect.translated(0.4 * k, k), self._radius + k * 0.5, self._radius + k * 0.5
+            )
+        painter.setBrush(_BODY_FILL)
+        painter.setPen(QPen(_BODY_BORDER, 2.0))
+        painter.drawRoundedRect(self._rect, self._radius, self._radius)
+
+
+class _Wire(QGraphicsItem):
+    """A wire along a polyline, drawn as a dark cable with a core coloured by its value.
+
+    Parameters
+    ----------
+    points : sequence of QPointF
+        The route, first to last; the arrow (if any) points at the last point.
+    arrow : bool
+        Draw an arrowhead at the end.
+    halo : QColor or None
+        Draw a wide halo of this colour under the wire, so a wire it crosses
+        appears to pass underneath.
+    """
+
+    _ARROW_LEN = 15.0
+    _ARROW_W = 15.0
+    _OUTER = 8.0
+    _CORE = 4.6
+
+    def __init__(
+        self, points: Sequence[QPointF], *, arrow: bool = True, halo: QColor | None = None
+    ) -> None:
+        super().__init__()
+        pts = [QPointF(p) for p in points]
+        self._arrow = QPolygonF()
+        if arrow:
+            tip, before = pts[-1], pts[-2]
+            line = QLineF(before, tip)
+            length = line.length()
+            ux, uy = (tip.x() - before.x()) / length, (tip.y() - before.y()) / length
+            base = QPointF(tip.x() - ux * self._ARROW_LEN, tip.y() - uy * self._ARROW_LEN)
+            nx, ny = -uy * self._ARROW_W / 2, ux * self._ARROW_W / 2
+            self._arrow = QPolygonF(
+                [tip, QPointF(base.x() + nx, base.y() + ny), QPointF(base.x() - nx, base.y() - ny)]
+            )
+            # End the cable inside the arrowhead so it never pokes out at the sides.
+            pts[-1] = QPointF(
+                tip.x() - ux * self._ARROW_LEN * 0.7, tip.y() - uy * self._ARROW_LEN * 0.7
+            )
+        path = QPainterPath(pts[0])
+        for p in pts[1:]:
+            path.lineTo(p)
+        self._path = path
+        self._halo = halo
+        self._color = QColor(_EMPTY_WIRE)
+        width = 18.0 if halo is not None else self._OUTER
+        self._bounds = path.boundingRect().united(self._arrow.boundingRect())
+        self._bounds.adjust(-width, -width, width, width)
+
+    def set_color(self, color: QColor) -> None:
+        if color != self._color:
+            self._color = QColor(color)
+            self.update()
+
+    def color(self) -> QColor:
+        return QColor(self._color)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        if self._halo is not None:
+            pen = _pen(self._halo, 18.0)
+            pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+            painter.setPen(pen)
+            painter.drawPath(self._path)
+        painter.setPen(_pen(_INK, self._OUTER))
+        painter.drawPath(self._path)
+        painter.setPen(_pen(self._color, self._CORE))
+        painter.drawPath(self._path)
+        if not self._arrow.isEmpty():
+            painter.setPen(_pen(_INK, 1.5))
+            painter.setBrush(_INK)
+            painter.drawPolygon(self._arrow)
+
+
+class _Dot(QGraphicsItem):
+    """A junction where a wire branches."""
+
+    def __init__(self, radius: float = 6.0) -> None:
+        super().__init__()
+        self._r = radius
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-self._r - 1, -self._r - 1, 2 * self._r + 2, 2 * self._r + 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(_INK)
+        painter.drawEllipse(QPointF(0, 0), self._r, self._r)
+
+
+class _HoverItem(QGraphicsItem):
+    """Base of the nodes: outlined in the accent colour while the mouse is over it."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hovered = False
+        self.setAcceptHoverEvents(True)
+
+    def hoverEnterEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = True
+        self.update()
+        super().hoverEnterEvent(event)
+
+    def hoverLeaveEvent(self, event: QGraphicsSceneHoverEvent) -> None:
+        self._hovered = False
+        self.update()
+        super().hoverLeaveEvent(event)
+
+    def set_tooltip(self, text: str) -> None:
+        if text != self.toolTip():
+            self.setToolTip(text)
+
+
+class _OpNode(_HoverItem):
+    """A pointwise operation: a circle with × or +, or a pill reading "tanh"."""
+
+    def __init__(self, kind: str) -> None:
+        super().__init__()
+        self._kind = kind  # "mul", "add" or "tanh"
+        if kind == "tanh":
+            self._rect = QRectF(-34.0, -17.0, 68.0, 34.0)
+        else:
+            self._rect = QRectF(-_OP_R, -_OP_R, 2 * _OP_R, 2 * _OP_R)
+        self._font = _font(_PX_TAB + 1, bold=True)
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-3, -3, 3, 3)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(_HOVER if self._hovered else _INK, 3.0 if self._hovered else 2.2))
+        painter.setBrush(QColor("#ffffff"))
+        if self._kind == "tanh":
+            r = self._rect.height() / 2
+            painter.drawRoundedRect(self._rect, r, r)
+            painter.setFont(self._font)
+            painter.setPen(_INK)
+            painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, "tanh")
+            return
+        painter.drawEllipse(self._rect)
+        painter.setPen(_pen(_INK, 3.0))
+        a = 8.0
+        if self._kind == "mul":
+            painter.drawLine(QPointF(-a, -a), QPointF(a, a))
+            painter.drawLine(QPointF(-a, a), QPointF(a, -a))
+        else:
+            a *= 1.3
+            painter.drawLine(QPointF(-a, 0), QPointF(a, 0))
+            painter.drawLine(QPointF(0, -a), QPointF(0, a))
+
+
+class _ValueNode(_HoverItem):
+    """A node that shows a value: a rounded box filled with the value's colour.
+
+    Used for the four layers (with a title and a tab naming the activation),
+    for the terminals (x_t, h_{t-1}, C_{t-1}, C_t, h_t) and for the badges that
+    show the result of a pointwise operation.
+
+    Parameters
+    ----------
+    width, height : float
+        Size without the unit strip; with the strip the box grows by
+        ``strip_room``.
+    title : str or None
+        Plain notation, drawn with subscripts above the value.
+    tab : str or None
+        Activation name drawn on a tab over the top-left corner (``"σ"``, ``"tanh"``).
+    """
+
+    _STRIP_H = 11.0
+
+    def __init__(
+        self,
+        width: float,
+        height: float,
+        *,
+        radius: float = 12.0,
+        title: str | None = None,
+        title_px: float = _PX_TITLE,
+        value_px: float = _PX_VALUE_TERM,
+        tab: str | None = None,
+        strip_room: float = 16.0,
+    ) -> None:
+        super().__init__()
+        self._w, self._h0, self._strip_room = width, height, strip_room
+        self._radius = radius
+        self._title_font = _font(title_px)
+        self._value_font = _font(value_px, bold=True)
+        self._shown_font = self._value_font
+        self._value_height = QFontMetricsF(self._value_font).height()
+        self._tab_font = _font(_PX_TAB, bold=True)
+        self._title = ""
+        self._title_st: QStaticText | None = None
+        self._tab = tab
+        self._tab_rect = QRectF()
+        if tab is not None:
+            tab_w = QFontMetricsF(self._tab_font).horizontalAdvance(tab) + 16.0
+            self._tab_rect = QRectF(-width / 2 + 12.0, -height / 2 - 12.0, tab_w, 22.0)
+        self._text = NO_VALUE
+        self._fill = QColor(NO_VALUE_COLOR)
+        self._text_color = text_color_for(self._fill)
+        self._strip: np.ndarray | None = None  # (n, 3) uint8
+        self._selected = -1
+        self._rect = QRectF()
+        self._layout(has_strip=False)
+        if title is not None:
+            self.set_title(title)
+
+    # -------------------------------------------------------------- state
+    def _layout(self, *, has_strip: bool) -> None:
+        h = self._h0 + (self._strip_room if has_strip else 0.0)
+        self._rect = QRectF(-self._w / 2, -h / 2, self._w, h)
+
+    def set_title(self, title: str) -> None:
+        if title != self._title:
+            self._title = title
+            self._title_st = _static_text(title, self._title_font)
+            self.update()
+
+    def set_display(
+        self, text: str, fill: QColor, strip: np.ndarray | None = None, selected: int = -1
+    ) -> None:
+        """Show ``text`` on ``fill``; ``strip`` (n, 3) uint8 colours one cell per unit."""
+        strip_changed = (strip is None) != (self._strip is None) or (
+            strip is not None
+            and self._strip is not None
+            and (strip.shape != self._strip.shape or not np.array_equal(strip, self._strip))
+        )
+        if text == self._text and fill == self._fill and not strip_changed:
+            if selected == self._selected:
+                return
+        if (strip is None) != (self._strip is None):
+            self.prepareGeometryChange()
+            self._layout(has_strip=strip is not None)
+        if text != self._text:
+            self._fit_value_font(text)
+        self._text = text
+        self._fill = QColor(fill)
+        self._text_color = text_color_for(self._fill)
+        self._strip = None if strip is None else strip.copy()
+        self._selected = selected
+        self.update()
+
+    def set_width(self, width: float) -> None:
+        """Change the box width (the x_t node widens when it shows several inputs)."""
+        if width != self._w:
+            self.prepareGeometryChange()
+            self._w = width
+            self._layout(has_strip=self._strip is not None)
+            self._fit_value_font(self._text)
+            self.update()
+
+    def _fit_value_font(self, text: str) -> None:
+        """Shrink the value font when ``text`` (e.g. several inputs x_t) is wider than the box."""
+        room = self._w - 14.0
+        width = QFontMetricsF(self._value_font).horizontalAdvance(text)
+        if width <= room:
+            self._shown_font = self._value_font
+        else:
+            self._shown_font = QFont(self._value_font)
+            self._shown_font.setPixelSize(max(8, int(self._value_font.pixelSize() * room / width)))
+
+    def text(self) -> str:
+        return self._text
+
+    def fill(self) -> QColor:
+        return QColor(self._fill)
+
+    def rect(self) -> QRectF:
+        return QRectF(self._rect)
+
+    # ------------------------------------------------------------ drawing
+    def boundingRect(self) -> QRectF:
+        h = self._h0 + self._strip_room
+        rect = QRectF(-self._w / 2, -h / 2, self._w, h).adjusted(-3, -3, 3, 3)
+        return rect.united(self._tab_rect.adjusted(-2, -2, 2, 2)) if self._tab else rect
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        rect = self._rect
+        painter.setPen(QPen(_HOVER if self._hovered else _INK, 3.0 if self._hovered else 1.8))
+        painter.setBrush(self._fill)
+        painter.drawRoundedRect(rect, self._radius, self._radius)
+
+        # Stack title, value and strip, centred vertically in the box.
+        title_h = self._title_st.size().height() if self._title_st is not None else 0.0
+        strip_h = self._STRIP_H + 5.0 if self._strip is not None else 0.0
+        top_pad = 6.0 if self._tab else 0.0
+        total = title_h + self._value_height + strip_h
+        y = rect.center().y() - total / 2 + top_pad / 2
+        painter.setPen(self._text_color)
+        if self._title_st is not None:
+            painter.setFont(self._title_font)
+            painter.drawStaticText(
+                QPointF(-self._title_st.size().width() / 2, y - 1.0), self._title_st
+            )
+            y += title_h
+        painter.setFont(self._shown_font)
+        painter.drawText(
+            QRectF(rect.left(), y, rect.width(), self._value_height),
+            Qt.AlignmentFlag.AlignCenter,
+            self._text,
+        )
+        y += self._value_height + 3.0
+        if self._strip is not None:
+            self._paint_strip(
+                painter, QRectF(rect.left() + 10.0, y, rect.width() - 20.0, self._STRIP_H)
+            )
+        if self._tab:
+            painter.setPen(QPen(_INK, 1.6))
+            painter.setBrush(QColor("#ffffff"))
+            r = self._tab_rect.height() / 2
+            painter.drawRoundedRect(self._tab_rect, r, r)
+            painter.setFont(self._tab_font)
+            painter.drawText(self._tab_rect, Qt.AlignmentFlag.AlignCenter, self._tab)
+
+    def _paint_strip(self, painter: QPainter, area: QRectF) -> None:
+        strip = self._strip
+        assert strip is not None
+        n = len(strip)
+        cell = area.width() / n
+        painter.setPen(Qt.PenStyle.NoPen)
+        for k in range(n):
+            r, g, b = (int(v) for v in strip[k])
+            painter.fillRect(
+                QRectF(area.left() + k * cell, area.top(), cell + 0.3, area.height()),
+                QColor(r, g, b),
+            )
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(QPen(QColor(20, 22, 26, 150), 1.0))
+        painter.drawRect(area)
+        if 0 <= self._selected < n:
+            sel = QRectF(area.left() + self._selected * cell, area.top(), cell, area.height())
+            if sel.width() < 4.0:
+                sel.adjust(-(4.0 - sel.width()) / 2, 0, (4.0 - sel.width()) / 2, 0)
+            painter.setPen(QPen(QColor("#ffffff"), 3.6))
+            painter.drawRect(sel.adjusted(-1.5, -2.5, 1.5, 2.5))
+            painter.setPen(QPen(_INK, 1.8))
+            painter.drawRect(sel.adjusted(-1.5, -2.5, 1.5, 2.5))
+
+
+class _Legend(QGraphicsItem):
+    """The two colour scales and where the diverging one saturates."""
+
+    _LABEL_W, _BAR_W, _BAR_H, _ROW = 62.0, 120.0, 13.0, 22.0
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._font = _font(_PX_LEGEND)
+        self._c_range = 2.0
+        self._x_range = 1.0
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self._gates_label = QCoreApplication.translate("CellDiagram", "gates")
+        self._values_label = QCoreApplication.translate("CellDiagram", "values")
+        self._note = QCoreApplication.translate(
+            "CellDiagram", "saturates at ±1; C at ±{c_range}, x at ±{x_range}"
+        )
+        self.update()
+
+    def set_ranges(self, c_range: float, x_range: float) -> None:
+        if (c_range, x_range) != (self._c_range, self._x_range):
+            self._c_range, self._x_range = c_range, x_range
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return QRectF(-2.0, -6.0, 300.0, 3 * self._ROW + 6.0)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setFont(self._font)
+        x_bar = self._LABEL_W + 22.0
+        for y, label, stops, low, high in (
+            (0.0, self._gates_label, SEQUENTIAL_STOPS, "0", "1"),
+            (self._ROW, self._values_label, DIVERGING_STOPS, "−", "+"),
+        ):
+            text_box = QRectF(0.0, y - 4.0, self._LABEL_W, self._BAR_H + 8.0)
+            painter.setPen(_INK)
+            painter.drawText(
+                text_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
+            )
+            painter.setPen(_MUTED)
+            painter.drawText(
+                text_box.translated(self._LABEL_W + 2.0, 0).adjusted(0, 0, -self._LABEL_W + 16, 0),
+                Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+                low,
+            )
+            painter.drawText(
+                QRectF(x_bar + self._BAR_W + 5.0, y - 4.0, 30.0, self._BAR_H + 8.0),
+                Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                high,
+            )
+            rect = QRectF(x_bar, y, self._BAR_W, self._BAR_H)
+            grad = QLinearGradient(rect.topLeft(), rect.topRight())
+            for k, stop in enumerate(stops):
+                grad.setColorAt(k / (len(stops) - 1), QColor(stop))
+            painter.setPen(QPen(_INK, 1.0))
+            painter.setBrush(QBrush(grad))
+            painter.drawRect(rect)
+        note = _fill(self._note, {"c_range": f"{self._c_range:g}", "x_range": f"{self._x_range:g}"})
+        painter.setPen(_MUTED)
+        painter.drawText(
+            QRectF(0.0, 2 * self._ROW - 4.0, 296.0, self._BAR_H + 8.0),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            note,
+        )
+
+
+# ================================================================= the view
+class CellDiagram(QGraphicsView):
+    """The LSTM memory cell drawn with the numbers of one time step flowing through it.
+
+    Parameters
+    ----------
+    parent : QWidget, optional
+
+    Notes
+    -----
+    The view holds the last state it was given only to redraw it (for
+    :meth:`set_unit`, :meth:`set_value_format`); it never changes it. Node keys
+    are those of :data:`NODE_KEYS`: the inputs ``x``, ``h_prev``, ``c_prev``; the
+    layers ``f``, ``i``, ``g``, ``o``; the outputs ``c`` (C_t), ``h`` (h_t); and
+    the pointwise results ``tanh_c`` = tanh(C_t), ``f_mul`` = f_t·C_{t-1},
+    ``i_mul`` = i_t·g_t, ``o_mul`` = o_t·tanh(C_t).
+
+    Examples
+    --------
+    >>> view = CellDiagram()
+    >>> view.set_state(trace.step_result(4), t=5, h=trace.h[4], c=trace.c[4], unit=0)
+    >>> view.node_text("f")
+    '0.675'
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        scene = QGraphicsScene(self)
+        scene.setSceneRect(_SCENE)
+        scene.setBackgroundBrush(_BACKGROUND)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(scene)
+        self._scene = scene
+        self.setRenderHints(
+            QPainter.RenderHint.Antialiasing
+            | QPainter.RenderHint.TextAntialiasing
+            | QPainter.RenderHint.SmoothPixmapTransform
+        )
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(_BACKGROUND)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setMinimumSize(240, 140)
+
+        self._decimals = 3
+        self._c_range = 2.0
+        self._x_range = 1.0
+        self._step: StepResult | None = None
+        self._t = 0
+        self._h: np.ndarray | None = None
+        self._c: np.ndarray | None = None
+        self._unit = 0
+        self._values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+
+        # Python references to every item: PySide6 must not drop the wrappers
+        # whose paint()/boundingRect() Qt calls.
+        self._items: list[QGraphicsItem] = []
+        self._nodes: dict[str, _ValueNode] = {}
+        self._ops: dict[str, _OpNode] = {}
+        self._wires: list[tuple[_Wire, str | None]] = []
+        self._labels: dict[str, _Label] = {}
+        self._build()
+        self._retranslate()
+        self._refresh()
+
+    # ============================================================ public API
+    def set_state(
+        self,
+        step: StepResult | None,
+        *,
+        t: int,
+        h: np.ndarray,
+        c: np.ndarray,
+        unit: int = 0,
+    ) -> None:
+        """Show the state after step ``t``.
+
+        Parameters
+        ----------
+        step : StepResult or None
+            Every intermediate of step ``t`` (from ``Trace.step_result(t - 1)``),
+            or None at t = 0, when only the initial state is shown and the
+            gates read "—".
+        t : int
+            The step shown (0 = initial state).
+        h, c : array_like, shape (H,)
+            h_t and C_t.
+        unit : int
+            The selected unit, 0 ≤ unit < H.
+        """
+        h_arr = np.array(h, dtype=np.float64, copy=True).reshape(-1)
+        c_arr = np.array(c, dtype=np.float64, copy=True).reshape(-1)
+        hidden = h_arr.shape[0]
+        if c_arr.shape != (hidden,):
+            raise ValueError(f"c: expected shape ({hidden},) like h, got {c_arr.shape}")
+        if step is not None and step.h.shape != (hidden,):
+            raise ValueError(f"step: expected H = {hidden} units like h, got {step.h.shape[0]}")
+        if not 0 <= unit < hidden:
+            raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {unit}")
+        self._step = step
+        self._t = int(t)
+        self._h, self._c = h_arr, c_arr
+        self._unit = int(unit)
+        self._values = self._compute_values()
+        self._refresh()
+
+    def set_unit(self, j: int) -> None:
+        """Select unit ``j`` (0 ≤ j < H): its numbers are shown and its strip cell outlined."""
+        hidden = 1 if self._h is None else self._h.shape[0]
+        if not 0 <= j < hidden:
+            raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {j}")
+        if j != self._unit:
+            self._unit = int(j)
+            self._refresh()
+
+    def unit(self) -> int:
+        """The selected unit."""
+        return self._unit
+
+    def set_value_format(self, decimals: int) -> None:
+        """Show values with ``decimals`` decimals (0 … 10; default 3)."""
+        if not 0 <= int(decimals) <= 10:
+            raise ValueError(f"decimals: expected 0 … 10, got {decimals}")
+        if int(decimals) != self._decimals:
+            self._decimals = int(decimals)
+            self._refresh()
+
+    def set_value_ranges(self, *, c: float | None = None, x: float | None = None) -> None:
+        """Set where the diverging colour scale saturates for C (default ±2) and x (default ±1)."""
+        for name, value in (("c", c), ("x", x)):
+            if value is not None and not (math.isfinite(value) and value > 0):
+                raise ValueError(f"{name}: expected a positive range, got {value}")
+        self._c_range = self._c_range if c is None else float(c)
+        self._x_range = self._x_range if x is None else float(x)
+        self._legend.set_ranges(self._c_range, self._x_range)
+        self._refresh()
+
+    def node_text(self, key: str) -> str:
+        """The value text shown on node ``key`` (one of :data:`NODE_KEYS`)."""
+        return self._node(key).text()
+
+    def node_tooltip(self, key: str) -> str:
+        """The tooltip of node ``key``: its equation with the selected unit's numbers."""
+        return self._node(key).toolTip()
+
+    def node_color(self, key: str) -> QColor:
+        """The fill colour of node ``key`` (the colour of its selected value)."""
+        return self._node(key).fill()
+
+    def scene_items(self) -> dict[str, QGraphicsItem]:
+        """The value nodes by key (for tests and for positioning overlays)."""
+        return dict(self._nodes)
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """Render the whole diagram into a ``width`` × ``height`` image (aspect kept, centred)."""
+        image = QImage(int(width), int(height), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(_BACKGROUND)
+        painter = QPainter(image)
+        try:
+            painter.setRenderHints(
+                QPainter.RenderHint.Antialiasing
+                | QPainter.RenderHint.TextAntialiasing
+                | QPainter.RenderHint.SmoothPixmapTransform
+            )
+            self._scene.render(
+                painter,
+                QRectF(0.0, 0.0, float(width), float(height)),
+                self._scene.sceneRect(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+            )
+        finally:
+            painter.end()
+        return image
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 453)
+
+    # ========================================================= Qt overrides
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._refresh()
+        super().changeEvent(event)
+
+    def _fit(self) -> None:
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    # ============================================================ building
+    def _add(self, item: QGraphicsItem, z: float, pos: QPointF | None = None) -> QGraphicsItem:
+        item.setZValue(z)
+        if pos is not None:
+            item.setPos(pos)
+        self._scene.addItem(item)
+        self._items.append(item)
+        return item
+
+    def _build(self) -> None:
+        """Create every item once, at its place."""
+        self._add(_Panel(_BODY), 0)
+
+        # --- value nodes -------------------------------------------------
+        def node(key: str, pos: QPointF, **kwargs: object) -> _ValueNode:
+            item = _ValueNode(**kwargs)  # type: ignore[arg-type]
+            self._nodes[key] = item
+            self._add(item, 5, pos)
+            return item
+
+        term = {
+            "width": 104.0,
+            "height": 64.0,
+            "radius": 16.0,
+            "value_px": _PX_VALUE_TERM,
+            "title_px": _PX_TITLE + 1,
+        }
+        node("c_prev", QPointF(_X_L, _CY), **term)
+        node("h_prev", QPointF(_X_L, _BUS_Y), **term)
+        node("x", _X_IN, **{**term, "width": _X_W})
+        node("c", QPointF(_X_R, _CY), **term)
+        node("h", QPointF(_X_R, _HOUT_Y), **term)
+        box = {
+            "width": _BOX_W,
+            "height": _BOX_H - 16.0,
+            "radius": 14.0,
+            "value_px": _PX_VALUE_BOX,
+        }
+        node("f", QPointF(_COL_F, _BOX_Y), tab="σ", **box)
+        node("i", QPointF(_COL_I, _BOX_Y), tab="σ", **box)
+        node("g", QPointF(_COL_G, _BOX_Y), tab="tanh", **box)
+        node("o", QPointF(_COL_O, _BOX_Y), tab="σ", **box)
+        badge = {"width": 88.0, "height": 30.0, "radius": 10.0, "value_px": _PX_VALUE_BADGE}
+        badge_strip = 14.0
+        node("f_mul", QPointF(_COL_I, _CY), strip_room=badge_strip, **badge)
+        node("i_mul", QPointF(_COL_G, (_CY + _IMUL_Y) / 2), strip_room=badge_strip, **badge)
+        node("tanh_c", QPointF(_COL_T, 272.0), strip_room=badge_strip, **badge)
+        node("o_mul", QPointF(_COL_T, 428.0), strip_room=badge_strip, **badge)
+
+        # --- pointwise operations ----------------------------------------
+        def op(key: str, kind: str, pos: QPointF) -> _OpNode:
+            item = _OpNode(kind)
+            self._ops[key] = item
+            self._add(item, 4, pos)
+            return item
+
+        op("f_mul", "mul", QPointF(_COL_F, _CY))
+        op("c", "add", QPointF(_COL_G, _CY))
+        op("i_mul", "mul", QPointF(_COL_G, _IMUL_Y))
+        op("tanh_c", "tanh", QPointF(_COL_T, _TANH_Y))
+        op("o_mul", "mul", QPointF(_COL_T, _BOX_Y))
+
+        # --- wires -------------------------------------------------------
+        def wire(value_key: str | None, *points: tuple[float, float], **kwargs: object) -> None:
+            item = _Wire([QPointF(x, y) for x, y in points], **kwargs)  # type: ignore[arg-type]
+            self._wires.append((item, value_key))
+            self._add(item, 2)
+
+        r, half_w = _OP_R, _BOX_W / 2
+        box_top, box_bottom = _BOX_Y - (_BOX_H - 16.0) / 2, _BOX_Y + (_BOX_H - 16.0) / 2
+        # The cell-state line.
+        wire("c_prev", (_X_L + 52, _CY), (_COL_F - r, _CY))
+        wire("f_mul", (_COL_F + r, _CY), (_COL_G - r, _CY))
+        wire("c", (_COL_G + r, _CY), (_X_R - 52, _CY), halo=_BODY_FILL)
+        wire("c", (_COL_T, _CY), (_COL_T, _TANH_Y - 17))
+        wire("tanh_c", (_COL_T, _TANH_Y + 17), (_COL_T, _BOX_Y - r))
+        # The gates into the pointwise operations.
+        wire("f", (_COL_F, box_top), (_COL_F, _CY + r))
+        wire("i", (_COL_I, box_top), (_COL_I, _IMUL_Y), (_COL_G - r, _IMUL_Y))
+        wire("g", (_COL_G, box_top), (_COL_G, _IMUL_Y + r))
+        wire("i_mul", (_COL_G, _IMUL_Y - r), (_COL_G, _CY + r))
+        wire("o", (_COL_O + half_w, _BOX_Y), (_COL_T - r, _BOX_Y))
+        # h_t: down, out to the right, and up out of the top.
+        wire("h", (_COL_T, _BOX_Y + r), (_COL_T, _HOUT_Y), (_X_R - 52, _HOUT_Y))
+        wire("h", (_COL_UP, _HOUT_Y), (_COL_UP, 8.0))
+        # The inputs: h_{t-1} and x_t join into the bus that feeds the four layers.
+        x_join = _X_IN.x()
+        wire("h_prev", (_X_L + 52, _BUS_Y), (x_join, _BUS_Y), arrow=False)
+        wire("x", (x_join, _X_IN.y() - 31), (x_join, _BUS_Y))
+        wire(None, (x_join, _BUS_Y), (_COL_O, _BUS_Y), arrow=False)
+        for col in (_COL_F, _COL_I, _COL_G, _COL_O):
+            wire(None, (col, _BUS_Y), (col, box_bottom))
+        for x, y in (
+            (x_join, _BUS_Y),
+            (_COL_F, _BUS_Y),
+            (_COL_I, _BUS_Y),
+            (_COL_G, _BUS_Y),
+            (_COL_T, _CY),
+            (_COL_UP, _HOUT_Y),
+        ):
+            self._add(_Dot(), 6, QPointF(x, y))
+
+        # --- labels ------------------------------------------------------
+        def label(key: str, pos: QPointF, px: float, **kwargs: object) -> None:
+            item = _Label("", px, **kwargs)  # type: ignore[arg-type]
+            self._labels[key] = item
+            self._add(item, 7, pos)
+
+        label("h_up", QPointF(_COL_UP + 16, 20.0), _PX_TITLE + 1, anchor="left")
+        label("cap_f_mul", QPointF(_COL_I, _CY - 34), _PX_CAPTION, color=_MUTED, italic=True)
+        label(
+            "cap_i_mul",
+            QPointF(_COL_G + 52, (_CY + _IMUL_Y) / 2),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+            anchor="left",
+        )
+        label(
+            "cap_tanh_c",
+            QPointF(_COL_T - 50, 272.0),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+            anchor="right",
+        )
+        label(
+            "cap_o_mul",
+            QPointF(_COL_T - 50, 428.0),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+            anchor="right",
+        )
+        label(
+            "cap_bus",
+            QPointF((_COL_I + _COL_G) / 2, _BUS_Y + 20),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+        )
+        label("part_c", QPointF(_BODY.center().x(), 40.0), _PX_PART, color=_ACCENT, bold=True)
+        label("part_h", QPointF(_BODY.center().x(), 562.0), _PX_PART, color=_ACCENT, bold=True)
+        label("time", QPointF(16.0, 24.0), _PX_HEADER, bold=True, anchor="left")
+        label("unit", QPointF(16.0, 50.0), _PX_CAPTION, color=_MUTED, anchor="left")
+
+        self._legend = _Legend()
+        self._add(self._legend, 7, QPointF(772.0, 536.0))
+
+    def _retranslate(self) -> None:
+        """(Re)set every fixed text from the current translation."""
+        titles = {
+            "c_prev": self.tr("C_{t-1}"),
+            "h_prev": self.tr("h_{t-1}"),
+            "x": self.tr("x_t"),
+            "c": self.tr("C_t"),
+            "h": self.tr("h_t"),
+        }
+        for key, text in titles.items():
+            self._nodes[key].set_title(text)
+        self._labels["h_up"].set_text(self.tr("h_t (output)"))
+        self._nodes["f"].set_title(self.tr("forget gate f_t"))
+        self._nodes["i"].set_title(self.tr("input gate i_t"))
+        self._nodes["g"].set_title(self.tr("candidate C̃_t"))
+        self._nodes["o"].set_title(self.tr("output gate o_t"))
+        self._labels["cap_f_mul"].set_text(self.tr("f_t ⊙ C_{t-1}"))
+        self._labels["cap_i_mul"].set_text(self.tr("i_t ⊙ g_t"))
+        self._labels["cap_tanh_c"].set_text(self.tr("tanh(C_t)"))
+        self._labels["cap_o_mul"].set_text(self.tr("o_t ⊙ tanh(C_t)"))
+        self._labels["cap_bus"].set_text(self.tr("[h_{t-1}, x_t]"))
+        self._labels["part_c"].set_text(self.tr("cell state C — long-term memory"))
+        self._labels["part_h"].set_text(self.tr("hidden state h — short-term memory"))
+        self._legend.retranslate()
+
+    # ============================================================ updating
+    def _node(self, key: str) -> _ValueNode:
+        try:
+            return self._nodes[key]
+        except KeyError:
+            raise KeyError(
+                f"node key: expected one of {', '.join(NODE_KEYS)}, got {key!r}"
+            ) from None
+
+    def _compute_values(self) -> dict[str, np.ndarray | None]:
+        """Every node's vector for the stored state (None where there is no value)."""
+        values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+        values["h"], values["c"] = self._h, self._c
+        s = self._step
+        if s is not None:
+            values.update(
+                x=np.asarray(s.x, np.float64),
+                h_prev=s.h_prev,
+                c_prev=s.c_prev,
+                f=s.f,
+                i=s.i,
+                g=s.g,
+                o=s.o,
+                tanh_c=s.tanh_c,
+                f_mul=s.f * s.c_prev,
+                i_mul=s.i * s.g,
+                o_mul=s.o * s.tanh_c,
+            )
+        return values
+
+    def _colors(self, key: str, v: np.ndarray) -> np.ndarray:
+        """(n, 3) uint8 colours of the vector shown on node ``key``."""
+        if key in ("f", "i", "o"):
+            return gate_rgb(v)
+        if key in ("c", "c_prev", "f_mul"):
+            return diverging_rgb(v, self._c_range)
+        if key == "x":
+            return diverging_rgb(v, self._x_range)
+        return diverging_rgb(v, 1.0)
+
+    def _x_text(self, x: np.ndarray) -> str:
+        if x.shape[0] <= 3:
+            return ", ".join(format_value(float(v), self._decimals) for v in x)
+        norm = format_value(float(np.linalg.norm(x)), self._decimals)
+        return _fill(self.tr("‖x‖ = {norm}"), {"norm": norm})
+
+    def _refresh(self) -> None:
+        """Push texts, colours, strips and tooltips of the stored state into the items."""
+        j = self._unit
+        empty = QColor(NO_VALUE_COLOR)
+        wire_colors: dict[str, QColor] = {}
+        for key in NODE_KEYS:
+            v = self._values[key]
+            item = self._nodes[key]
+            if v is None:
+                item.set_display(NO_VALUE, empty)
+                wire_colors[key] = _EMPTY_WIRE
+                continue
+            rgb = self._colors(key, v)
+            if key == "x":
+                item.set_width(_X_W if v.shape[0] == 1 else _X_W_WIDE)
+                if v.shape[0] == 1:
+                    fill = QColor(*(int(c) for c in rgb[0]))
+                    item.set_display(self._x_text(v), fill)
+                else:
+                    fill = QColor("#f7f8fa")
+                    item.set_display(self._x_text(v), fill, rgb, -1)
+                wire_colors[key] = fill if v.shape[0] == 1 else _NEUTRAL_WIRE
+                continue
+            fill = QColor(*(int(c) for c in rgb[j]))
+            strip = rgb if v.shape[0] > 1 else None
+            item.set_display(format_value(float(v[j]), self._decimals), fill, strip, j)
+            wire_colors[key] = fill
+        for wire, key in self._wires:
+            wire.set_color(_NEUTRAL_WIRE if key is None else wire_colors[key])
+        tips = self._tooltips()
+        for key, tip in tips.items():
+            self._nodes[key].set_tooltip(tip)
+            if key in self._ops:
+                self._ops[key].set_tooltip(tip)
+        hidden = 0 if self._h is None else self._h.shape[0]
+        if self._step is None and self._t == 0:
+            self._labels["time"].set_text(self.tr("t = 0 (initial state)"))
+        else:
+            self._labels["time"].set_text(_fill(self.tr("t = {t}"), {"t": str(self._t)}))
+        self._labels["unit"].set_text(
+            _fill(self.tr("unit {j} of H = {hidden}"), {"j": str(j), "hidden": str(hidden)})
+            if hidden > 1
+            else ""
+        )
+
+    # ============================================================ tooltips
+    def _tooltips(self) -> dict[str, str]:
+        """Tooltip text of every node: what it is, and its equation with numbers."""
+        d = self._decimals
+        j = self._unit
+        t = self._t
+        vals = self._values
+
+        def num(key: str) -> str:
+            v = vals[key]
+            return NO_VALUE if v is None else format_value(float(v[j]), d)
+
+        def operand(key: str) -> str:
+            text = num(key)
+            return f"({text})" if text.startswith("-") else text
+
+        what = {
+            "f": self.tr("forget gate f_t — how much of C_{t-1} is kept"),
+            "i": self.tr("input gate i_t — how much of the candidate is written into C_t"),
+            "g": self.tr("candidate C̃_t — new content proposed for the cell state"),
+            "o": self.tr("output gate o_t — how much of tanh(C_t) is exposed as h_t"),
+            "c": self.tr("cell state C_t — long-term memory"),
+            "h": self.tr("hidden state h_t — short-term memory and the output"),
+            "c_prev": self.tr("cell state C_{t-1} from the previous step"),
+            "h_prev": self.tr("hidden state h_{t-1} from the previous step"),
+            "x": self.tr("input x_t"),
+            "f_mul": self.tr("the part of the old cell state that is kept"),
+            "i_mul": self.tr("the new content written into the cell state"),
+            "tanh_c": self.tr("the cell state squashed into −1 … 1"),
+            "o_mul": self.tr("the exposed part of the cell state: h_t"),
+        }
+        eq = {
+            "f": self.tr("f_t = σ(W_f·[h_{t-1}, x_t] + b_f)"),
+            "i": self.tr("i_t = σ(W_i·[h_{t-1}, x_t] + b_i)"),
+            "g": self.tr("C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)"),
+            "o": self.tr("o_t = σ(W_o·[h_{t-1}, x_t] + b_o)"),
+            "c": self.tr("C_t = f_t·C_{t-1} + i_t·g_t"),
+            "h": self.tr("h_t = o_t·tanh(C_t)"),
+            "c_prev": "C_{t-1}",
+            "h_prev": "h_{t-1}",
+            "x": "x_t",
+            "f_mul": self.tr("f_t·C_{t-1}"),
+            "i_mul": self.tr("i_t·g_t"),
+            "tanh_c": self.tr("tanh(C_t)"),
+            "o_mul": self.tr("o_t·tanh(C_t)"),
+        }
+        step = self._step
+        subst: dict[str, str] = {}
+        if step is not None:
+            z = {k: format_value(float(step.z_gate(k)[j]), d) for k in "ifgo"}
+            subst = {
+                "f": f"σ({z['f']})",
+                "i": f"σ({z['i']})",
+                "g": f"tanh({z['g']})",
+                "o": f"σ({z['o']})",
+                "c": f"{operand('f')}·{operand('c_prev')} + {operand('i')}·{operand('g')}",
+                "h": f"{operand('o')}·{operand('tanh_c')}",
+                "f_mul": f"{operand('f')}·{operand('c_prev')}",
+                "i_mul": f"{operand('i')}·{operand('g')}",
+                "tanh_c": f"tanh({num('c')})",
+                "o_mul": f"{operand('o')}·{operand('tanh_c')}",
+            }
+        tips: dict[str, str] = {}
+        for key in NODE_KEYS:
+            lines = [what[key]]
+            v = vals[key]
+            if v is None:
+                lines.append(eq[key])
+                lines.append(self.tr("no step computed yet (t = 0)"))
+            elif key == "x":
+                shown = (
+                    format_value(float(v[0]), d)
+                    if v.shape[0] == 1
+                    else "[" + ", ".join(format_value(float(a), d) for a in v) + "]"
+                )
+                lines.append(f"x_t = {shown}")
+            elif key in subst:
+                lines.append(f"{eq[key]} = {subst[key]} = {num(key)}")
+            elif key in ("c", "h"):  # the initial state (t = 0)
+                lines.append(
+                    _fill(self.tr("C_0 = {v} (initial cell state)"), {"v": num(key)})
+                    if key == "c"
+                    else _fill(self.tr("h_0 = {v} (initial hidden state)"), {"v": num(key)})
+                )
+            else:
+                lines.append(f"{eq[key]} = {num(key)}")
+            if v is not None and key != "x" and v.shape[0] > 1:
+                lines.append(
+                    _fill(
+                        self.tr("unit {j} of H = {hidden}"),
+                        {"j": str(j), "hidden": str(v.shape[0])},
+                    )
+                )
+            if step is not None and key in ("c_prev", "h_prev"):
+                lines.append(_fill(self.tr("(the state after step {k})"), {"k": str(t - 1)}))
+            elif step is not None and key not in ("c_prev", "h_prev"):
+                lines.append(_fill(self.tr("step t = {t}"), {"t": str(t)}))
+            tips[key] = "\n".join(lines)
+        return tips

@@ -1,0 +1,496 @@
+"""The main window: cell diagram, equations, plots and transport around one Session."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTabWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from .. import __version__
+from ..examples import spikes_example
+from ..scenarios import SCENARIOS
+from ..session import INLINE_STEPS, Session
+from .compare import ComparePanel
+from .diagram import CellDiagram
+from .equations import EquationsPanel
+from .plots import PlotPanels
+from .transport import Transport
+from .worker import Job
+
+__all__ = ["MainWindow"]
+
+APP_TITLE = "LSTM Cell Simulator"
+
+
+def _separator() -> QFrame:
+    line = QFrame()
+    line.setFrameShape(QFrame.Shape.VLine)
+    line.setFrameShadow(QFrame.Shadow.Sunken)
+    return line
+
+
+def default_session() -> Session:
+    """The built-in example the app opens on."""
+    seq, params = spikes_example()
+    return Session(seq, params, name=QCoreApplication.translate("MainWindow", "Spikes (built-in)"))
+
+
+class MainWindow(QMainWindow):
+    """The application window.
+
+    Parameters
+    ----------
+    session : Session, optional
+        What to show; the built-in example by default.
+    """
+
+    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session or default_session()
+        self._compute_job: Job | None = None
+        self._grad_job: Job | None = None
+        self._pending_step: int | None = None
+        self.setObjectName("MainWindow")
+        self.resize(1280, 800)
+
+        self.diagram = CellDiagram()
+        self.diagram.setAccessibleName(self.tr("LSTM memory cell diagram"))
+        self.equations = EquationsPanel(self.session)
+        self.plots = PlotPanels(self.session)
+        self.compare = ComparePanel(self.session)
+        self.transport = Transport(self)
+
+        # --- side panel: unit, plots, gradient settings, equations
+        # --- controls bar between the diagram and the plots
+        self.unit_box = QSpinBox()
+        self.unit_box.setToolTip(self.tr("The unit (component of h and C) shown in detail"))
+        self.unit_box.setAccessibleName(self.tr("Selected unit"))
+        self.unit_box.valueChanged.connect(self._on_unit_box)
+        self.all_units_box = QCheckBox(self.tr("plot all units"))
+        self.all_units_box.setToolTip(self.tr("Plot every unit instead of the selected one"))
+        self.all_units_box.toggled.connect(
+            lambda on: self.session.update_settings(show_all_units=bool(on))
+        )
+        self.loss_box = QComboBox()
+        self.loss_box.addItem(self.tr("Σ h_t (all units)"), "output")
+        self.loss_box.addItem(self.tr("h_t of the selected unit"), "unit")
+        self.loss_box.setToolTip(self.tr("The loss L whose gradients the plots show"))
+        self.loss_box.setAccessibleName(self.tr("Loss"))
+        self.loss_box.currentIndexChanged.connect(
+            lambda _i: self.session.update_settings(loss=self.loss_box.currentData())
+        )
+        self.window_box = QSpinBox()
+        self.window_box.setRange(1, 10_000_000)
+        self.window_box.setSuffix(self.tr(" steps"))
+        self.window_box.setToolTip(self.tr("How many steps back BPTT goes from the current step"))
+        self.window_box.setAccessibleName(self.tr("BPTT window"))
+        self.window_box.valueChanged.connect(self._on_window_box)
+        self.window_all = QCheckBox(self.tr("all"))
+        self.window_all.setToolTip(self.tr("Backpropagate all the way to t = 1"))
+        self.window_all.toggled.connect(self._on_window_box)
+        bar = QWidget()
+        bar.setObjectName("controls_bar")
+        bar_lay = QHBoxLayout(bar)
+        bar_lay.setContentsMargins(6, 2, 6, 2)
+        for widget in (
+            QLabel(self.tr("Unit:")),
+            self.unit_box,
+            self.all_units_box,
+            _separator(),
+            QLabel(self.tr("Loss L =")),
+            self.loss_box,
+            QLabel(self.tr("BPTT window:")),
+            self.window_box,
+            self.window_all,
+            _separator(),
+        ):
+            bar_lay.addWidget(widget)
+        self._build_what_if(bar_lay)
+        bar_lay.addStretch(1)
+
+        # --- right of the diagram: the equations, and the RNN in compare mode
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(4, 4, 4, 4)
+        eq_box = QGroupBox(self.tr("Equations"))
+        eq_lay = QVBoxLayout(eq_box)
+        eq_lay.setContentsMargins(2, 2, 2, 2)
+        eq_lay.addWidget(self.equations)
+        side_lay.addWidget(eq_box, 1)
+        self.rnn_box = QGroupBox(self.tr("Vanilla RNN beside it"))
+        rnn_lay = QVBoxLayout(self.rnn_box)
+        self.rnn_label = QLabel()
+        self.rnn_label.setWordWrap(True)
+        self.rnn_label.setAccessibleName(self.tr("The RNN's hidden state"))
+        rnn_lay.addWidget(self.rnn_label)
+        side_lay.addWidget(self.rnn_box)
+
+        top = QSplitter(Qt.Orientation.Horizontal)
+        top.addWidget(self.diagram)
+        top.addWidget(side)
+        top.setStretchFactor(0, 3)
+        top.setStretchFactor(1, 2)
+        top.setSizes([760, 500])
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.plots, self.tr("Over time"))
+        self.tabs.addTab(self.compare, self.tr("Vanishing && exploding gradients"))
+        self.tabs.setDocumentMode(True)
+        bottom = QWidget()
+        bottom_lay = QVBoxLayout(bottom)
+        bottom_lay.setContentsMargins(0, 0, 0, 0)
+        bottom_lay.setSpacing(0)
+        bottom_lay.addWidget(bar)
+        bottom_lay.addWidget(self.tabs, 1)
+        main = QSplitter(Qt.Orientation.Vertical)
+        main.addWidget(top)
+        main.addWidget(bottom)
+        main.setStretchFactor(0, 5)
+        main.setStretchFactor(1, 4)
+        main.setSizes([400, 360])
+        self.splitter = main
+        self.setCentralWidget(main)
+
+        # --- toolbar, menus, status bar
+        toolbar = QToolBar(self.tr("Transport"))
+        toolbar.setObjectName("transport_toolbar")
+        toolbar.setMovable(False)
+        self.transport.populate(toolbar)
+        self.addToolBar(toolbar)
+        self._build_menus()
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumWidth(200)
+        self.progress.hide()
+        self.cancel_button = QPushButton(self.tr("Cancel"))
+        self.cancel_button.setToolTip(self.tr("Stop the computation that is running"))
+        self.cancel_button.clicked.connect(self.cancel_jobs)
+        self.cancel_button.hide()
+        self.status_label = QLabel()
+        self.statusBar().addPermanentWidget(self.status_label)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+        self.transport.step_requested.connect(self.request_step)
+        self.transport.run_to_end_requested.connect(self.run_to_end)
+        self.transport.speed_changed.connect(lambda v: self.session.update_settings(speed=v))
+        self.transport.loop_changed.connect(lambda on: self.session.update_settings(loop=on))
+        self.plots.seek_requested.connect(self.request_step)
+        self.session.changed.connect(self._on_changed)
+        self._sync_all()
+
+    # ---------------------------------------------------------------- menus
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.file_menu = bar.addMenu(self.tr("&File"))
+        self.quit_action = QAction(self.tr("&Quit"), self)
+        # QKeySequence.Quit maps to nothing on Linux: add Ctrl+Q explicitly.
+        self.quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), "Ctrl+Q"])
+        self.quit_action.triggered.connect(self.close)
+        self.file_menu.addAction(self.quit_action)
+        self.sim_menu = bar.addMenu(self.tr("&Simulation"))
+        for a in self.transport.actions():
+            self.sim_menu.addAction(a)
+            self.addAction(a)  # shortcuts work wherever the focus is
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self.compare_action = QAction(self.tr("&Compare with a vanilla RNN"), self)
+        self.compare_action.setCheckable(True)
+        self.compare_action.toggled.connect(self._on_compare_action)
+        self.view_menu.addAction(self.compare_action)
+        self.scenario_menu = bar.addMenu(self.tr("S&cenarios"))
+        self.scenario_actions: dict[str, QAction] = {}
+        for scn in SCENARIOS:
+            a = QAction(QCoreApplication.translate("Scenarios", scn.title), self)
+            a.setToolTip(QCoreApplication.translate("Scenarios", scn.explanation))
+            a.triggered.connect(lambda _checked=False, key=scn.key: self.load_scenario(key))
+            self.scenario_menu.addAction(a)
+            self.scenario_actions[scn.key] = a
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About lstm-sim"), self)
+        about.triggered.connect(self.show_about)
+        self.help_menu.addAction(about)
+
+    def _build_what_if(self, lay: QHBoxLayout) -> None:
+        self.clamp_f = QComboBox()
+        self.clamp_f.addItem(self.tr("computed"), None)
+        self.clamp_f.addItem(self.tr("= 1 (keep all)"), 1.0)
+        self.clamp_f.addItem(self.tr("= 0 (forget all)"), 0.0)
+        self.clamp_f.setToolTip(self.tr("Hold the forget gate f_t at a constant"))
+        self.clamp_i = QCheckBox(self.tr("i_t = 0"))
+        self.clamp_i.setToolTip(self.tr("Hold the input gate i_t at 0"))
+        self.clamp_o = QCheckBox(self.tr("o_t = 1"))
+        self.clamp_o.setToolTip(self.tr("Hold the output gate o_t at 1"))
+        what_if = QLabel(self.tr("What if: f_t"))
+        what_if.setToolTip(self.tr("Clamp a gate at every step and re-simulate at once"))
+        self.clamp_f.setAccessibleName(self.tr("Forget gate clamp"))
+        for widget in (what_if, self.clamp_f, self.clamp_i, self.clamp_o):
+            lay.addWidget(widget)
+        self.clamp_f.currentIndexChanged.connect(self._on_clamp)
+        self.clamp_i.toggled.connect(self._on_clamp)
+        self.clamp_o.toggled.connect(self._on_clamp)
+
+    def _on_clamp(self, *_args) -> None:
+        clamp: dict[str, float] = {}
+        if self.clamp_f.currentData() is not None:
+            clamp["f"] = float(self.clamp_f.currentData())
+        if self.clamp_i.isChecked():
+            clamp["i"] = 0.0
+        if self.clamp_o.isChecked():
+            clamp["o"] = 1.0
+        self.session.update_settings(clamp=tuple(clamp.items()))
+
+    def _on_compare_action(self, on: bool) -> None:
+        self.session.update_settings(compare=bool(on))
+        if on:
+            self.tabs.setCurrentWidget(self.compare)
+
+    def load_scenario(self, key: str) -> None:
+        """Set up one of the gradient scenarios (one click) and explain it."""
+        from ..scenarios import scenario
+
+        self.transport.pause()
+        scn = scenario(key)
+        setup = scn.build()
+        self.session.apply_setup(
+            setup.sequence,
+            setup.params,
+            setup.rnn,
+            setup.settings,
+            setup.step,
+            name=QCoreApplication.translate("Scenarios", scn.title),
+        )
+        self.compare.set_explanation(QCoreApplication.translate("Scenarios", scn.explanation))
+        self.tabs.setCurrentWidget(self.compare)
+
+    def show_about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About lstm-sim"),
+            self.tr(
+                "<b>lstm-sim {version}</b><br>A simulator of one LSTM memory cell: "
+                "the gates, the cell state C (long-term memory), the hidden state h "
+                "(short-term memory) and the gradients of backpropagation through time."
+            ).format(version=__version__),
+        )
+
+    # ------------------------------------------------------------ syncing
+    def _sync_all(self) -> None:
+        self._on_changed(frozenset({"sequence", "params", "step", "unit", "settings", "modified"}))
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        s = self.session
+        if changes & {"sequence", "params", "unit"}:
+            self.unit_box.blockSignals(True)
+            self.unit_box.setRange(0, s.hidden_size - 1)
+            self.unit_box.setValue(s.unit)
+            self.unit_box.setEnabled(s.hidden_size > 1)
+            self.unit_box.blockSignals(False)
+        if "settings" in changes:
+            st = s.settings
+            for w in (self.window_box, self.window_all, self.all_units_box, self.loss_box):
+                w.blockSignals(True)
+            self.window_all.setChecked(st.window is None)
+            self.window_box.setEnabled(st.window is not None)
+            if st.window is not None:
+                self.window_box.setValue(st.window)
+            self.all_units_box.setChecked(st.show_all_units)
+            self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(st.loss)))
+            for w in (self.window_box, self.window_all, self.all_units_box, self.loss_box):
+                w.blockSignals(False)
+            self.transport.speed_box.blockSignals(True)
+            self.transport.set_speed(st.speed)
+            self.transport.speed_box.blockSignals(False)
+            self.transport.loop_box.blockSignals(True)
+            self.transport.set_loop(st.loop)
+            self.transport.loop_box.blockSignals(False)
+            self.compare_action.blockSignals(True)
+            self.compare_action.setChecked(st.compare)
+            self.compare_action.blockSignals(False)
+            clamp = dict(st.clamp)
+            for w in (self.clamp_f, self.clamp_i, self.clamp_o):
+                w.blockSignals(True)
+            self.clamp_f.setCurrentIndex(max(0, self.clamp_f.findData(clamp.get("f"))))
+            self.clamp_i.setChecked(clamp.get("i") == 0.0)
+            self.clamp_o.setChecked(clamp.get("o") == 1.0)
+            for w in (self.clamp_f, self.clamp_i, self.clamp_o):
+                w.blockSignals(False)
+        if changes & {"step", "unit", "params", "sequence", "trace"}:
+            h, c = s.state()
+            self.diagram.set_state(s.step_result(), t=s.t, h=h, c=c, unit=s.unit)
+        if changes & {"step", "sequence"}:
+            self.transport.show_position(s.t, s.T)
+        if changes & {"settings", "rnn", "step", "unit", "params", "sequence"}:
+            self._update_rnn_box()
+        if changes & {"modified", "sequence"}:
+            self._update_title()
+        if s.gradients_stale and (self._grad_job is None or not self._grad_job.running):
+            self._start_gradient_job()
+        elif s.gradients_stale:
+            # a job for an older cursor is running: start the new one when it ends
+            self._grad_job.cancel()
+
+    def _update_rnn_box(self) -> None:
+        s = self.session
+        self.rnn_box.setVisible(s.settings.compare)
+        h = s.rnn_state()
+        if h is None:
+            self.rnn_label.setText("")
+            return
+        from .equations import format_value
+
+        self.rnn_label.setText(
+            self.tr(
+                "h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})\n"
+                "σ_max(W_hh) = {s:.3f}"
+            ).format(
+                h=format_value(h[s.unit]),
+                j=s.unit,
+                t=s.t,
+                s=s.gradients.rnn_sigma_max
+                if s.gradients is not None and s.gradients.rnn_sigma_max is not None
+                else float("nan"),
+            )
+        )
+
+    def _update_title(self) -> None:
+        name = self.session.name or self.tr("untitled")
+        self.setWindowTitle(f"{name}[*] — {self.tr(APP_TITLE)}")
+        self.setWindowModified(self.session.modified)
+
+    def _on_unit_box(self, value: int) -> None:
+        self.session.set_unit(value)
+
+    def _on_window_box(self, *_args) -> None:
+        window = None if self.window_all.isChecked() else self.window_box.value()
+        self.window_box.setEnabled(window is not None)
+        self.session.update_settings(window=window)
+
+    # -------------------------------------------------------------- stepping
+    def request_step(self, t: int) -> None:
+        """Move the cursor to ``t``; far jumps into uncomputed steps run in a worker."""
+        s = self.session
+        t = min(max(int(t), 0), s.T)
+        if self._compute_job is not None and self._compute_job.running:
+            if t <= s.computed:
+                s.set_step(t)
+            else:
+                self._pending_step = t
+            return
+        if t - s.computed > INLINE_STEPS:
+            self._start_compute_job(t)
+        else:
+            s.set_step(t)
+
+    def run_to_end(self) -> None:
+        """Go to the last step (computing the rest of the sequence off the GUI thread)."""
+        self.request_step(self.session.T)
+
+    def _start_compute_job(self, t: int) -> None:
+        s = self.session
+        self._pending_step = t
+
+        def work(progress, cancelled):
+            s.compute_until(t, progress, cancelled)
+            return t
+
+        job = Job(work)
+        job.progressed.connect(self._on_progress)
+        job.finished.connect(self._on_compute_done)
+        job.cancelled.connect(self._on_compute_cancelled)
+        job.failed.connect(self._on_job_failed)
+        self._compute_job = job
+        self._show_busy(self.tr("Computing steps {a}…{b}").format(a=s.computed + 1, b=t))
+        job.start()
+
+    def _on_compute_done(self, _t: int) -> None:
+        self._hide_busy()
+        target = self._pending_step
+        self._pending_step = None
+        if target is not None:
+            self.request_step(target)
+
+    def _on_compute_cancelled(self) -> None:
+        self._hide_busy()
+        self._pending_step = None
+        self.statusBar().showMessage(
+            self.tr("Cancelled: {n} of {T} steps computed").format(
+                n=self.session.computed, T=self.session.T
+            ),
+            5000,
+        )
+        # Show how far it got: the cursor moves to the last computed step.
+        self.session.set_step(min(self.session.computed, self.session.T))
+
+    def _start_gradient_job(self) -> None:
+        s = self.session
+        fn = s.gradient_job()
+        job = Job(lambda _p, _c: fn())
+        job.finished.connect(self._on_gradients_done)
+        job.failed.connect(self._on_job_failed)
+        self._grad_job = job
+        self.status_label.setText(self.tr("Backpropagating {n} steps…").format(n=s.gradient_rows()))
+        self.cancel_button.show()
+        job.start()
+
+    def _on_gradients_done(self, result) -> None:
+        self.status_label.setText("")
+        if self._compute_job is None or not self._compute_job.running:
+            self.cancel_button.hide()
+        self.session.set_gradients(result)
+        if self.session.gradients_stale:
+            QTimer.singleShot(0, self._start_gradient_job)
+
+    def _on_job_failed(self, message: str) -> None:
+        self._hide_busy()
+        QMessageBox.critical(self, self.tr("Computation failed"), message.splitlines()[0])
+
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(round(100 * fraction))
+
+    def _show_busy(self, text: str) -> None:
+        self.status_label.setText(text)
+        self.progress.setValue(0)
+        self.progress.show()
+        self.cancel_button.show()
+
+    def _hide_busy(self) -> None:
+        self.status_label.setText("")
+        self.progress.hide()
+        self.cancel_button.hide()
+
+    def cancel_jobs(self) -> None:
+        """Cancel every running computation."""
+        for job in (self._compute_job, self._grad_job):
+            if job is not None and job.running:
+                job.cancel()
+
+    def wait_for_jobs(self, timeout: float = 30.0) -> None:
+        """Block until running jobs end and their results are delivered (tests)."""
+        for job in (self._compute_job, self._grad_job):
+            if job is not None:
+                job.wait(timeout)
+        QCoreApplication.processEvents()
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.transport.pause()
+        self.cancel_jobs()
+        for job in (self._compute_job, self._grad_job):
+            if job is not None:
+                job.wait(5.0)
+        super().closeEvent(event)

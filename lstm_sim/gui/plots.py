@@ -1,0 +1,346 @@
+"""The plot panels: x_t, gates, C_t, h_t and gradient norms over time (pyqtgraph).
+
+Stacked, x axes linked, x = time step t. A vertical cursor in every panel marks
+the current step; clicking or dragging with the left button in a panel seeks
+there (``seek_requested``). The panels subscribe to the session's change events
+and write back only through ``seek_requested``.
+
+Per-step work is independent of the history length: each curve keeps an
+incremental min/max envelope (:mod:`lstm_sim.gui.decimate`), the x range is the
+whole sequence (fixed, so nothing re-ranges as the curves grow), and y ranges
+only widen when a new value falls outside them.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from ..session import Session
+from .decimate import Envelope, bin_size_for
+
+__all__ = ["PlotPanels"]
+
+
+# Okabe–Ito colours (safe for the common forms of colour blindness).
+GATE_COLORS = {"f": "#0072B2", "i": "#E69F00", "o": "#009E73"}
+SERIES_COLORS = {"x": "#333333", "y": "#56B4E9", "c": "#D55E00", "h": "#CC79A7"}
+
+
+class SeekViewBox(pg.ViewBox):
+    """A ViewBox where the left button seeks (click or drag) instead of panning.
+
+    The right button keeps pyqtgraph's zoom drag and the wheel zooms.
+    """
+
+    def __init__(self, panels: PlotPanels) -> None:
+        super().__init__()
+        self._panels = panels
+
+    def _seek(self, ev) -> None:
+        x = self.mapSceneToView(ev.scenePos()).x()
+        self._panels.seek_requested.emit(round(x))
+
+    def mouseClickEvent(self, ev) -> None:
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._seek(ev)
+        else:
+            super().mouseClickEvent(ev)
+
+    def mouseDragEvent(self, ev, axis=None) -> None:
+        if ev.button() == Qt.MouseButton.LeftButton:
+            ev.accept()
+            self._seek(ev)
+        else:
+            super().mouseDragEvent(ev, axis)
+
+
+class _Series:
+    """One plotted series: a curve item fed from a trace column through an envelope."""
+
+    def __init__(self, plot: pg.PlotItem, pen, capacity: int, bin_size: int, name: str) -> None:
+        self.item = pg.PlotDataItem(pen=pen, skipFiniteCheck=True)
+        self.name = name
+        self.item.setClipToView(False)
+        plot.addItem(self.item)
+        self.env = Envelope(bin_size, capacity)
+
+    def update(self, column: np.ndarray) -> None:
+        x, y = self.env.update(column)
+        self.item.setData(x, y)
+
+
+class PlotPanels(QWidget):
+    """Stacked plots of a :class:`~lstm_sim.session.Session`.
+
+    Signals
+    -------
+    seek_requested(int)
+        The user clicked or dragged to step t.
+    """
+
+    seek_requested = Signal(int)
+
+    PANELS = ("inputs", "gates", "c", "h", "grads")
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.layout_widget = pg.GraphicsLayoutWidget()
+        self.layout_widget.setBackground("w")
+        self.layout_widget.ci.layout.setVerticalSpacing(2)
+        self.layout_widget.ci.setContentsMargins(4, 4, 8, 4)
+        self.caption = QLabel()
+        self.caption.setWordWrap(True)
+        self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(2)
+        lay.addWidget(self.layout_widget, 1)
+        lay.addWidget(self.caption)
+        self.plots: dict[str, pg.PlotItem] = {}
+        self.cursors: dict[str, pg.InfiniteLine] = {}
+        labels = {
+            "inputs": (self.tr("input x_t"), self.tr("Input x_t (and targets y_t)")),
+            "gates": (self.tr("gates"), self.tr("Gates f_t, i_t, o_t")),
+            "c": (self.tr("C_t"), self.tr("Cell state C_t (long-term memory)")),
+            "h": (self.tr("h_t"), self.tr("Hidden state h_t (short-term memory)")),
+            "grads": (self.tr("‖∂L/∂·‖"), self.tr("Gradient norms (log scale)")),
+        }
+        first = None
+        for row, key in enumerate(self.PANELS):
+            plot = self.layout_widget.addPlot(row=row, col=0, viewBox=SeekViewBox(self))
+            plot.setLabel("left", labels[key][0])
+            plot.getViewBox().setToolTip(labels[key][1])
+            plot.showGrid(x=True, y=True, alpha=0.25)
+            plot.setMouseEnabled(x=True, y=False)
+            plot.setMenuEnabled(False)
+            plot.hideButtons()
+            plot.getAxis("left").setWidth(64)
+            plot.getAxis("left").enableAutoSIPrefix(False)
+            plot.disableAutoRange(axis="x")
+            if first is None:
+                first = plot
+            else:
+                plot.setXLink(first)
+            if key != "grads":
+                plot.getAxis("bottom").setStyle(showValues=False)
+            else:
+                plot.setLabel("bottom", self.tr("time step t"))
+            cursor = pg.InfiniteLine(
+                pos=0, angle=90, movable=False, pen=pg.mkPen((200, 30, 30), width=1.5)
+            )
+            plot.addItem(cursor, ignoreBounds=True)
+            self.plots[key] = plot
+            self.cursors[key] = cursor
+        self.plots["gates"].setYRange(0.0, 1.0, padding=0.05)
+        self.plots["gates"].getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
+        self.plots["grads"].setLogMode(y=True)
+        self.grad_legend = self.plots["grads"].addLegend(
+            offset=(-10, 2), labelTextSize="8pt", colCount=2
+        )
+        self.gate_legend = self.plots["gates"].addLegend(
+            offset=(-10, 2), labelTextSize="8pt", colCount=3
+        )
+        self.grad_c = self.plots["grads"].plot(
+            pen=pg.mkPen(SERIES_COLORS["c"], width=2), name="‖∂L/∂C_k‖", connect="finite"
+        )
+        self.grad_h = self.plots["grads"].plot(
+            pen=pg.mkPen(SERIES_COLORS["h"], width=1.5, style=Qt.PenStyle.DashLine),
+            name="‖∂L/∂h_k‖",
+            connect="finite",
+        )
+        self._series: dict[str, list[_Series]] = {}
+        self._yranges: dict[str, list[float]] = {}
+        self.session.changed.connect(self._on_changed)
+        self.rebuild()
+
+    # ------------------------------------------------------------- building
+    def rebuild(self) -> None:
+        """Create the curves for the current sequence, unit and 'all units' setting."""
+        s = self.session
+        for series_list in self._series.values():
+            for series in series_list:
+                series.item.getViewBox().removeItem(series.item)
+        for legend in (self.gate_legend,):
+            legend.clear()
+        self._series = {}
+        self._yranges = {}
+        T = s.T
+        bin_size = bin_size_for(T)
+        all_units = s.settings.show_all_units
+        units = range(s.hidden_size) if all_units else [s.unit]
+        inputs = []
+        for j in range(s.sequence.input_size):
+            color = (
+                SERIES_COLORS["x"] if j == 0 else pg.intColor(j, hues=max(3, s.sequence.input_size))
+            )
+            inputs.append(
+                _Series(self.plots["inputs"], pg.mkPen(color, width=1.5), T, bin_size, "x")
+            )
+        self._series["inputs"] = inputs
+        if s.sequence.targets is not None:
+            self._series["targets"] = [
+                _Series(
+                    self.plots["inputs"],
+                    pg.mkPen(SERIES_COLORS["y"], width=1.5, style=Qt.PenStyle.DashLine),
+                    T,
+                    bin_size,
+                    "y",
+                )
+                for _ in range(s.sequence.target_size)
+            ]
+            self._set_static("targets", s.sequence.targets)
+        self._set_static("inputs", s.sequence.inputs)
+        for gate in ("f", "i", "o"):
+            lst = []
+            for j in units:
+                width = 2.0 if j == s.unit else 1.0
+                color = pg.mkColor(GATE_COLORS[gate])
+                if all_units and j != s.unit:
+                    color.setAlpha(90)
+                pen = pg.mkPen(color, width=width)
+                series = _Series(self.plots["gates"], pen, T, bin_size, gate)
+                lst.append(series)
+                if j == s.unit:
+                    self.gate_legend.addItem(series.item, f"{gate}_t")
+            self._series[gate] = lst
+        for key in ("c", "h"):
+            lst = []
+            for j in units:
+                color = pg.mkColor(SERIES_COLORS[key])
+                if all_units and j != s.unit:
+                    color = pg.intColor(j, hues=max(3, s.hidden_size), alpha=140)
+                lst.append(
+                    _Series(
+                        self.plots[key],
+                        pg.mkPen(color, width=2.0 if j == s.unit else 1.0),
+                        T,
+                        bin_size,
+                        key,
+                    )
+                )
+            self._series[key] = lst
+        self._units = list(units)
+        self._all_units = all_units
+        for key in ("inputs", "gates", "c", "h", "grads"):
+            self.plots[key].setXRange(0, max(T, 1), padding=0.01)
+        self._update_trace()
+        self._update_cursor()
+        self._update_gradients()
+
+    def _set_static(self, key: str, data: np.ndarray) -> None:
+        """Inputs and targets are known for the whole sequence: plot them all at once."""
+        for j, series in enumerate(self._series[key]):
+            x, y = series.env.update(data[:, j])
+            series.item.setData(x, y)
+        plot = self.plots["inputs"]
+        plot.enableAutoRange(axis="y")
+
+    # --------------------------------------------------------------- events
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if changes & {"sequence", "params", "unit"} or (
+            "settings" in changes and self.session.settings.show_all_units != self._all_units
+        ):
+            self.rebuild()
+            return
+        if "trace" in changes:
+            self._update_trace()
+        if "step" in changes:
+            self._update_cursor()
+        if changes & {"gradients", "settings"}:
+            self._update_gradients()
+
+    def _update_trace(self) -> None:
+        tr = self.session.trace
+        n = len(tr)
+        arrays = {"f": tr.f, "i": tr.i, "o": tr.o, "c": tr.c, "h": tr.h}
+        for key, arr in arrays.items():
+            for series, j in zip(self._series[key], self._units, strict=True):
+                series.update(arr[:, j])
+        if n:
+            for key in ("c", "h"):
+                self._widen_y(key, arrays[key][n - 1 if n else 0])
+
+    def _widen_y(self, key: str, last: np.ndarray) -> None:
+        """Widen the y range when the newest values fall outside it (never shrink while growing)."""
+        tr = self.session.trace
+        values = tr.c if key == "c" else tr.h
+        rng = self._yranges.get(key)
+        vals = last[self._units] if len(self._units) < len(last) else last
+        lo, hi = float(np.min(vals)), float(np.max(vals))
+        if rng is None:
+            cols = values[:, self._units]
+            lo, hi = min(lo, float(cols.min()), 0.0), max(hi, float(cols.max()), 0.0)
+            rng = [lo, hi]
+        elif lo >= rng[0] and hi <= rng[1]:
+            return
+        rng = [min(rng[0], lo), max(rng[1], hi)]
+        if rng[1] - rng[0] < 1e-9:
+            rng = [rng[0] - 0.5, rng[1] + 0.5]
+        self._yranges[key] = rng
+        self.plots[key].setYRange(rng[0], rng[1], padding=0.08)
+
+    def _update_cursor(self) -> None:
+        t = self.session.t
+        for cursor in self.cursors.values():
+            cursor.setValue(t)
+
+    def _update_gradients(self) -> None:
+        s = self.session
+        view = s.gradients
+        if view is None:
+            self.grad_c.setData([], [])
+            self.grad_h.setData([], [])
+            if s.gradients_stale:
+                self.caption.setText(self.tr("Gradient norms: backpropagating…"))
+            else:
+                self.caption.setText(
+                    self.tr("Gradient norms: step forward to define a loss L at step t.")
+                )
+            return
+        x = view.steps.astype(float)
+        # Exact zeros (e.g. a clamped gate) have no place on a log axis: leave gaps.
+        self.grad_c.setData(x, np.where(view.dc_norm > 0, view.dc_norm, np.nan))
+        self.grad_h.setData(x, np.where(view.dh_norm > 0, view.dh_norm, np.nan))
+        self.caption.setText(self.gradient_caption())
+
+    def gradient_caption(self) -> str:
+        """What the gradient panel shows, in words."""
+        s = self.session
+        view = s.gradients
+        if view is None:
+            return ""
+        loss = (
+            self.tr("L = h_t[{unit}] (unit {unit}'s output at t = {t})").format(
+                unit=view.unit, t=view.t
+            )
+            if view.loss == "unit"
+            else self.tr("L = Σ_j h_t[j] (the output at t = {t})").format(t=view.t)
+        )
+        if view.window is None:
+            window = self.tr("window: all {n} steps back to t = 1").format(n=len(view.steps))
+        else:
+            window = self.tr("BPTT window: {w} steps (k = {a} … {b})").format(
+                w=view.window, a=int(view.steps[0]), b=int(view.steps[-1])
+            )
+        return self.tr("Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}").format(
+            loss=loss, window=window
+        )
+
+    # ---------------------------------------------------------------- tests
+    def curve_data(self, key: str, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
+        """(x, y) currently plotted by series ``key`` (``"f"``, ``"c"``, ``"grad_c"``, …)."""
+        if key == "grad_c":
+            return self.grad_c.getOriginalDataset()
+        if key == "grad_h":
+            return self.grad_h.getOriginalDataset()
+        return self._series[key][index].item.getOriginalDataset()
+
+    def view_x_for_scene(self, key: str, t: float) -> float:
+        """Scene x coordinate of step ``t`` in panel ``key`` (for tests that click)."""
+        vb = self.plots[key].getViewBox()
+        return vb.mapViewToScene(pg.Point(t, 0)).x()

@@ -1,0 +1,282 @@
+"""Playback: the pure "next frame" rule and the toolbar controls that drive the session.
+
+:func:`next_frame` decides where playback goes; the QTimer in
+:class:`Transport` only measures the elapsed time and calls it, so tests of the
+rule are exact.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QCheckBox, QLabel, QSlider, QSpinBox, QStyle, QToolBar, QWidget
+
+__all__ = ["Frame", "Transport", "next_frame"]
+
+#: Fastest timer tick (ms): about one frame of a 60 Hz display.
+TICK_MS = 16
+
+
+@dataclass(frozen=True)
+class Frame:
+    """Where playback is after a tick.
+
+    Attributes
+    ----------
+    t : int
+        The new step.
+    carry : float
+        The fraction of a step owed to the next tick.
+    playing : bool
+        False once playback has reached the end (without loop).
+    """
+
+    t: int
+    carry: float
+    playing: bool
+
+
+def next_frame(
+    t: int, T: int, *, speed: float, elapsed: float, carry: float = 0.0, loop: bool = False
+) -> Frame:
+    """The step playback shows after ``elapsed`` seconds at ``speed`` steps per second.
+
+    Parameters
+    ----------
+    t : int
+        Current step (0 … T).
+    T : int
+        Last step.
+    speed : float
+        Steps per second (> 0).
+    elapsed : float
+        Seconds since the last frame.
+    carry : float
+        Fraction of a step left over from the last frame.
+    loop : bool
+        After T, continue from 0 instead of stopping.
+
+    Returns
+    -------
+    Frame
+        Without ``loop``, playback stops at T (``playing`` False). With
+        ``loop``, steps wrap around 0 … T.
+    """
+    if T <= 0:
+        return Frame(0, 0.0, False)
+    due = carry + max(speed, 0.0) * max(elapsed, 0.0)
+    n = int(due)
+    rest = due - n
+    if n == 0:
+        return Frame(t, rest, True)
+    if loop:
+        return Frame((t + n) % (T + 1), rest, True)
+    new = min(t + n, T)
+    return Frame(new, 0.0 if new == T else rest, new < T)
+
+
+class Transport(QObject):
+    """Step / back / play / reset / end actions, speed, loop, timeline slider and "t = k / T".
+
+    The transport never changes the session itself: it emits
+    ``step_requested(t)`` and ``run_to_end_requested()``; the main window
+    performs them (inline or in a worker).
+    """
+
+    step_requested = Signal(int)
+    run_to_end_requested = Signal()
+    playing_changed = Signal(bool)
+    speed_changed = Signal(float)
+    loop_changed = Signal(bool)
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        style = parent.style()
+        self._t = 0
+        self._T = 0
+        self._carry = 0.0
+        self._playing = False
+        self._clock = QElapsedTimer()
+        self.timer = QTimer(self)
+        self.timer.setTimerType(Qt.TimerType.PreciseTimer)
+        self.timer.timeout.connect(self._tick)
+
+        def action(icon, text, shortcut, tip, slot) -> QAction:
+            a = QAction(style.standardIcon(icon), text, parent)
+            a.setShortcut(QKeySequence(shortcut))
+            a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            a.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+            a.setStatusTip(tip)
+            a.triggered.connect(slot)
+            return a
+
+        sp = QStyle.StandardPixmap
+        self.reset_action = action(
+            sp.SP_MediaSkipBackward, self.tr("Reset"), "Home", self.tr("Reset to t = 0"), self.reset
+        )
+        self.back_action = action(
+            sp.SP_MediaSeekBackward,
+            self.tr("Step back"),
+            "Left",
+            self.tr("Step back one time step"),
+            self.step_back,
+        )
+        self.play_action = action(
+            sp.SP_MediaPlay, self.tr("Play"), "Space", self.tr("Play / pause"), self.toggle_play
+        )
+        self.step_action = action(
+            sp.SP_MediaSeekForward,
+            self.tr("Step"),
+            "Right",
+            self.tr("Advance one time step"),
+            self.step_forward,
+        )
+        self.end_action = action(
+            sp.SP_MediaSkipForward,
+            self.tr("Run to end"),
+            "End",
+            self.tr("Run to the end of the sequence"),
+            self.run_to_end,
+        )
+        self._play_icon = style.standardIcon(sp.SP_MediaPlay)
+        self._pause_icon = style.standardIcon(sp.SP_MediaPause)
+
+        self.speed_box = QSpinBox()
+        self.speed_box.setRange(1, 5000)
+        self.speed_box.setValue(20)
+        self.speed_box.setSuffix(self.tr(" steps/s"))
+        self.speed_box.setToolTip(self.tr("Playback speed in steps per second"))
+        self.speed_box.setAccessibleName(self.tr("Playback speed"))
+        self.speed_box.valueChanged.connect(lambda v: self.speed_changed.emit(float(v)))
+        self.loop_box = QCheckBox(self.tr("Loop"))
+        self.loop_box.setToolTip(self.tr("Start again at t = 0 after the end"))
+        self.loop_box.toggled.connect(self.loop_changed.emit)
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setMinimumWidth(240)
+        self.slider.setToolTip(self.tr("Timeline: drag to any step"))
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.slider.valueChanged.connect(self._on_slider)
+        self.label = QLabel()
+        self.label.setMinimumWidth(110)
+        self.label.setAccessibleName(self.tr("Current step"))
+        self._syncing = False
+
+    # ------------------------------------------------------------- widgets
+    def populate(self, toolbar: QToolBar) -> None:
+        """Put the controls on ``toolbar``."""
+        for a in (
+            self.reset_action,
+            self.back_action,
+            self.play_action,
+            self.step_action,
+            self.end_action,
+        ):
+            toolbar.addAction(a)
+        toolbar.addSeparator()
+        toolbar.addWidget(QLabel(self.tr("Speed ")))
+        toolbar.addWidget(self.speed_box)
+        toolbar.addWidget(self.loop_box)
+        toolbar.addSeparator()
+        toolbar.addWidget(self.slider)
+        toolbar.addWidget(self.label)
+
+    def actions(self) -> list[QAction]:
+        return [
+            self.reset_action,
+            self.back_action,
+            self.play_action,
+            self.step_action,
+            self.end_action,
+        ]
+
+    def show_position(self, t: int, T: int) -> None:
+        """Reflect the session's cursor (called on every step change)."""
+        self._t, self._T = t, T
+        self._syncing = True
+        try:
+            if self.slider.maximum() != T:
+                self.slider.setMaximum(T)
+            self.slider.setValue(t)
+        finally:
+            self._syncing = False
+        self.label.setText(self.tr("t = {t} / {T}").format(t=t, T=T))
+
+    def set_speed(self, speed: float) -> None:
+        self.speed_box.setValue(round(speed))
+
+    def set_loop(self, loop: bool) -> None:
+        self.loop_box.setChecked(loop)
+
+    # ------------------------------------------------------------- actions
+    def _on_slider(self, value: int) -> None:
+        if not self._syncing:
+            self.step_requested.emit(int(value))
+
+    def step_forward(self) -> None:
+        self.pause()
+        if self._t < self._T:
+            self.step_requested.emit(self._t + 1)
+
+    def step_back(self) -> None:
+        self.pause()
+        if self._t > 0:
+            self.step_requested.emit(self._t - 1)
+
+    def reset(self) -> None:
+        self.pause()
+        self.step_requested.emit(0)
+
+    def run_to_end(self) -> None:
+        self.pause()
+        self.run_to_end_requested.emit()
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
+
+    def toggle_play(self) -> None:
+        if self._playing:
+            self.pause()
+        else:
+            self.play()
+
+    def play(self) -> None:
+        if self._playing:
+            return
+        if self._t >= self._T and not self.loop_box.isChecked():
+            self.step_requested.emit(0)  # play again from the start
+        self._playing = True
+        self._carry = 0.0
+        speed = self.speed_box.value()
+        self.timer.start(max(TICK_MS, int(1000 / speed)))
+        self._clock.start()
+        self.play_action.setIcon(self._pause_icon)
+        self.play_action.setText(self.tr("Pause"))
+        self.playing_changed.emit(True)
+
+    def pause(self) -> None:
+        if not self._playing:
+            return
+        self._playing = False
+        self.timer.stop()
+        self.play_action.setIcon(self._play_icon)
+        self.play_action.setText(self.tr("Play"))
+        self.playing_changed.emit(False)
+
+    def _tick(self) -> None:
+        elapsed = self._clock.restart() / 1000.0
+        frame = next_frame(
+            self._t,
+            self._T,
+            speed=float(self.speed_box.value()),
+            elapsed=elapsed,
+            carry=self._carry,
+            loop=self.loop_box.isChecked(),
+        )
+        self._carry = frame.carry
+        if frame.t != self._t:
+            self.step_requested.emit(frame.t)
+        if not frame.playing:
+            self.pause()

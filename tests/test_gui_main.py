@@ -1,0 +1,290 @@
+"""The real main window, offscreen: what the widgets show after each user action."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from lstm_sim.engine import LSTMParams, bptt, output_loss, run
+from lstm_sim.examples import spikes_example
+from lstm_sim.gui.equations import format_value
+from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.transport import next_frame
+from lstm_sim.sequence import Sequence
+from lstm_sim.session import INLINE_GRADIENT_ROWS, INLINE_STEPS, Session
+
+
+@pytest.fixture
+def window(qtbot):
+    seq, params = spikes_example()
+    win = MainWindow(Session(seq, params, name="test"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.transport.pause()
+    win.cancel_jobs()
+    win.wait_for_jobs()
+
+
+def _reference(window):
+    s = window.session
+    return run(s.params, s.sequence.inputs)
+
+
+def _diagram_shows_step(window, trace, t: int) -> None:
+    """The diagram and the equations show exactly the engine's values of step t."""
+    j = window.session.unit
+    k = t - 1
+    decimals = getattr(window.diagram, "decimals", 3)
+    for key, arr in (
+        ("f", trace.f),
+        ("i", trace.i),
+        ("g", trace.g),
+        ("o", trace.o),
+        ("c", trace.c),
+        ("h", trace.h),
+    ):
+        expected = f"{arr[k, j]:.{decimals}f}".replace("-", "−")
+        assert expected in window.diagram.node_text(key).replace("-", "−"), (key, t)
+    eq = window.equations.text()
+    assert f"Step t = {t} of" in eq
+    for arr in (trace.f, trace.i, trace.g, trace.o, trace.c, trace.h):
+        assert format_value(arr[k, j]) in eq
+
+
+def test_opens_on_builtin_example(window):
+    assert "LSTM Cell Simulator" in window.windowTitle()
+    assert window.session.t == 0
+    assert window.transport.label.text() == f"t = 0 / {window.session.T}"
+    assert "—" in window.diagram.node_text("f")  # no gate values before the first step
+    assert "t = 0" in window.equations.text()
+
+
+def test_step_shows_engine_values(window, qtbot):
+    trace = _reference(window)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert window.session.t == 1
+    _diagram_shows_step(window, trace, 1)
+    for _ in range(6):
+        window.transport.step_action.trigger()
+    assert window.session.t == 7
+    _diagram_shows_step(window, trace, 7)
+    assert window.transport.label.text() == f"t = 7 / {window.session.T}"
+    assert window.transport.slider.value() == 7
+    # the plots grew to exactly the computed history
+    x, y = window.plots.curve_data("c")
+    np.testing.assert_array_equal(x, np.arange(1, 8))
+    np.testing.assert_array_equal(y, trace.c[:7, 0])
+
+
+def test_step_back_shows_previous_values(window):
+    trace = _reference(window)
+    for _ in range(5):
+        window.transport.step_action.trigger()
+    window.transport.back_action.trigger()
+    assert window.session.t == 4
+    _diagram_shows_step(window, trace, 4)
+
+
+def test_play_advances_and_stops_at_end(window, qtbot):
+    window.transport.speed_box.setValue(2000)
+    window.transport.play_action.trigger()
+    assert window.transport.playing
+    qtbot.waitUntil(lambda: not window.transport.playing, timeout=10_000)
+    T = window.session.T
+    assert window.session.t == T
+    assert window.transport.slider.value() == T
+    assert window.transport.label.text() == f"t = {T} / {T}"
+    _diagram_shows_step(window, _reference(window), T)
+
+
+def test_play_with_loop_wraps_around(window, qtbot):
+    window.transport.loop_box.setChecked(True)
+    window.transport.speed_box.setValue(2000)
+    window.transport.play_action.trigger()
+    seen_wrap = []
+    last = [0]
+
+    def wrapped():
+        t = window.session.t
+        if t < last[0]:
+            seen_wrap.append(t)
+        last[0] = t
+        return bool(seen_wrap)
+
+    qtbot.waitUntil(wrapped, timeout=10_000)
+    assert window.transport.playing
+    window.transport.play_action.trigger()
+    assert not window.transport.playing
+
+
+def test_slider_scrub_shows_step(window):
+    trace = _reference(window)
+    window.transport.slider.setValue(37)
+    assert window.session.t == 37
+    _diagram_shows_step(window, trace, 37)
+    window.transport.slider.setValue(12)
+    _diagram_shows_step(window, trace, 12)
+
+
+def test_click_in_plot_seeks(window, qtbot):
+    trace = _reference(window)
+    plots = window.plots
+    vb = plots.plots["c"].getViewBox()
+    scene_pt = vb.mapViewToScene(vb.mapToView(vb.boundingRect().center()))
+    target_x = 50
+    scene_pt.setX(plots.view_x_for_scene("c", target_x))
+    view_pt = plots.layout_widget.mapFromScene(scene_pt)
+    qtbot.mouseClick(plots.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=view_pt)
+    assert abs(window.session.t - target_x) <= 1
+    _diagram_shows_step(window, trace, window.session.t)
+    # dragging seeks too
+    start = plots.layout_widget.mapFromScene(scene_pt)
+    end = QPoint(
+        int(plots.layout_widget.mapFromScene(scene_pt).x() - 60), int(start.y())
+    )  # to the left
+    qtbot.mousePress(plots.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=start)
+    for step in range(1, 7):
+        qtbot.mouseMove(plots.layout_widget.viewport(), QPoint(start.x() - 10 * step, start.y()))
+    qtbot.mouseRelease(plots.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=end)
+    assert window.session.t < target_x - 1
+
+
+def test_unit_selector_changes_unit_shown(window):
+    trace = _reference(window)
+    for _ in range(10):
+        window.transport.step_action.trigger()
+    window.unit_box.setValue(2)
+    assert window.session.unit == 2
+    _diagram_shows_step(window, trace, 10)
+    assert "unit 2" in window.equations.text()
+    x, y = window.plots.curve_data("c")
+    np.testing.assert_array_equal(y, trace.c[:10, 2])
+
+
+def test_all_units_toggle(window):
+    for _ in range(10):
+        window.transport.step_action.trigger()
+    window.all_units_box.setChecked(True)
+    trace = _reference(window)
+    for j in range(window.session.hidden_size):
+        _, y = window.plots.curve_data("h", j)
+        np.testing.assert_array_equal(y, trace.h[:10, j])
+
+
+def test_reset_returns_to_zero(window, qtbot):
+    for _ in range(9):
+        window.transport.step_action.trigger()
+    qtbot.keyClick(window, Qt.Key.Key_Home)
+    assert window.session.t == 0
+    assert window.transport.slider.value() == 0
+    assert "t = 0" in window.equations.text()
+
+
+def test_gradient_panel_shows_engine_norms(window):
+    for _ in range(40):
+        window.transport.step_action.trigger()
+    s = window.session
+    trace = _reference(window)
+    _, dh = output_loss(trace, 39)
+    g = bptt(s.params, trace, dh, stop=40, window=200)
+    x, y = window.plots.curve_data("grad_c")
+    np.testing.assert_array_equal(x, np.arange(1, 41))
+    np.testing.assert_allclose(y, g.dc_norm(), rtol=1e-12)
+    _, yh = window.plots.curve_data("grad_h")
+    np.testing.assert_allclose(yh, g.dh_norm(), rtol=1e-12)
+    assert "t = 40" in window.plots.caption.text()
+    assert "200 steps" in window.plots.caption.text()
+    # a shorter window: only the last 10 steps
+    window.window_box.setValue(10)
+    x, _ = window.plots.curve_data("grad_c")
+    np.testing.assert_array_equal(x, np.arange(31, 41))
+    assert "10 steps" in window.plots.caption.text()
+
+
+def _long_session(T: int, hidden: int = 3) -> Session:
+    rng = np.random.default_rng(0)
+    seq = Sequence(rng.standard_normal((T, 1)), name="long")
+    return Session(seq, LSTMParams.random(1, hidden, seed=1, forget_bias=1.0), name="long")
+
+
+def test_run_to_end_in_worker(qtbot):
+    T = INLINE_STEPS * 5
+    win = MainWindow(_long_session(T))
+    qtbot.addWidget(win)
+    win.show()
+    win.transport.end_action.trigger()
+    assert win.session.t == 0  # nothing blocked: the work is in a worker
+    qtbot.waitUntil(lambda: win.session.t == T, timeout=30_000)
+    win.wait_for_jobs()
+    assert win.progress.isHidden()
+    ref = run(win.session.params, win.session.sequence.inputs)
+    np.testing.assert_array_equal(win.session.trace.h, ref.h)
+
+
+def test_cancel_long_run_keeps_what_was_computed(qtbot):
+    T = 400_000
+    win = MainWindow(_long_session(T, hidden=8))
+    qtbot.addWidget(win)
+    win.show()
+    win.transport.end_action.trigger()
+    assert win.cancel_button.isVisibleTo(win)
+    win.cancel_jobs()
+    qtbot.waitUntil(lambda: win.progress.isHidden(), timeout=30_000)
+    s = win.session
+    assert s.computed < T
+    assert s.t == s.computed
+    assert "Cancelled" in win.statusBar().currentMessage()
+
+
+def test_long_gradient_window_in_worker(qtbot):
+    T = INLINE_GRADIENT_ROWS * 2
+    win = MainWindow(_long_session(T))
+    qtbot.addWidget(win)
+    win.show()
+    win.window_all.setChecked(True)
+    win.transport.end_action.trigger()
+    qtbot.waitUntil(lambda: win.session.t == T, timeout=30_000)
+    qtbot.waitUntil(lambda: win.session.gradients is not None, timeout=30_000)
+    s = win.session
+    _, dh = output_loss(s.trace, T - 1)
+    g = bptt(s.params, s.trace, dh)
+    _, y = win.plots.curve_data("grad_c")
+    assert len(y) == T
+    np.testing.assert_allclose(y, np.where(g.dc_norm() > 0, g.dc_norm(), np.nan), rtol=1e-12)
+    assert "all" in win.plots.caption.text()
+
+
+def test_next_frame_rule():
+    # 10 steps/s for 0.25 s: 2 steps and half a step carried
+    f = next_frame(3, 100, speed=10, elapsed=0.25)
+    assert (f.t, f.playing) == (5, True)
+    assert f.carry == pytest.approx(0.5)
+    f = next_frame(f.t, 100, speed=10, elapsed=0.05, carry=f.carry)
+    assert f.t == 6
+    # stops at the end
+    f = next_frame(98, 100, speed=1000, elapsed=1.0)
+    assert (f.t, f.playing) == (100, False)
+    # loops around 0 … T
+    f = next_frame(99, 100, speed=3, elapsed=1.0, loop=True)
+    assert (f.t, f.playing) == (1, True)
+    assert next_frame(0, 0, speed=10, elapsed=1).playing is False
+
+
+def test_soak_step_and_repaint(window, qtbot):
+    """Step and repaint the whole window many times (PySide6 6.12 aborted here)."""
+    T = window.session.T
+    expected = 0
+    for n in range(520):
+        if expected == T:
+            window.transport.reset_action.trigger()
+            expected = 0
+        window.transport.step_action.trigger()
+        expected += 1
+        window.repaint()
+        if n % 50 == 0:
+            qtbot.wait(1)
+    assert window.session.t == expected
+    assert window.transport.label.text() == f"t = {expected} / {T}"
