@@ -17,26 +17,47 @@ Example
 
 from .activations import dsigmoid, dtanh, sigmoid
 from .backward import Gradients, bptt, window_bounds
+from .carry import carry_factors, carry_product
 from .errors import EngineError
 from .losses import output_loss, squared_error_loss
-from .lstm import StepResult, Trace, check_inputs, run, step
+from .lstm import CLAMP_RANGES, StepResult, Trace, check_clamp, check_inputs, run, step
 from .params import GATE_NAMES, GATES, GateView, LSTMParams
+from .rnn import (
+    RNNGradients,
+    RNNParams,
+    RNNTrace,
+    bptt_rnn,
+    largest_singular_value,
+    rnn_jacobian_norms,
+    run_rnn,
+)
 
 __all__ = [
+    "CLAMP_RANGES",
     "GATES",
     "GATE_NAMES",
     "EngineError",
     "GateView",
     "Gradients",
     "LSTMParams",
+    "RNNGradients",
+    "RNNParams",
+    "RNNTrace",
     "StepResult",
     "Trace",
     "bptt",
+    "bptt_rnn",
+    "carry_factors",
+    "carry_product",
+    "check_clamp",
     "check_inputs",
     "dsigmoid",
     "dtanh",
+    "largest_singular_value",
     "output_loss",
+    "rnn_jacobian_norms",
     "run",
+    "run_rnn",
     "sigmoid",
     "squared_error_loss",
     "step",

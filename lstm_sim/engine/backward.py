@@ -18,6 +18,11 @@ gradient reaches far back unchanged. Parameter gradients sum over the window:
 A *window* truncates the walk: only rows ``start … stop-1`` are visited, where
 ``start = max(0, stop - window)``; the gradient that would flow into row
 ``start - 1`` is returned as ``dh_in``/``dc_in`` and not followed further.
+
+A gate clamped to a constant in the forward pass (``trace.clamp``) does not
+depend on its pre-activation: its local derivative factor is zero, so its
+∂L/∂z and the gradients of its rows of the weights are exactly zero, while its
+constant value still enters the recurrence (e.g. ∂L/∂C_{k+1} ⊙ f with f ≡ 1).
 """
 
 from __future__ import annotations
@@ -222,6 +227,13 @@ def bptt(
     Fc[0, 2] *= c_prev0
     if n > 1:
         Fc[1:, 2] *= trace._c[start : stop - 1]
+    if trace.clamp is not None:
+        # A clamped gate is a constant: zero local derivative, hence ∂L/∂z = 0.
+        if "o" in trace.clamp:
+            B[:] = 0.0
+        for b, name in enumerate("gif"):
+            if name in trace.clamp:
+                Fc[:, b] = 0.0
 
     whh_int = np.ascontiguousarray(params.weight_hh[_internal_rows(hidden)])
     whhT_dot = np.ascontiguousarray(whh_int.T).dot

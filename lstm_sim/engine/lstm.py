@@ -12,12 +12,18 @@ One time step, input x_t (D values), previous state h_{t-1}, C_{t-1} (H values):
 Indexing: arrays are indexed by *row* ``k = 0 … T-1``; row ``k`` holds step
 ``t = k + 1`` (the app and the CLI count steps from 1, and t = 0 is the
 initial state h_0, C_0).
+
+Clamps ("what if"): ``clamp={"f": 1.0, "i": 0.0}`` replaces the named gates by
+those constants at every step, after the activation (e.g. f_t ≡ 1, i_t ≡ 0 keeps
+C_t = C_0 forever). The pre-activations are still computed; the clamped gate's
+value is what is stored and used. See :func:`check_clamp`.
 """
 
 from __future__ import annotations
 
-import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any
 
 import numpy as np
@@ -26,13 +32,56 @@ from .activations import sigmoid
 from .errors import EngineError
 from .params import LSTMParams
 
-__all__ = ["StepResult", "Trace", "check_inputs", "run", "step"]
+__all__ = ["CLAMP_RANGES", "StepResult", "Trace", "check_clamp", "check_inputs", "run", "step"]
 
 
 # Internal column order of the gate buffer: g, i, f, o. With it the three
 # sigmoid gates are contiguous (one ufunc call in the forward pass) and the
 # three gates driven by ∂L/∂C (g, i, f) are contiguous in the backward pass.
 _INTERNAL = (2, 0, 1, 3)  # PyTorch block index of internal blocks g, i, f, o
+
+
+#: Gates that can be clamped, with the values they can take (the activation's range).
+CLAMP_RANGES: dict[str, tuple[float, float]] = {
+    "i": (0.0, 1.0),
+    "f": (0.0, 1.0),
+    "g": (-1.0, 1.0),
+    "o": (0.0, 1.0),
+}
+
+
+def check_clamp(clamp: Mapping[str, float] | None) -> Mapping[str, float] | None:
+    """Validate gate clamps and return them as a read-only mapping (None when empty).
+
+    Parameters
+    ----------
+    clamp : Mapping[str, float] or None
+        Gate name (``"i"``, ``"f"``, ``"g"``, ``"o"``) → the constant it is held
+        at for every step and unit, e.g. ``{"f": 1.0, "i": 0.0}``. Values must lie
+        in the gate's range: [0, 1] for the sigmoid gates, [−1, 1] for g.
+
+    Raises
+    ------
+    EngineError
+        Unknown gate name, non-numeric or non-finite value, value out of range.
+    """
+    if clamp is None:
+        return None
+    if not isinstance(clamp, Mapping):
+        raise EngineError(f"clamp: expected a mapping of gate name to value, got {clamp!r}")
+    checked: dict[str, float] = {}
+    for name, value in clamp.items():
+        if name not in CLAMP_RANGES:
+            raise EngineError(f"clamp: unknown gate {name!r} (expected one of i, f, g, o)")
+        try:
+            v = float(value)
+        except (TypeError, ValueError):
+            raise EngineError(f"clamp[{name!r}]: expected a number, got {value!r}") from None
+        lo, hi = CLAMP_RANGES[name]
+        if not lo <= v <= hi:  # also rejects nan
+            raise EngineError(f"clamp[{name!r}]: expected a value in [{lo:g}, {hi:g}], got {v}")
+        checked[name] = v
+    return MappingProxyType(checked) if checked else None
 
 
 def _internal_rows(hidden: int) -> np.ndarray:
@@ -123,7 +172,9 @@ def check_inputs(X: Any, input_size: int, name: str = "X") -> np.ndarray:
     return np.ascontiguousarray(arr)
 
 
-def step(params: LSTMParams, x: Any, h: Any, c: Any) -> StepResult:
+def step(
+    params: LSTMParams, x: Any, h: Any, c: Any, *, clamp: Mapping[str, float] | None = None
+) -> StepResult:
     """One LSTM time step, with every intermediate (reference implementation).
 
     Parameters
@@ -133,6 +184,9 @@ def step(params: LSTMParams, x: Any, h: Any, c: Any) -> StepResult:
         Input x_t.
     h, c : array_like, shape (H,)
         Previous state h_{t-1}, C_{t-1}.
+    clamp : Mapping[str, float], optional
+        Gates held at constants (see :func:`check_clamp`); z is still the
+        computed pre-activation.
 
     Returns
     -------
@@ -147,6 +201,12 @@ def step(params: LSTMParams, x: Any, h: Any, c: Any) -> StepResult:
     z = params.weight_ih @ x + params.bias_ih + params.weight_hh @ h + params.bias_hh
     zi, zf, zg, zo = (z[k * hidden : (k + 1) * hidden] for k in range(4))
     i, f, g, o = sigmoid(zi), sigmoid(zf), np.tanh(zg), sigmoid(zo)
+    clamp = check_clamp(clamp)
+    if clamp is not None:
+        gates = {"i": i, "f": f, "g": g, "o": o}
+        for name, value in clamp.items():
+            gates[name] = np.full(hidden, value)
+        i, f, g, o = gates["i"], gates["f"], gates["g"], gates["o"]
     c_new = f * c + i * g
     tanh_c = np.tanh(c_new)
     return StepResult(x, h, c, z, i, f, g, o, c_new, tanh_c, o * tanh_c)
@@ -168,11 +228,16 @@ class Trace:
         Initial state (zeros by default).
     capacity : int
         Steps to preallocate.
+    clamp : Mapping[str, float], optional
+        Gates held at constants for every step, e.g. ``{"f": 1.0, "i": 0.0}``
+        (see :func:`check_clamp`); applied right after the activation.
 
     Attributes
     ----------
     params : LSTMParams
     h0, c0 : numpy.ndarray, shape (H,)
+    clamp : Mapping[str, float] or None
+        The validated clamps (read-only), None when no gate is clamped.
 
     Notes
     -----
@@ -189,7 +254,13 @@ class Trace:
     """
 
     def __init__(
-        self, params: LSTMParams, h0: Any = None, c0: Any = None, *, capacity: int = 0
+        self,
+        params: LSTMParams,
+        h0: Any = None,
+        c0: Any = None,
+        *,
+        capacity: int = 0,
+        clamp: Mapping[str, float] | None = None,
     ) -> None:
         if not isinstance(params, LSTMParams):
             raise EngineError(f"params: expected LSTMParams, got {type(params).__name__}")
@@ -197,6 +268,8 @@ class Trace:
         self.params = params
         self.h0 = np.zeros(hidden) if h0 is None else _check_vector("h0", h0, hidden, "H units")
         self.c0 = np.zeros(hidden) if c0 is None else _check_vector("c0", c0, hidden, "H units")
+        # Own copies: without them the caller's array would be aliased and made read-only.
+        self.h0, self.c0 = self.h0.copy(), self.c0.copy()
         self.h0.flags.writeable = False
         self.c0.flags.writeable = False
         self._len = 0
@@ -214,6 +287,17 @@ class Trace:
         self._w = np.ascontiguousarray(w * scale[:, None])
         self._tmp = np.empty(hidden)
         self._half = np.full(3 * hidden, 0.5)
+        self.clamp = check_clamp(clamp)
+        # Clamps as one masked copy per step over the internal (g, i, f, o) gate row.
+        self._clamp_mask: np.ndarray | None = None
+        self._clamp_row: np.ndarray | None = None
+        if self.clamp is not None:
+            self._clamp_mask = np.zeros(4 * hidden, dtype=bool)
+            self._clamp_row = np.zeros(4 * hidden)
+            for name, value in self.clamp.items():
+                b = "gifo".index(name)
+                self._clamp_mask[b * hidden : (b + 1) * hidden] = True
+                self._clamp_row[b * hidden : (b + 1) * hidden] = value
         self._alloc(max(int(capacity), 0))
 
     # ----------------------------------------------------------------- storage
@@ -318,7 +402,7 @@ class Trace:
         if not 0 <= k < self._len:
             raise EngineError(f"k: expected 0 ≤ k < {self._len}, got {k}")
         h, c = self.state(k)
-        return step(self.params, self._u[k, : self.params.input_size], h, c)
+        return step(self.params, self._u[k, : self.params.input_size], h, c, clamp=self.clamp)
 
     # ------------------------------------------------------------- computing
     def append(self, x: Any) -> None:
@@ -336,9 +420,8 @@ class Trace:
                 raise EngineError(
                     f"x: expected {inputs} input(s) per step (D = {inputs}), got shape {xv.shape}"
                 )
-        # One call: nan and ±inf propagate into the sum (only a sum that overflows from
-        # finite values needs the precise check).
-        if not math.isfinite(xv.sum()) and not np.isfinite(xv).all():
+        # Not via xv.sum(): summing [inf, -inf] or huge finite values emits a RuntimeWarning.
+        if not np.isfinite(xv).all():
             raise EngineError(f"x: non-finite input at step {self._len + 1}")
         k = self._len
         if k == self._cap:
@@ -351,6 +434,8 @@ class Trace:
         s = z[hidden:]
         np.multiply(s, self._half, s)
         np.add(s, self._half, s)
+        if self._clamp_mask is not None:
+            np.copyto(z, self._clamp_row, where=self._clamp_mask)
         ck, tck = self._c[k], self._tc[k]
         cp = self._c[k - 1] if k else self.c0
         np.multiply(z[2 * hidden : 3 * hidden], cp, ck)
@@ -376,6 +461,9 @@ class Trace:
         in C (``zip``) rather than from indexing in Python, and constants are
         arrays rather than Python scalars (which NumPy converts on every call).
         """
+        if self._clamp_mask is not None:
+            self._recur_clamped(k0, k1)
+            return
         hidden, inputs = self.params.hidden_size, self.params.input_size
         rows = slice(k0, k1)
         Z = self._z[rows]
@@ -411,8 +499,57 @@ class Trace:
             cp = ck
         self._len = k1
 
+    def _recur_clamped(self, k0: int, k1: int) -> None:
+        """:meth:`_recur` with the clamped gates overwritten after the activation.
 
-def run(params: LSTMParams, X: Any, h0: Any = None, c0: Any = None) -> Trace:
+        A separate loop so that the unclamped recurrence pays nothing for clamps.
+        """
+        hidden, inputs = self.params.hidden_size, self.params.input_size
+        rows = slice(k0, k1)
+        Z = self._z[rows]
+        G, I, F, O = (Z[:, b * hidden : (b + 1) * hidden] for b in range(4))  # noqa: E741
+        S = Z[:, hidden:]
+        U = self._u[k0 : k1 + 1]
+        w_dot = self._w.dot
+        tmp, half = self._tmp, self._half
+        mask, row = self._clamp_mask, self._clamp_row
+        add, mul, tanh, copyto = np.add, np.multiply, np.tanh, np.copyto
+        cp = self.c0 if k0 == 0 else self._c[k0 - 1]
+        for u, h_out, z, s, g, i, f, o, ck, tck in zip(
+            U[:-1],
+            U[1:, inputs + 1 :],
+            Z,
+            S,
+            G,
+            I,
+            F,
+            O,
+            self._c[rows],
+            self._tc[rows],
+            strict=True,
+        ):
+            w_dot(u, z)
+            tanh(z, z)
+            mul(s, half, s)
+            add(s, half, s)
+            copyto(z, row, where=mask)  # the clamped gates become constants
+            mul(f, cp, ck)
+            mul(i, g, tmp)
+            add(ck, tmp, ck)
+            tanh(ck, tck)
+            mul(o, tck, h_out)
+            cp = ck
+        self._len = k1
+
+
+def run(
+    params: LSTMParams,
+    X: Any,
+    h0: Any = None,
+    c0: Any = None,
+    *,
+    clamp: Mapping[str, float] | None = None,
+) -> Trace:
     """Run the cell over a whole sequence.
 
     Parameters
@@ -421,6 +558,9 @@ def run(params: LSTMParams, X: Any, h0: Any = None, c0: Any = None) -> Trace:
     X : array_like, shape (T, D) (or (T,) when D = 1), T ≥ 1, finite
     h0, c0 : array_like, shape (H,), optional
         Initial state; zeros by default.
+    clamp : Mapping[str, float], optional
+        Gates held at constants for every step, e.g. ``{"f": 1.0, "i": 0.0}``
+        (see :func:`check_clamp`).
 
     Returns
     -------
@@ -428,6 +568,6 @@ def run(params: LSTMParams, X: Any, h0: Any = None, c0: Any = None) -> Trace:
         ``f, i, g, o, c, tanh_c, h`` of shape (T, H), ``x`` (T, D), ``h0, c0`` (H,).
     """
     X = check_inputs(X, params.input_size)
-    trace = Trace(params, h0, c0, capacity=X.shape[0])
+    trace = Trace(params, h0, c0, capacity=X.shape[0], clamp=clamp)
     trace.extend(X)
     return trace
