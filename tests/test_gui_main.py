@@ -160,7 +160,7 @@ def test_unit_selector_changes_unit_shown(window):
     assert window.session.unit == 2
     _diagram_shows_step(window, trace, 10)
     assert "unit 2" in window.equations.text()
-    x, y = window.plots.curve_data("c")
+    _, y = window.plots.curve_data("c")
     np.testing.assert_array_equal(y, trace.c[:10, 2])
 
 

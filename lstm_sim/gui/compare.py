@@ -165,7 +165,17 @@ class ComparePanel(QWidget):
         self.session.update_settings(clip=clip)
 
     def _on_changed(self, changes: frozenset[str]) -> None:
+        # Hidden (another tab is shown): refresh when shown instead of on every step.
         if changes & {"gradients", "settings", "rnn", "params", "sequence"}:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", False):
+            self._stale = False
             self.refresh()
 
     def refresh(self) -> None:

@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import html
-
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from ..session import Session
@@ -32,15 +31,24 @@ class EquationsPanel(QWidget):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
+        self.header = QLabel()
+        font = self.header.font()
+        font.setBold(True)
+        self.header.setFont(font)
+        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Plain text in a fixed-pitch font: rich text would be re-parsed and laid out
+        # on every step (≈ 10 ms), plain text is cheap.
         self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.RichText)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.label.setWordWrap(True)
-        self.label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        # Ignored: new text every step must not make the window re-run its layout.
+        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.label.setAccessibleName(self.tr("Equations of the current step"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
+        lay.addWidget(self.header)
         lay.addWidget(self.label)
         session.changed.connect(self._on_changed)
         self.refresh()
@@ -79,11 +87,8 @@ class EquationsPanel(QWidget):
     def refresh(self) -> None:
         """Redraw from the session."""
         s = self.session
-        head = self.tr("Step t = {t} of {T}, unit {j}").format(t=s.t, T=s.T, j=s.unit)
-        body = "<br>".join(html.escape(line) for line in self.lines())
-        self.label.setText(
-            f"<b>{html.escape(head)}</b><br><span style='font-family: monospace'>{body}</span>"
-        )
+        self.header.setText(self.tr("Step t = {t} of {T}, unit {j}").format(t=s.t, T=s.T, j=s.unit))
+        self.label.setText("\n".join(self.lines()))
 
     def text(self) -> str:
         """Plain text of the panel (header and equations), for tests and screen readers."""

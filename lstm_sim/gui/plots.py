@@ -115,11 +115,18 @@ class PlotPanels(QWidget):
             plot = self.layout_widget.addPlot(row=row, col=0, viewBox=SeekViewBox(self))
             plot.setLabel("left", labels[key][0])
             plot.getViewBox().setToolTip(labels[key][1])
-            plot.showGrid(x=True, y=True, alpha=0.25)
+            # No grid: AxisItem paints grid lines over the whole plot, and that cost
+            # (milliseconds per axis) recurs on every repaint.
             plot.setMouseEnabled(x=True, y=False)
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getAxis("left").setWidth(64)
+            for name in ("left", "bottom"):
+                # Axes change rarely but sit inside every repainted region: cache them
+                # as pixmaps instead of replaying their text and ticks on every step.
+                plot.getAxis(name).setCacheMode(
+                    pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
+                )
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.disableAutoRange(axis="x")
             if first is None:
@@ -178,15 +185,13 @@ class PlotPanels(QWidget):
             color = (
                 SERIES_COLORS["x"] if j == 0 else pg.intColor(j, hues=max(3, s.sequence.input_size))
             )
-            inputs.append(
-                _Series(self.plots["inputs"], pg.mkPen(color, width=1.5), T, bin_size, "x")
-            )
+            inputs.append(_Series(self.plots["inputs"], pg.mkPen(color, width=1), T, bin_size, "x"))
         self._series["inputs"] = inputs
         if s.sequence.targets is not None:
             self._series["targets"] = [
                 _Series(
                     self.plots["inputs"],
-                    pg.mkPen(SERIES_COLORS["y"], width=1.5, style=Qt.PenStyle.DashLine),
+                    pg.mkPen(SERIES_COLORS["y"], width=1, style=Qt.PenStyle.DashLine),
                     T,
                     bin_size,
                     "y",
@@ -198,7 +203,8 @@ class PlotPanels(QWidget):
         for gate in ("f", "i", "o"):
             lst = []
             for j in units:
-                width = 2.0 if j == s.unit else 1.0
+                # Pen width 1 keeps long curves fast (wider pens take a slow path).
+                width = 1
                 color = pg.mkColor(GATE_COLORS[gate])
                 if all_units and j != s.unit:
                     color.setAlpha(90)
@@ -217,7 +223,7 @@ class PlotPanels(QWidget):
                 lst.append(
                     _Series(
                         self.plots[key],
-                        pg.mkPen(color, width=2.0 if j == s.unit else 1.0),
+                        pg.mkPen(color, width=1),
                         T,
                         bin_size,
                         key,
@@ -304,9 +310,29 @@ class PlotPanels(QWidget):
             return
         x = view.steps.astype(float)
         # Exact zeros (e.g. a clamped gate) have no place on a log axis: leave gaps.
-        self.grad_c.setData(x, np.where(view.dc_norm > 0, view.dc_norm, np.nan))
-        self.grad_h.setData(x, np.where(view.dh_norm > 0, view.dh_norm, np.nan))
+        yc = np.where(view.dc_norm > 0, view.dc_norm, np.nan)
+        yh = np.where(view.dh_norm > 0, view.dh_norm, np.nan)
+        self.grad_c.setData(x, yc)
+        self.grad_h.setData(x, yh)
+        self._set_log_range(yc, yh)
         self.caption.setText(self.gradient_caption())
+
+    def _set_log_range(self, *curves: np.ndarray) -> None:
+        """Fit the gradient panel's y range to whole decades, changed only when they change.
+
+        Auto-ranging would regenerate the log axis on every step; decades move rarely.
+        """
+        finite = [c[np.isfinite(c)] for c in curves]
+        values = np.concatenate(finite) if finite else np.empty(0)
+        if values.size == 0:
+            return
+        lo = float(np.floor(np.log10(values.min())))
+        hi = float(np.ceil(np.log10(values.max())))
+        if hi - lo < 1:
+            hi = lo + 1
+        if (lo, hi) != getattr(self, "_log_range", None):
+            self._log_range = (lo, hi)
+            self.plots["grads"].setYRange(lo, hi, padding=0.02)
 
     def gradient_caption(self) -> str:
         """What the gradient panel shows, in words."""

@@ -159,7 +159,10 @@ class Transport(QObject):
         self.slider.setAccessibleName(self.tr("Timeline"))
         self.slider.valueChanged.connect(self._on_slider)
         self.label = QLabel()
-        self.label.setMinimumWidth(110)
+        # A fixed width: the text changes on every step and must not re-layout the toolbar.
+        self.label.setFixedWidth(
+            self.label.fontMetrics().horizontalAdvance("t = 0000000 / 0000000")
+        )
         self.label.setAccessibleName(self.tr("Current step"))
         self._syncing = False
 
