@@ -73,6 +73,8 @@ DIVERGING_STOPS: tuple[str, ...] = (
 NO_VALUE_COLOR: str = "#e3e7ed"
 
 _RGB_CACHE: dict[tuple[str, ...], list[tuple[int, int, int]]] = {}
+_TABLE_CACHE: dict[tuple[str, ...], tuple[np.ndarray, np.ndarray]] = {}
+_TEXT_COLOR_CACHE: dict[int, QColor] = {}
 
 
 def _rgb_stops(stops: Sequence[str]) -> list[tuple[int, int, int]]:
@@ -140,17 +142,27 @@ def interpolate_rgb(stops: Sequence[str], u: np.ndarray) -> np.ndarray:
     The same arithmetic as :func:`interpolate` (clipped, NaN → :data:`NO_VALUE_COLOR`),
     for drawing many cells (one per hidden unit) without a Python loop.
     """
-    rgb = np.asarray(_rgb_stops(stops), dtype=np.float64)
-    u = np.asarray(u, dtype=np.float64).ravel()
-    finite = np.isfinite(u)
-    pos = np.clip(np.where(finite, u, 0.0), 0.0, 1.0) * (len(rgb) - 1)
-    k = np.minimum(pos.astype(np.intp), len(rgb) - 2)
-    w = (pos - k)[:, None]
-    out = np.rint(rgb[k] + (rgb[k + 1] - rgb[k]) * w)
-    if not finite.all():
+    key = tuple(stops)
+    table = _TABLE_CACHE.get(key)
+    if table is None:
+        rgb = np.asarray(_rgb_stops(key), dtype=np.float64)
+        table = (rgb[:-1], rgb[1:] - rgb[:-1])
+        _TABLE_CACHE[key] = table
+    base, slope = table
+    last = len(base)
+    u = np.asarray(u, dtype=np.float64).reshape(-1)
+    pos = np.clip(u, 0.0, 1.0) * last  # NaN stays NaN
+    finite = np.isfinite(pos)
+    all_finite = bool(finite.all())
+    if not all_finite:
+        pos = np.where(finite, pos, 0.0)
+    k = np.minimum(pos.astype(np.intp), last - 1)
+    out = base[k] + slope[k] * (pos - k)[:, None]
+    out = np.rint(out, out=out).astype(np.uint8)
+    if not all_finite:
         grey = QColor(NO_VALUE_COLOR)
         out[~finite] = (grey.red(), grey.green(), grey.blue())
-    return out.astype(np.uint8)
+    return out
 
 
 def gate_rgb(values: np.ndarray) -> np.ndarray:
@@ -184,6 +196,11 @@ def text_color_for(fill: QColor) -> QColor:
     The two contrasts are equal at luminance ≈ 0.179: (L + 0.05)/0.05 against
     black, 1.05/(L + 0.05) against white.
     """
-    if relative_luminance(fill) > 0.179:
-        return QColor(20, 22, 26)
-    return QColor(255, 255, 255)
+    key = fill.rgb()
+    color = _TEXT_COLOR_CACHE.get(key)
+    if color is None:
+        dark = relative_luminance(fill) > 0.179
+        color = QColor(20, 22, 26) if dark else QColor(255, 255, 255)
+        if len(_TEXT_COLOR_CACHE) < 65536:
+            _TEXT_COLOR_CACHE[key] = color
+    return QColor(color)

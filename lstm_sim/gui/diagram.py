@@ -1,20 +1,21 @@
 """The LSTM memory-cell diagram: the classic cell figure with the numbers flowing through it.
 
-Layout (after C. Olah, "Understanding LSTM Networks")::
+Layout (after C. Olah, "Understanding LSTM Networks"); [·] are value nodes,
+(·) pointwise operations, ● junctions::
 
-     t = 5                cell state C — long-term memory              ▲ output h_t
-              ┌──────────────────────────────────────────────────────┼──┐
-    C_{t-1} ──┼──▶(×)────── f·C ──────▶(+)──────────────────┬────────┼──┼─▶ C_t
-              │    ▲                    ▲                  tanh      │  │
-              │    │                   i·g                   │       │  │
-              │    │        ┌────────▶(×)                 tanh C     │  │
-              │    │        │          ▲                     │       │  │
-              │  [σ f_t]  [σ i_t]  [tanh C̃_t]  [σ o_t] ───▶(×)      │  │
-              │    ▲        ▲          ▲          ▲          │       │  │
-    h_{t-1} ──┼────┴────────┴──────────┴──────────┘         o·tanh C │  │
-              │  ▲                                           └───────┴──┼─▶ h_t
-              └──┼──────────────────────────────────────────────────────┘
-                x_t           hidden state h — short-term memory        [legend]
+   t = 5           cell state C — long-term memory                  ▲ h_t (output)
+            ╭───────────────────────────────────────────────────────┼──╮
+   [C_{t-1}]─┼─▶(×)────[f⊙C]────▶(+)──────────────────────●─────────┼──┼─▶[C_t]
+            │   ▲                 ▲                       ▼         │  │
+            │   │              [i⊙g]                   (tanh)       │  │
+            │   │      ╭─────────▶(×)                 [tanh C]      │  │
+            │   │      │          ▲                       ▼         │  │
+            │ [σ f_t] [σ i_t] [tanh C̃_t] [σ o_t] ───────▶(×)        │  │
+            │   ▲      ▲          ▲          ▲            │         │  │
+   [h_{t-1}]─┼─●─●──────●──────────●──────────╯      [o⊙tanh C]      │  │
+            │ ▲          [h_{t-1}, x_t]                   ╰─────────●──┼─▶[h_t]
+            ╰─┼─────────────────────────────────────────────────────────╯
+            [x_t]        hidden state h — short-term memory        [legend]
 
 Every node shows its current value as text and is filled with the colour of
 that value (gates on a sequential scale, signed values on a diverging one, see
@@ -41,7 +42,7 @@ from __future__ import annotations
 import html
 import math
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -67,6 +68,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QGraphicsItem,
     QGraphicsScene,
+    QGraphicsSceneHelpEvent,
     QGraphicsSceneHoverEvent,
     QGraphicsView,
     QStyleOptionGraphicsItem,
@@ -117,11 +119,13 @@ _ACCENT = QColor("#1d4f91")  # names of the two states
 _NEUTRAL_WIRE = QColor("#8d97a5")  # wires that carry a concatenation
 _EMPTY_WIRE = QColor("#d3d9e1")  # wires with no value yet
 _HOVER = QColor("#e07b00")
+_WHITE = QColor("#ffffff")
+_STRIP_FRAME = QColor(20, 22, 26, 150)
 
 # ---------------------------------------------------------------- geometry
 # Scene units; the view scales the whole scene to fit (see CellDiagram.resizeEvent).
 _SCENE = QRectF(0.0, 0.0, 1060.0, 600.0)
-_BODY = QRectF(138.0, 70.0, 792.0, 445.0)
+_BODY = QRectF(138.0, 60.0, 792.0, 455.0)
 _CY = 112.0  # the cell-state line
 _BUS_Y = 455.0  # the [h_{t-1}, x_t] bus
 _HOUT_Y = 486.0  # h_t leaving to the right
@@ -135,6 +139,7 @@ _IMUL_Y = 236.0
 _TANH_Y = 196.0
 _X_IN = QPointF(172.0, 560.0)
 _X_W, _X_W_WIDE = 124.0, 196.0  # x_t node for D = 1 and for D > 1
+_X_FILL = QColor("#f7f8fa")  # x_t node for D > 1 (its strip shows the inputs)
 _OP_R = 21.0  # radius of the pointwise-operation circles
 
 # Font sizes in scene units (the scene is drawn at ≈ 0.72 px per unit at 1280×800).
@@ -189,14 +194,28 @@ def _font(px: float, *, bold: bool = False, italic: bool = False) -> QFont:
 
 
 def _static_text(text: str, font: QFont) -> QStaticText:
-    st = QStaticText(rich_notation(text))
-    st.setTextFormat(Qt.TextFormat.RichText)
+    """A prepared text; rich (with subscripts) only when the notation needs it."""
+    rich = rich_notation(text)
+    if rich == html.escape(text, quote=False):
+        st = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+    else:
+        st = QStaticText(rich)
+        st.setTextFormat(Qt.TextFormat.RichText)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.NoWrap)
     st.setTextOption(option)
     st.setPerformanceHint(QStaticText.PerformanceHint.AggressiveCaching)
     st.prepare(font=font)
     return st
+
+
+def _strip_image(rgb: np.ndarray) -> QImage:
+    """An n × 1 image of (n, 3) uint8 colours (the strip of H unit cells)."""
+    data = np.ascontiguousarray(rgb, dtype=np.uint8)
+    n = data.shape[0]
+    image = QImage(data.tobytes(), n, 1, 3 * n, QImage.Format.Format_RGB888)
+    return image.copy()  # own the pixels: the bytes object above is temporary
 
 
 def _pen(color: QColor, width: float) -> QPen:
@@ -232,6 +251,7 @@ class _Label(QGraphicsItem):
         anchor: str = "center",
     ) -> None:
         super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._font = _font(px, bold=bold, italic=italic)
         self._color = QColor(color)
         self._anchor = anchor
@@ -270,6 +290,7 @@ class _Panel(QGraphicsItem):
 
     def __init__(self, rect: QRectF, radius: float = 26.0) -> None:
         super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._rect = QRectF(rect)
         self._radius = radius
 
@@ -376,6 +397,7 @@ class _Dot(QGraphicsItem):
 
     def __init__(self, radius: float = 6.0) -> None:
         super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._r = radius
 
     def boundingRect(self) -> QRectF:
@@ -417,6 +439,7 @@ class _OpNode(_HoverItem):
 
     def __init__(self, kind: str) -> None:
         super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._kind = kind  # "mul", "add" or "tanh"
         if kind == "tanh":
             self._rect = QRectF(-34.0, -17.0, 68.0, 34.0)
@@ -502,6 +525,7 @@ class _ValueNode(_HoverItem):
         self._fill = QColor(NO_VALUE_COLOR)
         self._text_color = text_color_for(self._fill)
         self._strip: np.ndarray | None = None  # (n, 3) uint8
+        self._strip_image: QImage | None = None  # n × 1 pixels
         self._selected = -1
         self._rect = QRectF()
         self._layout(has_strip=False)
@@ -539,9 +563,14 @@ class _ValueNode(_HoverItem):
         self._text = text
         self._fill = QColor(fill)
         self._text_color = text_color_for(self._fill)
-        self._strip = None if strip is None else strip.copy()
+        if strip_changed:
+            self._strip = None if strip is None else strip.copy()
+            self._strip_image = None if strip is None else _strip_image(strip)
         self._selected = selected
         self.update()
+
+    def title(self) -> str:
+        return self._title
 
     def set_width(self, width: float) -> None:
         """Change the box width (the x_t node widens when it shows several inputs)."""
@@ -555,6 +584,10 @@ class _ValueNode(_HoverItem):
     def _fit_value_font(self, text: str) -> None:
         """Shrink the value font when ``text`` (e.g. several inputs x_t) is wider than the box."""
         room = self._w - 14.0
+        # Digits are ≈ 0.64 em wide in common UI fonts: measure only long texts.
+        if len(text) * 0.7 * self._value_font.pixelSize() <= room:
+            self._shown_font = self._value_font
+            return
         width = QFontMetricsF(self._value_font).horizontalAdvance(text)
         if width <= room:
             self._shown_font = self._value_font
@@ -618,28 +651,28 @@ class _ValueNode(_HoverItem):
             painter.drawText(self._tab_rect, Qt.AlignmentFlag.AlignCenter, self._tab)
 
     def _paint_strip(self, painter: QPainter, area: QRectF) -> None:
-        strip = self._strip
-        assert strip is not None
-        n = len(strip)
-        cell = area.width() / n
-        painter.setPen(Qt.PenStyle.NoPen)
-        for k in range(n):
-            r, g, b = (int(v) for v in strip[k])
-            painter.fillRect(
-                QRectF(area.left() + k * cell, area.top(), cell + 0.3, area.height()),
-                QColor(r, g, b),
-            )
-        painter.setBrush(Qt.BrushStyle.NoBrush)
-        painter.setPen(QPen(QColor(20, 22, 26, 150), 1.0))
-        painter.drawRect(area)
+        """The H unit cells as one scaled image, the selected cell framed.
+
+        Frames are filled rectangles under the image rather than stroked
+        outlines: on the raster engine a stroke costs ~10× a fill, and this
+        runs for every vector node on every step.
+        """
+        image = self._strip_image
+        assert image is not None
+        n = image.width()
+        smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
+        painter.fillRect(area.adjusted(-1.0, -1.0, 1.0, 1.0), _STRIP_FRAME)
+        painter.drawImage(area, image)
         if 0 <= self._selected < n:
+            cell = area.width() / n
             sel = QRectF(area.left() + self._selected * cell, area.top(), cell, area.height())
             if sel.width() < 4.0:
                 sel.adjust(-(4.0 - sel.width()) / 2, 0, (4.0 - sel.width()) / 2, 0)
-            painter.setPen(QPen(QColor("#ffffff"), 3.6))
-            painter.drawRect(sel.adjusted(-1.5, -2.5, 1.5, 2.5))
-            painter.setPen(QPen(_INK, 1.8))
-            painter.drawRect(sel.adjusted(-1.5, -2.5, 1.5, 2.5))
+            painter.fillRect(sel.adjusted(-4.5, -4.5, 4.5, 4.5), _INK)
+            painter.fillRect(sel.adjusted(-2.5, -2.5, 2.5, 2.5), _WHITE)
+            painter.drawImage(sel, image, QRectF(self._selected, 0.0, 1.0, 1.0))
+        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
 
 class _Legend(QGraphicsItem):
@@ -649,6 +682,7 @@ class _Legend(QGraphicsItem):
 
     def __init__(self) -> None:
         super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._font = _font(_PX_LEGEND)
         self._c_range = 2.0
         self._x_range = 1.0
@@ -661,6 +695,9 @@ class _Legend(QGraphicsItem):
             "CellDiagram", "saturates at ±1; C at ±{c_range}, x at ±{x_range}"
         )
         self.update()
+
+    def texts(self) -> list[str]:
+        return [self._gates_label, self._values_label, self._note]
 
     def set_ranges(self, c_range: float, x_range: float) -> None:
         if (c_range, x_range) != (self._c_range, self._x_range):
@@ -712,6 +749,18 @@ class _Legend(QGraphicsItem):
 
 
 # ================================================================= the view
+class _DiagramScene(QGraphicsScene):
+    """A scene that brings the tooltips up to date just before one is shown."""
+
+    def __init__(self, parent: QWidget, before_help: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._before_help = before_help
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        self._before_help()
+        super().helpEvent(event)
+
+
 class CellDiagram(QGraphicsView):
     """The LSTM memory cell drawn with the numbers of one time step flowing through it.
 
@@ -730,15 +779,16 @@ class CellDiagram(QGraphicsView):
 
     Examples
     --------
-    >>> view = CellDiagram()
-    >>> view.set_state(trace.step_result(4), t=5, h=trace.h[4], c=trace.c[4], unit=0)
-    >>> view.node_text("f")
-    '0.675'
+    Show step t = 5 (row 4 of a trace) for unit 0, then read the forget gate::
+
+        view = CellDiagram()
+        view.set_state(trace.step_result(4), t=5, h=trace.h[4], c=trace.c[4], unit=0)
+        view.node_text("f")  # f"{trace.f[4, 0]:.3f}", e.g. '0.675'
     """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        scene = QGraphicsScene(self)
+        scene = _DiagramScene(self, self._ensure_tooltips)
         scene.setSceneRect(_SCENE)
         scene.setBackgroundBrush(_BACKGROUND)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -753,7 +803,7 @@ class CellDiagram(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setBackgroundBrush(_BACKGROUND)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setMinimumSize(240, 140)
 
@@ -766,6 +816,9 @@ class CellDiagram(QGraphicsView):
         self._c: np.ndarray | None = None
         self._unit = 0
         self._values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+        self._rgb: dict[str, np.ndarray] = {}
+        self._tips: dict[str, str] = {}
+        self._tips_dirty = True
 
         # Python references to every item: PySide6 must not drop the wrappers
         # whose paint()/boundingRect() Qt calls.
@@ -826,7 +879,7 @@ class CellDiagram(QGraphicsView):
             raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {j}")
         if j != self._unit:
             self._unit = int(j)
-            self._refresh()
+            self._refresh(colors=False)
 
     def unit(self) -> int:
         """The selected unit."""
@@ -838,7 +891,12 @@ class CellDiagram(QGraphicsView):
             raise ValueError(f"decimals: expected 0 … 10, got {decimals}")
         if int(decimals) != self._decimals:
             self._decimals = int(decimals)
-            self._refresh()
+            self._refresh(colors=False)
+
+    @property
+    def decimals(self) -> int:
+        """Decimals of the values shown (see :meth:`set_value_format`)."""
+        return self._decimals
 
     def set_value_ranges(self, *, c: float | None = None, x: float | None = None) -> None:
         """Set where the diverging colour scale saturates for C (default ±2) and x (default ±1)."""
@@ -856,11 +914,19 @@ class CellDiagram(QGraphicsView):
 
     def node_tooltip(self, key: str) -> str:
         """The tooltip of node ``key``: its equation with the selected unit's numbers."""
-        return self._node(key).toolTip()
+        self._node(key)
+        self._ensure_tooltips()
+        return self._tips[key]
 
     def node_color(self, key: str) -> QColor:
         """The fill colour of node ``key`` (the colour of its selected value)."""
         return self._node(key).fill()
+
+    def label_texts(self) -> list[str]:
+        """Every label and title on the diagram, as translated (plain notation, no values)."""
+        texts = [node.title() for node in self._nodes.values() if node.title()]
+        texts += [label.text() for label in self._labels.values() if label.text()]
+        return texts + self._legend.texts()
 
     def scene_items(self) -> dict[str, QGraphicsItem]:
         """The value nodes by key (for tests and for positioning overlays)."""
@@ -902,7 +968,7 @@ class CellDiagram(QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
-            self._refresh()
+            self._refresh(colors=False)
         super().changeEvent(event)
 
     def _fit(self) -> None:
@@ -940,11 +1006,14 @@ class CellDiagram(QGraphicsView):
         node("x", _X_IN, **{**term, "width": _X_W})
         node("c", QPointF(_X_R, _CY), **term)
         node("h", QPointF(_X_R, _HOUT_Y), **term)
+        # The layers keep one size (room for the strip included) so the wires
+        # always meet their edges.
         box = {
             "width": _BOX_W,
-            "height": _BOX_H - 16.0,
+            "height": _BOX_H,
             "radius": 14.0,
             "value_px": _PX_VALUE_BOX,
+            "strip_room": 0.0,
         }
         node("f", QPointF(_COL_F, _BOX_Y), tab="σ", **box)
         node("i", QPointF(_COL_I, _BOX_Y), tab="σ", **box)
@@ -977,7 +1046,7 @@ class CellDiagram(QGraphicsView):
             self._add(item, 2)
 
         r, half_w = _OP_R, _BOX_W / 2
-        box_top, box_bottom = _BOX_Y - (_BOX_H - 16.0) / 2, _BOX_Y + (_BOX_H - 16.0) / 2
+        box_top, box_bottom = _BOX_Y - _BOX_H / 2, _BOX_Y + _BOX_H / 2
         # The cell-state line.
         wire("c_prev", (_X_L + 52, _CY), (_COL_F - r, _CY))
         wire("f_mul", (_COL_F + r, _CY), (_COL_G - r, _CY))
@@ -1058,38 +1127,84 @@ class CellDiagram(QGraphicsView):
         self._add(self._legend, 7, QPointF(772.0, 536.0))
 
     def _retranslate(self) -> None:
-        """(Re)set every fixed text from the current translation."""
+        """(Re)set every fixed text, and the text templates, from the current translation."""
         titles = {
             "c_prev": self.tr("C_{t-1}"),
             "h_prev": self.tr("h_{t-1}"),
             "x": self.tr("x_t"),
             "c": self.tr("C_t"),
             "h": self.tr("h_t"),
+            "f": self.tr("forget gate f_t"),
+            "i": self.tr("input gate i_t"),
+            "g": self.tr("candidate C̃_t"),
+            "o": self.tr("output gate o_t"),
         }
         for key, text in titles.items():
             self._nodes[key].set_title(text)
-        self._labels["h_up"].set_text(self.tr("h_t (output)"))
-        self._nodes["f"].set_title(self.tr("forget gate f_t"))
-        self._nodes["i"].set_title(self.tr("input gate i_t"))
-        self._nodes["g"].set_title(self.tr("candidate C̃_t"))
-        self._nodes["o"].set_title(self.tr("output gate o_t"))
-        self._labels["cap_f_mul"].set_text(self.tr("f_t ⊙ C_{t-1}"))
-        self._labels["cap_i_mul"].set_text(self.tr("i_t ⊙ g_t"))
-        self._labels["cap_tanh_c"].set_text(self.tr("tanh(C_t)"))
-        self._labels["cap_o_mul"].set_text(self.tr("o_t ⊙ tanh(C_t)"))
-        self._labels["cap_bus"].set_text(self.tr("[h_{t-1}, x_t]"))
-        self._labels["part_c"].set_text(self.tr("cell state C — long-term memory"))
-        self._labels["part_h"].set_text(self.tr("hidden state h — short-term memory"))
+        labels = {
+            "h_up": self.tr("h_t (output)"),
+            "cap_f_mul": self.tr("f_t ⊙ C_{t-1}"),
+            "cap_i_mul": self.tr("i_t ⊙ g_t"),
+            "cap_tanh_c": self.tr("tanh(C_t)"),
+            "cap_o_mul": self.tr("o_t ⊙ tanh(C_t)"),
+            "cap_bus": self.tr("[h_{t-1}, x_t]"),
+            "part_c": self.tr("cell state C — long-term memory"),
+            "part_h": self.tr("hidden state h — short-term memory"),
+        }
+        for key, text in labels.items():
+            self._labels[key].set_text(text)
         self._legend.retranslate()
+        # Templates used on every refresh, translated once here (tr() is not free).
+        self._texts = {
+            "time0": self.tr("t = 0 (initial state)"),
+            "time": self.tr("t = {t}"),
+            "unit": self.tr("unit {j} of H = {hidden}"),
+            "x_norm": self.tr("‖x‖ = {norm}"),
+            "no_step": self.tr("no step computed yet (t = 0)"),
+            "c0": self.tr("C_0 = {v} (initial cell state)"),
+            "h0": self.tr("h_0 = {v} (initial hidden state)"),
+            "prev_step": self.tr("(the state after step {k})"),
+            "step": self.tr("step t = {t}"),
+        }
+        self._what = {
+            "f": self.tr("forget gate f_t — how much of C_{t-1} is kept"),
+            "i": self.tr("input gate i_t — how much of the candidate is written into C_t"),
+            "g": self.tr("candidate C̃_t — new content proposed for the cell state"),
+            "o": self.tr("output gate o_t — how much of tanh(C_t) is exposed as h_t"),
+            "c": self.tr("cell state C_t — long-term memory"),
+            "h": self.tr("hidden state h_t — short-term memory and the output"),
+            "c_prev": self.tr("cell state C_{t-1} from the previous step"),
+            "h_prev": self.tr("hidden state h_{t-1} from the previous step"),
+            "x": self.tr("input x_t"),
+            "f_mul": self.tr("the part of the old cell state that is kept"),
+            "i_mul": self.tr("the new content written into the cell state"),
+            "tanh_c": self.tr("the cell state squashed into −1 … 1"),
+            "o_mul": self.tr("the exposed part of the cell state: h_t"),
+        }
+        self._equations = {
+            "f": self.tr("f_t = σ(W_f·[h_{t-1}, x_t] + b_f)"),
+            "i": self.tr("i_t = σ(W_i·[h_{t-1}, x_t] + b_i)"),
+            "g": self.tr("C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)"),
+            "o": self.tr("o_t = σ(W_o·[h_{t-1}, x_t] + b_o)"),
+            "c": self.tr("C_t = f_t·C_{t-1} + i_t·g_t"),
+            "h": self.tr("h_t = o_t·tanh(C_t)"),
+            "c_prev": "C_{t-1}",
+            "h_prev": "h_{t-1}",
+            "x": "x_t",
+            "f_mul": "f_t·C_{t-1}",
+            "i_mul": "i_t·g_t",
+            "tanh_c": "tanh(C_t)",
+            "o_mul": "o_t·tanh(C_t)",
+        }
+        self._tips_dirty = True
 
     # ============================================================ updating
     def _node(self, key: str) -> _ValueNode:
         try:
             return self._nodes[key]
         except KeyError:
-            raise KeyError(
-                f"node key: expected one of {', '.join(NODE_KEYS)}, got {key!r}"
-            ) from None
+            keys = ", ".join(NODE_KEYS)
+            raise KeyError(f"node key: expected one of {keys}, got {key!r}") from None
 
     def _compute_values(self) -> dict[str, np.ndarray | None]:
         """Every node's vector for the stored state (None where there is no value)."""
@@ -1112,24 +1227,43 @@ class CellDiagram(QGraphicsView):
             )
         return values
 
-    def _colors(self, key: str, v: np.ndarray) -> np.ndarray:
-        """(n, 3) uint8 colours of the vector shown on node ``key``."""
-        if key in ("f", "i", "o"):
-            return gate_rgb(v)
-        if key in ("c", "c_prev", "f_mul"):
-            return diverging_rgb(v, self._c_range)
-        if key == "x":
-            return diverging_rgb(v, self._x_range)
-        return diverging_rgb(v, 1.0)
+    def _compute_colors(self) -> dict[str, np.ndarray]:
+        """(n, 3) uint8 colours of every node that has a value, one call per colour scale."""
+        groups: tuple[tuple[tuple[str, ...], float | None], ...] = (
+            (("f", "i", "o"), None),
+            (("c", "c_prev", "f_mul"), self._c_range),
+            (("x",), self._x_range),
+            (("g", "h", "h_prev", "tanh_c", "i_mul", "o_mul"), 1.0),
+        )
+        colors: dict[str, np.ndarray] = {}
+        for keys, limit in groups:
+            present = [k for k in keys if self._values[k] is not None]
+            if not present:
+                continue
+            arrays = [self._values[k] for k in present]
+            flat = np.concatenate(arrays)  # type: ignore[arg-type]
+            rgb = gate_rgb(flat) if limit is None else diverging_rgb(flat, limit)
+            start = 0
+            for key, arr in zip(present, arrays, strict=True):
+                n = arr.shape[0]  # type: ignore[union-attr]
+                colors[key] = rgb[start : start + n]
+                start += n
+        return colors
 
     def _x_text(self, x: np.ndarray) -> str:
         if x.shape[0] <= 3:
             return ", ".join(format_value(float(v), self._decimals) for v in x)
         norm = format_value(float(np.linalg.norm(x)), self._decimals)
-        return _fill(self.tr("‖x‖ = {norm}"), {"norm": norm})
+        return _fill(self._texts["x_norm"], {"norm": norm})
 
-    def _refresh(self) -> None:
-        """Push texts, colours, strips and tooltips of the stored state into the items."""
+    def _refresh(self, *, colors: bool = True) -> None:
+        """Push texts, colours and strips of the stored state into the items.
+
+        Items repaint only what changed; tooltips are rebuilt lazily (on hover or
+        :meth:`node_tooltip`), since most steps are never hovered.
+        """
+        if colors:
+            self._rgb = self._compute_colors()
         j = self._unit
         empty = QColor(NO_VALUE_COLOR)
         wire_colors: dict[str, QColor] = {}
@@ -1137,49 +1271,60 @@ class CellDiagram(QGraphicsView):
             v = self._values[key]
             item = self._nodes[key]
             if v is None:
+                if key == "x":
+                    item.set_width(_X_W)
                 item.set_display(NO_VALUE, empty)
                 wire_colors[key] = _EMPTY_WIRE
                 continue
-            rgb = self._colors(key, v)
+            rgb = self._rgb[key]
             if key == "x":
-                item.set_width(_X_W if v.shape[0] == 1 else _X_W_WIDE)
-                if v.shape[0] == 1:
-                    fill = QColor(*(int(c) for c in rgb[0]))
-                    item.set_display(self._x_text(v), fill)
-                else:
-                    fill = QColor("#f7f8fa")
-                    item.set_display(self._x_text(v), fill, rgb, -1)
-                wire_colors[key] = fill if v.shape[0] == 1 else _NEUTRAL_WIRE
+                single = v.shape[0] == 1
+                item.set_width(_X_W if single else _X_W_WIDE)
+                fill = QColor(int(rgb[0, 0]), int(rgb[0, 1]), int(rgb[0, 2])) if single else _X_FILL
+                item.set_display(self._x_text(v), fill, None if single else rgb, -1)
+                wire_colors[key] = fill if single else _NEUTRAL_WIRE
                 continue
-            fill = QColor(*(int(c) for c in rgb[j]))
+            fill = QColor(int(rgb[j, 0]), int(rgb[j, 1]), int(rgb[j, 2]))
             strip = rgb if v.shape[0] > 1 else None
             item.set_display(format_value(float(v[j]), self._decimals), fill, strip, j)
             wire_colors[key] = fill
         for wire, key in self._wires:
             wire.set_color(_NEUTRAL_WIRE if key is None else wire_colors[key])
-        tips = self._tooltips()
-        for key, tip in tips.items():
-            self._nodes[key].set_tooltip(tip)
-            if key in self._ops:
-                self._ops[key].set_tooltip(tip)
         hidden = 0 if self._h is None else self._h.shape[0]
         if self._step is None and self._t == 0:
-            self._labels["time"].set_text(self.tr("t = 0 (initial state)"))
+            self._labels["time"].set_text(self._texts["time0"])
         else:
-            self._labels["time"].set_text(_fill(self.tr("t = {t}"), {"t": str(self._t)}))
-        self._labels["unit"].set_text(
-            _fill(self.tr("unit {j} of H = {hidden}"), {"j": str(j), "hidden": str(hidden)})
-            if hidden > 1
-            else ""
-        )
+            self._labels["time"].set_text(_fill(self._texts["time"], {"t": str(self._t)}))
+        unit_text = _fill(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
+        self._labels["unit"].set_text(unit_text if hidden > 1 else "")
+        self._tips_dirty = True
 
     # ============================================================ tooltips
+    def _ensure_tooltips(self) -> None:
+        """Rebuild the tooltips if the state changed since they were last built.
+
+        :meth:`node_tooltip` returns the plain notation (``f_t = σ(…)``); the
+        items show the same text as rich text, with real subscripts and the
+        name in bold.
+        """
+        if self._tips_dirty:
+            self._tips_dirty = False
+            self._tips = self._tooltips()
+            for key, tip in self._tips.items():
+                name, *rest = tip.split("\n")
+                lines = [f"<b>{rich_notation(name)}</b>", *map(rich_notation, rest)]
+                rich = "<br>".join(f"<nobr>{line}</nobr>" for line in lines)
+                self._nodes[key].set_tooltip(rich)
+                if key in self._ops:
+                    self._ops[key].set_tooltip(rich)
+
     def _tooltips(self) -> dict[str, str]:
         """Tooltip text of every node: what it is, and its equation with numbers."""
         d = self._decimals
         j = self._unit
         t = self._t
         vals = self._values
+        texts = self._texts
 
         def num(key: str) -> str:
             v = vals[key]
@@ -1189,36 +1334,6 @@ class CellDiagram(QGraphicsView):
             text = num(key)
             return f"({text})" if text.startswith("-") else text
 
-        what = {
-            "f": self.tr("forget gate f_t — how much of C_{t-1} is kept"),
-            "i": self.tr("input gate i_t — how much of the candidate is written into C_t"),
-            "g": self.tr("candidate C̃_t — new content proposed for the cell state"),
-            "o": self.tr("output gate o_t — how much of tanh(C_t) is exposed as h_t"),
-            "c": self.tr("cell state C_t — long-term memory"),
-            "h": self.tr("hidden state h_t — short-term memory and the output"),
-            "c_prev": self.tr("cell state C_{t-1} from the previous step"),
-            "h_prev": self.tr("hidden state h_{t-1} from the previous step"),
-            "x": self.tr("input x_t"),
-            "f_mul": self.tr("the part of the old cell state that is kept"),
-            "i_mul": self.tr("the new content written into the cell state"),
-            "tanh_c": self.tr("the cell state squashed into −1 … 1"),
-            "o_mul": self.tr("the exposed part of the cell state: h_t"),
-        }
-        eq = {
-            "f": self.tr("f_t = σ(W_f·[h_{t-1}, x_t] + b_f)"),
-            "i": self.tr("i_t = σ(W_i·[h_{t-1}, x_t] + b_i)"),
-            "g": self.tr("C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)"),
-            "o": self.tr("o_t = σ(W_o·[h_{t-1}, x_t] + b_o)"),
-            "c": self.tr("C_t = f_t·C_{t-1} + i_t·g_t"),
-            "h": self.tr("h_t = o_t·tanh(C_t)"),
-            "c_prev": "C_{t-1}",
-            "h_prev": "h_{t-1}",
-            "x": "x_t",
-            "f_mul": self.tr("f_t·C_{t-1}"),
-            "i_mul": self.tr("i_t·g_t"),
-            "tanh_c": self.tr("tanh(C_t)"),
-            "o_mul": self.tr("o_t·tanh(C_t)"),
-        }
         step = self._step
         subst: dict[str, str] = {}
         if step is not None:
@@ -1237,38 +1352,26 @@ class CellDiagram(QGraphicsView):
             }
         tips: dict[str, str] = {}
         for key in NODE_KEYS:
-            lines = [what[key]]
+            eq = self._equations[key]
+            lines = [self._what[key]]
             v = vals[key]
             if v is None:
-                lines.append(eq[key])
-                lines.append(self.tr("no step computed yet (t = 0)"))
+                lines += [eq, texts["no_step"]]
             elif key == "x":
-                shown = (
-                    format_value(float(v[0]), d)
-                    if v.shape[0] == 1
-                    else "[" + ", ".join(format_value(float(a), d) for a in v) + "]"
-                )
-                lines.append(f"x_t = {shown}")
+                shown = ", ".join(format_value(float(a), d) for a in v)
+                lines.append(f"{eq} = {shown}" if v.shape[0] == 1 else f"{eq} = [{shown}]")
             elif key in subst:
-                lines.append(f"{eq[key]} = {subst[key]} = {num(key)}")
+                lines.append(f"{eq} = {subst[key]} = {num(key)}")
             elif key in ("c", "h"):  # the initial state (t = 0)
-                lines.append(
-                    _fill(self.tr("C_0 = {v} (initial cell state)"), {"v": num(key)})
-                    if key == "c"
-                    else _fill(self.tr("h_0 = {v} (initial hidden state)"), {"v": num(key)})
-                )
+                lines.append(_fill(texts["c0" if key == "c" else "h0"], {"v": num(key)}))
             else:
-                lines.append(f"{eq[key]} = {num(key)}")
+                lines.append(f"{eq} = {num(key)}")
             if v is not None and key != "x" and v.shape[0] > 1:
-                lines.append(
-                    _fill(
-                        self.tr("unit {j} of H = {hidden}"),
-                        {"j": str(j), "hidden": str(v.shape[0])},
-                    )
-                )
-            if step is not None and key in ("c_prev", "h_prev"):
-                lines.append(_fill(self.tr("(the state after step {k})"), {"k": str(t - 1)}))
-            elif step is not None and key not in ("c_prev", "h_prev"):
-                lines.append(_fill(self.tr("step t = {t}"), {"t": str(t)}))
+                lines.append(_fill(texts["unit"], {"j": str(j), "hidden": str(v.shape[0])}))
+            if step is not None:
+                if key in ("c_prev", "h_prev"):
+                    lines.append(_fill(texts["prev_step"], {"k": str(t - 1)}))
+                else:
+                    lines.append(_fill(texts["step"], {"t": str(t)}))
             tips[key] = "\n".join(lines)
         return tips
