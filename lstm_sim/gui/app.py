@@ -32,4 +32,6 @@ def run_app(args: list[str]) -> int:
 
     window = MainWindow()
     window.show()
+    window.raise_()
+    window.activateWindow()  # take the keyboard focus (no window manager does it for us)
     return app.exec()

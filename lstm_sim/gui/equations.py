@@ -75,13 +75,18 @@ class EquationsPanel(QWidget):
         cp = r.c_prev[j]
         fv = format_value
         return [
-            f"f_t = σ(W_f·[h_{{t−1}}, x_t] + b_f) = σ({fv(zf)}) = {fv(f)}",
-            f"i_t = σ(W_i·[h_{{t−1}}, x_t] + b_i) = σ({fv(zi)}) = {fv(i)}",
-            f"C̃_t = tanh(W_C·[h_{{t−1}}, x_t] + b_C) = tanh({fv(zg)}) = {fv(g)}",
-            f"o_t = σ(W_o·[h_{{t−1}}, x_t] + b_o) = σ({fv(zo)}) = {fv(o)}",
-            f"C_t = f_t·C_{{t−1}} + i_t·C̃_t = {_paren(f)}·{_paren(cp)} + {_paren(i)}·{_paren(g)}"
-            f" = {fv(c)}",
-            f"h_t = o_t·tanh(C_t) = {_paren(o)}·{_paren(tc)} = {fv(h)}",
+            "f_t = σ(W_f·[h_{t−1}, x_t] + b_f)",
+            f"    = σ({fv(zf)}) = {fv(f)}",
+            "i_t = σ(W_i·[h_{t−1}, x_t] + b_i)",
+            f"    = σ({fv(zi)}) = {fv(i)}",
+            "C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)",
+            f"    = tanh({fv(zg)}) = {fv(g)}",
+            "o_t = σ(W_o·[h_{t−1}, x_t] + b_o)",
+            f"    = σ({fv(zo)}) = {fv(o)}",
+            "C_t = f_t·C_{t−1} + i_t·C̃_t",
+            f"    = {_paren(f)}·{_paren(cp)} + {_paren(i)}·{_paren(g)} = {fv(c)}",
+            "h_t = o_t·tanh(C_t)",
+            f"    = {_paren(o)}·{_paren(tc)} = {fv(h)}",
         ]
 
     def refresh(self) -> None:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from .diagram import CellDiagram
 from .equations import EquationsPanel
 from .plots import PlotPanels
 from .transport import Transport
+from .weight_editor import WeightEditor
 from .worker import Job
 
 __all__ = ["MainWindow"]
@@ -173,6 +174,10 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.transport.populate(toolbar)
         self.addToolBar(toolbar)
+        self.undo_stack = QUndoStack(self)
+        self.weight_editor = WeightEditor(self.session, self.undo_stack, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.weight_editor)
+        self.weight_editor.hide()  # View ▸ Weights shows it; the cell and plots come first
         self._build_menus()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -204,6 +209,13 @@ class MainWindow(QMainWindow):
         self.quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), "Ctrl+Q"])
         self.quit_action.triggered.connect(self.close)
         self.file_menu.addAction(self.quit_action)
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
+        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
         self.sim_menu = bar.addMenu(self.tr("&Simulation"))
         for a in self.transport.actions():
             self.sim_menu.addAction(a)
@@ -213,6 +225,10 @@ class MainWindow(QMainWindow):
         self.compare_action.setCheckable(True)
         self.compare_action.toggled.connect(self._on_compare_action)
         self.view_menu.addAction(self.compare_action)
+        weights_action = self.weight_editor.toggleViewAction()
+        weights_action.setText(self.tr("&Weights editor"))
+        weights_action.setShortcut(QKeySequence("Ctrl+E"))
+        self.view_menu.addAction(weights_action)
         self.scenario_menu = bar.addMenu(self.tr("S&cenarios"))
         self.scenario_actions: dict[str, QAction] = {}
         for scn in SCENARIOS:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from ..session import Session
@@ -232,11 +232,21 @@ class PlotPanels(QWidget):
             self._series[key] = lst
         self._units = list(units)
         self._all_units = all_units
-        for key in ("inputs", "gates", "c", "h", "grads"):
-            self.plots[key].setXRange(0, max(T, 1), padding=0.01)
+        self._apply_x_range()
         self._update_trace()
         self._update_cursor()
         self._update_gradients()
+
+    def _apply_x_range(self) -> None:
+        """Show the whole sequence, t = 0 … T (on the master plot; the others follow)."""
+        T = max(self.session.T, 1)
+        self.plots["inputs"].setXRange(0, T, padding=0.01)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        # Linked x ranges are aligned through the views' on-screen geometry, which only
+        # settles once the layout has run: set the range again then.
+        QTimer.singleShot(0, self._apply_x_range)
 
     def _set_static(self, key: str, data: np.ndarray) -> None:
         """Inputs and targets are known for the whole sequence: plot them all at once."""
