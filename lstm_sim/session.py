@@ -40,6 +40,7 @@ from .engine import (
     window_bounds,
 )
 from .sequence import Sequence
+from .train import Readout
 
 __all__ = [
     "INLINE_GRADIENT_ROWS",
@@ -290,6 +291,7 @@ class Session:
         self._settings = settings or Settings()
         self._rnn: RNNParams | None = None
         self._rnn_trace: RNNTrace | None = None
+        self._readout: Readout | None = None
         self._t = 0
         self._unit = 0
         self._gradients: GradientView | None = None
@@ -321,6 +323,36 @@ class Session:
     def trace(self) -> Trace:
         """The forward pass computed so far (``len(trace) = computed``)."""
         return self._trace
+
+    @property
+    def readout(self) -> Readout | None:
+        """The linear read-out ŷ_t = W_y·h_t + b_y (trained models), or None."""
+        return self._readout
+
+    def prediction(self) -> np.ndarray | None:
+        """ŷ_t at the cursor (None without a read-out or at t = 0)."""
+        if self._readout is None or self._t == 0:
+            return None
+        return self._readout(self._trace.h[self._t - 1])
+
+    def set_readout(self, readout: Readout | None) -> None:
+        """Set (or remove) the read-out; its size must match H and the targets."""
+        if readout is not None:
+            if readout.hidden_size != self.hidden_size:
+                raise EngineError(
+                    f"read-out: expects H = {readout.hidden_size} units, the cell has "
+                    f"{self.hidden_size}"
+                )
+            p = self._sequence.target_size
+            if p and readout.output_size != p:
+                raise EngineError(
+                    f"read-out: gives {readout.output_size} output(s), the sequence has "
+                    f"{p} target(s)"
+                )
+        with self.batch():
+            self._readout = readout
+            self._set_modified()
+            self._notify("readout")
 
     @property
     def rnn(self) -> RNNParams | None:
@@ -579,6 +611,7 @@ class Session:
         settings: dict[str, Any],
         step: int,
         name: str | None = None,
+        readout: Readout | None = None,
     ) -> None:
         """Replace everything at once (a scenario or an example), as one change event.
 
@@ -595,6 +628,7 @@ class Session:
                 self._rnn = self._default_rnn()
             self._t = 0
             self._unit = min(self._unit, params.hidden_size - 1)
+            self._readout = readout
             self._trace = self._new_trace()
             self._rnn_trace = self._new_rnn_trace() if new_settings.compare else None
             if name is not None:
@@ -604,7 +638,9 @@ class Session:
             self._t = step
             self._refresh_gradients()
             self._set_modified()
-            self._notify("sequence", "params", "trace", "step", "unit", "settings", "rnn")
+            self._notify(
+                "sequence", "params", "trace", "step", "unit", "settings", "rnn", "readout"
+            )
 
     def set_params(self, params: LSTMParams) -> None:
         """Replace the parameters; recomputes the forward pass up to the cursor."""
@@ -613,6 +649,9 @@ class Session:
             resized = params.hidden_size != self._params.hidden_size or (
                 params.input_size != self._params.input_size
             )
+            if params.hidden_size != self._params.hidden_size and self._readout is not None:
+                self._readout = None
+                self._notify("readout")
             self._params = params
             self._trace = self._new_trace()
             if resized and self._rnn is not None:
@@ -636,6 +675,12 @@ class Session:
             self._t = 0
             self._unit = min(self._unit, params.hidden_size - 1)
             self._trace = self._new_trace()
+            if self._readout is not None and (
+                self._readout.hidden_size != params.hidden_size
+                or self._readout.output_size != (sequence.target_size or -1)
+            ):
+                self._readout = None
+                self._notify("readout")
             if self._rnn is not None and (
                 self._rnn.hidden_size != params.hidden_size
                 or self._rnn.input_size != params.input_size

@@ -908,6 +908,14 @@ class CellDiagram(QGraphicsView):
         self._legend.set_ranges(self._c_range, self._x_range)
         self._refresh()
 
+    def set_readout_text(self, text: str) -> None:
+        """Show the read-out ŷ_t = W_y·h_t + b_y next to the output (empty: none)."""
+        self._labels["readout"].set_text(text)
+
+    def readout_text(self) -> str:
+        """The read-out text currently shown ("" when there is no read-out)."""
+        return self._labels["readout"].text()
+
     def node_text(self, key: str) -> str:
         """The value text shown on node ``key`` (one of :data:`NODE_KEYS`)."""
         return self._node(key).text()
@@ -1086,6 +1094,8 @@ class CellDiagram(QGraphicsView):
             self._add(item, 7, pos)
 
         label("h_up", QPointF(_COL_UP + 16, 20.0), _PX_TITLE + 1, anchor="left")
+        # The linear read-out of a trained model, under the output arrow's label.
+        label("readout", QPointF(_COL_UP + 16, 44.0), _PX_CAPTION, color=_ACCENT, anchor="left")
         label("cap_f_mul", QPointF(_COL_I, _CY - 34), _PX_CAPTION, color=_MUTED, italic=True)
         label(
             "cap_i_mul",

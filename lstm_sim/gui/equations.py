@@ -54,7 +54,7 @@ class EquationsPanel(QWidget):
         self.refresh()
 
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"step", "unit", "params", "sequence", "trace"}:
+        if changes & {"step", "unit", "params", "sequence", "trace", "readout"}:
             self.refresh()
 
     def lines(self) -> list[str]:
@@ -87,7 +87,26 @@ class EquationsPanel(QWidget):
             f"    = {_paren(f)}·{_paren(cp)} + {_paren(i)}·{_paren(g)} = {fv(c)}",
             "h_t = o_t·tanh(C_t)",
             f"    = {_paren(o)}·{_paren(tc)} = {fv(h)}",
+            *self._readout_lines(),
         ]
+
+    def _readout_lines(self) -> list[str]:
+        """ŷ_t = W_y·h_t + b_y (all units feed it), with the target when there is one."""
+        s = self.session
+        yhat = s.prediction()
+        if yhat is None:
+            return []
+        lines = [
+            self.tr("ŷ_t = W_y·h_t + b_y (read-out)"),
+            "    = " + ", ".join(format_value(v) for v in yhat[:4]),
+        ]
+        targets = s.sequence.targets
+        if targets is not None:
+            y = targets[s.t - 1]
+            lines.append(
+                self.tr("target y_t = {y}").format(y=", ".join(format_value(v) for v in y[:4]))
+            )
+        return lines
 
     def refresh(self) -> None:
         """Redraw from the session."""

@@ -25,12 +25,14 @@ from PySide6.QtWidgets import (
 
 from .. import __version__
 from ..examples import spikes_example
+from ..gallery import EXAMPLES
 from ..scenarios import SCENARIOS
 from ..session import INLINE_STEPS, Session
 from .compare import ComparePanel
 from .diagram import CellDiagram
 from .equations import EquationsPanel
 from .plots import PlotPanels
+from .training import TrainingDock
 from .transport import Transport
 from .weight_editor import WeightEditor
 from .worker import Job
@@ -153,6 +155,26 @@ class MainWindow(QMainWindow):
         self.tabs.addTab(self.plots, self.tr("Over time"))
         self.tabs.addTab(self.compare, self.tr("Vanishing && exploding gradients"))
         self.tabs.setDocumentMode(True)
+        self.info_bar = QFrame()
+        self.info_bar.setObjectName("info_bar")
+        self.info_bar.setFrameShape(QFrame.Shape.StyledPanel)
+        info_lay = QHBoxLayout(self.info_bar)
+        info_lay.setContentsMargins(8, 4, 4, 4)
+        self.info_label = QLabel()
+        self.info_label.setWordWrap(True)
+        self.info_label.setAccessibleName(self.tr("What to look at"))
+        close_info = QPushButton(self.tr("Hide"))
+        close_info.setToolTip(self.tr("Hide this explanation"))
+        close_info.clicked.connect(lambda: self.info_bar.hide())
+        info_lay.addWidget(self.info_label, 1)
+        info_lay.addWidget(close_info, 0, Qt.AlignmentFlag.AlignTop)
+        self.info_bar.hide()
+        top_box = QWidget()
+        top_lay = QVBoxLayout(top_box)
+        top_lay.setContentsMargins(0, 0, 0, 0)
+        top_lay.setSpacing(0)
+        top_lay.addWidget(self.info_bar)
+        top_lay.addWidget(top, 1)
         bottom = QWidget()
         bottom_lay = QVBoxLayout(bottom)
         bottom_lay.setContentsMargins(0, 0, 0, 0)
@@ -160,7 +182,7 @@ class MainWindow(QMainWindow):
         bottom_lay.addWidget(bar)
         bottom_lay.addWidget(self.tabs, 1)
         main = QSplitter(Qt.Orientation.Vertical)
-        main.addWidget(top)
+        main.addWidget(top_box)
         main.addWidget(bottom)
         main.setStretchFactor(0, 5)
         main.setStretchFactor(1, 4)
@@ -178,6 +200,9 @@ class MainWindow(QMainWindow):
         self.weight_editor = WeightEditor(self.session, self.undo_stack, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.weight_editor)
         self.weight_editor.hide()  # View ▸ Weights shows it; the cell and plots come first
+        self.training = TrainingDock(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.training)
+        self.training.hide()
         self._build_menus()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -208,6 +233,15 @@ class MainWindow(QMainWindow):
         # QKeySequence.Quit maps to nothing on Linux: add Ctrl+Q explicitly.
         self.quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), "Ctrl+Q"])
         self.quit_action.triggered.connect(self.close)
+        self.examples_menu = self.file_menu.addMenu(self.tr("&Examples"))
+        self.example_actions: dict[str, QAction] = {}
+        for ex in EXAMPLES:
+            a = QAction(QCoreApplication.translate("Gallery", ex.title), self)
+            a.setStatusTip(QCoreApplication.translate("Gallery", ex.description)[:120])
+            a.triggered.connect(lambda _checked=False, key=ex.key: self.load_example(key))
+            self.examples_menu.addAction(a)
+            self.example_actions[ex.key] = a
+        self.file_menu.addSeparator()
         self.file_menu.addAction(self.quit_action)
         self.edit_menu = bar.addMenu(self.tr("&Edit"))
         self.undo_action = self.undo_stack.createUndoAction(self, self.tr("&Undo"))
@@ -229,6 +263,10 @@ class MainWindow(QMainWindow):
         weights_action.setText(self.tr("&Weights editor"))
         weights_action.setShortcut(QKeySequence("Ctrl+E"))
         self.view_menu.addAction(weights_action)
+        training_action = self.training.toggleViewAction()
+        training_action.setText(self.tr("&Training"))
+        training_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.view_menu.addAction(training_action)
         self.scenario_menu = bar.addMenu(self.tr("S&cenarios"))
         self.scenario_actions: dict[str, QAction] = {}
         for scn in SCENARIOS:
@@ -275,6 +313,30 @@ class MainWindow(QMainWindow):
         self.session.update_settings(compare=bool(on))
         if on:
             self.tabs.setCurrentWidget(self.compare)
+
+    def load_example(self, key: str) -> None:
+        """Open an example of the gallery, with its weights and what to look at."""
+        from ..gallery import example, load_example
+
+        self.transport.pause()
+        ex = example(key)
+        seq, params, readout = load_example(key)
+        self.session.apply_setup(
+            seq,
+            params,
+            None,
+            {"compare": False, "clamp": (), "clip": None},
+            0,
+            name=QCoreApplication.translate("Gallery", ex.title),
+            readout=readout,
+        )
+        self.show_info(QCoreApplication.translate("Gallery", ex.description))
+        self.tabs.setCurrentWidget(self.plots)
+
+    def show_info(self, text: str) -> None:
+        """Show a paragraph about what is loaded (what to look at) above the diagram."""
+        self.info_label.setText(text)
+        self.info_bar.setVisible(bool(text))
 
     def load_scenario(self, key: str) -> None:
         """Set up one of the gradient scenarios (one click) and explain it."""
@@ -349,6 +411,17 @@ class MainWindow(QMainWindow):
         if changes & {"step", "unit", "params", "sequence", "trace"}:
             h, c = s.state()
             self.diagram.set_state(s.step_result(), t=s.t, h=h, c=c, unit=s.unit)
+        if changes & {"step", "params", "sequence", "trace", "readout"}:
+            yhat = s.prediction()
+            if yhat is None:
+                text = self.tr("ŷ_t = W_y·h_t + b_y") if s.readout is not None else ""
+            else:
+                from .equations import format_value
+
+                text = self.tr("ŷ_t = W_y·h_t + b_y = {v}").format(
+                    v=", ".join(format_value(v, 3) for v in yhat[:3])
+                )
+            self.diagram.set_readout_text(text)
         if changes & {"step", "sequence"}:
             self.transport.show_position(s.t, s.T)
         if changes & {"settings", "rnn", "step", "unit", "params", "sequence"}:

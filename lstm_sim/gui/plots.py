@@ -26,7 +26,13 @@ __all__ = ["PlotPanels"]
 
 # Okabe–Ito colours (safe for the common forms of colour blindness).
 GATE_COLORS = {"f": "#0072B2", "i": "#E69F00", "o": "#009E73"}
-SERIES_COLORS = {"x": "#333333", "y": "#56B4E9", "c": "#D55E00", "h": "#CC79A7"}
+SERIES_COLORS = {
+    "x": "#333333",
+    "y": "#56B4E9",
+    "pred": "#009E73",
+    "c": "#D55E00",
+    "h": "#CC79A7",
+}
 
 
 class SeekViewBox(pg.ViewBox):
@@ -200,6 +206,21 @@ class PlotPanels(QWidget):
             ]
             self._set_static("targets", s.sequence.targets)
         self._set_static("inputs", s.sequence.inputs)
+        self._yhat = None
+        self._yhat_done = 0
+        if s.readout is not None:
+            p = s.readout.output_size
+            self._yhat = np.empty((T, p))
+            self._series["pred"] = [
+                _Series(
+                    self.plots["inputs"],
+                    pg.mkPen(SERIES_COLORS["pred"], width=1),
+                    T,
+                    bin_size,
+                    "ŷ",
+                )
+                for _ in range(p)
+            ]
         for gate in ("f", "i", "o"):
             lst = []
             for j in units:
@@ -258,7 +279,7 @@ class PlotPanels(QWidget):
 
     # --------------------------------------------------------------- events
     def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"sequence", "params", "unit"} or (
+        if changes & {"sequence", "params", "unit", "readout"} or (
             "settings" in changes and self.session.settings.show_all_units != self._all_units
         ):
             self.rebuild()
@@ -277,6 +298,14 @@ class PlotPanels(QWidget):
         for key, arr in arrays.items():
             for series, j in zip(self._series[key], self._units, strict=True):
                 series.update(arr[:, j])
+        readout = self.session.readout
+        if self._yhat is not None and readout is not None:
+            # predictions ŷ_t = W_y·h_t + b_y, computed once per new step
+            if n > self._yhat_done:
+                self._yhat[self._yhat_done : n] = readout(tr.h[self._yhat_done : n])
+                self._yhat_done = n
+            for p, series in enumerate(self._series["pred"]):
+                series.update(self._yhat[:n, p])
         if n:
             for key in ("c", "h"):
                 self._widen_y(key, arrays[key][n - 1 if n else 0])
