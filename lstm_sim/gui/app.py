@@ -28,10 +28,46 @@ def run_app(args: list[str]) -> int:
     # multi-ms stalls) with one BLAS thread.
     threadpool_limits(1, "blas")
     app = create_app(args)
+    from PySide6.QtCore import QSettings
+
+    from .i18n import install_language, resolve_language
     from .main_window import MainWindow
 
+    install_language(resolve_language(QSettings().value("language", "system")))
     window = MainWindow()
+    _follow_language_requests(window)
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard focus (no window manager does it for us)
     return app.exec()
+
+
+def switch_language(window, code: str):
+    """Install language ``code`` and replace ``window`` by a new one on the same session.
+
+    Every text is set when a widget is built, so building the window again in
+    the new language is what changes them all, without a restart. Geometry,
+    dock layout, session and cursor carry over.
+    """
+    from PySide6.QtCore import QSettings
+
+    from .i18n import install_language, resolve_language
+    from .main_window import MainWindow
+
+    QSettings().setValue("language", code)
+    install_language(resolve_language(code))
+    geometry, state = window.saveGeometry(), window.saveState()
+    window.detach()
+    new = MainWindow(window.session)
+    new.restoreGeometry(geometry)
+    new.restoreState(state)
+    new.tabs.setCurrentIndex(window.tabs.currentIndex())
+    _follow_language_requests(new)
+    new.show()
+    window.close()
+    window.deleteLater()
+    return new
+
+
+def _follow_language_requests(window) -> None:
+    window.language_requested.connect(lambda code: switch_language(window, code))

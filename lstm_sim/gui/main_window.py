@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QUndoStack
+import contextlib
+
+from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -62,7 +64,16 @@ class MainWindow(QMainWindow):
     ----------
     session : Session, optional
         What to show; the built-in example by default.
+
+    Signals
+    -------
+    language_requested(str)
+        The user chose a language ("system", "en", "zh_CN"); the application
+        installs it and replaces this window by one built in that language,
+        on the same session (no restart).
     """
+
+    language_requested = Signal(str)
 
     def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -275,6 +286,26 @@ class MainWindow(QMainWindow):
             a.triggered.connect(lambda _checked=False, key=scn.key: self.load_scenario(key))
             self.scenario_menu.addAction(a)
             self.scenario_actions[scn.key] = a
+        self.language_menu = self.view_menu.addMenu(self.tr("&Language"))
+        from .i18n import LANGUAGES, current_language
+
+        chosen = QSettings().value("language", "system")
+        group = QActionGroup(self)
+        system = QAction(self.tr("System default"), group)
+        system.setCheckable(True)
+        system.setChecked(chosen not in LANGUAGES)
+        system.triggered.connect(lambda: self.language_requested.emit("system"))
+        self.language_menu.addAction(system)
+        self.language_actions = {"system": system}
+        for code, name in LANGUAGES.items():
+            a = QAction(name, group)
+            a.setCheckable(True)
+            a.setChecked(chosen == code)
+            a.setToolTip(name)
+            a.triggered.connect(lambda _checked=False, c=code: self.language_requested.emit(c))
+            self.language_menu.addAction(a)
+            self.language_actions[code] = a
+        self._language = current_language()
         self.help_menu = bar.addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About lstm-sim"), self)
         about.triggered.connect(self.show_about)
@@ -575,6 +606,22 @@ class MainWindow(QMainWindow):
             if job is not None:
                 job.wait(timeout)
         QCoreApplication.processEvents()
+
+    def detach(self) -> None:
+        """Stop following the session (this window is being replaced or closed)."""
+        self.transport.pause()
+        self.cancel_jobs()
+        self.training.stop()
+        for slot in (
+            self._on_changed,
+            self.plots._on_changed,
+            self.equations._on_changed,
+            self.compare._on_changed,
+            self.training._on_changed,
+            self.weight_editor._on_changed,
+        ):
+            with contextlib.suppress(ValueError):
+                self.session.changed.disconnect(slot)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.transport.pause()

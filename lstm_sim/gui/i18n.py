@@ -1,0 +1,102 @@
+"""Languages: English (the source) and 简体中文, through Qt's translators.
+
+The app's translations are Qt Linguist files, ``resources/i18n/lstm_sim_<code>.ts``
+(source) and ``.qm`` (compiled, shipped with the package); Qt's own
+``qtbase_<code>.qm`` translates the standard dialogs. ``tools/update_translations.py``
+runs ``pyside6-lupdate`` and ``pyside6-lrelease``.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase
+
+from ..resources import resource_path
+
+__all__ = [
+    "LANGUAGES",
+    "current_language",
+    "install_language",
+    "resolve_language",
+    "system_language",
+]
+
+#: Language code → its name in that language (menu text: not translated on purpose).
+LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+# Families tried, in order, for Chinese text (the first one the system has wins).
+_CJK_FAMILIES = (
+    "Noto Sans CJK SC",
+    "Noto Sans SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Droid Sans Fallback",
+)
+
+
+def system_language() -> str:
+    """The supported language closest to the system locale ("zh_CN" for any Chinese)."""
+    name = QLocale.system().name()
+    return "zh_CN" if name.startswith("zh") else "en"
+
+
+def resolve_language(code: str | None) -> str:
+    """A supported language code for a setting (None or "system": follow the system)."""
+    if code in LANGUAGES:
+        return code
+    return system_language()
+
+
+def current_language() -> str:
+    """The language whose translators are installed."""
+    return _current
+
+
+def _cjk_fallback() -> None:
+    """Let Qt fall back to a CJK-capable family, so Chinese never renders as boxes."""
+    families = set(QFontDatabase.families())
+    chosen = [f for f in _CJK_FAMILIES if f in families]
+    if chosen:
+        base = QCoreApplication.instance().font().family()  # type: ignore[union-attr]
+        QFont.insertSubstitutions(base, chosen)
+        for generic in ("Sans Serif", "sans-serif", "DejaVu Sans", "monospace"):
+            QFont.insertSubstitutions(generic, chosen)
+
+
+def install_language(code: str) -> bool:
+    """Install the translators of ``code`` (removing the previous ones).
+
+    Returns False when the app's translation file for ``code`` is missing
+    (English is then used).
+    """
+    global _current
+    app = QCoreApplication.instance()
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    _current = "en"
+    if code == "en":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        return True
+    ours = QTranslator(app)
+    try:
+        path = resource_path("i18n", f"lstm_sim_{code}.qm")
+    except FileNotFoundError:
+        return False
+    if not ours.load(str(path)):
+        return False
+    qt = QTranslator(app)
+    if qt.load(f"qtbase_{code}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt)
+        _installed.append(qt)
+    app.installTranslator(ours)
+    _installed.append(ours)
+    QLocale.setDefault(QLocale(code))
+    _cjk_fallback()
+    _current = code
+    return True
