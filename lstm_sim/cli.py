@@ -1,33 +1,370 @@
 """The headless command line (no display needed).
 
 ``lstm-sim run SEQUENCE …`` runs the cell over a sequence and writes the trace
-and plots; ``lstm-sim --help`` documents every option. Importing this module
-imports no Qt.
+and plots; ``lstm-sim --help`` and ``lstm-sim run --help`` document every
+option. Importing this module imports no Qt (the plots import it lazily, on
+the offscreen platform).
+
+Exit status: 0 on success; 2 for bad input or usage, with exactly one line on
+stderr, ``lstm-sim: error: FILE: PLACE: REASON``; 1 when an output cannot be
+written.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+import numpy as np
 
 HEADLESS_COMMANDS = ("run",)
+
+DEFAULT_HIDDEN = 8
+DEFAULT_FORGET_BIAS = 1.0
+PLOT_FORMATS = ("png", "svg")
+
+_DESCRIPTION = """\
+A desktop simulator of one LSTM memory cell. Without a command, opens the app
+(optionally on FILE: a sequence, weights or session file).
+
+The "run" command is headless: it runs the cell over a sequence and writes the
+trace (every gate, C_t, h_t and the gradient norms per step) as CSV, and
+optionally plots, without a display. See "lstm-sim run --help".
+"""
+
+_RUN_DESCRIPTION = """\
+Run the LSTM cell over SEQUENCE and write OUT/trace.csv (and OUT/trace.png,
+OUT/trace.svg with --plots). Needs no display.
+
+SEQUENCE formats: .csv/.tsv (header optional; by default numeric columns are
+inputs and columns named y, y_<n> or target* are targets), .npy ((T,) or (T, D)
+inputs), .npz (keys x/inputs and optional y/targets), .json ({"inputs": [[...]],
+"targets": [[...]]} or a bare list), .txt (characters one-hot; the target is
+the next character).
+
+WEIGHTS formats: .npz/.json (PyTorch names weight_ih, weight_hh, bias_ih,
+bias_hh, optional readout.weight/readout.bias), PyTorch state dicts as
+.safetensors, .npz or .pt/.pth (needs torch; read with weights_only=True),
+including nn.LSTM files with several layers/directions (--layer, --reverse);
+Keras .weights.h5/.keras (needs h5py). Without --weights the cell is random
+(--hidden, --seed, --forget-bias).
+"""
+
+_RUN_EPILOG = """\
+trace.csv has one row per step and the header
+  t, x_0 … x_{D-1}, [y_0 … y_{P-1}], f_0 … f_{H-1}, i_*, g_*, o_*, c_*, h_*,
+  grad_c_norm, grad_h_norm
+with t counting from 1 and grad_c_norm, grad_h_norm the norms ‖∂L/∂C_t‖ and
+‖∂L/∂h_t‖ of backpropagation through time for the loss:
+  final  L = sum of the last step's h (default);
+  mse    L = Σ_t Σ_j (ŷ_t[j] − y_t[j])², summed over all steps, where ŷ_t is
+         the first P units of h_t, or W_y·h_t + b_y when the weights file has a
+         read-out (readout.weight, readout.bias). Needs targets.
+With --window K, BPTT runs over the last K steps only (the loss too, for mse):
+the gradient norms of earlier steps are written as 0.
+
+Exit status: 0 on success; 2 for bad input or usage, with one line on stderr,
+"lstm-sim: error: FILE: PLACE: REASON"; 1 when an output cannot be written.
+
+Example:
+  lstm-sim run data.csv --inputs x --targets y --hidden 4 --loss mse \\
+      --window 50 --out results --plots png,svg
+"""
 
 
 def is_headless(args: list[str]) -> bool:
     """True when ``args`` ask for a headless command or for help."""
-    return bool(args) and (args[0] in HEADLESS_COMMANDS or args[0] in ("-h", "--help"))
+    return bool(args) and (args[0] in HEADLESS_COMMANDS or args[0] in ("-h", "--help", "--version"))
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line usage errors and exit status 2."""
+
+    def error(self, message: str) -> NoReturn:
+        sys.stderr.write(f"lstm-sim: error: {message} (see '{self.prog} --help')\n")
+        sys.exit(2)
+
+
+def _columns(text: str) -> list[str]:
+    cols = [c.strip() for c in text.split(",")]
+    if not all(cols):
+        raise argparse.ArgumentTypeError(
+            f"expected column names or indices separated by commas, got {text!r}"
+        )
+    return cols
+
+
+def _formats(text: str) -> list[str]:
+    formats = [f.strip().lower() for f in text.split(",") if f.strip()]
+    unknown = [f for f in formats if f not in PLOT_FORMATS]
+    if not formats or unknown:
+        raise argparse.ArgumentTypeError(f"expected png, svg or png,svg, got {text!r}")
+    return list(dict.fromkeys(formats))
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    return value
+
+
+def _non_negative(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
+    return value
+
+
+def _finite(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number, got {text!r}") from None
+    if not np.isfinite(value):
+        raise argparse.ArgumentTypeError(f"expected a finite number, got {text!r}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    """The argument parser of ``lstm-sim`` (GUI options and the ``run`` command)."""
+    from . import __version__
+
+    parser = _Parser(
         prog="lstm-sim",
-        description="A desktop simulator of one LSTM memory cell. "
-        "Without a command, opens the app (optionally on FILE).",
+        description=_DESCRIPTION,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog='Run "lstm-sim" without arguments to open the app; '
+        '"lstm-sim FILE" opens FILE in it.',
     )
-    parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"lstm-sim {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    run = sub.add_parser(
+        "run",
+        help="run the cell over a sequence and write trace.csv and plots (headless)",
+        description=_RUN_DESCRIPTION,
+        epilog=_RUN_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    run.add_argument("sequence", metavar="SEQUENCE", help="the input sequence file")
+    w = run.add_argument_group("cell")
+    w.add_argument("--weights", metavar="FILE", help="trained weights (default: a random cell)")
+    w.add_argument(
+        "--layer",
+        type=_non_negative,
+        default=0,
+        metavar="N",
+        help="layer of a multi-layer nn.LSTM / Keras model in --weights (default 0)",
+    )
+    w.add_argument(
+        "--reverse",
+        action="store_true",
+        help="the backward direction of a bidirectional layer in --weights",
+    )
+    w.add_argument(
+        "--hidden",
+        type=_positive,
+        metavar="H",
+        help=f"units of a random cell (default {DEFAULT_HIDDEN}); with --weights, must match",
+    )
+    w.add_argument(
+        "--seed", type=int, default=0, metavar="N", help="seed of a random cell (default 0)"
+    )
+    w.add_argument(
+        "--forget-bias",
+        type=_finite,
+        default=DEFAULT_FORGET_BIAS,
+        metavar="B",
+        help=f"added to a random cell's forget-gate bias (default {DEFAULT_FORGET_BIAS:g}); "
+        "1–3 makes it remember",
+    )
+    s = run.add_argument_group("sequence columns (tables; names or 0-based indices)")
+    s.add_argument(
+        "--inputs",
+        type=_columns,
+        metavar="COLS",
+        help="input columns, e.g. x1,x2 or 0,1 (default: the numeric non-target columns)",
+    )
+    s.add_argument(
+        "--targets",
+        type=_columns,
+        metavar="COLS",
+        help="target columns, e.g. y (default: columns named y, y_<n>, target*)",
+    )
+    g = run.add_argument_group("gradients")
+    g.add_argument(
+        "--loss",
+        choices=("final", "mse"),
+        default="final",
+        help="final: L = sum of the last h (default); mse: squared error against the targets",
+    )
+    g.add_argument(
+        "--window",
+        type=_positive,
+        metavar="K",
+        help="backpropagate over the last K steps only (earlier norms are 0; default: all)",
+    )
+    o = run.add_argument_group("output")
+    o.add_argument(
+        "--out",
+        metavar="DIR",
+        default=".",
+        help="folder for trace.csv and the plots (created if needed; default: .)",
+    )
+    o.add_argument(
+        "--plots",
+        type=_formats,
+        metavar="FORMATS",
+        help="also write the stacked plots: png, svg or png,svg (trace.png, trace.svg)",
+    )
     return parser
 
 
-def main(args: list[str]) -> int:
-    parser = build_parser()
-    parser.parse_args(args)
+class _Failure(Exception):
+    """A message for stderr and an exit status."""
+
+    def __init__(self, message: str, status: int = 2) -> None:
+        super().__init__(message)
+        self.status = status
+
+
+def _norms(length: int, rows: range, values: np.ndarray) -> np.ndarray:
+    out = np.zeros(length)
+    out[rows.start : rows.stop] = values
+    return out
+
+
+def _run(ns: argparse.Namespace) -> int:
+    from .engine import (
+        EngineError,
+        LSTMParams,
+        bptt,
+        output_loss,
+        run,
+        squared_error_loss,
+        window_bounds,
+    )
+    from .io import (
+        LoadError,
+        SaveError,
+        load_sequence,
+        load_weights_with_readout,
+        trace_columns,
+        write_trace_csv,
+    )
+
+    seq_path = ns.sequence
+    try:
+        seq = load_sequence(seq_path, inputs=ns.inputs, targets=ns.targets)
+        readout = None
+        if ns.weights:
+            params, readout = load_weights_with_readout(
+                ns.weights, layer=ns.layer, reverse=ns.reverse
+            )
+            if ns.hidden is not None and ns.hidden != params.hidden_size:
+                raise _Failure(
+                    f"{ns.weights}: the weights have H = {params.hidden_size} units, "
+                    f"but --hidden is {ns.hidden}"
+                )
+            if params.input_size != seq.input_size:
+                raise _Failure(
+                    f"{ns.weights}: the cell takes {params.input_size} input(s) per step, "
+                    f"but {seq_path} has {seq.input_size} input column(s) "
+                    f"({', '.join(seq.input_names)}); choose them with --inputs"
+                )
+        else:
+            params = LSTMParams.random(
+                seq.input_size,
+                ns.hidden or DEFAULT_HIDDEN,
+                seed=ns.seed,
+                forget_bias=ns.forget_bias,
+            )
+    except LoadError as exc:
+        raise _Failure(str(exc)) from None
+
+    try:
+        trace = run(params, seq.inputs)
+        length = len(trace)
+        rows = window_bounds(length, length, ns.window)
+        if ns.loss == "final":
+            loss, dh = output_loss(trace, length - 1, start=rows.start)
+        else:
+            if seq.targets is None:
+                raise _Failure(
+                    f"{seq_path}: --loss mse needs targets, and the sequence has none "
+                    "(choose them with --targets)"
+                )
+            loss, dh = squared_error_loss(trace, seq.targets, readout=readout, start=rows.start)
+        grads = bptt(params, trace, dh, stop=length, window=ns.window, param_grads=False)
+    except EngineError as exc:
+        raise _Failure(f"{seq_path}: {exc}") from None
+    grad_c = _norms(length, rows, grads.dc_norm())
+    grad_h = _norms(length, rows, grads.dh_norm())
+
+    out = Path(ns.out)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise _Failure(f"{out}: cannot create the folder ({exc.strerror or exc})", 1) from None
+    try:
+        write_trace_csv(out / "trace.csv", seq, trace, grad_c, grad_h)
+    except SaveError as exc:
+        raise _Failure(str(exc), 1) from None
+    written = [out / "trace.csv"]
+    if ns.plots:
+        written += _plots(trace_columns(seq, trace, grad_c, grad_h), out, ns.plots)
+    print(
+        f"lstm-sim: {length} steps, D = {params.input_size}, H = {params.hidden_size}, "
+        f"loss {ns.loss} L = {loss:.6g}" + (f", BPTT window {len(rows)}" if ns.window else "")
+    )
+    for path in written:
+        print(f"wrote {path}")
     return 0
+
+
+def _plots(columns: dict[str, np.ndarray], out: Path, formats: list[str]) -> list[Path]:
+    from .io import SaveError
+
+    # Qt only now, and on the offscreen platform: no display needed.
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        from .gui.export import render_trace_figure
+    except ImportError as exc:
+        raise _Failure(f"--plots needs PySide6 and pyqtgraph ({exc})", 1) from None
+    try:
+        return render_trace_figure(columns, out, formats)
+    except SaveError as exc:
+        raise _Failure(str(exc), 1) from None
+
+
+def main(args: list[str]) -> int:
+    """Run a headless command; returns the exit status (never raises for bad input)."""
+    parser = build_parser()
+    try:
+        ns = parser.parse_args(args)
+    except SystemExit as exc:  # --help, --version, usage errors
+        return exc.code if isinstance(exc.code, int) else (0 if exc.code is None else 2)
+    if ns.command is None:
+        parser.print_help()
+        return 0
+    from threadpoolctl import threadpool_limits
+
+    try:
+        # Small products are faster (and never stall) on one BLAS thread.
+        with threadpool_limits(1, "blas"):
+            return _run(ns)
+    except _Failure as exc:
+        sys.stderr.write(f"lstm-sim: error: {exc}\n")
+        return exc.status
+    except KeyboardInterrupt:
+        sys.stderr.write("lstm-sim: interrupted\n")
+        return 130

@@ -1,0 +1,519 @@
+"""Exporting what is on screen: PNG, SVG and CSV, always to a given path (never a dialog).
+
+- :func:`write_png` renders a widget (or one graphics item of a scene, e.g. a
+  single pyqtgraph ``PlotItem``) into an image with a device-pixel ratio, so
+  lines and text stay crisp on high-DPI screens and slides.
+- :func:`write_svg` paints through :class:`QSvgGenerator` + :class:`QPainter`
+  (pyqtgraph's own ``SVGExporter`` breaks on PySide6 ≥ 6.11, pyqtgraph #3485).
+  The written file is checked to parse as XML.
+- :func:`write_plot_csv` writes each curve's data (x and y).
+- :func:`render_trace_figure` builds the stacked trace plots offscreen (used by
+  the headless command line).
+
+A widget that was never shown has no geometry yet (pyqtgraph #1997, #2555):
+it is laid out first — resized, polished, its layouts activated and its
+resize events delivered, so that the graphics scene gets its size.
+Files are replaced atomically (:func:`lstm_sim.io._files.atomic_write`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+import os
+import xml.etree.ElementTree as ET
+from collections.abc import Iterable, Mapping
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPoint,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+)
+from PySide6.QtGui import QColor, QImage, QPainter, QResizeEvent
+from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
+
+from ..io._files import atomic_write
+from ..io.errors import SaveError
+
+__all__ = [
+    "render_trace_figure",
+    "write_plot_csv",
+    "write_png",
+    "write_svg",
+]
+
+# Okabe–Ito colours (as the plot panels), safe for the common colour blindnesses.
+_GATE_COLORS = {"f": "#0072B2", "i": "#E69F00", "o": "#009E73"}
+_SERIES_COLORS = {"x": "#333333", "y": "#56B4E9", "c": "#D55E00", "h": "#CC79A7"}
+_INK = "#333333"  # axes and text on the white background
+_GRAD_COLORS = {"grad_c_norm": "#D55E00", "grad_h_norm": "#CC79A7"}
+
+
+def tr(text: str) -> str:
+    """Translate a user-visible string (context ``"export"``)."""
+    return QCoreApplication.translate("export", text)
+
+
+def _app() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication([])
+    return app  # type: ignore[return-value]
+
+
+# ------------------------------------------------------------------ layout
+@contextmanager
+def _laid_out(widget: QWidget, size: QSize | None):
+    """Give a hidden widget its geometry before painting it (a visible one has it).
+
+    Hidden widgets get no resize events, so a pyqtgraph view never hands its size
+    to its scene (pyqtgraph #1997, #2555): lay out every layout, then deliver
+    the resize events by hand — without showing anything (no window flashes,
+    nothing for the offscreen platform to complain about).
+    """
+    if not widget.isVisible():
+        if size is not None and size.isValid() and size != widget.size():
+            widget.resize(size)
+        widget.ensurePolished()
+        family = [widget, *widget.findChildren(QWidget)]
+        for w in family:
+            if w.layout() is not None:
+                w.layout().activate()
+        for w in family:
+            QCoreApplication.sendEvent(w, QResizeEvent(w.size(), QSize(-1, -1)))
+    QCoreApplication.sendPostedEvents()  # layout requests of graphics layouts
+    yield
+
+
+def _logical_size(
+    natural: QSize, width: float | None, height: float | None, ratio: float
+) -> tuple[int, int]:
+    """The logical (device-independent) size for an output of width × height pixels."""
+    w0, h0 = max(natural.width(), 1), max(natural.height(), 1)
+    if width is None and height is None:
+        return w0, h0
+    if width is not None and height is None:
+        lw = width / ratio
+        return max(1, round(lw)), max(1, round(lw * h0 / w0))
+    if width is None and height is not None:
+        lh = height / ratio
+        return max(1, round(lh * w0 / h0)), max(1, round(lh))
+    assert width is not None and height is not None
+    return max(1, round(width / ratio)), max(1, round(height / ratio))
+
+
+def _paint(target: QWidget | QGraphicsItem, painter: QPainter, lw: float, lh: float) -> None:
+    """Paint ``target`` into the logical rectangle (0, 0, lw, lh) of ``painter``."""
+    if isinstance(target, QWidget):
+        ww, wh = max(target.width(), 1), max(target.height(), 1)
+        if (ww, wh) != (lw, lh):  # a visible widget keeps its layout: scale it
+            painter.scale(lw / ww, lh / wh)
+        # QWidget.render explicitly: on a QGraphicsView, render(painter) would resolve to
+        # QGraphicsView.render, whose default target is the device's *pixel* rectangle
+        # (drawn twice too large on a device-pixel-ratio-2 image).
+        QWidget.render(target, painter, QPoint(0, 0))
+        return
+    scene = target.scene()
+    if scene is None:
+        raise ValueError("the graphics item is not in a scene")
+    scene.render(
+        painter,
+        QRectF(0, 0, lw, lh),
+        target.sceneBoundingRect(),
+        Qt.AspectRatioMode.IgnoreAspectRatio,
+    )
+
+
+@contextmanager
+def _prepared(target: QWidget | QGraphicsItem, size: QSize | None):
+    if isinstance(target, QWidget):
+        with _laid_out(target, size):
+            yield target.size()
+        return
+    if not isinstance(target, QGraphicsItem):
+        raise TypeError(f"expected a QWidget or a QGraphicsItem, got {type(target).__name__}")
+    scene = target.scene()
+    views = scene.views() if scene is not None else []
+    if views:
+        with _laid_out(views[0], None):
+            yield target.sceneBoundingRect().size().toSize()
+    else:
+        yield target.sceneBoundingRect().size().toSize()
+
+
+def _target_size(target: QWidget | QGraphicsItem) -> QSize:
+    if isinstance(target, QWidget):
+        return target.size()
+    return target.sceneBoundingRect().size().toSize()
+
+
+# -------------------------------------------------------------------- PNG
+def write_png(
+    target: QWidget | QGraphicsItem,
+    path: str | os.PathLike[str],
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    device_pixel_ratio: float = 2.0,
+    background: Any = "white",
+) -> tuple[int, int]:
+    """Render a widget or a graphics item into a PNG file.
+
+    Parameters
+    ----------
+    target : QWidget or QGraphicsItem
+        E.g. a ``pg.PlotWidget``, a ``GraphicsLayoutWidget``, the cell diagram,
+        or one ``PlotItem`` of a layout.
+    path : path-like
+    width, height : int, optional
+        Size of the image in pixels. The target is laid out at
+        ``width / device_pixel_ratio`` × ``height / device_pixel_ratio``
+        logical pixels (a visible widget keeps its layout and is scaled). With
+        one of them, the other follows the target's aspect ratio; with none,
+        the target's size × ``device_pixel_ratio``.
+    device_pixel_ratio : float
+        Pixels per logical pixel: 2 gives crisp text and lines at twice the
+        size (like a high-DPI screen).
+    background : color
+        Fill behind the target (``None``: transparent).
+
+    Returns
+    -------
+    (int, int)
+        The image's width and height in pixels.
+
+    Raises
+    ------
+    SaveError
+    """
+    _app()
+    ratio = float(device_pixel_ratio)
+    if not ratio > 0:
+        raise SaveError(path, "", tr("the device pixel ratio must be positive"))
+    natural = _target_size(target)
+    lw, lh = _logical_size(natural, width, height, ratio)
+    with _prepared(target, QSize(lw, lh)):
+        pw = int(width) if width is not None else math.ceil(lw * ratio)
+        ph = int(height) if height is not None else math.ceil(lh * ratio)
+        image = QImage(pw, ph, QImage.Format.Format_ARGB32_Premultiplied)
+        if image.isNull():
+            raise SaveError(path, "", tr("the image is too large ({w} × {h})").format(w=pw, h=ph))
+        image.setDevicePixelRatio(ratio)
+        image.fill(QColor(0, 0, 0, 0) if background is None else pg.mkColor(background))
+        painter = QPainter(image)
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
+            _paint(target, painter, pw / ratio, ph / ratio)
+        finally:
+            painter.end()
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    ok = image.save(buffer, "PNG")
+    buffer.close()
+    if not ok:
+        raise SaveError(path, "", tr("could not encode the image as PNG"))
+    atomic_write(path, bytes(data.data()))
+    return pw, ph
+
+
+# -------------------------------------------------------------------- SVG
+def write_svg(
+    target: QWidget | QGraphicsItem,
+    path: str | os.PathLike[str],
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    title: str | None = None,
+) -> None:
+    """Paint a widget or a graphics item into an SVG file (vector: lines and text stay sharp).
+
+    Parameters
+    ----------
+    target : QWidget or QGraphicsItem
+    path : path-like
+    width, height : int, optional
+        Size of the drawing in logical pixels (default: the target's size).
+    title : str, optional
+        The SVG's ``<title>``.
+
+    Raises
+    ------
+    SaveError
+        Also when the generated file does not parse as XML.
+    """
+    _app()
+    natural = _target_size(target)
+    lw, lh = _logical_size(natural, width, height, 1.0)
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    with _prepared(target, QSize(lw, lh)):
+        generator = QSvgGenerator()
+        generator.setOutputDevice(buffer)
+        generator.setSize(QSize(lw, lh))
+        generator.setViewBox(QRect(0, 0, lw, lh))
+        generator.setTitle(title if title is not None else tr("lstm-sim export"))
+        generator.setDescription(tr("Exported by lstm-sim"))
+        if isinstance(target, QWidget):
+            generator.setResolution(target.logicalDpiX())
+        painter = QPainter()
+        if not painter.begin(generator):
+            raise SaveError(path, "", tr("could not start the SVG generator"))
+        try:
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            _paint(target, painter, lw, lh)
+        finally:
+            painter.end()
+    buffer.close()
+    svg = bytes(data.data())
+    try:
+        ET.fromstring(svg)
+    except ET.ParseError as exc:
+        reason = tr("the generated SVG is not valid XML ({0})").format(exc)
+        raise SaveError(path, "", reason) from None
+    atomic_write(path, svg)
+
+
+# -------------------------------------------------------------------- CSV
+def _curves(plot: Any) -> list[tuple[str, np.ndarray, np.ndarray]]:
+    item = plot.getPlotItem() if hasattr(plot, "getPlotItem") else plot
+    out = []
+    for k, curve in enumerate(item.listDataItems()):
+        if hasattr(curve, "getOriginalDataset"):
+            x, y = curve.getOriginalDataset()
+        else:
+            x, y = curve.getData()
+        if x is None or y is None:
+            continue
+        name = curve.name() if hasattr(curve, "name") and curve.name() else f"curve_{k}"
+        out.append((str(name), np.asarray(x, dtype=np.float64), np.asarray(y, dtype=np.float64)))
+    return out
+
+
+def write_plot_csv(plot: Any, path: str | os.PathLike[str]) -> list[str]:
+    """Write the data of every curve of a plot as CSV.
+
+    When all curves share their x values the columns are ``x, <name 1>, <name 2>, …``;
+    otherwise a pair ``<name>_x, <name>_y`` per curve (shorter columns end
+    with empty cells). The data are the curves' own (not the downsampled or
+    log-transformed values drawn).
+
+    Parameters
+    ----------
+    plot : pyqtgraph PlotWidget or PlotItem
+    path : path-like
+
+    Returns
+    -------
+    list of str
+        The header.
+
+    Raises
+    ------
+    SaveError
+    """
+    curves = _curves(plot)
+    if not curves:
+        raise SaveError(path, "", tr("the plot has no curves"))
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    x0 = curves[0][1]
+    if all(x.shape == x0.shape and np.array_equal(x, x0, equal_nan=True) for _, x, _ in curves):
+        header = ["x"] + [name for name, _, _ in curves]
+        writer.writerow(header)
+        table = np.column_stack([x0] + [y for _, _, y in curves])
+        writer.writerows([[repr(v) for v in row] for row in table.tolist()])
+    else:
+        header = [f"{name}_{axis}" for name, _, _ in curves for axis in ("x", "y")]
+        writer.writerow(header)
+        n = max(len(x) for _, x, _ in curves)
+        for r in range(n):
+            row = []
+            for _, x, y in curves:
+                row += [repr(float(x[r])), repr(float(y[r]))] if r < len(x) else ["", ""]
+            writer.writerow(row)
+    atomic_write(path, buf.getvalue().encode("utf-8"))
+    return header
+
+
+# ----------------------------------------------------------- trace figure
+def _columns(columns: Mapping[str, Any], prefix: str) -> list[tuple[str, np.ndarray]]:
+    found = []
+    for name, values in columns.items():
+        head, _, unit = name.partition("_")
+        if head == prefix and unit.isdigit():
+            found.append((int(unit), name, np.asarray(values, dtype=np.float64)))
+    return [(name, v) for _, name, v in sorted(found)]
+
+
+def _add_curve(plot: pg.PlotItem, t: np.ndarray, y: np.ndarray, pen: Any, name: str | None):
+    finite = bool(np.isfinite(y).all())
+    curve = plot.plot(
+        t,
+        y,
+        pen=pen,
+        name=name,
+        skipFiniteCheck=finite,
+        connect="all" if finite else "finite",
+    )
+    # Set after adding: passing clipToView to plot() trips pyqtgraph 0.14 before the
+    # curve has its ViewBox.
+    curve.setDownsampling(auto=True, method="peak")
+    curve.setClipToView(True)
+    return curve
+
+
+def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
+    """The stacked trace plots (not shown): inputs, gates f/i/o, C, h and gradient norms.
+
+    Parameters
+    ----------
+    columns : mapping of column name → (T,) values
+        The columns of :func:`lstm_sim.io.trace_table` (``t``, ``x_0`` …,
+        ``y_0`` …, ``f_0`` …, ``i_*``, ``o_*``, ``c_*``, ``h_*``,
+        ``grad_c_norm``, ``grad_h_norm``); missing groups are left out.
+    """
+    _app()
+    t = np.asarray(columns["t"], dtype=np.float64)
+    widget = pg.GraphicsLayoutWidget()
+    widget.setBackground("w")
+    widget.setWindowTitle(tr("LSTM trace"))
+    plots: list[pg.PlotItem] = []
+
+    def panel(title: str) -> pg.PlotItem:
+        plot = widget.addPlot(row=len(plots), col=0)
+        plot.setTitle(title, color=_INK)
+        plot.showGrid(x=True, y=True, alpha=0.25)
+        for side in ("left", "bottom"):
+            axis = plot.getAxis(side)
+            axis.setPen(pg.mkPen(_INK))
+            axis.setTextPen(pg.mkPen(_INK))
+        if plots:
+            plot.setXLink(plots[0])
+        plots.append(plot)
+        return plot
+
+    xs, ys = _columns(columns, "x"), _columns(columns, "y")
+    if xs:
+        plot = panel(tr("Inputs x_t") + (tr(" and targets y_t (dashed)") if ys else ""))
+        for name, v in xs:
+            _add_curve(plot, t, v, pg.mkPen(_SERIES_COLORS["x"], width=1), name)
+        for name, v in ys:
+            pen = pg.mkPen(_SERIES_COLORS["y"], width=1, style=Qt.PenStyle.DashLine)
+            _add_curve(plot, t, v, pen, name)
+    gates = {g: _columns(columns, g) for g in ("f", "i", "o")}
+    if any(gates.values()):
+        plot = panel(tr("Gates: forget f, input i, output o"))
+        plot.addLegend(offset=(10, 5), labelTextColor=_INK, brush=(255, 255, 255, 210))
+        plot.setYRange(0.0, 1.0, padding=0.05)
+        labels = {"f": tr("forget f"), "i": tr("input i"), "o": tr("output o")}
+        for g, series in gates.items():
+            for k, (_, v) in enumerate(series):
+                name = labels[g] if k == 0 else None
+                _add_curve(plot, t, v, pg.mkPen(_GATE_COLORS[g], width=1), name)
+    for key, title in (("c", tr("Cell state C_t")), ("h", tr("Hidden state h_t"))):
+        series = _columns(columns, key)
+        if series:
+            plot = panel(title)
+            for name, v in series:
+                _add_curve(plot, t, v, pg.mkPen(_SERIES_COLORS[key], width=1), name)
+    grads = [(n, columns[n]) for n in ("grad_c_norm", "grad_h_norm") if n in columns]
+    if grads:
+        plot = panel(tr("Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)"))
+        plot.addLegend(offset=(10, 5), labelTextColor=_INK, brush=(255, 255, 255, 210))
+        positive = []
+        for name, values in grads:
+            v = np.asarray(values, dtype=np.float64).copy()
+            v[~(v > 0)] = np.nan  # zeros (outside the BPTT window) have no logarithm
+            positive.append((name, v))
+        if any(np.isfinite(v).any() for _, v in positive):
+            plot.setLogMode(y=True)
+            labels = {"grad_c_norm": tr("‖∂L/∂C_t‖"), "grad_h_norm": tr("‖∂L/∂h_t‖")}
+            for name, v in positive:
+                if np.isfinite(v).any():
+                    _add_curve(plot, t, v, pg.mkPen(_GRAD_COLORS[name], width=1), labels[name])
+    if plots:
+        plots[-1].setLabel("bottom", tr("step t"))
+        if len(t):
+            plots[0].setXRange(float(t[0]), float(t[-1]), padding=0.01)
+    return widget
+
+
+def render_trace_figure(
+    trace_columns: Mapping[str, Any],
+    out_dir: str | os.PathLike[str],
+    formats: Iterable[str],
+    size: tuple[int, int] = (1200, 900),
+    *,
+    device_pixel_ratio: float = 2.0,
+    stem: str = "trace",
+) -> list[Path]:
+    """Write the stacked trace plots as ``<out_dir>/trace.png`` and/or ``trace.svg``.
+
+    Parameters
+    ----------
+    trace_columns : mapping of column name → (T,) values
+        See :func:`build_trace_figure`.
+    out_dir : path-like
+        An existing folder.
+    formats : iterable of {"png", "svg"}
+    size : (int, int)
+        Logical size of the figure; the PNG has ``size × device_pixel_ratio`` pixels.
+    device_pixel_ratio : float
+    stem : str
+        File name without suffix.
+
+    Returns
+    -------
+    list of pathlib.Path
+        The files written.
+
+    Raises
+    ------
+    SaveError
+    ValueError
+        An unknown format.
+    """
+    formats = [f.strip().lower() for f in formats]
+    unknown = sorted(set(formats) - {"png", "svg"})
+    if unknown:
+        raise ValueError(
+            tr("unknown plot format(s): {0} (use png, svg)").format(", ".join(unknown))
+        )
+    widget = build_trace_figure(trace_columns)
+    width, height = int(size[0]), int(size[1])
+    widget.resize(width, height)
+    written = []
+    try:
+        for fmt in dict.fromkeys(formats):
+            path = Path(out_dir) / f"{stem}.{fmt}"
+            if fmt == "png":
+                write_png(
+                    widget,
+                    path,
+                    width=round(width * device_pixel_ratio),
+                    height=round(height * device_pixel_ratio),
+                    device_pixel_ratio=device_pixel_ratio,
+                )
+            else:
+                write_svg(widget, path, width=width, height=height, title=tr("LSTM trace"))
+            written.append(path)
+    finally:
+        widget.close()
+        widget.deleteLater()
+    return written

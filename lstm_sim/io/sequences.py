@@ -1,0 +1,477 @@
+"""Sequence files: CSV/TSV, NPY, NPZ, JSON and plain text, in and out.
+
+=========  ================================================================
+Format     Content
+=========  ================================================================
+.csv .tsv  A table, one step per row (see :mod:`lstm_sim.io.csv_table`).
+.npy       One array, shape (T,) or (T, D): the inputs.
+.npz       ``x`` or ``inputs`` (T, D) or (T,); optional ``y``/``targets``
+           (T, P) or (T,); optional string arrays ``input_names``,
+           ``target_names``, ``vocabulary``. A file with a single array of
+           another name is read as the inputs.
+.json      ``{"inputs": [[...], ...], "targets": [[...], ...]}`` (``x``/``y``
+           also accepted; optional ``input_names``, ``target_names``,
+           ``vocabulary``, ``name``), or a bare list (the inputs), or an
+           lstm-sim session (its sequence).
+.txt       Characters: the inputs are the characters one-hot over the sorted
+           vocabulary, the targets the *next* character one-hot, so T is the
+           number of characters minus one (the last character is only a
+           target).
+=========  ================================================================
+
+Every loader raises :class:`~lstm_sim.io.LoadError` naming the file, the place
+and the reason, and nothing else (except :class:`~lstm_sim.io.LoadCancelled`).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from types import EllipsisType
+from typing import Any
+
+import numpy as np
+
+from ..engine import EngineError
+from ..sequence import Sequence
+from . import registry
+from ._files import atomic_write, decode_text, read_bytes
+from ._json import JsonDoc, dumps, parse_json, to_array
+from ._npy import NPY_MAGIC, ZIP_MAGIC, read_npy, read_npz
+from .csv_table import ColumnSpec, parse_table, resolve_columns
+from .errors import LoadCancelled, LoadError, SaveError
+
+__all__ = ["load_sequence", "save_sequence", "sequence_suffixes"]
+
+#: Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).
+_MAX_ONE_HOT = 16_000_000
+
+
+def sequence_suffixes() -> list[str]:
+    """Every file suffix :func:`load_sequence` reads, e.g. ``[".csv", ".tsv", …]``."""
+    return [s for f in registry.formats("sequence") for s in f.suffixes]
+
+
+def load_sequence(
+    path: str | os.PathLike[str],
+    *,
+    inputs: Iterable[ColumnSpec] | None = None,
+    targets: Iterable[ColumnSpec] | None = None,
+    progress: Callable[[float], object] | None = None,
+    cancel: Callable[[], bool] | None = None,
+    delimiter: str | EllipsisType | None = ...,
+    header: bool | None = None,
+) -> Sequence:
+    """Read a sequence file, choosing the format by suffix (or by content).
+
+    Parameters
+    ----------
+    path : path-like
+    inputs, targets : list of str or int, optional
+        Columns to use as inputs / targets, by name or 0-based index. For CSV
+        the default is numeric columns as inputs and ``y``/``target*`` as
+        targets; for other formats the file's own inputs and targets. Giving
+        only ``inputs`` keeps the default targets that are not inputs; giving
+        only ``targets`` makes every other column an input.
+    progress : callable(float), optional
+        Called with the fraction done (0–1) while a large file is parsed.
+    cancel : callable() -> bool, optional
+        Polled while parsing; returning True stops with :class:`LoadCancelled`.
+    delimiter : str or None, optional
+        CSV only: force the delimiter (None: runs of blanks).
+    header : bool, optional
+        CSV only: force whether the first line is a header.
+
+    Returns
+    -------
+    Sequence
+        ``name`` is the file name; ``meta`` holds ``path`` and ``format``.
+
+    Raises
+    ------
+    LoadError
+        Any problem: the message names the file, the place and the reason.
+    LoadCancelled
+        ``cancel()`` returned True.
+    """
+    data = read_bytes(path)
+    fmt = registry.find_reader("sequence", path, data[:16])
+    options: dict[str, Any] = {"inputs": inputs, "targets": targets}
+    if fmt.label == "CSV table":
+        options.update(progress=progress, cancel=cancel, delimiter=delimiter, header=header)
+    elif cancel is not None and cancel():
+        raise LoadCancelled(os.fspath(path))
+    try:
+        seq = fmt.function(path, data, **options)
+    except (LoadError, LoadCancelled):
+        raise
+    except EngineError as exc:
+        raise LoadError(path, "", str(exc)) from None
+    except MemoryError:
+        raise LoadError(path, "", "too large to load into memory") from None
+    except Exception as exc:  # a safety net: never let a file crash the caller
+        raise LoadError(path, "", f"unreadable ({type(exc).__name__}: {exc})") from None
+    if progress is not None:
+        progress(1.0)
+    return seq
+
+
+def _make(
+    path: str | os.PathLike[str],
+    fmt: str,
+    x: np.ndarray,
+    y: np.ndarray | None,
+    input_names: tuple[str, ...] = (),
+    target_names: tuple[str, ...] = (),
+    vocabulary: tuple[str, ...] = (),
+    **meta: Any,
+) -> Sequence:
+    return Sequence(
+        inputs=x,
+        targets=y,
+        input_names=tuple(input_names),
+        target_names=tuple(target_names),
+        name=Path(path).name,
+        vocabulary=tuple(vocabulary),
+        meta={"path": os.fspath(path), "format": fmt, **meta},
+    )
+
+
+def _select(
+    seq: Sequence,
+    inputs: Iterable[ColumnSpec] | None,
+    targets: Iterable[ColumnSpec] | None,
+    path: str | os.PathLike[str],
+) -> Sequence:
+    """Re-choose input and target columns among a loaded sequence's columns."""
+    if inputs is None and targets is None:
+        return seq
+    names = seq.input_names + seq.target_names
+    table = seq.inputs if seq.targets is None else np.hstack([seq.inputs, seq.targets])
+    d = seq.input_size
+    if targets is None:
+        in_cols = resolve_columns(inputs or [], names, path, "inputs")
+        tg_cols = [j for j in range(d, len(names)) if j not in in_cols]
+    elif inputs is None:
+        tg_cols = resolve_columns(targets, names, path, "targets")
+        in_cols = [j for j in range(len(names)) if j not in tg_cols]
+    else:
+        in_cols = resolve_columns(inputs, names, path, "inputs")
+        tg_cols = resolve_columns(targets, names, path, "targets")
+    both = sorted(set(in_cols) & set(tg_cols))
+    if both:
+        raise LoadError(path, f"column {names[both[0]]!r}", "chosen both as input and as target")
+    if not in_cols:
+        raise LoadError(path, "", "no input column chosen")
+    keep_vocab = in_cols == list(range(d)) and tg_cols == list(range(d, len(names)))
+    return Sequence(
+        inputs=table[:, in_cols],
+        targets=table[:, tg_cols] if tg_cols else None,
+        input_names=tuple(names[j] for j in in_cols),
+        target_names=tuple(names[j] for j in tg_cols),
+        name=seq.name,
+        vocabulary=seq.vocabulary if keep_vocab else (),
+        meta=dict(seq.meta),
+    )
+
+
+# --------------------------------------------------------------------- readers
+@registry.reader("sequence", label="CSV table", suffixes=(".csv", ".tsv", ".tab", ".dat"))
+def _read_csv(
+    path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any, **options: Any
+) -> Sequence:
+    x, y, in_names, tg_names, preview = parse_table(
+        path, data, inputs=inputs, targets=targets, **options
+    )
+    return _make(
+        path,
+        "csv",
+        x,
+        y,
+        in_names,
+        tg_names,
+        delimiter=preview.delimiter,
+        header=preview.has_header,
+        columns=preview.columns,
+    )
+
+
+def _numeric(arr: np.ndarray, path: str | os.PathLike[str], place: str) -> np.ndarray:
+    """A finite float64 copy of a numeric array (bool, integer or float)."""
+    if arr.dtype.kind not in "biuf":
+        raise LoadError(path, place, f"expected numbers, got an array of dtype {arr.dtype}")
+    out = arr.astype(np.float64)
+    bad = ~np.isfinite(out)
+    if bad.any():
+        idx = ", ".join(str(int(i)) for i in np.argwhere(bad)[0])
+        raise LoadError(
+            path,
+            f"{place + ', ' if place else ''}index [{idx}]",
+            f"{out[bad][0]} is not allowed (values must be finite)",
+        )
+    return out
+
+
+def _steps(arr: np.ndarray, path: str | os.PathLike[str], place: str, what: str) -> np.ndarray:
+    """(T,) or (T, D) → (T, D) float64, T ≥ 1, D ≥ 1."""
+    if arr.ndim not in (1, 2):
+        raise LoadError(path, place, f"{what}: expected shape (T,) or (T, D), got {arr.shape}")
+    if arr.shape[0] == 0:
+        raise LoadError(path, place, f"{what}: empty (0 steps)")
+    if arr.ndim == 2 and arr.shape[1] == 0:
+        raise LoadError(path, place, f"{what}: no columns (shape {arr.shape})")
+    out = _numeric(arr, path, place)
+    return out[:, None] if out.ndim == 1 else out
+
+
+def _names(value: Any, count: int, path: str | os.PathLike[str], place: str) -> tuple[str, ...]:
+    if isinstance(value, np.ndarray):
+        if value.dtype.kind != "U" or value.ndim != 1:
+            raise LoadError(path, place, f"expected a list of strings, got dtype {value.dtype}")
+        value = value.tolist()
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise LoadError(path, place, "expected a list of strings")
+    if count >= 0 and len(value) != count:
+        raise LoadError(path, place, f"expected {count} names, got {len(value)}")
+    return tuple(value)
+
+
+def _pick(keys: Iterable[str], *candidates: str) -> str | None:
+    keys = list(keys)
+    return next((c for c in candidates if c in keys), None)
+
+
+@registry.reader("sequence", label="NumPy array", suffixes=(".npy",), magic=(NPY_MAGIC,))
+def _read_npy(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
+    x = _steps(read_npy(data, path), path, "", "inputs")
+    return _select(_make(path, "npy", x, None), inputs, targets, path)
+
+
+@registry.reader("sequence", label="NumPy arrays", suffixes=(".npz",), magic=(ZIP_MAGIC,))
+def _read_npz(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
+    arrays = read_npz(data, path)
+    x_key = _pick(arrays, "inputs", "x")
+    if x_key is None and len(arrays) == 1:
+        x_key = next(iter(arrays))
+    if x_key is None:
+        raise LoadError(path, "", f"missing key 'x' or 'inputs' (keys found: {', '.join(arrays)})")
+    x = _steps(arrays[x_key], path, f"key '{x_key}'", "inputs")
+    y = None
+    y_key = _pick(arrays, "targets", "y")
+    if y_key is not None:
+        y = _steps(arrays[y_key], path, f"key '{y_key}'", "targets")
+        if y.shape[0] != x.shape[0]:
+            raise LoadError(
+                path,
+                f"key '{y_key}'",
+                f"{y.shape[0]} steps, but the inputs ('{x_key}') have {x.shape[0]}",
+            )
+    names: dict[str, tuple[str, ...]] = {}
+    for key, count in (
+        ("input_names", x.shape[1]),
+        ("target_names", -1 if y is None else y.shape[1]),
+        ("vocabulary", -1),
+    ):
+        if key in arrays:
+            names[key] = _names(arrays[key], count, path, f"key '{key}'")
+    return _select(_make(path, "npz", x, y, **names), inputs, targets, path)
+
+
+def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
+    path = doc.path
+    if isinstance(value, list):
+        x = to_array(value, doc, prefix.rstrip(".") or "(top level)")
+        return _make(path, "json", x[:, None] if x.ndim == 1 else x, None)
+    if not isinstance(value, dict):
+        raise LoadError(path, "", "expected a JSON object with 'inputs' or a list of steps")
+    if value.get("format") == "lstm-sim-session" and isinstance(value.get("sequence"), dict):
+        return _json_sequence(doc, value["sequence"], "sequence.")
+    x_key = _pick(value, "inputs", "x")
+    if x_key is None:
+        raise LoadError(
+            path,
+            "",
+            f"missing key '{prefix}inputs' (or 'x'); keys found: {', '.join(value) or 'none'}",
+        )
+    x = to_array(value[x_key], doc, prefix + x_key)
+    x = x[:, None] if x.ndim == 1 else x
+    y = None
+    y_key = _pick(value, "targets", "y")
+    if y_key is not None and value[y_key] is not None:
+        y = to_array(value[y_key], doc, prefix + y_key)
+        y = y[:, None] if y.ndim == 1 else y
+        if y.shape[0] != x.shape[0]:
+            raise LoadError(
+                path,
+                f"key {prefix}{y_key}",
+                f"{y.shape[0]} steps, but {prefix}{x_key} has {x.shape[0]}",
+            )
+    extra: dict[str, Any] = {}
+    for key, count in (
+        ("input_names", x.shape[1]),
+        ("target_names", -1 if y is None else y.shape[1]),
+        ("vocabulary", -1),
+    ):
+        if value.get(key) is not None:
+            extra[key] = _names(value[key], count, path, f"key {prefix}{key}")
+    seq = _make(path, "json", x, y, **extra)
+    name = value.get("name")
+    if isinstance(name, str) and name:
+        seq = Sequence(
+            seq.inputs,
+            seq.targets,
+            seq.input_names,
+            seq.target_names,
+            name,
+            seq.vocabulary,
+            seq.meta,
+        )
+    return seq
+
+
+@registry.reader("sequence", label="JSON", suffixes=(".json",), magic=(b"{", b"["))
+def _read_json(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
+    doc = parse_json(data, path)
+    return _select(_json_sequence(doc, doc.value, ""), inputs, targets, path)
+
+
+def _char_label(ch: str) -> str:
+    return {"\n": "\\n", "\t": "\\t", " ": "␣"}.get(ch, ch if ch.isprintable() else repr(ch))
+
+
+@registry.reader("sequence", label="Plain text", suffixes=(".txt", ".text"))
+def _read_text(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
+    if not data:
+        raise LoadError(path, "", "empty file")
+    text = decode_text(data, path)
+    if len(text) < 2:
+        raise LoadError(
+            path, "", "needs at least 2 characters (each step's target is the next character)"
+        )
+    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
+    vocab_codes, idx = np.unique(codes, return_inverse=True)
+    vocab = tuple(chr(int(c)) for c in vocab_codes)
+    steps = len(text) - 1
+    if steps * len(vocab) > _MAX_ONE_HOT:
+        raise LoadError(
+            path,
+            "",
+            f"too large to one-hot encode: {steps} steps × {len(vocab)} distinct characters",
+        )
+    eye = np.eye(len(vocab))
+    labels = tuple(_char_label(c) for c in vocab)
+    seq = Sequence(
+        inputs=eye[idx[:-1]],
+        targets=eye[idx[1:]],
+        input_names=labels,
+        target_names=labels,
+        name=Path(path).name,
+        vocabulary=vocab,
+        meta={"path": os.fspath(path), "format": "text"},
+    )
+    return _select(seq, inputs, targets, path)
+
+
+# --------------------------------------------------------------------- writers
+def save_sequence(seq: Sequence, path: str | os.PathLike[str]) -> None:
+    """Write a sequence as CSV/TSV, NPY (inputs only), NPZ, JSON or text (by suffix).
+
+    The file is replaced atomically; :func:`load_sequence` reads it back
+    identically (CSV: target columns are recognised by their names ``y…`` /
+    ``target…``; text: only a one-hot sequence with a vocabulary).
+
+    Raises
+    ------
+    SaveError
+    """
+    registry.find_writer("sequence", path).function(seq, path)
+
+
+def _values(arr: np.ndarray) -> list[list[str]]:
+    return [[repr(v) for v in row] for row in arr.tolist()]
+
+
+@registry.writer("sequence", label="CSV table", suffixes=(".csv", ".tsv", ".tab"))
+def _write_csv(seq: Sequence, path: str | os.PathLike[str]) -> None:
+    delimiter = "\t" if str(path).lower().endswith((".tsv", ".tab")) else ","
+    table = seq.inputs if seq.targets is None else np.hstack([seq.inputs, seq.targets])
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=delimiter, lineterminator="\n")
+    writer.writerow(seq.input_names + seq.target_names)
+    writer.writerows(_values(table))
+    atomic_write(path, buf.getvalue().encode("utf-8"))
+
+
+@registry.writer("sequence", label="NumPy array", suffixes=(".npy",))
+def _write_npy(seq: Sequence, path: str | os.PathLike[str]) -> None:
+    if seq.targets is not None:
+        raise SaveError(
+            path, "", "an .npy file holds one array; the targets would be lost (use .npz)"
+        )
+    buf = io.BytesIO()
+    np.save(buf, np.asarray(seq.inputs), allow_pickle=False)
+    atomic_write(path, buf.getvalue())
+
+
+@registry.writer("sequence", label="NumPy arrays", suffixes=(".npz",))
+def _write_npz(seq: Sequence, path: str | os.PathLike[str]) -> None:
+    arrays: dict[str, np.ndarray] = {
+        "inputs": np.asarray(seq.inputs),
+        "input_names": np.array(seq.input_names, dtype=str),
+    }
+    if seq.targets is not None:
+        arrays["targets"] = np.asarray(seq.targets)
+        arrays["target_names"] = np.array(seq.target_names, dtype=str)
+    if seq.vocabulary:
+        arrays["vocabulary"] = np.array(seq.vocabulary, dtype=str)
+    buf = io.BytesIO()
+    np.savez(buf, allow_pickle=False, **arrays)
+    atomic_write(path, buf.getvalue())
+
+
+def sequence_to_json(seq: Sequence) -> dict[str, Any]:
+    """The JSON object of a sequence (also the ``sequence`` of a session file)."""
+    return {
+        "name": seq.name,
+        "input_names": list(seq.input_names),
+        "target_names": list(seq.target_names),
+        "vocabulary": list(seq.vocabulary),
+        "inputs": seq.inputs.tolist(),
+        "targets": None if seq.targets is None else seq.targets.tolist(),
+    }
+
+
+@registry.writer("sequence", label="JSON", suffixes=(".json",))
+def _write_json(seq: Sequence, path: str | os.PathLike[str]) -> None:
+    atomic_write(path, dumps(sequence_to_json(seq)))
+
+
+@registry.writer("sequence", label="Plain text", suffixes=(".txt", ".text"))
+def _write_text(seq: Sequence, path: str | os.PathLike[str]) -> None:
+    v = len(seq.vocabulary)
+    ok = (
+        v > 0
+        and seq.input_size == v
+        and seq.target_size == v
+        and all(np.array_equal(a, np.eye(v)[a.argmax(axis=1)]) for a in (seq.inputs, seq.targets))
+        and np.array_equal(seq.inputs[1:], seq.targets[:-1])
+    )
+    if not ok:
+        raise SaveError(
+            path, "", "only a character sequence (one-hot with a vocabulary) can be saved as text"
+        )
+    assert seq.targets is not None
+    chars = [seq.vocabulary[k] for k in seq.inputs.argmax(axis=1)]
+    chars.append(seq.vocabulary[int(seq.targets[-1].argmax())])
+    atomic_write(path, "".join(chars).encode("utf-8"))
+
+
+def json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
+    """A sequence from an object of a parsed JSON document (used by session files).
+
+    ``prefix`` is the object's JSON path with a trailing dot, e.g. ``"sequence."``.
+    """
+    return _json_sequence(doc, value, prefix)

@@ -1,0 +1,215 @@
+"""Session files: the sequence, the weights, the current step and the settings, as open JSON.
+
+The format is documented in ``docs/session-format.md``. In short::
+
+    {
+      "format": "lstm-sim-session",
+      "version": 1,
+      "sequence": {"name": ..., "input_names": [...], "target_names": [...],
+                   "vocabulary": [...], "inputs": [[...], ...], "targets": [[...], ...] | null},
+      "weights": {"weight_ih": [[...]], "weight_hh": [[...]], "bias_ih": [...], "bias_hh": [...]},
+      "readout": {"weight": [[...]], "bias": [...]} | null,
+      "step": 12,
+      "settings": {...}
+    }
+
+Numbers are written exactly (shortest round-trip decimal form), so a saved and
+re-opened session is bit-for-bit the same. Files are replaced atomically.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from ..engine import EngineError, LSTMParams
+from ..sequence import Sequence
+from ._files import atomic_write, read_bytes
+from ._json import JsonDoc, dumps, parse_json, to_array
+from .errors import LoadError, SaveError
+from .sequences import json_sequence, sequence_to_json
+
+__all__ = [
+    "SESSION_FORMAT",
+    "SESSION_SUFFIX",
+    "SESSION_VERSION",
+    "SessionDocument",
+    "load_session",
+    "save_session",
+]
+
+SESSION_FORMAT = "lstm-sim-session"
+SESSION_VERSION = 1
+#: The suffix the app proposes (the content is JSON; any suffix loads).
+SESSION_SUFFIX = ".lstmsim"
+
+_PARAM_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
+
+
+@dataclass
+class SessionDocument:
+    """Everything a session file holds.
+
+    Attributes
+    ----------
+    sequence : Sequence
+    params : LSTMParams
+        Its input size must be the sequence's D.
+    step : int
+        The cursor t, 0 (initial state) … T.
+    settings : dict
+        Free-form JSON-compatible settings (e.g. ``Settings.to_dict()``:
+        window, loss, unit, …); unknown keys are kept.
+    readout : (W_y (P, H), b_y (P,)) or None
+    """
+
+    sequence: Sequence
+    params: LSTMParams
+    step: int = 0
+    settings: dict[str, Any] = field(default_factory=dict)
+    readout: tuple[np.ndarray, np.ndarray] | None = None
+
+
+def session_to_json(doc: SessionDocument) -> dict[str, Any]:
+    """The JSON object of a session (see docs/session-format.md)."""
+    readout = None
+    if doc.readout is not None:
+        readout = {
+            "weight": np.asarray(doc.readout[0], dtype=np.float64).tolist(),
+            "bias": np.asarray(doc.readout[1], dtype=np.float64).tolist(),
+        }
+    return {
+        "format": SESSION_FORMAT,
+        "version": SESSION_VERSION,
+        "sequence": sequence_to_json(doc.sequence),
+        "weights": {n: getattr(doc.params, n).tolist() for n in _PARAM_NAMES},
+        "readout": readout,
+        "step": int(doc.step),
+        "settings": doc.settings,
+    }
+
+
+def save_session(doc: SessionDocument, path: str | os.PathLike[str]) -> None:
+    """Write a session file atomically (a temporary file, then :func:`os.replace`).
+
+    Raises
+    ------
+    SaveError
+        Inconsistent content (step out of range, sizes that disagree),
+        settings that are not JSON, or the file cannot be written.
+    """
+    seq, params = doc.sequence, doc.params
+    if params.input_size != seq.input_size:
+        raise SaveError(
+            path,
+            "",
+            f"the weights take {params.input_size} input(s) per step but the sequence has "
+            f"{seq.input_size}",
+        )
+    if not 0 <= int(doc.step) <= seq.length:
+        raise SaveError(path, "", f"step {doc.step} is outside 0 … {seq.length}")
+    if not isinstance(doc.settings, dict):
+        raise SaveError(path, "", "settings must be a dict")
+    try:
+        data = dumps(session_to_json(doc))
+    except (TypeError, ValueError) as exc:
+        raise SaveError(path, "", f"settings are not JSON-compatible ({exc})") from None
+    atomic_write(path, data)
+
+
+def _params(doc: JsonDoc, weights: Any) -> LSTMParams:
+    path = doc.path
+    if not isinstance(weights, dict):
+        raise LoadError(path, "key weights", "expected an object with weight_ih, weight_hh, …")
+    arrays = {}
+    for name in _PARAM_NAMES:
+        if name not in weights:
+            found = ", ".join(weights) or "none"
+            raise LoadError(path, f"key weights.{name}", f"missing (keys found: {found})")
+        arrays[name] = to_array(weights[name], doc, f"weights.{name}")
+    try:
+        return LSTMParams(**arrays)
+    except EngineError as exc:  # "weight_hh: expected shape (12, 3), got (12, 4)"
+        name, _, reason = str(exc).partition(": ")
+        if name in _PARAM_NAMES:
+            raise LoadError(path, f"key weights.{name}", reason) from None
+        raise LoadError(path, "key weights", str(exc)) from None
+
+
+def _readout(doc: JsonDoc, value: Any, hidden: int) -> tuple[np.ndarray, np.ndarray] | None:
+    path = doc.path
+    if value is None:
+        return None
+    if not isinstance(value, dict) or "weight" not in value:
+        raise LoadError(path, "key readout", "expected null or an object with weight and bias")
+    w = to_array(value["weight"], doc, "readout.weight", ndims=(2,))
+    if w.shape[1] != hidden:
+        raise LoadError(path, "key readout.weight", f"expected shape (P, {hidden}), got {w.shape}")
+    if value.get("bias") is None:
+        return w, np.zeros(w.shape[0])
+    b = to_array(value["bias"], doc, "readout.bias", ndims=(1,))
+    if b.shape != (w.shape[0],):
+        raise LoadError(path, "key readout.bias", f"expected shape ({w.shape[0]},), got {b.shape}")
+    return w, b
+
+
+def load_session(path: str | os.PathLike[str]) -> SessionDocument:
+    """Read a session file.
+
+    Raises
+    ------
+    LoadError
+        Not a session, a newer version, a missing or malformed part (the place
+        is its JSON path, e.g. ``key sequence.inputs[3][1]``), or sizes that
+        disagree between the sequence and the weights.
+    """
+    doc = parse_json(read_bytes(path), path)
+    value = doc.value
+    if not isinstance(value, dict) or value.get("format") != SESSION_FORMAT:
+        raise LoadError(
+            path, "key format", f"not an lstm-sim session (expected {SESSION_FORMAT!r})"
+        )
+    version = value.get("version")
+    if isinstance(version, bool) or not isinstance(version, int):
+        raise LoadError(path, "key version", "missing or not an integer")
+    if version > SESSION_VERSION:
+        raise LoadError(
+            path,
+            "key version",
+            f"version {version} was written by a newer lstm-sim (this one reads up to "
+            f"{SESSION_VERSION})",
+        )
+    for key in ("sequence", "weights"):
+        if key not in value:
+            raise LoadError(path, f"key {key}", "missing")
+    if not isinstance(value["sequence"], dict):
+        raise LoadError(path, "key sequence", "expected an object with inputs, targets, …")
+    try:
+        seq = json_sequence(doc, value["sequence"], "sequence.")
+    except EngineError as exc:
+        raise LoadError(path, "key sequence", str(exc)) from None
+    meta = dict(seq.meta, format="session")
+    seq = Sequence(
+        seq.inputs, seq.targets, seq.input_names, seq.target_names, seq.name, seq.vocabulary, meta
+    )
+    params = _params(doc, value["weights"])
+    if params.input_size != seq.input_size:
+        raise LoadError(
+            path,
+            "key weights.weight_ih",
+            f"the weights take {params.input_size} input(s) per step but the sequence has "
+            f"{seq.input_size}",
+        )
+    readout = _readout(doc, value.get("readout"), params.hidden_size)
+    step = value.get("step", 0)
+    if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= seq.length:
+        raise LoadError(path, "key step", f"expected an integer 0 … {seq.length}, got {step!r}")
+    settings = value.get("settings", {})
+    if settings is None:
+        settings = {}
+    if not isinstance(settings, dict):
+        raise LoadError(path, "key settings", "expected an object")
+    return SessionDocument(seq, params, step, settings, readout)

@@ -1,0 +1,144 @@
+"""The whole trace as one table: per step the inputs, targets, gates, C, h and gradient norms.
+
+Columns (t counts from 1; row t is step t)::
+
+    t, x_0 … x_{D-1}, [y_0 … y_{P-1}], f_0 … f_{H-1}, i_*, g_*, o_*, c_*, h_*,
+    grad_c_norm, grad_h_norm
+
+``grad_c_norm`` and ``grad_h_norm`` are ‖∂L/∂C_t‖₂ and ‖∂L/∂h_t‖₂ for whatever
+loss the caller chose; steps outside a truncated BPTT window hold 0.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from typing import Any
+
+import numpy as np
+
+from ..engine import Trace
+from ..sequence import Sequence
+from ._files import atomic_write
+from .errors import SaveError
+
+__all__ = ["trace_columns", "trace_table", "write_trace_csv", "write_trace_npz"]
+
+_GATES = ("f", "i", "g", "o", "c", "h")
+
+
+def _norms(value: Any, length: int, name: str) -> np.ndarray:
+    if value is None:
+        return np.full(length, np.nan)
+    arr = np.asarray(value, dtype=np.float64).reshape(-1)
+    if arr.shape != (length,):
+        raise ValueError(f"{name}: expected {length} values (one per step), got {arr.shape[0]}")
+    return arr
+
+
+def trace_table(
+    seq: Sequence, trace: Trace, grad_c_norm: Any = None, grad_h_norm: Any = None
+) -> tuple[list[str], np.ndarray]:
+    """The trace as a header and a (T, columns) float64 array.
+
+    Parameters
+    ----------
+    seq : Sequence
+        Gives the targets (the inputs are taken from the trace).
+    trace : Trace
+        T steps; T may be shorter than the sequence (the steps computed so far).
+    grad_c_norm, grad_h_norm : array_like, shape (T,), optional
+        ‖∂L/∂C_t‖ and ‖∂L/∂h_t‖ per step; NaN when omitted.
+
+    Returns
+    -------
+    header : list of str
+        ``t, x_0 …, [y_0 …], f_0 …, i_*, g_*, o_*, c_*, h_*, grad_c_norm, grad_h_norm``.
+    table : numpy.ndarray, shape (T, len(header))
+    """
+    length = len(trace)
+    hidden = trace.params.hidden_size
+    d = trace.params.input_size
+    header = ["t"] + [f"x_{j}" for j in range(d)]
+    blocks: list[np.ndarray] = [np.arange(1, length + 1, dtype=np.float64)[:, None], trace.x]
+    if seq.targets is not None:
+        header += [f"y_{j}" for j in range(seq.target_size)]
+        blocks.append(seq.targets[:length])
+    for name in _GATES:
+        header += [f"{name}_{j}" for j in range(hidden)]
+        blocks.append(getattr(trace, name))
+    header += ["grad_c_norm", "grad_h_norm"]
+    blocks.append(_norms(grad_c_norm, length, "grad_c_norm")[:, None])
+    blocks.append(_norms(grad_h_norm, length, "grad_h_norm")[:, None])
+    return header, np.hstack(blocks) if length else np.empty((0, len(header)))
+
+
+def trace_columns(
+    seq: Sequence, trace: Trace, grad_c_norm: Any = None, grad_h_norm: Any = None
+) -> dict[str, np.ndarray]:
+    """:func:`trace_table` as ``{column name: (T,) array}`` (what plotting code takes)."""
+    header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm)
+    return {name: table[:, k] for k, name in enumerate(header)}
+
+
+def write_trace_csv(
+    path: str | os.PathLike[str],
+    seq: Sequence,
+    trace: Trace,
+    grad_c_norm: Any = None,
+    grad_h_norm: Any = None,
+) -> None:
+    """Write :func:`trace_table` as CSV (t as an integer, values exactly, NaN as ``nan``).
+
+    Raises
+    ------
+    SaveError
+    """
+    try:
+        header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm)
+    except ValueError as exc:
+        raise SaveError(path, "", str(exc)) from None
+    buf = io.StringIO()
+    buf.write(",".join(header) + "\n")
+    # repr: the shortest decimal that reads back as the same float64.
+    for t, row in enumerate(table[:, 1:].tolist(), start=1):
+        buf.write(f"{t},{','.join(map(repr, row))}\n")
+    atomic_write(path, buf.getvalue().encode("ascii"))
+
+
+def write_trace_npz(
+    path: str | os.PathLike[str],
+    seq: Sequence,
+    trace: Trace,
+    grad_c_norm: Any = None,
+    grad_h_norm: Any = None,
+) -> None:
+    """Write the trace as named arrays.
+
+    Keys: ``t`` (T,), ``inputs`` (T, D), ``targets`` (T, P) when there are
+    targets, ``f``, ``i``, ``g``, ``o``, ``c``, ``h`` (T, H), ``grad_c_norm``,
+    ``grad_h_norm`` (T,), ``input_names``, ``target_names`` (strings).
+
+    Raises
+    ------
+    SaveError
+    """
+    length = len(trace)
+    try:
+        arrays: dict[str, np.ndarray] = {
+            "t": np.arange(1, length + 1),
+            "inputs": np.array(trace.x),
+            "input_names": np.array(seq.input_names, dtype=str),
+            "grad_c_norm": _norms(grad_c_norm, length, "grad_c_norm"),
+            "grad_h_norm": _norms(grad_h_norm, length, "grad_h_norm"),
+        }
+    except ValueError as exc:
+        raise SaveError(path, "", str(exc)) from None
+    if seq.targets is not None:
+        arrays["targets"] = np.array(seq.targets[:length])
+        arrays["target_names"] = np.array(seq.target_names, dtype=str)
+    for name in _GATES:
+        arrays[name] = np.array(getattr(trace, name))
+    buf = io.BytesIO()
+    np.savez(buf, allow_pickle=False, **arrays)
+    atomic_write(path, buf.getvalue())
