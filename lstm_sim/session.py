@@ -56,6 +56,8 @@ __all__ = [
 INLINE_STEPS = 4000
 #: BPTT rows the GUI thread may compute inline; a longer window goes to a worker.
 INLINE_GRADIENT_ROWS = 5000
+#: In compare mode a BPTT row costs about this many LSTM rows (RNN backward pass too).
+COMPARE_ROW_COST = 6
 #: Steps computed between progress reports / cancellation checks in workers.
 CHUNK = 8192
 
@@ -190,13 +192,36 @@ class GradientView:
         return self.t - self.steps
 
 
+class RNNFactorCache:
+    """‖W_hhᵀ·diag(1 − h_k²)‖₂ per row, each computed once.
+
+    The factor of row k depends on h_k alone, not on the step whose loss is
+    shown, so a cursor move only needs the rows not seen before (one small SVD
+    each) instead of one SVD per row of the window.
+    """
+
+    def __init__(self, rnn: RNNParams, trace: RNNTrace, capacity: int) -> None:
+        self.rnn = rnn
+        self.trace = trace
+        self.values = np.full(capacity, np.nan)
+
+    def get(self, start: int, stop: int) -> np.ndarray:
+        """The factors of rows start … stop-1 (a copy)."""
+        part = self.values[start:stop]
+        missing = np.flatnonzero(np.isnan(part))
+        if missing.size:
+            a, b = start + int(missing[0]), start + int(missing[-1]) + 1
+            self.values[a:b] = rnn_jacobian_norms(self.rnn, self.trace, stop=b, window=b - a)
+        return np.array(self.values[start:stop])
+
+
 def compute_gradient_view(
     params: LSTMParams,
     trace: Trace,
     t: int,
     settings: Settings,
     unit: int,
-    rnn: tuple[RNNParams, RNNTrace] | None = None,
+    rnn: tuple[RNNParams, RNNTrace, RNNFactorCache] | None = None,
 ) -> GradientView:
     """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``.
 
@@ -219,7 +244,7 @@ def compute_gradient_view(
         "carry": carry_product(trace, t, window=settings.window)[:, unit],
     }
     if rnn is not None:
-        rnn_params, rnn_trace = rnn
+        rnn_params, rnn_trace, factors = rnn
         gr = bptt_rnn(
             rnn_params,
             rnn_trace,
@@ -230,9 +255,7 @@ def compute_gradient_view(
             clip=settings.clip,
         )
         extra["rnn_dh_norm"] = gr.dh_norm()
-        extra["rnn_factor"] = rnn_jacobian_norms(
-            rnn_params, rnn_trace, stop=t, window=settings.window
-        )
+        extra["rnn_factor"] = factors.get(rows.start, rows.stop)
         extra["rnn_sigma_max"] = largest_singular_value(rnn_params.weight_hh)
         extra["clip"] = settings.clip
     return GradientView(
@@ -292,6 +315,7 @@ class Session:
         self._rnn: RNNParams | None = None
         self._rnn_trace: RNNTrace | None = None
         self._readout: Readout | None = None
+        self._factor_cache: RNNFactorCache | None = None
         self._t = 0
         self._unit = 0
         self._gradients: GradientView | None = None
@@ -699,9 +723,18 @@ class Session:
             return 0
         return len(window_bounds(t, t, self._settings.window))
 
-    def _rnn_pair(self) -> tuple[RNNParams, RNNTrace] | None:
+    def gradient_cost(self) -> int:
+        """The work of the gradients at the cursor, in LSTM BPTT rows (decides inline or worker)."""
+        rows = self.gradient_rows()
+        return rows * COMPARE_ROW_COST if self._settings.compare else rows
+
+    def _rnn_pair(self) -> tuple[RNNParams, RNNTrace, RNNFactorCache] | None:
         if self._settings.compare and self._rnn is not None and self._rnn_trace is not None:
-            return self._rnn, self._rnn_trace
+            cache = self._factor_cache
+            if cache is None or cache.trace is not self._rnn_trace:
+                cache = RNNFactorCache(self._rnn, self._rnn_trace, self._sequence.length)
+                self._factor_cache = cache
+            return self._rnn, self._rnn_trace, cache
         return None
 
     def _refresh_gradients(self) -> None:
@@ -709,7 +742,7 @@ class Session:
         self._notify("gradients")
         if self._t == 0:
             self._gradients, self._gradients_stale = None, False
-        elif self.gradient_rows() <= INLINE_GRADIENT_ROWS:
+        elif self.gradient_cost() <= INLINE_GRADIENT_ROWS:
             self._gradients = compute_gradient_view(
                 self._params, self._trace, self._t, self._settings, self._unit, self._rnn_pair()
             )
