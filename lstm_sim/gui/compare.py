@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import Session
-from .plots import SERIES_COLORS
+from .plots import SERIES_COLORS, cache_axes, set_decade_range
 
 __all__ = ["ComparePanel"]
 
@@ -85,7 +85,8 @@ class ComparePanel(QWidget):
         self.factor_plot = self.layout_widget.addPlot(row=1, col=0)
         for plot in (self.grad_plot, self.factor_plot):
             plot.setLogMode(y=True)
-            plot.showGrid(x=True, y=True, alpha=0.25)
+            cache_axes(plot)
+            plot.disableAutoRange()
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getAxis("left").setWidth(64)
@@ -106,26 +107,26 @@ class ComparePanel(QWidget):
         self.factor_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
         self.curves = {
             "rnn_dh": self.grad_plot.plot(
-                pen=pg.mkPen(RNN_COLOR, width=2), connect="finite", name="RNN ‖∂L/∂h_k‖"
+                pen=pg.mkPen(RNN_COLOR, width=1), connect="finite", name="RNN ‖∂L/∂h_k‖"
             ),
             "lstm_dc": self.grad_plot.plot(
-                pen=pg.mkPen(LSTM_C_COLOR, width=2), connect="finite", name="LSTM ‖∂L/∂C_k‖"
+                pen=pg.mkPen(LSTM_C_COLOR, width=1), connect="finite", name="LSTM ‖∂L/∂C_k‖"
             ),
             "lstm_dh": self.grad_plot.plot(
-                pen=pg.mkPen(LSTM_H_COLOR, width=1.5, style=Qt.PenStyle.DashLine),
+                pen=pg.mkPen(LSTM_H_COLOR, width=1, style=Qt.PenStyle.DashLine),
                 connect="finite",
                 name="LSTM ‖∂L/∂h_k‖",
             ),
             "forget": self.factor_plot.plot(
-                pen=pg.mkPen(SERIES_COLORS["y"], width=1.2),
+                pen=pg.mkPen(SERIES_COLORS["y"], width=1),
                 connect="finite",
                 name="LSTM f_k = ∂C_k/∂C_{k−1}",
             ),
             "carry": self.factor_plot.plot(
-                pen=pg.mkPen(LSTM_C_COLOR, width=2), connect="finite", name="LSTM ∏ f (t back to k)"
+                pen=pg.mkPen(LSTM_C_COLOR, width=1), connect="finite", name="LSTM ∏ f (t back to k)"
             ),
             "rnn_factor": self.factor_plot.plot(
-                pen=pg.mkPen(RNN_COLOR, width=1.5),
+                pen=pg.mkPen(RNN_COLOR, width=1),
                 connect="finite",
                 name="RNN ‖W_hhᵀ·diag(1 − h_k²)‖",
             ),
@@ -201,13 +202,17 @@ class ComparePanel(QWidget):
             self.sigma_label.setText("")
             return
         lags = view.lags.astype(float)
-        self.curves["lstm_dc"].setData(lags, _positive(view.dc_norm))
-        self.curves["lstm_dh"].setData(lags, _positive(view.dh_norm))
-        self.curves["forget"].setData(lags, _positive(view.forget))
-        self.curves["carry"].setData(lags, _positive(view.carry))
+        grads = [_positive(view.dc_norm), _positive(view.dh_norm)]
+        factors = [_positive(view.forget), _positive(view.carry)]
+        self.curves["lstm_dc"].setData(lags, grads[0])
+        self.curves["lstm_dh"].setData(lags, grads[1])
+        self.curves["forget"].setData(lags, factors[0])
+        self.curves["carry"].setData(lags, factors[1])
         if view.rnn_dh_norm is not None:
-            self.curves["rnn_dh"].setData(lags, _positive(view.rnn_dh_norm))
-            self.curves["rnn_factor"].setData(lags, _positive(view.rnn_factor))
+            grads.append(_positive(view.rnn_dh_norm))
+            factors.append(_positive(view.rnn_factor))
+            self.curves["rnn_dh"].setData(lags, grads[2])
+            self.curves["rnn_factor"].setData(lags, factors[2])
             sigma = float(view.rnn_sigma_max)
             self.sigma_line.setValue(np.log10(sigma) if sigma > 0 else 0.0)
             self.sigma_line.show()
@@ -230,6 +235,16 @@ class ComparePanel(QWidget):
             self.sigma_line.hide()
             self.clip_line.hide()
             self.sigma_label.setText(self.tr("RNN comparison is off"))
+        n = float(max(len(lags) - 1, 1))
+        if getattr(self, "_x_max", None) != n:
+            self._x_max = n
+            self.grad_plot.setXRange(0, n, padding=0.02)
+        self._grad_range = set_decade_range(
+            self.grad_plot, getattr(self, "_grad_range", None), *grads
+        )
+        self._factor_range = set_decade_range(
+            self.factor_plot, getattr(self, "_factor_range", None), *factors
+        )
         self.grad_plot.setTitle(
             QCoreApplication.translate(
                 "ComparePanel", "How far back the loss at step t = {t} reaches ({loss})"

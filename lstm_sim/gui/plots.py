@@ -35,6 +35,33 @@ SERIES_COLORS = {
 }
 
 
+def set_decade_range(
+    plot: pg.PlotItem, current: tuple[float, float] | None, *curves: np.ndarray
+) -> tuple[float, float] | None:
+    """Fit a log-y plot to whole decades of ``curves``; touch it only when they change.
+
+    Auto-ranging would regenerate the log axis on every step; the decades a
+    gradient spans change rarely. Returns the (new) range to pass next time.
+    """
+    finite = [c[np.isfinite(c)] for c in curves]
+    values = np.concatenate(finite) if finite else np.empty(0)
+    if values.size == 0:
+        return current
+    lo = float(np.floor(np.log10(values.min())))
+    hi = float(np.ceil(np.log10(values.max())))
+    if hi - lo < 1:
+        hi = lo + 1
+    if (lo, hi) != current:
+        plot.setYRange(lo, hi, padding=0.02)
+    return (lo, hi)
+
+
+def cache_axes(plot: pg.PlotItem) -> None:
+    """Cache a plot's axes as pixmaps: they sit inside every repainted region but rarely change."""
+    for name in ("left", "bottom"):
+        plot.getAxis(name).setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+
+
 class SeekViewBox(pg.ViewBox):
     """A ViewBox where the left button seeks (click or drag) instead of panning.
 
@@ -127,12 +154,7 @@ class PlotPanels(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getAxis("left").setWidth(64)
-            for name in ("left", "bottom"):
-                # Axes change rarely but sit inside every repainted region: cache them
-                # as pixmaps instead of replaying their text and ticks on every step.
-                plot.getAxis(name).setCacheMode(
-                    pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache
-                )
+            cache_axes(plot)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.disableAutoRange(axis="x")
             if first is None:
@@ -168,6 +190,7 @@ class PlotPanels(QWidget):
         )
         self._series: dict[str, list[_Series]] = {}
         self._yranges: dict[str, list[float]] = {}
+        self._log_range: tuple[float, float] | None = None
         self.session.changed.connect(self._on_changed)
         self.rebuild()
 
@@ -265,6 +288,11 @@ class PlotPanels(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
+        if getattr(self, "_behind", False):
+            self._behind = False
+            self._update_trace()
+            self._update_cursor()
+            self._update_gradients()
         # Linked x ranges are aligned through the views' on-screen geometry, which only
         # settles once the layout has run: set the range again then.
         QTimer.singleShot(0, self._apply_x_range)
@@ -283,6 +311,11 @@ class PlotPanels(QWidget):
             "settings" in changes and self.session.settings.show_all_units != self._all_units
         ):
             self.rebuild()
+            return
+        if not self.isVisible():
+            # Another tab is shown: catch up once when shown (the envelopes are
+            # incremental, so nothing is lost by waiting).
+            self._behind = True
             return
         if "trace" in changes:
             self._update_trace()
@@ -357,21 +390,7 @@ class PlotPanels(QWidget):
         self.caption.setText(self.gradient_caption())
 
     def _set_log_range(self, *curves: np.ndarray) -> None:
-        """Fit the gradient panel's y range to whole decades, changed only when they change.
-
-        Auto-ranging would regenerate the log axis on every step; decades move rarely.
-        """
-        finite = [c[np.isfinite(c)] for c in curves]
-        values = np.concatenate(finite) if finite else np.empty(0)
-        if values.size == 0:
-            return
-        lo = float(np.floor(np.log10(values.min())))
-        hi = float(np.ceil(np.log10(values.max())))
-        if hi - lo < 1:
-            hi = lo + 1
-        if (lo, hi) != getattr(self, "_log_range", None):
-            self._log_range = (lo, hi)
-            self.plots["grads"].setYRange(lo, hi, padding=0.02)
+        self._log_range = set_decade_range(self.plots["grads"], self._log_range, *curves)
 
     def gradient_caption(self) -> str:
         """What the gradient panel shows, in words."""
