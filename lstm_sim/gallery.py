@@ -17,6 +17,12 @@ Weights ``.npz``
     ``bias_ih``, ``bias_hh`` (4H,), and optionally the read-out ``readout.weight``
     (P, H), ``readout.bias`` (P,) (an ``nn.Linear`` named ``readout``).
 
+Titles and descriptions are English source texts, marked with
+``QT_TRANSLATE_NOOP`` (a no-op here, so this module needs no Qt) for Qt's
+``lupdate``; the GUI translates them in the context ``"Gallery"``. Each
+description is written as single-spaced adjacent literals, so that the text
+``lupdate`` extracts is exactly the runtime string.
+
 The task generators below (:func:`sine_wave`, :func:`adding_problem`, …) make
 the shipped sequences and the training and held-out data.
 """
@@ -85,6 +91,11 @@ class Example:
     weights_file: str
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context``; returns it unchanged."""
+    return text
+
+
 def _example(key: str, title: str, description: str) -> Example:
     return Example(
         key,
@@ -99,89 +110,90 @@ def _example(key: str, title: str, description: str) -> Example:
 EXAMPLES: list[Example] = [
     _example(
         "sine",
-        "Sine wave: predict the next value",
-        """
-        The input is a sine wave with a period of 25 steps; the target at every
-        step is the next value of the wave. Four units, trained with Adam over
-        full BPTT (MSE ≈ 3·10⁻⁵). Look at h_t: units 0, 1 and 3 follow the wave,
-        unit 2 follows it a quarter period later (like −cos). From a sine and a
-        cosine the read-out builds the wave shifted by one step —
-        sin(a + δ) = sin a·cos δ + cos a·sin δ. The forget gates stay between
-        0.6 and 0.9: a wave needs only short memory.
-        """,
+        QT_TRANSLATE_NOOP("Gallery", "Sine wave: predict the next value"),
+        QT_TRANSLATE_NOOP(
+            "Gallery",
+            "The input is a sine wave with a period of 25 steps; the target at every step "
+            "is the next value of the wave. Four units, trained with Adam over full BPTT "
+            "(MSE ≈ 3·10⁻⁵). Look at h_t: units 0, 1 and 3 follow the wave, unit 2 follows "
+            "it a quarter period later (like −cos). From a sine and a cosine the read-out "
+            "builds the wave shifted by one step — sin(a + δ) = sin a·cos δ + cos a·sin δ. "
+            "The forget gates stay between 0.6 and 0.9: a wave needs only short memory.",
+        ),
     ),
     _example(
         "noisy_sine",
-        "Noisy sine: predict the clean next value",
-        """
-        The same wave with Gaussian noise (σ = 0.1) added to the input; the
-        target is the clean next value. Sixteen units, trained for 200 epochs
-        from random weights, which lowered the loss from 0.65 to 0.002. One
-        noisy sample cannot say where the wave is, so the cell combines several
-        steps: the prediction's RMS error (≈ 0.05) is half the noise on the
-        input. Press Train from new random weights and watch the loss curve
-        fall by two orders of magnitude.
-        """,
+        QT_TRANSLATE_NOOP("Gallery", "Noisy sine: predict the clean next value"),
+        QT_TRANSLATE_NOOP(
+            "Gallery",
+            "The same wave with Gaussian noise (σ = 0.1) added to the input; the target is "
+            "the clean next value. Sixteen units, trained for 200 epochs from random "
+            "weights, which lowered the loss from 0.65 to 0.002. One noisy sample cannot "
+            "say where the wave is, so the cell combines several steps: the prediction's "
+            "RMS error (≈ 0.05) is half the noise on the input. Press Train from new random "
+            "weights and watch the loss curve fall by two orders of magnitude.",
+        ),
     ),
     _example(
         "square_pulses",
-        "Square pulses: remember whether a pulse is on",
-        """
-        The input is zero except for a spike of +1 where a pulse begins and −1
-        where it ends; the target is the square pulse itself (1 during a pulse,
-        0 between pulses). Between the spikes nothing in the input says whether
-        a pulse is on: the cell must hold it. Look at C_t of unit 0: it jumps to
-        about −0.8 at a +1 spike, stays there while the pulse lasts (f ≈ 0.96),
-        and jumps back to 0 at the −1 spike (the read-out's weight is negative).
-        The input gate stays near 0.75 all the time: here it is the candidate
-        g_t — ±0.95 on a spike, near 0 in between — that decides what is
-        written.
-        """,
+        QT_TRANSLATE_NOOP("Gallery", "Square pulses: remember whether a pulse is on"),
+        QT_TRANSLATE_NOOP(
+            "Gallery",
+            "The input is zero except for a spike of +1 where a pulse begins and −1 where "
+            "it ends; the target is the square pulse itself (1 during a pulse, 0 between "
+            "pulses). Between the spikes nothing in the input says whether a pulse is on: "
+            "the cell must hold it. Look at C_t of unit 0: it jumps to about −0.8 at a +1 "
+            "spike, stays there while the pulse lasts (f ≈ 0.96), and jumps back to 0 at "
+            "the −1 spike (the read-out's weight is negative). The input gate stays near "
+            "0.75 all the time: here it is the candidate g_t — ±0.95 on a spike, near 0 in "
+            "between — that decides what is written.",
+        ),
     ),
     _example(
         "delayed_recall",
-        "Delayed recall: remember the first value for 40 steps",
-        """
-        Input 0 carries a value at step 1 and random distractors after it;
-        input 1 is a marker that is 1 only at step 1. The target is the first
-        value, asked for only at the last step (t = 41): the loss ignores every
-        other step. Trained on random sequences, with a delay of 10 steps first,
-        then 40. Look at units 1 and 2: their input gates open at step 1 (0.6,
-        0.8) and stay nearly shut for the distractors (0.05, 0.13), while their
-        forget gates (≈ 0.96, 0.91) carry the value in C_t. In the gradient
-        panel ‖∂L/∂C_k‖ does not vanish on its way back to step 1.
-        """,
+        QT_TRANSLATE_NOOP("Gallery", "Delayed recall: remember the first value for 40 steps"),
+        QT_TRANSLATE_NOOP(
+            "Gallery",
+            "Input 0 carries a value at step 1 and random distractors after it; input 1 is "
+            "a marker that is 1 only at step 1. The target is the first value, asked for "
+            "only at the last step (t = 41): the loss ignores every other step. Trained on "
+            "random sequences, with a delay of 10 steps first, then 40. Look at units 1 and "
+            "2: their input gates open at step 1 (0.6, 0.8) and stay nearly shut for the "
+            "distractors (0.05, 0.13), while their forget gates (≈ 0.96, 0.91) carry the "
+            "value in C_t. In the gradient panel ‖∂L/∂C_k‖ does not vanish on its way back "
+            "to step 1.",
+        ),
     ),
     _example(
         "adding",
-        "The adding problem (Hochreiter & Schmidhuber 1997), T = 50",
-        """
-        Two inputs per step: a random value in [0, 1] and a marker. Exactly two
-        steps are marked, one in each half of the sequence; the target, given
-        only at the last step, is the sum of the two marked values. Predicting
-        the mean (1.0) gives an MSE of about 0.17; the shipped cell (eight
-        units), trained on thousands of random sequences (first of length 20,
-        then 50), gets about 0.001 on new ones. Look at unit 4: its input gate
-        opens only at the two markers (≈ 0.85, against 0.03 elsewhere) and its
-        forget gate stays near 0.97, so its C_t adds up the two marked values
-        and little else. Its ∂L/∂C_k stays about 0.1 all the way back to step
-        1: the constant error carousel.
-        """,
+        QT_TRANSLATE_NOOP("Gallery", "The adding problem (Hochreiter & Schmidhuber 1997), T = 50"),
+        QT_TRANSLATE_NOOP(
+            "Gallery",
+            "Two inputs per step: a random value in [0, 1] and a marker. Exactly two steps "
+            "are marked, one in each half of the sequence; the target, given only at the "
+            "last step, is the sum of the two marked values. Predicting the mean (1.0) "
+            "gives an MSE of about 0.17; the shipped cell (eight units), trained on "
+            "thousands of random sequences (first of length 20, then 50), gets about 0.001 "
+            "on new ones. Look at unit 4: its input gate opens only at the two markers (≈ "
+            "0.85, against 0.03 elsewhere) and its forget gate stays near 0.97, so its C_t "
+            "adds up the two marked values and little else. Its ∂L/∂C_k stays about 0.1 all "
+            "the way back to step 1: the constant error carousel.",
+        ),
     ),
     _example(
         "text",
-        "A short text: predict the next character",
-        """
-        "cat on mat. dog on log. " three times, one character per step, one-hot
-        over its 11 characters; the target is the next character (one-hot,
-        fitted by squared error, so the outputs are rough probabilities).
-        Sixteen units; every next character is predicted right. After "on "
-        the next letter is m or l depending on whether the sentence began with
-        "cat" or "dog", seven steps back: look at unit 8, whose cell state is
-        about −0.9 after "cat on " and about 0 after "dog on ", and at the
-        outputs for m and l there (≈ 0.9 for the right one, ≈ 0.2 for the
-        other).
-        """,
+        QT_TRANSLATE_NOOP("Gallery", "A short text: predict the next character"),
+        QT_TRANSLATE_NOOP(
+            "Gallery",
+            '"cat on mat. dog on log. " three times, one character per step, one-hot over '
+            "its 11 characters; the target is the next character (one-hot, fitted by "
+            "squared error, so the outputs are rough probabilities). Sixteen units; every "
+            'next character is predicted right. After "on " the next letter is m or l '
+            'depending on whether the sentence began with "cat" or "dog", seven steps back: '
+            'look at unit 8, whose cell state is about −0.9 after "cat on " and about 0 '
+            'after "dog on ", and at the outputs for m and l there (≈ 0.9 for the right '
+            "one, ≈ 0.2 for the other).",
+        ),
     ),
 ]
 

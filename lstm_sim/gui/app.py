@@ -16,6 +16,15 @@ def create_app(argv: list[str] | None = None) -> QApplication:
         app = QApplication([sys.argv[0], *(argv or [])])
     app.setApplicationName("lstm-sim")
     app.setOrganizationName("lstm-sim")
+    app.setDesktopFileName("lstm-sim")  # matches resources/lstm-sim.desktop
+    from PySide6.QtGui import QIcon
+
+    from ..resources import resource_path
+
+    try:
+        app.setWindowIcon(QIcon(str(resource_path("icons", "lstm-sim.svg"))))
+    except FileNotFoundError:  # an incomplete install: run without an icon
+        pass
     app.setApplicationDisplayName(app.translate("MainWindow", "LSTM Cell Simulator"))
     return app
 
@@ -28,17 +37,25 @@ def run_app(args: list[str]) -> int:
     # multi-ms stalls) with one BLAS thread.
     threadpool_limits(1, "blas")
     app = create_app(args)
-    from PySide6.QtCore import QSettings
+    from PySide6.QtCore import QSettings, QTimer
 
     from .i18n import install_language, resolve_language
     from .main_window import MainWindow
 
     install_language(resolve_language(QSettings().value("language", "system")))
+    from .files import FileActions, files_from_arguments
+
+    FileActions.confirm_unsaved = True  # closing with unsaved changes asks (files.py)
     window = MainWindow()
+    window.restore_layout()  # geometry and dock layout of the last session
     _follow_language_requests(window)
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard focus (no window manager does it for us)
+    # lstm-sim FILE: open it once the window is up (a bad file: error dialog, example stays)
+    paths = files_from_arguments(app.arguments()[1:])
+    if paths:
+        QTimer.singleShot(0, lambda: window.file_actions.open_paths(paths))
     return app.exec()
 
 

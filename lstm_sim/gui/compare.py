@@ -123,7 +123,9 @@ class ComparePanel(QWidget):
                 name="LSTM f_k = ∂C_k/∂C_{k−1}",
             ),
             "carry": self.factor_plot.plot(
-                pen=pg.mkPen(LSTM_C_COLOR, width=1), connect="finite", name="LSTM ∏ f (t back to k)"
+                pen=pg.mkPen(LSTM_C_COLOR, width=1),
+                connect="finite",
+                name=self.tr("LSTM ∏ f (t back to k)"),
             ),
             "rnn_factor": self.factor_plot.plot(
                 pen=pg.mkPen(RNN_COLOR, width=1),

@@ -140,6 +140,55 @@ _TANH_Y = 196.0
 _X_IN = QPointF(172.0, 560.0)
 _X_W, _X_W_WIDE = 124.0, 196.0  # x_t node for D = 1 and for D > 1
 _X_FILL = QColor("#f7f8fa")  # x_t node for D > 1 (its strip shows the inputs)
+
+# The colours above, per theme. set_theme() changes the QColor objects in place, so
+# every item paints with the new colours on its next repaint.
+_THEMES: dict[str, dict[str, str]] = {
+    "light": {
+        "_BACKGROUND": "#f3f5f8",
+        "_BODY_FILL": "#fdfdfe",
+        "_BODY_BORDER": "#c9d2dd",
+        "_INK": "#222a33",
+        "_MUTED": "#5a6573",
+        "_ACCENT": "#1d4f91",
+        "_NEUTRAL_WIRE": "#8d97a5",
+        "_EMPTY_WIRE": "#d3d9e1",
+        "_X_FILL": "#f7f8fa",
+    },
+    "dark": {
+        "_BACKGROUND": "#1b1f24",
+        "_BODY_FILL": "#242a31",
+        "_BODY_BORDER": "#46515e",
+        "_INK": "#e3e7ec",
+        "_MUTED": "#a9b4c1",
+        "_ACCENT": "#8dbbff",
+        "_NEUTRAL_WIRE": "#8d97a5",
+        "_EMPTY_WIRE": "#3b434e",
+        "_X_FILL": "#2b3139",
+    },
+    "high_contrast": {
+        "_BACKGROUND": "#ffffff",
+        "_BODY_FILL": "#ffffff",
+        "_BODY_BORDER": "#000000",
+        "_INK": "#000000",
+        "_MUTED": "#000000",
+        "_ACCENT": "#000000",
+        "_NEUTRAL_WIRE": "#000000",
+        "_EMPTY_WIRE": "#6b6b6b",
+        "_X_FILL": "#ffffff",
+    },
+}
+
+
+def set_theme(name: str) -> None:
+    """Use the diagram colours of theme ``name`` ("light", "dark", "high_contrast").
+
+    Call :meth:`CellDiagram.restyle` on existing diagrams afterwards.
+    """
+    for const, value in _THEMES[name].items():
+        globals()[const].setRgb(QColor(value).rgb())
+
+
 _OP_R = 21.0  # radius of the pointwise-operation circles
 
 # Font sizes in scene units (the scene is drawn at ≈ 0.72 px per unit at 1280×800).
@@ -432,6 +481,12 @@ class _HoverItem(QGraphicsItem):
     def set_tooltip(self, text: str) -> None:
         if text != self.toolTip():
             self.setToolTip(text)
+
+    def set_highlighted(self, on: bool) -> None:
+        """Outline the node as if hovered (the guided tour points at it)."""
+        if on != self._hovered:
+            self._hovered = on
+            self.update()
 
 
 class _OpNode(_HoverItem):
@@ -1209,6 +1264,23 @@ class CellDiagram(QGraphicsView):
         self._tips_dirty = True
 
     # ============================================================ updating
+    def restyle(self) -> None:
+        """Repaint everything with the current theme's colours (after :func:`set_theme`)."""
+        self._scene.setBackgroundBrush(_BACKGROUND)
+        self.setBackgroundBrush(_BACKGROUND)
+        for item in self._scene.items():
+            item.update()
+        self._scene.update()
+
+    def highlight(self, keys: list[str] | tuple[str, ...]) -> None:
+        """Outline the nodes ``keys`` (and only them); an empty list clears it."""
+        for key, node in self._nodes.items():
+            node.set_highlighted(key in keys)
+
+    def highlighted(self) -> list[str]:
+        """The nodes currently outlined."""
+        return [key for key, node in self._nodes.items() if node._hovered]
+
     def _node(self, key: str) -> _ValueNode:
         try:
             return self._nodes[key]

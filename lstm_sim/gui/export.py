@@ -62,11 +62,6 @@ _INK = "#333333"  # axes and text on the white background
 _GRAD_COLORS = {"grad_c_norm": "#D55E00", "grad_h_norm": "#CC79A7"}
 
 
-def tr(text: str) -> str:
-    """Translate a user-visible string (context ``"export"``)."""
-    return QCoreApplication.translate("export", text)
-
-
 def _app() -> QApplication:
     app = QApplication.instance()
     if app is None:
@@ -202,7 +197,11 @@ def write_png(
     _app()
     ratio = float(device_pixel_ratio)
     if not ratio > 0:
-        raise SaveError(path, "", tr("the device pixel ratio must be positive"))
+        raise SaveError(
+            path,
+            "",
+            QCoreApplication.translate("export", "the device pixel ratio must be positive"),
+        )
     natural = _target_size(target)
     lw, lh = _logical_size(natural, width, height, ratio)
     with _prepared(target, QSize(lw, lh)):
@@ -210,7 +209,13 @@ def write_png(
         ph = int(height) if height is not None else math.ceil(lh * ratio)
         image = QImage(pw, ph, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
-            raise SaveError(path, "", tr("the image is too large ({w} × {h})").format(w=pw, h=ph))
+            raise SaveError(
+                path,
+                "",
+                QCoreApplication.translate("export", "the image is too large ({w} × {h})").format(
+                    w=pw, h=ph
+                ),
+            )
         image.setDevicePixelRatio(ratio)
         image.fill(QColor(0, 0, 0, 0) if background is None else pg.mkColor(background))
         painter = QPainter(image)
@@ -226,7 +231,9 @@ def write_png(
     ok = image.save(buffer, "PNG")
     buffer.close()
     if not ok:
-        raise SaveError(path, "", tr("could not encode the image as PNG"))
+        raise SaveError(
+            path, "", QCoreApplication.translate("export", "could not encode the image as PNG")
+        )
     atomic_write(path, bytes(data.data()))
     return pw, ph
 
@@ -267,13 +274,17 @@ def write_svg(
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(lw, lh))
         generator.setViewBox(QRect(0, 0, lw, lh))
-        generator.setTitle(title if title is not None else tr("lstm-sim export"))
-        generator.setDescription(tr("Exported by lstm-sim"))
+        generator.setTitle(
+            title if title is not None else QCoreApplication.translate("export", "lstm-sim export")
+        )
+        generator.setDescription(QCoreApplication.translate("export", "Exported by lstm-sim"))
         if isinstance(target, QWidget):
             generator.setResolution(target.logicalDpiX())
         painter = QPainter()
         if not painter.begin(generator):
-            raise SaveError(path, "", tr("could not start the SVG generator"))
+            raise SaveError(
+                path, "", QCoreApplication.translate("export", "could not start the SVG generator")
+            )
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             _paint(target, painter, lw, lh)
@@ -284,7 +295,9 @@ def write_svg(
     try:
         ET.fromstring(svg)
     except ET.ParseError as exc:
-        reason = tr("the generated SVG is not valid XML ({0})").format(exc)
+        reason = QCoreApplication.translate(
+            "export", "the generated SVG is not valid XML ({0})"
+        ).format(exc)
         raise SaveError(path, "", reason) from None
     atomic_write(path, svg)
 
@@ -329,7 +342,7 @@ def write_plot_csv(plot: Any, path: str | os.PathLike[str]) -> list[str]:
     """
     curves = _curves(plot)
     if not curves:
-        raise SaveError(path, "", tr("the plot has no curves"))
+        raise SaveError(path, "", QCoreApplication.translate("export", "the plot has no curves"))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     x0 = curves[0][1]
@@ -392,7 +405,7 @@ def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
     t = np.asarray(columns["t"], dtype=np.float64)
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
-    widget.setWindowTitle(tr("LSTM trace"))
+    widget.setWindowTitle(QCoreApplication.translate("export", "LSTM trace"))
     plots: list[pg.PlotItem] = []
 
     def panel(title: str) -> pg.PlotItem:
@@ -410,7 +423,10 @@ def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
 
     xs, ys = _columns(columns, "x"), _columns(columns, "y")
     if xs:
-        plot = panel(tr("Inputs x_t") + (tr(" and targets y_t (dashed)") if ys else ""))
+        plot = panel(
+            QCoreApplication.translate("export", "Inputs x_t")
+            + (QCoreApplication.translate("export", " and targets y_t (dashed)") if ys else "")
+        )
         for name, v in xs:
             _add_curve(plot, t, v, pg.mkPen(_SERIES_COLORS["x"], width=1), name)
         for name, v in ys:
@@ -418,15 +434,22 @@ def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
             _add_curve(plot, t, v, pen, name)
     gates = {g: _columns(columns, g) for g in ("f", "i", "o")}
     if any(gates.values()):
-        plot = panel(tr("Gates: forget f, input i, output o"))
+        plot = panel(QCoreApplication.translate("export", "Gates: forget f, input i, output o"))
         plot.addLegend(offset=(10, 5), labelTextColor=_INK, brush=(255, 255, 255, 210))
         plot.setYRange(0.0, 1.0, padding=0.05)
-        labels = {"f": tr("forget f"), "i": tr("input i"), "o": tr("output o")}
+        labels = {
+            "f": QCoreApplication.translate("export", "forget f"),
+            "i": QCoreApplication.translate("export", "input i"),
+            "o": QCoreApplication.translate("export", "output o"),
+        }
         for g, series in gates.items():
             for k, (_, v) in enumerate(series):
                 name = labels[g] if k == 0 else None
                 _add_curve(plot, t, v, pg.mkPen(_GATE_COLORS[g], width=1), name)
-    for key, title in (("c", tr("Cell state C_t")), ("h", tr("Hidden state h_t"))):
+    for key, title in (
+        ("c", QCoreApplication.translate("export", "Cell state C_t")),
+        ("h", QCoreApplication.translate("export", "Hidden state h_t")),
+    ):
         series = _columns(columns, key)
         if series:
             plot = panel(title)
@@ -434,7 +457,9 @@ def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
                 _add_curve(plot, t, v, pg.mkPen(_SERIES_COLORS[key], width=1), name)
     grads = [(n, columns[n]) for n in ("grad_c_norm", "grad_h_norm") if n in columns]
     if grads:
-        plot = panel(tr("Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)"))
+        plot = panel(
+            QCoreApplication.translate("export", "Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)")
+        )
         plot.addLegend(offset=(10, 5), labelTextColor=_INK, brush=(255, 255, 255, 210))
         positive = []
         for name, values in grads:
@@ -443,12 +468,15 @@ def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
             positive.append((name, v))
         if any(np.isfinite(v).any() for _, v in positive):
             plot.setLogMode(y=True)
-            labels = {"grad_c_norm": tr("‖∂L/∂C_t‖"), "grad_h_norm": tr("‖∂L/∂h_t‖")}
+            labels = {
+                "grad_c_norm": QCoreApplication.translate("export", "‖∂L/∂C_t‖"),
+                "grad_h_norm": QCoreApplication.translate("export", "‖∂L/∂h_t‖"),
+            }
             for name, v in positive:
                 if np.isfinite(v).any():
                     _add_curve(plot, t, v, pg.mkPen(_GRAD_COLORS[name], width=1), labels[name])
     if plots:
-        plots[-1].setLabel("bottom", tr("step t"))
+        plots[-1].setLabel("bottom", QCoreApplication.translate("export", "step t"))
         if len(t):
             plots[0].setXRange(float(t[0]), float(t[-1]), padding=0.01)
     return widget
@@ -493,7 +521,9 @@ def render_trace_figure(
     unknown = sorted(set(formats) - {"png", "svg"})
     if unknown:
         raise ValueError(
-            tr("unknown plot format(s): {0} (use png, svg)").format(", ".join(unknown))
+            QCoreApplication.translate(
+                "export", "unknown plot format(s): {0} (use png, svg)"
+            ).format(", ".join(unknown))
         )
     widget = build_trace_figure(trace_columns)
     width, height = int(size[0]), int(size[1])
@@ -511,7 +541,13 @@ def render_trace_figure(
                     device_pixel_ratio=device_pixel_ratio,
                 )
             else:
-                write_svg(widget, path, width=width, height=height, title=tr("LSTM trace"))
+                write_svg(
+                    widget,
+                    path,
+                    width=width,
+                    height=height,
+                    title=QCoreApplication.translate("export", "LSTM trace"),
+                )
             written.append(path)
     finally:
         widget.close()

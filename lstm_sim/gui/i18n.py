@@ -81,7 +81,7 @@ def install_language(code: str) -> bool:
     _installed.clear()
     _current = "en"
     if code == "en":
-        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Territory.UnitedStates))
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return True
     ours = QTranslator(app)
     try:

@@ -33,9 +33,12 @@ from ..session import INLINE_STEPS, Session
 from .compare import ComparePanel
 from .diagram import CellDiagram
 from .equations import EquationsPanel
+from .files import FileActions
 from .plots import PlotPanels
+from .tour import TourDialog
 from .training import TrainingDock
 from .transport import Transport
+from .values_table import ValuesTable
 from .weight_editor import WeightEditor
 from .worker import Job
 
@@ -207,6 +210,11 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         self.transport.populate(toolbar)
         self.addToolBar(toolbar)
+        # Tool buttons take no keyboard focus by default: make them reachable with Tab.
+        from PySide6.QtWidgets import QToolButton
+
+        for button in toolbar.findChildren(QToolButton):
+            button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.undo_stack = QUndoStack(self)
         self.weight_editor = WeightEditor(self.session, self.undo_stack, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.weight_editor)
@@ -214,6 +222,9 @@ class MainWindow(QMainWindow):
         self.training = TrainingDock(self.session, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.training)
         self.training.hide()
+        self.values = ValuesTable(self.session, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.values)
+        self.values.hide()
         self._build_menus()
         self.progress = QProgressBar()
         self.progress.setRange(0, 100)
@@ -227,6 +238,8 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        # --- File menu: open/save/recent/export, drag-and-drop (lstm_sim/gui/files.py)
+        self.file_actions = FileActions(self)
 
         self.transport.step_requested.connect(self.request_step)
         self.transport.run_to_end_requested.connect(self.run_to_end)
@@ -235,6 +248,12 @@ class MainWindow(QMainWindow):
         self.plots.seek_requested.connect(self.request_step)
         self.session.changed.connect(self._on_changed)
         self._sync_all()
+        from PySide6.QtGui import QGuiApplication
+
+        from .theme import apply_theme
+
+        apply_theme(QSettings().value("appearance", "system"), [self])
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_system_scheme)
 
     # ---------------------------------------------------------------- menus
     def _build_menus(self) -> None:
@@ -242,12 +261,21 @@ class MainWindow(QMainWindow):
         self.file_menu = bar.addMenu(self.tr("&File"))
         self.quit_action = QAction(self.tr("&Quit"), self)
         # QKeySequence.Quit maps to nothing on Linux: add Ctrl+Q explicitly.
-        self.quit_action.setShortcuts([QKeySequence(QKeySequence.StandardKey.Quit), "Ctrl+Q"])
+        self.quit_action.setShortcuts(
+            [QKeySequence("Ctrl+Q")]
+            + [
+                k
+                for k in QKeySequence.keyBindings(QKeySequence.StandardKey.Quit)
+                if k.toString() != "Ctrl+Q"
+            ]
+        )
         self.quit_action.triggered.connect(self.close)
         self.examples_menu = self.file_menu.addMenu(self.tr("&Examples"))
         self.example_actions: dict[str, QAction] = {}
         for ex in EXAMPLES:
-            a = QAction(QCoreApplication.translate("Gallery", ex.title), self)
+            # "&" would be a mnemonic in a menu ("Hochreiter & Schmidhuber")
+            title = QCoreApplication.translate("Gallery", ex.title).replace("&", "&&")
+            a = QAction(title, self)
             a.setStatusTip(QCoreApplication.translate("Gallery", ex.description)[:120])
             a.triggered.connect(lambda _checked=False, key=ex.key: self.load_example(key))
             self.examples_menu.addAction(a)
@@ -278,6 +306,27 @@ class MainWindow(QMainWindow):
         training_action.setText(self.tr("&Training"))
         training_action.setShortcut(QKeySequence("Ctrl+T"))
         self.view_menu.addAction(training_action)
+        values_action = self.values.toggleViewAction()
+        values_action.setText(self.tr("Values &table"))
+        values_action.setShortcut(QKeySequence("Ctrl+Shift+V"))
+        self.view_menu.addAction(values_action)
+        self.appearance_menu = self.view_menu.addMenu(self.tr("&Appearance"))
+        appearance_group = QActionGroup(self)
+        chosen_look = QSettings().value("appearance", "system")
+        names = {
+            "system": self.tr("Follow the system (light or dark)"),
+            "light": self.tr("Light"),
+            "dark": self.tr("Dark"),
+            "high_contrast": self.tr("High contrast"),
+        }
+        self.appearance_actions: dict[str, QAction] = {}
+        for key, text in names.items():
+            a = QAction(text, appearance_group)
+            a.setCheckable(True)
+            a.setChecked(chosen_look == key)
+            a.triggered.connect(lambda _checked=False, k=key: self.set_appearance(k))
+            self.appearance_menu.addAction(a)
+            self.appearance_actions[key] = a
         self.scenario_menu = bar.addMenu(self.tr("S&cenarios"))
         self.scenario_actions: dict[str, QAction] = {}
         for scn in SCENARIOS:
@@ -307,6 +356,11 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = a
         self._language = current_language()
         self.help_menu = bar.addMenu(self.tr("&Help"))
+        tour = QAction(self.tr("Guided &tour of the cell"), self)
+        tour.setShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents))
+        tour.triggered.connect(self.show_tour)
+        self.help_menu.addAction(tour)
+        self.tour_action = tour
         about = QAction(self.tr("&About lstm-sim"), self)
         about.triggered.connect(self.show_about)
         self.help_menu.addAction(about)
@@ -386,6 +440,41 @@ class MainWindow(QMainWindow):
         )
         self.compare.set_explanation(QCoreApplication.translate("Scenarios", scn.explanation))
         self.tabs.setCurrentWidget(self.compare)
+
+    def show_tour(self) -> TourDialog:
+        """Help ▸ Guided tour: the diagram part by part (non-modal)."""
+        self._tour = TourDialog(self.diagram, self)
+        self._tour.show()
+        return self._tour
+
+    def set_appearance(self, choice: str) -> None:
+        """Light, dark, high contrast or follow the system; remembered in the settings."""
+        from .theme import apply_theme
+
+        QSettings().setValue("appearance", choice)
+        apply_theme(choice, [self])
+
+    def _follow_system_scheme(self, *_args) -> None:
+        if QSettings().value("appearance", "system") == "system":
+            self.set_appearance("system")
+
+    def save_layout(self) -> None:
+        """Remember the window geometry and the dock layout (QSettings)."""
+        settings = QSettings()
+        settings.setValue("window/geometry", self.saveGeometry())
+        settings.setValue("window/state", self.saveState())
+
+    def restore_layout(self) -> bool:
+        """Restore the geometry and dock layout saved last time; False when there is none."""
+        settings = QSettings()
+        geometry = settings.value("window/geometry")
+        state = settings.value("window/state")
+        ok = False
+        if geometry is not None:
+            ok = bool(self.restoreGeometry(geometry))
+        if state is not None:
+            ok = bool(self.restoreState(state)) and ok
+        return ok
 
     def show_about(self) -> None:
         QMessageBox.about(
@@ -612,6 +701,7 @@ class MainWindow(QMainWindow):
         self.transport.pause()
         self.cancel_jobs()
         self.training.stop()
+        self.file_actions.detach()  # files.py: no unsaved-changes question for this window
         for slot in (
             self._on_changed,
             self.plots._on_changed,
@@ -619,11 +709,13 @@ class MainWindow(QMainWindow):
             self.compare._on_changed,
             self.training._on_changed,
             self.weight_editor._on_changed,
+            self.values._on_changed,
         ):
             with contextlib.suppress(ValueError):
                 self.session.changed.disconnect(slot)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_layout()
         self.transport.pause()
         self.cancel_jobs()
         for job in (self._compute_job, self._grad_job):

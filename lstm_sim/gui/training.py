@@ -101,6 +101,7 @@ class TrainingDock(QDockWidget):
         self.status.setAccessibleName(self.tr("Training status"))
         self.curve_widget = pg.PlotWidget(background="w")
         self.curve_widget.setLogMode(y=True)
+        self.curve_widget.setMenuEnabled(False)  # pyqtgraph's own menu is not translated
         self.curve_widget.setLabel("left", self.tr("loss (MSE)"))
         self.curve_widget.setLabel("bottom", self.tr("epoch"))
         self.curve_widget.setMinimumHeight(160)

@@ -107,7 +107,9 @@ class Transport(QObject):
             a = QAction(style.standardIcon(icon), text, parent)
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            a.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
+            a.setToolTip(
+                f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
+            )
             a.setStatusTip(tip)
             a.triggered.connect(slot)
             return a

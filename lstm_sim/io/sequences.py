@@ -44,6 +44,12 @@ from ._npy import NPY_MAGIC, ZIP_MAGIC, read_npy, read_npz
 from .csv_table import ColumnSpec, parse_table, resolve_columns
 from .errors import LoadCancelled, LoadError, SaveError
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's marker; no Qt here
+    """Mark a format label for translation (the GUI translates it in ``context``)."""
+    return text
+
+
 __all__ = ["load_sequence", "save_sequence", "sequence_suffixes"]
 
 #: Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).
@@ -179,7 +185,11 @@ def _select(
 
 
 # --------------------------------------------------------------------- readers
-@registry.reader("sequence", label="CSV table", suffixes=(".csv", ".tsv", ".tab", ".dat"))
+@registry.reader(
+    "sequence",
+    label=QT_TRANSLATE_NOOP("FileFormats", "CSV table"),
+    suffixes=(".csv", ".tsv", ".tab", ".dat"),
+)
 def _read_csv(
     path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any, **options: Any
 ) -> Sequence:
@@ -244,13 +254,23 @@ def _pick(keys: Iterable[str], *candidates: str) -> str | None:
     return next((c for c in candidates if c in keys), None)
 
 
-@registry.reader("sequence", label="NumPy array", suffixes=(".npy",), magic=(NPY_MAGIC,))
+@registry.reader(
+    "sequence",
+    label=QT_TRANSLATE_NOOP("FileFormats", "NumPy array"),
+    suffixes=(".npy",),
+    magic=(NPY_MAGIC,),
+)
 def _read_npy(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
     x = _steps(read_npy(data, path), path, "", "inputs")
     return _select(_make(path, "npy", x, None), inputs, targets, path)
 
 
-@registry.reader("sequence", label="NumPy arrays", suffixes=(".npz",), magic=(ZIP_MAGIC,))
+@registry.reader(
+    "sequence",
+    label=QT_TRANSLATE_NOOP("FileFormats", "NumPy arrays"),
+    suffixes=(".npz",),
+    magic=(ZIP_MAGIC,),
+)
 def _read_npz(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
     arrays = read_npz(data, path)
     x_key = _pick(arrays, "inputs", "x")
@@ -332,7 +352,12 @@ def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
     return seq
 
 
-@registry.reader("sequence", label="JSON", suffixes=(".json",), magic=(b"{", b"["))
+@registry.reader(
+    "sequence",
+    label=QT_TRANSLATE_NOOP("FileFormats", "JSON"),
+    suffixes=(".json",),
+    magic=(b"{", b"["),
+)
 def _read_json(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
     doc = parse_json(data, path)
     return _select(_json_sequence(doc, doc.value, ""), inputs, targets, path)
@@ -342,7 +367,9 @@ def _char_label(ch: str) -> str:
     return {"\n": "\\n", "\t": "\\t", " ": "␣"}.get(ch, ch if ch.isprintable() else repr(ch))
 
 
-@registry.reader("sequence", label="Plain text", suffixes=(".txt", ".text"))
+@registry.reader(
+    "sequence", label=QT_TRANSLATE_NOOP("FileFormats", "Plain text"), suffixes=(".txt", ".text")
+)
 def _read_text(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
     if not data:
         raise LoadError(path, "", "empty file")
@@ -394,7 +421,11 @@ def _values(arr: np.ndarray) -> list[list[str]]:
     return [[repr(v) for v in row] for row in arr.tolist()]
 
 
-@registry.writer("sequence", label="CSV table", suffixes=(".csv", ".tsv", ".tab"))
+@registry.writer(
+    "sequence",
+    label=QT_TRANSLATE_NOOP("FileFormats", "CSV table"),
+    suffixes=(".csv", ".tsv", ".tab"),
+)
 def _write_csv(seq: Sequence, path: str | os.PathLike[str]) -> None:
     delimiter = "\t" if str(path).lower().endswith((".tsv", ".tab")) else ","
     table = seq.inputs if seq.targets is None else np.hstack([seq.inputs, seq.targets])
@@ -405,7 +436,9 @@ def _write_csv(seq: Sequence, path: str | os.PathLike[str]) -> None:
     atomic_write(path, buf.getvalue().encode("utf-8"))
 
 
-@registry.writer("sequence", label="NumPy array", suffixes=(".npy",))
+@registry.writer(
+    "sequence", label=QT_TRANSLATE_NOOP("FileFormats", "NumPy array"), suffixes=(".npy",)
+)
 def _write_npy(seq: Sequence, path: str | os.PathLike[str]) -> None:
     if seq.targets is not None:
         raise SaveError(
@@ -416,7 +449,9 @@ def _write_npy(seq: Sequence, path: str | os.PathLike[str]) -> None:
     atomic_write(path, buf.getvalue())
 
 
-@registry.writer("sequence", label="NumPy arrays", suffixes=(".npz",))
+@registry.writer(
+    "sequence", label=QT_TRANSLATE_NOOP("FileFormats", "NumPy arrays"), suffixes=(".npz",)
+)
 def _write_npz(seq: Sequence, path: str | os.PathLike[str]) -> None:
     arrays: dict[str, np.ndarray] = {
         "inputs": np.asarray(seq.inputs),
@@ -444,12 +479,14 @@ def sequence_to_json(seq: Sequence) -> dict[str, Any]:
     }
 
 
-@registry.writer("sequence", label="JSON", suffixes=(".json",))
+@registry.writer("sequence", label=QT_TRANSLATE_NOOP("FileFormats", "JSON"), suffixes=(".json",))
 def _write_json(seq: Sequence, path: str | os.PathLike[str]) -> None:
     atomic_write(path, dumps(sequence_to_json(seq)))
 
 
-@registry.writer("sequence", label="Plain text", suffixes=(".txt", ".text"))
+@registry.writer(
+    "sequence", label=QT_TRANSLATE_NOOP("FileFormats", "Plain text"), suffixes=(".txt", ".text")
+)
 def _write_text(seq: Sequence, path: str | os.PathLike[str]) -> None:
     v = len(seq.vocabulary)
     ok = (

@@ -49,6 +49,12 @@ from ._npy import ZIP_MAGIC, read_npz
 from .errors import LoadError, SaveError
 from .keras_weights import HDF5_MAGIC, Entry, read_keras
 
+
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's marker; no Qt here
+    """Mark a format label for translation (the GUI translates it in ``context``)."""
+    return text
+
+
 __all__ = [
     "LayerInfo",
     "Readout",
@@ -105,12 +111,19 @@ def weights_suffixes() -> list[str]:
 
 
 # ------------------------------------------------------------------ readers
-@registry.reader("weights", label="NumPy arrays", suffixes=(".npz",), magic=(ZIP_MAGIC,))
+@registry.reader(
+    "weights",
+    label=QT_TRANSLATE_NOOP("FileFormats", "NumPy arrays"),
+    suffixes=(".npz",),
+    magic=(ZIP_MAGIC,),
+)
 def _read_npz(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     return _WeightFile({k: Entry(a, f"key '{k}'") for k, a in read_npz(data, path).items()})
 
 
-@registry.reader("weights", label="JSON", suffixes=(".json",), magic=(b"{",))
+@registry.reader(
+    "weights", label=QT_TRANSLATE_NOOP("FileFormats", "JSON"), suffixes=(".json",), magic=(b"{",)
+)
 def _read_json(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     doc = parse_json(data, path)
     value = doc.value
@@ -159,7 +172,9 @@ def _safetensors_bf16(path: str | os.PathLike[str], data: bytes) -> dict[str, np
     return out
 
 
-@registry.reader("weights", label="safetensors", suffixes=(".safetensors",))
+@registry.reader(
+    "weights", label=QT_TRANSLATE_NOOP("FileFormats", "safetensors"), suffixes=(".safetensors",)
+)
 def _read_safetensors(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     if len(data) < 8:
         raise LoadError(path, "", "empty or truncated safetensors file")
@@ -179,7 +194,11 @@ def _read_safetensors(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     return _WeightFile({k: Entry(a, f"key '{k}'") for k, a in arrays.items()})
 
 
-@registry.reader("weights", label="PyTorch state dict", suffixes=(".pt", ".pth"))
+@registry.reader(
+    "weights",
+    label=QT_TRANSLATE_NOOP("FileFormats", "PyTorch state dict"),
+    suffixes=(".pt", ".pth"),
+)
 def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     try:
         import torch
@@ -228,7 +247,7 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
 
 @registry.reader(
     "weights",
-    label="Keras weights",
+    label=QT_TRANSLATE_NOOP("FileFormats", "Keras weights"),
     suffixes=(".weights.h5", ".h5", ".hdf5", ".keras"),
     magic=(HDF5_MAGIC,),
 )
@@ -518,14 +537,16 @@ def save_weights(
     registry.find_writer("weights", path).function(params, path, readout=readout, dtype=dtype)
 
 
-@registry.writer("weights", label="NumPy arrays", suffixes=(".npz",))
+@registry.writer(
+    "weights", label=QT_TRANSLATE_NOOP("FileFormats", "NumPy arrays"), suffixes=(".npz",)
+)
 def _write_npz(params: LSTMParams, path: str | os.PathLike[str], *, readout: Any, dtype: Any):
     buf = io.BytesIO()
     np.savez(buf, allow_pickle=False, **_arrays(params, readout, dtype, path))
     atomic_write(path, buf.getvalue())
 
 
-@registry.writer("weights", label="JSON", suffixes=(".json",))
+@registry.writer("weights", label=QT_TRANSLATE_NOOP("FileFormats", "JSON"), suffixes=(".json",))
 def _write_json(params: LSTMParams, path: str | os.PathLike[str], *, readout: Any, dtype: Any):
     arrays = _arrays(params, readout, np.float64, path)
     doc: dict[str, Any] = {"format": "lstm-sim-weights", "version": 1}
@@ -533,7 +554,9 @@ def _write_json(params: LSTMParams, path: str | os.PathLike[str], *, readout: An
     atomic_write(path, dumps(doc))
 
 
-@registry.writer("weights", label="safetensors", suffixes=(".safetensors",))
+@registry.writer(
+    "weights", label=QT_TRANSLATE_NOOP("FileFormats", "safetensors"), suffixes=(".safetensors",)
+)
 def _write_safetensors(
     params: LSTMParams, path: str | os.PathLike[str], *, readout: Any, dtype: Any
 ):

@@ -1,0 +1,111 @@
+"""Help ▸ Guided tour: the cell diagram explained part by part, pointing at each part."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from .diagram import CellDiagram
+
+__all__ = ["TourDialog"]
+
+
+class TourDialog(QDialog):
+    """A few pages, each outlining the diagram's nodes it talks about."""
+
+    def __init__(self, diagram: CellDiagram, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Guided tour of the memory cell"))
+        self.setModal(False)
+        self.diagram = diagram
+        self.pages: list[tuple[str, str, tuple[str, ...]]] = [
+            (
+                self.tr("Two memories"),
+                self.tr(
+                    "An LSTM cell carries two states from step to step. The line across "
+                    "the top is the cell state C — the long-term memory. The line at the "
+                    "bottom is the hidden state h — the short-term memory, which is also "
+                    "the cell's output."
+                ),
+                ("c_prev", "c", "h_prev", "h"),
+            ),
+            (
+                self.tr("The forget gate f_t"),
+                self.tr(
+                    "f_t = σ(W_f·[h_{t−1}, x_t] + b_f) is a number between 0 and 1 for every "
+                    "unit. It multiplies the old cell state: f ≈ 1 keeps C_{t−1}, f ≈ 0 "
+                    "erases it. Along this path the gradient is multiplied by f and "
+                    "nothing else — this is why an LSTM can remember for long."
+                ),
+                ("f", "f_mul", "c_prev"),
+            ),
+            (
+                self.tr("The input gate i_t and the candidate C̃_t"),
+                self.tr(
+                    "The candidate C̃_t = tanh(…) proposes new content between −1 and 1; "
+                    "the input gate i_t decides how much of it is written. Their product is "
+                    "added to the cell state: C_t = f_t·C_{t−1} + i_t·C̃_t."
+                ),
+                ("i", "g", "i_mul", "c"),
+            ),
+            (
+                self.tr("The output gate o_t"),
+                self.tr(
+                    "The cell state is squashed by tanh and the output gate o_t chooses "
+                    "how much of it becomes the new hidden state: h_t = o_t·tanh(C_t)."
+                ),
+                ("o", "tanh_c", "o_mul", "h"),
+            ),
+            (
+                self.tr("Now step through time"),
+                self.tr(
+                    "Press Step (→) and watch the numbers: the colours show each value, "
+                    "hovering a node shows its equation with the numbers. The plots below "
+                    "show the history, and the gradient norms show how far back the loss "
+                    "at step t reaches."
+                ),
+                (),
+            ),
+        ]
+        self.index = 0
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setMinimumWidth(420)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.counter = QLabel()
+        self.back_button = QPushButton(self.tr("&Back"))
+        self.next_button = QPushButton(self.tr("&Next"))
+        self.close_button = QPushButton(self.tr("&Close"))
+        self.back_button.clicked.connect(lambda: self.show_page(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self.index + 1))
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.counter)
+        buttons.addStretch(1)
+        for b in (self.back_button, self.next_button, self.close_button):
+            buttons.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.text, 1)
+        lay.addLayout(buttons)
+        self.show_page(0)
+
+    def show_page(self, index: int) -> None:
+        """Show page ``index`` and outline its nodes in the diagram."""
+        self.index = max(0, min(index, len(self.pages) - 1))
+        title, text, keys = self.pages[self.index]
+        self.title.setText(title)
+        self.text.setText(text)
+        self.counter.setText(self.tr("{k} of {n}").format(k=self.index + 1, n=len(self.pages)))
+        self.back_button.setEnabled(self.index > 0)
+        self.next_button.setEnabled(self.index < len(self.pages) - 1)
+        self.diagram.highlight(keys)
+
+    def closeEvent(self, event) -> None:
+        self.diagram.highlight(())
+        super().closeEvent(event)

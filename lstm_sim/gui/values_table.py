@@ -1,0 +1,112 @@
+"""A table of the current step's values (readable by screen readers).
+
+Rows: x_t, h_{t-1}, C_{t-1}, f_t, i_t, C̃_t, o_t, C_t, tanh(C_t), h_t (and ŷ_t
+with a read-out); columns: the units. The same numbers as the diagram, as
+plain accessible text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+from ..session import Session
+from .equations import format_value
+
+__all__ = ["ValuesTable"]
+
+
+class ValuesTable(QDockWidget):
+    """Dock with one row per quantity and one column per unit, for step t."""
+
+    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Values at step t"), parent)
+        self.setObjectName("values_dock")
+        self.session = session
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAccessibleName(self.tr("Values of the current step"))
+        self.table.setAccessibleDescription(
+            self.tr("One row per quantity of the LSTM cell, one column per unit")
+        )
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.setWidget(self.table)
+        self._rows = [
+            ("x", self.tr("input x_t")),
+            ("h_prev", self.tr("previous hidden state h_{t−1}")),
+            ("c_prev", self.tr("previous cell state C_{t−1}")),
+            ("f", self.tr("forget gate f_t")),
+            ("i", self.tr("input gate i_t")),
+            ("g", self.tr("candidate C̃_t")),
+            ("o", self.tr("output gate o_t")),
+            ("c", self.tr("cell state C_t")),
+            ("tanh_c", self.tr("tanh(C_t)")),
+            ("h", self.tr("hidden state h_t")),
+        ]
+        session.changed.connect(self._on_changed)
+        self.refresh()
+
+    def _on_changed(self, changes: frozenset[str]) -> None:
+        if changes & {"step", "params", "sequence", "trace", "unit", "readout"}:
+            if self.isVisible():
+                self.refresh()
+            else:
+                self._stale = True
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if getattr(self, "_stale", True):
+            self._stale = False
+            self.refresh()
+
+    def cell_text(self, key: str, unit: int) -> str:
+        """The text shown for quantity ``key`` and unit ``unit`` (for tests)."""
+        keys = [k for k, _ in self._rows]
+        return self.table.item(keys.index(key), unit).text()
+
+    def refresh(self) -> None:
+        """Fill the table from the session."""
+        s = self.session
+        hidden = s.hidden_size
+        r = s.step_result()
+        h, c = s.state()
+        values: dict[str, object] = {"h": h, "c": c}
+        if r is not None:
+            values.update(
+                x=r.x,
+                h_prev=r.h_prev,
+                c_prev=r.c_prev,
+                f=r.f,
+                i=r.i,
+                g=r.g,
+                o=r.o,
+                tanh_c=r.tanh_c,
+            )
+        self.table.setRowCount(len(self._rows))
+        self.table.setColumnCount(hidden)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("unit {j}").format(j=j) for j in range(hidden)]
+        )
+        self.table.setVerticalHeaderLabels([label for _, label in self._rows])
+        for row, (key, label) in enumerate(self._rows):
+            vec = values.get(key)
+            for j in range(hidden):
+                if vec is None:
+                    text = "—"
+                elif key == "x":
+                    # inputs are D wide, not H: show them in the first columns
+                    text = format_value(vec[j]) if j < len(vec) else ""
+                else:
+                    text = format_value(vec[j])
+                item = self.table.item(row, j)
+                if item is None:
+                    item = QTableWidgetItem()
+                    self.table.setItem(row, j, item)
+                item.setText(text)
+                item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")

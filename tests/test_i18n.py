@@ -1,0 +1,751 @@
+"""简体中文: every text translated, no English left on screen, switching at run time.
+
+- The ``.ts`` file is complete (no unfinished or empty translation), up to date
+  with the sources (``lupdate`` into a temporary copy finds nothing new), and the
+  shipped ``.qm`` is its compiled form; translations keep their placeholders,
+  line breaks and mnemonics.
+- In zh_CN, a walk over every widget, action, plot and diagram text of the main
+  window, and of its dialogs (About, guided tour, CSV import, layer choice,
+  export, message boxes), finds no English words but an explicit, short
+  allow-list of notation, acronyms and proper names.
+- Switching the language at run time changes menu and diagram texts and keeps
+  the session, the cursor and the geometry; the choice survives a restart.
+- QSettings live in a temporary directory: the tests never touch the user's.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+import shutil
+import sys
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyqtgraph as pg
+import pytest
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, Qt
+from PySide6.QtGui import QAction, QFontDatabase, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QApplication,
+    QComboBox,
+    QDockWidget,
+    QDoubleSpinBox,
+    QGraphicsView,
+    QGroupBox,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QMessageBox,
+    QSpinBox,
+    QTabBar,
+    QTabWidget,
+    QToolBar,
+    QWidget,
+)
+
+from lstm_sim import gallery, scenarios
+from lstm_sim.examples import spikes_example
+from lstm_sim.gui import app as gui_app
+from lstm_sim.gui.diagram import NODE_KEYS
+from lstm_sim.gui.i18n import current_language, install_language, resolve_language
+from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.session import Session
+
+ROOT = Path(__file__).resolve().parents[1]
+TS = ROOT / "resources" / "i18n" / "lstm_sim_zh_CN.ts"
+QM = TS.with_suffix(".qm")
+
+
+def _load_tool():
+    spec = importlib.util.spec_from_file_location(
+        "update_translations", ROOT / "tools" / "update_translations.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up there
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+tool = _load_tool()
+
+# ----------------------------------------------------------------- the .ts file
+
+
+def _messages() -> Iterator[tuple[str, str, str]]:
+    for context in ET.parse(TS).getroot().iter("context"):
+        name = context.findtext("name") or ""
+        for message in context.iter("message"):
+            yield name, message.findtext("source") or "", message.findtext("translation") or ""
+
+
+def test_every_text_is_translated():
+    st = tool.status(TS)
+    assert st.total > 250
+    assert st.unfinished == [], f"{len(st.unfinished)} unfinished: {st.unfinished[:10]}"
+
+
+def test_ts_and_qm_are_up_to_date_with_the_sources(tmp_path):
+    """What ``tools/update_translations.py --check`` checks, without changing the repo."""
+    copy = tmp_path / TS.name
+    shutil.copyfile(TS, copy)
+    tool.lupdate(copy)
+    now, shipped = tool.status(copy), tool.status(TS)
+    new = sorted(now.texts - shipped.texts)
+    assert not new, f"run tools/update_translations.py and translate: {new[:10]}"
+    vanished = sorted(shipped.texts - now.texts)
+    assert not vanished, f"run tools/update_translations.py (vanished: {vanished[:10]})"
+    assert now.unfinished == []
+    tool.lrelease(TS, tmp_path / "compiled.qm")
+    assert QM.read_bytes() == (tmp_path / "compiled.qm").read_bytes(), "stale .qm: run the tool"
+
+
+_FORMAT_FIELD = re.compile(r"(?<!\{)\{[A-Za-z_0-9]*(?::[^{}]*)?\}(?!\})")
+
+
+def test_translations_keep_placeholders_line_breaks_and_mnemonics():
+    for context, source, zh in _messages():
+        where = (context, source)
+        # str.format fields ({t}, {loss:.6g}, {0}) and notation braces (C_{t-1}, W_{g}).
+        assert sorted(_FORMAT_FIELD.findall(zh)) == sorted(_FORMAT_FIELD.findall(source)), where
+        assert zh.count("{{") == source.count("{{"), where
+        assert zh.count("\n") == source.count("\n"), where
+        # A mnemonic "&F" stays the same letter ("文件(&F)"); "&&" and "A & B" are literal.
+        mnemonic = re.search(r"&(\w)", source.replace("&&", ""))
+        if mnemonic:
+            letter = mnemonic.group(1)
+            assert f"(&{letter.upper()})" in zh or f"&{letter}" in zh, where
+        else:
+            assert "&" not in zh.replace("&&", "").replace("& ", ""), where
+        literal = re.compile(r"(?<!&)& ")
+        assert len(literal.findall(zh)) == len(literal.findall(source)), where
+        assert zh.strip() == zh or source != source.strip(), where  # no stray blanks
+        if source.startswith(" "):
+            assert zh.startswith(" "), where  # suffixes such as " steps"
+        for term in ("forget gate", "input gate", "output gate"):
+            if term in source.lower() and "-gate" not in source:
+                assert {"forget gate": "遗忘门", "input gate": "输入门", "output gate": "输出门"}[
+                    term
+                ] in zh, where
+
+
+def test_translations_use_the_glossary_of_the_notes():
+    zh = {source: text for _, source, text in _messages()}
+    assert zh["forget gate f_t"] == "遗忘门 f_t"
+    assert zh["input gate i_t"] == "输入门 i_t"
+    assert zh["output gate o_t"] == "输出门 o_t"
+    assert zh["candidate C̃_t"] == "候选记忆 C̃_t"
+    assert "细胞状态" in zh["cell state C — long-term memory"]
+    assert "长期记忆" in zh["cell state C — long-term memory"]
+    assert "隐藏状态" in zh["hidden state h — short-term memory"]
+    assert "短期记忆" in zh["hidden state h — short-term memory"]
+    assert zh["RNN gradient vanishes"] == "RNN 梯度消失"
+    assert zh["RNN gradient explodes"] == "RNN 梯度爆炸"
+    assert zh["&File"] == "文件(&F)"
+
+
+# ------------------------------------------------------------------ fixtures
+
+
+@pytest.fixture
+def settings(tmp_path, qapp):
+    """QSettings (any format, user scope) in ``tmp_path``, under test names."""
+    names = (qapp.organizationName(), qapp.applicationName())
+    fmt = QSettings.defaultFormat()
+    path = tmp_path / "settings"
+    for f in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(f, QSettings.Scope.UserScope, str(path))
+        QSettings.setPath(f, QSettings.Scope.SystemScope, str(path / "system"))
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    qapp.setOrganizationName("lstm-sim-tests")
+    qapp.setApplicationName("lstm-sim-tests")
+    QSettings().clear()
+    yield path
+    QSettings().clear()
+    QSettings.setDefaultFormat(fmt)
+    qapp.setOrganizationName(names[0])
+    qapp.setApplicationName(names[1])
+
+
+@pytest.fixture
+def english(settings):
+    """English translators at the end, whatever the test installed."""
+    install_language("en")
+    yield
+    install_language("en")
+
+
+@pytest.fixture
+def zh(english):
+    assert install_language("zh_CN")
+    assert current_language() == "zh_CN"
+
+
+def _window(qtbot, session: Session | None = None) -> MainWindow:
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _close(win: MainWindow) -> None:
+    win.transport.pause()
+    win.cancel_jobs()
+    win.wait_for_jobs()
+
+
+# ------------------------------------------------------ English leftovers
+
+# Words that stay as they are in a Chinese UI, each for a reason:
+ALLOWED_WORDS = {
+    # acronyms of the field (as in Chinese textbooks and the study notes)
+    "LSTM",
+    "RNN",
+    "BPTT",
+    "MSE",
+    # proper names: optimiser, library, initialisers, authors
+    "Adam",
+    "PyTorch",
+    "Xavier",
+    "Glorot",
+    "Hochreiter",
+    "Schmidhuber",
+    # file formats and the libraries whose files are read
+    "CSV",
+    "TSV",
+    "NPY",
+    "NPZ",
+    "JSON",
+    "PNG",
+    "SVG",
+    "XML",
+    "png",
+    "svg",
+    "NumPy",
+    "Keras",
+    # functions in formulas
+    "tanh",
+    "diag",
+    "sin",
+    "cos",
+    # key caps that read the same on a Chinese keyboard (Qt's own zh_CN names)
+    "Home",
+    "End",
+    "Ctrl",
+    "Shift",
+    # the language menu names each language in itself
+    "English",
+}
+# Removed before looking for words: the program's name, markup, quoted literals
+# (example data such as "cat on mat."), file suffixes and patterns (.npz, *.csv),
+# and identifiers / math with a subscript (weight_ih, σ_max, W_hh, h_{t-1}).
+_IGNORED = [
+    re.compile(r"lstm-sim"),
+    re.compile(r"\*?\.[A-Za-z0-9]+"),
+    re.compile(r"<[^<>]*>"),
+    re.compile(r"&[a-z]+;"),
+    re.compile(r'"[^"]*"'),
+    re.compile(r"[A-Za-z0-9]*_(?:\{[^{}]*\}|\([^()]*\)|[A-Za-z0-9]+)"),
+]
+_WORD = re.compile(r"[A-Za-z]{3,}")
+
+
+def english_leftovers(text: str, data_words: frozenset[str] = frozenset()) -> list[str]:
+    """The English words of ``text`` (runs of ≥ 3 ASCII letters) not allowed above."""
+    for pattern in _IGNORED:
+        text = pattern.sub(" ", text)
+    return [w for w in _WORD.findall(text) if w not in ALLOWED_WORDS and w not in data_words]
+
+
+def test_the_leftover_detector():
+    assert english_leftovers("遗忘门 f_t = σ(W_f·[h_{t-1}, x_t] + b_f)") == []
+    assert english_leftovers("<b>lstm-sim 0.1</b><br>weight_ih[3, 0]，σ_max(W_hh)") == []
+    assert english_leftovers('文本 "cat on mat." 与 LSTM、RNN、tanh(C_t)') == []
+    assert english_leftovers("Step back (Left)") == ["Step", "back", "Left"]
+    assert english_leftovers("步 spike", frozenset({"spike"})) == []
+    assert english_leftovers("保存为 .npz、.safetensors (*.csv)") == []
+
+
+def _menu_texts(menu: QMenu, where: str) -> Iterator[tuple[str, str]]:
+    yield where, menu.title()
+    for action in menu.actions():
+        yield from _action_texts(action, f"{where} ▸ {action.text()}")
+
+
+def _action_texts(action: QAction, where: str) -> Iterator[tuple[str, str]]:
+    if action.isSeparator():
+        return
+    yield f"{where} (text)", action.text()
+    yield f"{where} (tool tip)", action.toolTip()
+    yield f"{where} (status tip)", action.statusTip()
+    yield f"{where} (what's this)", action.whatsThis()
+    if action.menu() is not None:
+        yield from _menu_texts(action.menu(), where)
+
+
+def _model_texts(view: QAbstractItemView, where: str) -> Iterator[tuple[str, str]]:
+    model = view.model()
+    if model is None:
+        return
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)
+    rows = min(model.rowCount(), 3)
+    try:
+        cols = min(model.columnCount(), 40)
+    except TypeError:  # a list model (QListWidget): one column, columnCount() is private
+        cols = 1
+    for role in roles:
+        for section in range(cols):
+            yield (
+                f"{where} column {section}",
+                str(model.headerData(section, Qt.Orientation.Horizontal, role) or ""),
+            )
+        for section in range(rows):
+            yield (
+                f"{where} row {section}",
+                str(model.headerData(section, Qt.Orientation.Vertical, role) or ""),
+            )
+        for r in range(rows):
+            for c in range(cols):
+                value = model.data(model.index(r, c), role)
+                if isinstance(value, str):
+                    yield f"{where} cell ({r}, {c})", value
+
+
+def _graphics_texts(view: QGraphicsView, where: str) -> Iterator[tuple[str, str]]:
+    """Axis labels, titles, legends, text items and tool tips of a pyqtgraph scene."""
+    scene = view.scene()
+    if scene is None:
+        return
+    for item in scene.items():
+        kind = type(item).__name__
+        yield f"{where} {kind} (tool tip)", item.toolTip()
+        if isinstance(item, pg.AxisItem):
+            yield f"{where} axis label", item.labelText or ""
+            yield f"{where} axis units", item.labelUnits or ""
+        elif isinstance(item, pg.LabelItem):
+            yield f"{where} label", item.text or ""
+        elif isinstance(item, pg.TextItem):
+            yield f"{where} text", item.toPlainText()
+        elif isinstance(item, pg.LegendItem):
+            for _sample, label in item.items:
+                yield f"{where} legend", label.text
+        elif isinstance(item, pg.ViewBox) and item.menuEnabled() and item.menu is not None:
+            # a right click shows the ViewBox menu, with the scene's own entries (Export…)
+            yield from _menu_texts(item.menu, f"{where} context menu")
+            for action in getattr(scene, "contextMenu", []):
+                yield from _action_texts(action, f"{where} context menu")
+        if isinstance(item, pg.PlotItem) and item.menuEnabled():
+            yield from _menu_texts(item.ctrlMenu, f"{where} plot menu")
+
+
+def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
+    """(where, text) for every user-visible string of ``root`` and the widgets in it.
+
+    User input (the text of line edits) is not looked at.
+    """
+    # Widgets replaced since the last event loop run (deleteLater) are gone for the user.
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    yield "window title", root.windowTitle()
+    for action in root.findChildren(QAction):
+        if isinstance(action.parent(), pg.GraphicsScene):
+            continue  # shown only in a plot's context menu: see _graphics_texts
+        yield from _action_texts(action, f"action {action.objectName() or action.text()}")
+    for widget in [root, *root.findChildren(QWidget)]:
+        name = f"{type(widget).__name__} {widget.objectName()}".strip()
+        yield f"{name} (tool tip)", widget.toolTip()
+        yield f"{name} (status tip)", widget.statusTip()
+        yield f"{name} (what's this)", widget.whatsThis()
+        yield f"{name} (accessible name)", widget.accessibleName()
+        yield f"{name} (accessible description)", widget.accessibleDescription()
+        if isinstance(widget, QDockWidget | QToolBar):
+            yield f"{name} (title)", widget.windowTitle()
+        if isinstance(widget, QLabel):
+            yield f"{name} (text)", widget.text()
+        elif isinstance(widget, QAbstractButton):
+            yield f"{name} (text)", widget.text()
+        elif isinstance(widget, QGroupBox):
+            yield f"{name} (title)", widget.title()
+        elif isinstance(widget, QLineEdit):
+            yield f"{name} (placeholder)", widget.placeholderText()
+        if isinstance(widget, QTabWidget):
+            for k in range(widget.count()):
+                yield f"{name} tab {k}", widget.tabText(k)
+                yield f"{name} tab {k} (tool tip)", widget.tabToolTip(k)
+        elif isinstance(widget, QTabBar):
+            for k in range(widget.count()):
+                yield f"{name} tab {k}", widget.tabText(k)
+                yield f"{name} tab {k} (tool tip)", widget.tabToolTip(k)
+        elif isinstance(widget, QComboBox):
+            for k in range(widget.count()):
+                yield f"{name} item {k}", widget.itemText(k)
+                yield (
+                    f"{name} item {k} (tool tip)",
+                    str(widget.itemData(k, Qt.ItemDataRole.ToolTipRole) or ""),
+                )
+        elif isinstance(widget, QSpinBox | QDoubleSpinBox):
+            yield f"{name} (prefix)", widget.prefix()
+            yield f"{name} (suffix)", widget.suffix()
+            yield f"{name} (special value)", widget.specialValueText()
+        elif isinstance(widget, QAbstractSpinBox):
+            yield f"{name} (special value)", widget.specialValueText()
+        elif isinstance(widget, QMenu):
+            yield from _menu_texts(widget, f"{name} menu")
+        if isinstance(widget, QAbstractItemView):
+            yield from _model_texts(widget, name)
+        if isinstance(widget, QGraphicsView) and type(widget).__name__ != "CellDiagram":
+            yield from _graphics_texts(widget, name)
+
+
+def visible_texts(window: MainWindow) -> Iterator[tuple[str, str]]:
+    """(where, text) for every user-visible string of the window, its docks and plots."""
+    for action in window.menuBar().actions():
+        yield from _action_texts(action, f"menu {action.text()}")
+    yield from widget_texts(window)
+    diagram = window.diagram
+    for text in diagram.label_texts():
+        yield "diagram label", text
+    for key in NODE_KEYS:
+        yield f"diagram node {key} (title)", diagram.scene_items()[key].title()
+        yield f"diagram node {key} (tool tip)", diagram.node_tooltip(key)
+
+
+def _data_words(window: MainWindow) -> frozenset[str]:
+    """Names that come from the loaded data (column names of the sequence), not the UI."""
+    seq = window.session.sequence
+    words = " ".join([*seq.input_names, *seq.target_names, *seq.vocabulary])
+    return frozenset(_WORD.findall(words))
+
+
+def _leftovers(window: MainWindow) -> list[tuple[str, str, list[str]]]:
+    return _find(visible_texts(window), _data_words(window))
+
+
+def _find(texts, data: frozenset[str] = frozenset()) -> list[tuple[str, str, list[str]]]:
+    found = []
+    for where, text in texts:
+        words = english_leftovers(text, data)
+        if words:
+            found.append((where, text, words))
+    return found
+
+
+def _assert_no_leftovers(found, state: str) -> None:
+    first: dict[str, str] = {}  # one line per text (menus are reached several ways)
+    for where, text, words in found:
+        first.setdefault(text, f"{where}: {text!r} → {words}")
+    assert not found, f"English left in zh_CN ({state}):\n" + "\n".join(sorted(first.values()))
+
+
+def test_zh_cn_main_window_has_no_english_leftovers(qtbot, zh):
+    window = _window(qtbot)
+    try:
+        _assert_no_leftovers(_leftovers(window), "on start")
+        for _ in range(3):
+            window.transport.step_action.trigger()
+        window.wait_for_jobs()
+        window.weight_editor.show()
+        window.training.show()
+        window.compare_action.setChecked(True)
+        qtbot.wait(10)
+        window.wait_for_jobs()
+        _assert_no_leftovers(_leftovers(window), "after three steps, every panel shown")
+    finally:
+        _close(window)
+
+
+def test_zh_cn_examples_and_scenarios_have_no_english_leftovers(qtbot, zh):
+    window = _window(qtbot)
+    try:
+        found = []
+        for ex in gallery.EXAMPLES:
+            window.example_actions[ex.key].trigger()
+            window.request_step(5)
+            window.wait_for_jobs()
+            found += [(f"[{ex.key}] {w}", t, ws) for w, t, ws in _leftovers(window)]
+        for scn in scenarios.SCENARIOS:
+            window.scenario_actions[scn.key].trigger()
+            window.wait_for_jobs()
+            found += [(f"[{scn.key}] {w}", t, ws) for w, t, ws in _leftovers(window)]
+        _assert_no_leftovers(found, "examples and scenarios loaded")
+    finally:
+        _close(window)
+
+
+def test_zh_cn_about_box_is_translated(qtbot, zh, monkeypatch):
+    shown: list[tuple[str, str]] = []
+    monkeypatch.setattr(
+        QMessageBox, "about", staticmethod(lambda _parent, title, text: shown.append((title, text)))
+    )
+    window = _window(qtbot)
+    try:
+        about = next(a for a in window.help_menu.actions() if "关于" in a.text())
+        about.trigger()
+        assert len(shown) == 1
+        title, text = shown[0]
+        assert title == "关于 lstm-sim"
+        assert "细胞状态" in text and "随时间反向传播" in text
+        for part in shown[0]:
+            assert english_leftovers(part) == [], part
+    finally:
+        _close(window)
+
+
+def test_zh_cn_guided_tour_is_translated(qtbot, zh):
+    window = _window(qtbot)
+    try:
+        window.tour_action.trigger()
+        tour = window._tour
+        qtbot.addWidget(tour)
+        found = []
+        for k in range(len(tour.pages)):
+            tour.show_page(k)
+            found += _find(widget_texts(tour))
+        _assert_no_leftovers(found, "guided tour")
+        assert "遗忘门" in tour.pages[1][0]
+        tour.close()
+    finally:
+        _close(window)
+
+
+def test_zh_cn_file_dialogs_have_no_english_leftovers(qtbot, zh, tmp_path):
+    from lstm_sim.gui.dialogs import CsvImportDialog, ExportDialog, LayerDialog
+    from lstm_sim.io import LayerInfo, peek_table
+
+    table = tmp_path / "walk.csv"
+    table.write_text("time,temperature,label\n1,20.5,a\n2,21.0,b\n3,19.5,c\n", encoding="utf-8")
+    preview = peek_table(table)
+    data = frozenset({"walk", *preview.columns})
+    found = []
+    dialog = CsvImportDialog(preview)
+    qtbot.addWidget(dialog)
+    dialog.set_role(0, "skip")
+    found += _find(widget_texts(dialog), data)
+    dialog.set_role(1, "skip")  # no input left: the summary asks for one
+    found += _find(widget_texts(dialog), data)
+
+    infos = [
+        LayerInfo(0, False, "lstm.weight_ih_l0", 1, 8),
+        LayerInfo(0, True, "lstm.weight_ih_l0_reverse", 1, 8),
+        LayerInfo(1, False, "lstm.weight_ih_l1", 16, 8),
+    ]
+    dialog = LayerDialog(infos, 1)
+    qtbot.addWidget(dialog)
+    found += _find(widget_texts(dialog), frozenset({"lstm"}))
+
+    title = QCoreApplication.translate("FileActions", "Export a plot panel")
+    panels = [("c", QCoreApplication.translate("PlotPanels", "Cell state C_t (long-term memory)"))]
+    dialog = ExportDialog(
+        title, ["png", "svg", "csv"], (800, 600), str(tmp_path), "plot", panels=panels, panel="c"
+    )
+    qtbot.addWidget(dialog)
+    for fmt in ("png", "svg", "csv"):
+        dialog.set_format(fmt)
+        found += _find(widget_texts(dialog))
+    _assert_no_leftovers(found, "file dialogs")
+
+
+def _capture_message_boxes(monkeypatch) -> list[tuple[str, str, str]]:
+    shown: list[tuple[str, str, str]] = []
+
+    def capture(kind: str):
+        def box(_parent, title, text, *_args, **_kwargs):
+            shown.append((kind, title, text))
+            return QMessageBox.StandardButton.Cancel
+
+        return staticmethod(box)
+
+    for kind in ("about", "critical", "warning", "question", "information"):
+        monkeypatch.setattr(QMessageBox, kind, capture(kind))
+    return shown
+
+
+def test_zh_cn_message_boxes_are_translated(qtbot, zh, tmp_path, monkeypatch):
+    """The questions and warnings of the File menu (titles and texts)."""
+    shown = _capture_message_boxes(monkeypatch)
+    window = _window(qtbot)
+    try:
+        gone = str(tmp_path / "gone.csv")
+        window.file_actions.open_recent(gone)
+        monkeypatch.setattr(window.file_actions, "confirm_unsaved", True)
+        window.session.update_settings(compare=not window.session.settings.compare)
+        assert window.session.modified
+        window.file_actions.maybe_save()
+        assert [kind for kind, _, _ in shown] == ["warning", "question"]
+        found = []
+        for kind, title, text in shown:
+            found += _find([(f"{kind} title", title), (f"{kind} text", text.replace(gone, ""))])
+        _assert_no_leftovers(found, "message boxes")
+    finally:
+        window.file_actions.confirm_unsaved = False  # else closing the window asks, and stays
+        _close(window)
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="lstm_sim.io errors (FileError.place / .reason) are English sentences built in the "
+    "Qt-free io layer; the GUI shows them as they are",
+)
+def test_zh_cn_file_error_messages_are_translated(qtbot, zh, tmp_path, monkeypatch):
+    shown = _capture_message_boxes(monkeypatch)
+    bad = tmp_path / "bad.npy"
+    bad.write_bytes(b"not a numpy file")
+    window = _window(qtbot)
+    try:
+        window.file_actions.open_sequence(str(bad))
+        window.file_actions.wait()
+        assert shown, "no message box"
+        for kind, title, text in shown:
+            found = _find([(f"{kind} title", title), (f"{kind} text", text.replace(str(bad), ""))])
+            _assert_no_leftovers(found, "file error message")
+    finally:
+        _close(window)
+
+
+def test_gallery_texts_are_translated():
+    """lupdate extracted exactly the runtime strings (titles and whitespace-collapsed texts)."""
+    assert install_language("zh_CN")
+    try:
+        for ex in gallery.EXAMPLES:
+            for text in (ex.title, ex.description):
+                zh = QCoreApplication.translate("Gallery", text)
+                assert zh != text and re.search(r"[\u4e00-\u9fff]", zh), (ex.key, text[:40])
+        for scn in scenarios.SCENARIOS:
+            for text in (scn.title, scn.explanation):
+                zh = QCoreApplication.translate("Scenarios", text)
+                assert zh != text and re.search(r"[\u4e00-\u9fff]", zh), (scn.key, text[:40])
+    finally:
+        install_language("en")
+
+
+# -------------------------------------------------- switching and settings
+
+
+def _diagram_titles(window: MainWindow) -> dict[str, str]:
+    return {key: window.diagram.scene_items()[key].title() for key in ("f", "i", "g", "o")}
+
+
+def test_switching_language_at_run_time(qtbot, english, monkeypatch):
+    seq, params = spikes_example()
+    session = Session(seq, params, name="spikes")
+    window = _window(qtbot, session)
+    window.resize(1111, 777)
+    window.weight_editor.show()
+    session.set_step(5)
+    window.tabs.setCurrentIndex(1)
+    # The offscreen screen (800 × 800) is smaller than the window's minimum width, so
+    # Qt clamps a restored geometry: check that the new window gets the old one.
+    restored: list[bytes] = []
+    original = MainWindow.restoreGeometry
+    monkeypatch.setattr(
+        MainWindow,
+        "restoreGeometry",
+        lambda self, geometry: restored.append(bytes(geometry)) or original(self, geometry),
+    )
+    geometry = bytes(window.saveGeometry())
+    assert window.file_menu.title() == "&File"
+    assert _diagram_titles(window)["f"] == "forget gate f_t"
+    assert "cell state C — long-term memory" in window.diagram.label_texts()
+
+    zh_window = gui_app.switch_language(window, "zh_CN")
+    qtbot.addWidget(zh_window)
+    try:
+        assert current_language() == "zh_CN"
+        assert QSettings().value("language") == "zh_CN"
+        assert zh_window.session is session and session.t == 5
+        assert restored == [geometry]
+        assert zh_window.weight_editor.isVisible()  # the dock layout came along
+        assert zh_window.tabs.currentIndex() == 1
+        assert zh_window.file_menu.title() == "文件(&F)"
+        assert zh_window.view_menu.title() == "视图(&V)"
+        assert zh_window.language_menu.title() == "语言(&L)"
+        assert zh_window.language_actions["zh_CN"].isChecked()
+        assert _diagram_titles(zh_window) == {
+            "f": "遗忘门 f_t",
+            "i": "输入门 i_t",
+            "g": "候选记忆 C̃_t",
+            "o": "输出门 o_t",
+        }
+        assert "细胞状态 C —— 长期记忆" in zh_window.diagram.label_texts()
+        assert "遗忘门" in zh_window.diagram.node_tooltip("f")
+        assert zh_window.transport.label.text() == f"t = 5 / {session.T}"
+        assert "LSTM 记忆单元模拟器" in zh_window.windowTitle()
+
+        # back to English through the View ▸ Language menu, as a user does it
+        zh_window.language_actions["en"].trigger()
+        windows = [
+            w
+            for w in QApplication.topLevelWidgets()
+            if isinstance(w, MainWindow)
+            and w.isVisible()
+            and w is not zh_window
+            and w.session is session
+        ]
+        assert len(windows) == 1
+        en_window = windows[0]
+        qtbot.addWidget(en_window)
+        assert current_language() == "en"
+        assert QSettings().value("language") == "en"
+        assert en_window.session is session and session.t == 5
+        assert en_window.file_menu.title() == "&File"
+        assert _diagram_titles(en_window)["f"] == "forget gate f_t"
+        assert len(restored) == 2 and en_window.weight_editor.isVisible()
+        _close(en_window)
+    finally:
+        _close(zh_window)
+
+
+def _restart(qtbot) -> MainWindow:
+    """What ``run_app`` does at start-up: the saved language, then a new window."""
+    install_language("en")  # a new process starts untranslated
+    install_language(resolve_language(QSettings().value("language", "system")))
+    return _window(qtbot)
+
+
+def test_language_choice_survives_a_restart(qtbot, english, settings):
+    window = _window(qtbot)
+    zh_window = gui_app.switch_language(window, "zh_CN")
+    qtbot.addWidget(zh_window)
+    _close(zh_window)
+    zh_window.close()
+    assert list(settings.rglob("*.ini")), "QSettings wrote outside the temporary directory"
+
+    restarted = _restart(qtbot)
+    try:
+        assert current_language() == "zh_CN"
+        assert restarted.file_menu.title() == "文件(&F)"
+        assert restarted.language_actions["zh_CN"].isChecked()
+        assert not restarted.language_actions["system"].isChecked()
+    finally:
+        _close(restarted)
+
+    QSettings().setValue("language", "en")
+    again = _restart(qtbot)
+    try:
+        assert current_language() == "en"
+        assert again.file_menu.title() == "&File"
+    finally:
+        _close(again)
+
+
+def test_chinese_renders_with_a_cjk_font(qtbot, zh):
+    cjk = [
+        family
+        for family in QFontDatabase.families(QFontDatabase.WritingSystem.SimplifiedChinese)
+        if not QFontDatabase.isPrivateFamily(family)
+    ]
+    assert cjk, "no font for Simplified Chinese (install fonts-noto-cjk)"
+    window = _window(qtbot)
+    try:
+        labels = [w for w in window.findChildren(QLabel) if re.search(r"[\u4e00-\u9fff]", w.text())]
+        assert labels
+        for widget in [*labels, window.menuBar()]:
+            font = widget.font()
+            assert QFontMetrics(font).inFontUcs4(ord("遗")), QFontInfo(font).family()
+            assert QFontMetrics(font).inFontUcs4(ord("忘"))
+    finally:
+        _close(window)
