@@ -2,231 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name></name>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="205"/>
-        <source>the device pixel ratio must be positive</source>
-        <translation>设备像素比必须为正数</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="213"/>
-        <source>the image is too large ({w} × {h})</source>
-        <translation>图像过大（{w} × {h}）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="229"/>
-        <source>could not encode the image as PNG</source>
-        <translation>无法将图像编码为 PNG</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="270"/>
-        <source>lstm-sim export</source>
-        <translation>lstm-sim 导出</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="271"/>
-        <source>Exported by lstm-sim</source>
-        <translation>由 lstm-sim 导出</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="276"/>
-        <source>could not start the SVG generator</source>
-        <translation>无法启动 SVG 生成器</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="287"/>
-        <source>the generated SVG is not valid XML ({0})</source>
-        <translation>生成的 SVG 不是有效的 XML（{0}）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="332"/>
-        <source>the plot has no curves</source>
-        <translation>该图中没有曲线</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="395"/>
-        <location filename="../../lstm_sim/gui/export.py" line="514"/>
-        <source>LSTM trace</source>
-        <translation>LSTM 运行轨迹</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="413"/>
-        <source>Inputs x_t</source>
-        <translation>输入 x_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="413"/>
-        <source> and targets y_t (dashed)</source>
-        <translation> 与目标 y_t（虚线）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="421"/>
-        <source>Gates: forget f, input i, output o</source>
-        <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="424"/>
-        <source>forget f</source>
-        <translation>遗忘门 f</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="424"/>
-        <source>input i</source>
-        <translation>输入门 i</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="424"/>
-        <source>output o</source>
-        <translation>输出门 o</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="429"/>
-        <source>Cell state C_t</source>
-        <translation>细胞状态 C_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="429"/>
-        <source>Hidden state h_t</source>
-        <translation>隐藏状态 h_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="437"/>
-        <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
-        <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="446"/>
-        <source>‖∂L/∂C_t‖</source>
-        <translation>‖∂L/∂C_t‖</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="446"/>
-        <source>‖∂L/∂h_t‖</source>
-        <translation>‖∂L/∂h_t‖</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="451"/>
-        <source>step t</source>
-        <translation>时间步 t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="496"/>
-        <source>unknown plot format(s): {0} (use png, svg)</source>
-        <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="312"/>
-        <source>&amp;Open…</source>
-        <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns). Suffixes that are always weight files.</extracomment>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="314"/>
-        <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
-        <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="318"/>
-        <source>Open &amp;Weights…</source>
-        <translation>打开权重(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="320"/>
-        <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
-        <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="323"/>
-        <source>Open &amp;Session…</source>
-        <translation>打开会话(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="323"/>
-        <source>Open a saved lstm-sim session</source>
-        <translation>打开已保存的 lstm-sim 会话</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="325"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="328"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="328"/>
-        <source>Save the session: sequence, weights, step and settings</source>
-        <translation>保存会话：序列、权重、当前时间步和设置</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="332"/>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="332"/>
-        <source>Save the session under a new name</source>
-        <translation>以新名称保存会话</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="338"/>
-        <source>Save W&amp;eights…</source>
-        <translation>保存权重(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="340"/>
-        <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
-        <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="342"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="344"/>
-        <source>&amp;Plots (all panels)…</source>
-        <translation>图表（全部面板）(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="344"/>
-        <source>All plot panels as PNG, SVG or CSV</source>
-        <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="347"/>
-        <source>Current plot &amp;panel…</source>
-        <translation>当前绘图面板(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="347"/>
-        <source>One plot panel as PNG, SVG or CSV</source>
-        <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="350"/>
-        <source>Cell &amp;diagram…</source>
-        <translation>记忆单元示意图(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="350"/>
-        <source>The memory-cell diagram as PNG or SVG</source>
-        <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="353"/>
-        <source>&amp;Trace (CSV / NPZ)…</source>
-        <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="355"/>
-        <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
-        <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
-    </message>
-</context>
-<context>
     <name>CellDiagram</name>
     <message>
         <location filename="../../lstm_sim/gui/diagram.py" line="747"/>
@@ -533,32 +308,37 @@
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="158"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="128"/>
+        <source>LSTM ∏ f (t back to k)</source>
+        <translation>LSTM ∏ f（从 t 回到 k）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/compare.py" line="160"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="220"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="222"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="222"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="224"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="224"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="226"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="237"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="239"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="249"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="251"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
@@ -566,117 +346,117 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="75"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="76"/>
         <source>Import table — {name}</source>
         <translation>导入表格 —— {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="83"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="84"/>
         <source>Choose the role of each column: &lt;b&gt;inputs&lt;/b&gt; x_t feed the cell, &lt;b&gt;targets&lt;/b&gt; y_t are what it should predict (optional). One row is one time step.</source>
         <translation>为每一列选择角色：&lt;b&gt;输入&lt;/b&gt; x_t 送入记忆单元，&lt;b&gt;目标&lt;/b&gt; y_t 是它应当预测的值（可选）。每一行是一个时间步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="90"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="91"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="92"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="93"/>
         <source>comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="93"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="94"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="94"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="95"/>
         <source>semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="95"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="96"/>
         <source>bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="96"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="97"/>
         <source>spaces</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="99"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="100"/>
         <source>First line holds the column names</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="101"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="102"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="109"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="110"/>
         <source>Preview of the first rows</source>
         <translation>前几行的预览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="118"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="120"/>
         <source>Chosen columns</source>
         <translation>已选的列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="191"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="193"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="194"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="196"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="195"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="197"/>
         <source>target y</source>
         <translation>目标 y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="196"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="198"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="204"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="206"/>
         <source>Role of column {name}</source>
         <translation>列 {name} 的角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="207"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="209"/>
         <source>No number in the first rows: a text column</source>
         <translation>前几行中没有数字：这是一个文本列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="239"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="244"/>
         <source>Inputs (D = {d}): {names}</source>
         <translation>输入（D = {d}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="242"/>
-        <source>targets (P = {p}): {names}</source>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="247"/>
+        <source>Targets (P = {p}): {names}</source>
         <translation>目标（P = {p}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="246"/>
-        <source>first {n} rows shown</source>
-        <translation>显示了前 {n} 行</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="248"/>
-        <source>, more follow</source>
-        <translation>，后面还有更多行</translation>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="250"/>
+        <source>The first {n} rows are shown; more follow.</source>
+        <translation>显示前 {n} 行；后面还有更多。</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/dialogs.py" line="252"/>
+        <source>All {n} rows are shown.</source>
+        <translation>已显示全部 {n} 行。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="257"/>
         <source>Choose at least one input column.</source>
         <translation>请至少选择一个输入列。</translation>
     </message>
@@ -718,132 +498,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="433"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="438"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="434"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="439"/>
         <source>SVG vector drawing</source>
         <translation>SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="435"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="440"/>
         <source>CSV data (the curves&apos; values)</source>
         <translation>CSV 数据（曲线的数值）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="440"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="445"/>
         <source>Plot panel</source>
         <translation>绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="446"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="451"/>
         <source>Panel:</source>
         <translation>面板：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="448"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="453"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="451"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="456"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="453"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="458"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="456"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="461"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="456"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="461"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="458"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="463"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="462"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="467"/>
         <source>Keep the aspect ratio</source>
         <translation>保持宽高比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="465"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="470"/>
         <source>Another aspect ratio stretches the picture (text included)</source>
         <translation>改变宽高比会拉伸图像（包括文字）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="473"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="479"/>
         <source>Device pixel ratio</source>
         <translation>设备像素比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="476"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="482"/>
         <source>Pixels per logical pixel: 2 gives sharp lines and text on high-DPI screens and slides</source>
         <translation>每个逻辑像素对应的像素数：取 2 可在高分辨率屏幕和幻灯片上得到清晰的线条和文字</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="490"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="496"/>
         <source>Logical size:</source>
         <translation>逻辑尺寸：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="491"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="499"/>
+        <source>2 or more: sharp on high-DPI screens and slides</source>
+        <translation>2 或更大：在高分辨率屏幕和幻灯片上清晰</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="503"/>
         <source>Pixel ratio:</source>
         <translation>像素比：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="492"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="504"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="495"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="507"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="499"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="511"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="505"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="517"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="577"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="587"/>
         <source>{w} × {h} pixels</source>
         <translation>{w} × {h} 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="579"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="589"/>
         <source>vector drawing, {w} × {h}</source>
         <translation>矢量图，{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="581"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="591"/>
         <source>the data of every curve (x and y columns)</source>
         <translation>每条曲线的数据（x 列和 y 列）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="596"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="606"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="598"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="608"/>
         <source>{label} (*{suffix})</source>
         <translation>{label} (*{suffix})</translation>
     </message>
@@ -851,63 +636,214 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="401"/>
+        <location filename="../../lstm_sim/gui/files.py" line="317"/>
+        <source>&amp;Open…</source>
+        <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
+        <translation>打开(&amp;O)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="319"/>
+        <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
+        <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="323"/>
+        <source>Open &amp;Weights…</source>
+        <translation>打开权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="325"/>
+        <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
+        <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="328"/>
+        <source>Open &amp;Session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="328"/>
+        <source>Open a saved lstm-sim session</source>
+        <translation>打开已保存的 lstm-sim 会话</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="330"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="333"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="335"/>
+        <source>Save the session: sequence, weights, step and settings</source>
+        <translation>保存会话：序列、权重、当前时间步和设置</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="339"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="339"/>
+        <source>Save the session under a new name</source>
+        <translation>以新名称保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="345"/>
+        <source>Save W&amp;eights…</source>
+        <translation>保存权重(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="347"/>
+        <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
+        <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="349"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="351"/>
+        <source>&amp;Plots (all panels)…</source>
+        <translation>图表（全部面板）(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="353"/>
+        <source>All plot panels as PNG, SVG or CSV</source>
+        <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="356"/>
+        <source>Current plot &amp;panel…</source>
+        <translation>当前绘图面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="358"/>
+        <source>One plot panel as PNG, SVG or CSV</source>
+        <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="361"/>
+        <source>Cell &amp;diagram…</source>
+        <translation>记忆单元示意图(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="363"/>
+        <source>The memory-cell diagram as PNG or SVG</source>
+        <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="366"/>
+        <source>&amp;Trace (CSV / NPZ)…</source>
+        <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="368"/>
+        <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
+        <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="414"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="426"/>
+        <location filename="../../lstm_sim/gui/files.py" line="439"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="482"/>
+        <location filename="../../lstm_sim/gui/files.py" line="495"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="487"/>
+        <location filename="../../lstm_sim/gui/files.py" line="500"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="491"/>
-        <location filename="../../lstm_sim/gui/files.py" line="746"/>
-        <location filename="../../lstm_sim/gui/files.py" line="886"/>
+        <location filename="../../lstm_sim/gui/files.py" line="504"/>
+        <location filename="../../lstm_sim/gui/files.py" line="773"/>
+        <location filename="../../lstm_sim/gui/files.py" line="913"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="537"/>
+        <location filename="../../lstm_sim/gui/files.py" line="550"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="541"/>
-        <location filename="../../lstm_sim/gui/files.py" line="761"/>
+        <location filename="../../lstm_sim/gui/files.py" line="554"/>
+        <location filename="../../lstm_sim/gui/files.py" line="788"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="555"/>
+        <location filename="../../lstm_sim/gui/files.py" line="560"/>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="561"/>
+        <source>NumPy array</source>
+        <translation>NumPy 数组</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="562"/>
+        <source>NumPy arrays</source>
+        <translation>NumPy 数组集</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="563"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="564"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="565"/>
+        <source>safetensors</source>
+        <translation>safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="566"/>
+        <source>PyTorch state dict</source>
+        <translation>PyTorch 状态字典</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="567"/>
+        <source>Keras weights</source>
+        <translation>Keras 权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="582"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="578"/>
-        <location filename="../../lstm_sim/gui/files.py" line="652"/>
-        <location filename="../../lstm_sim/gui/files.py" line="671"/>
-        <location filename="../../lstm_sim/gui/files.py" line="774"/>
+        <location filename="../../lstm_sim/gui/files.py" line="605"/>
+        <location filename="../../lstm_sim/gui/files.py" line="679"/>
+        <location filename="../../lstm_sim/gui/files.py" line="698"/>
+        <location filename="../../lstm_sim/gui/files.py" line="801"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="587"/>
+        <location filename="../../lstm_sim/gui/files.py" line="614"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="589"/>
+        <location filename="../../lstm_sim/gui/files.py" line="616"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -916,209 +852,264 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="602"/>
+        <location filename="../../lstm_sim/gui/files.py" line="629"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="624"/>
+        <location filename="../../lstm_sim/gui/files.py" line="651"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="642"/>
+        <location filename="../../lstm_sim/gui/files.py" line="669"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="684"/>
+        <location filename="../../lstm_sim/gui/files.py" line="711"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="702"/>
+        <location filename="../../lstm_sim/gui/files.py" line="729"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="718"/>
+        <location filename="../../lstm_sim/gui/files.py" line="745"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="732"/>
+        <location filename="../../lstm_sim/gui/files.py" line="759"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="749"/>
+        <location filename="../../lstm_sim/gui/files.py" line="776"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="760"/>
+        <location filename="../../lstm_sim/gui/files.py" line="787"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="764"/>
+        <location filename="../../lstm_sim/gui/files.py" line="791"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="791"/>
+        <location filename="../../lstm_sim/gui/files.py" line="818"/>
         <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="820"/>
+        <location filename="../../lstm_sim/gui/files.py" line="847"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="851"/>
+        <location filename="../../lstm_sim/gui/files.py" line="878"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="853"/>
+        <location filename="../../lstm_sim/gui/files.py" line="880"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="879"/>
+        <location filename="../../lstm_sim/gui/files.py" line="906"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="895"/>
+        <location filename="../../lstm_sim/gui/files.py" line="922"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="902"/>
+        <location filename="../../lstm_sim/gui/files.py" line="929"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="905"/>
+        <location filename="../../lstm_sim/gui/files.py" line="932"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="906"/>
+        <location filename="../../lstm_sim/gui/files.py" line="933"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="972"/>
+        <location filename="../../lstm_sim/gui/files.py" line="999"/>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="973"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1000"/>
         <source>{path} no longer exists; it was removed from the recent files.</source>
         <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="993"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1020"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="997"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1024"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1013"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1040"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1014"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1041"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1015"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1042"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1016"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1043"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1017"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1044"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1036"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1063"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1056"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1084"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1075"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1104"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1090"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1119"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1103"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1132"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1159"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1188"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1173"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1202"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1188"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1217"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1189"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1218"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1192"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1221"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1226"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1255"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1277"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1311"/>
         <source>Export this plot…</source>
         <translation>导出此图…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1278"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1312"/>
         <source>Export all plots…</source>
         <translation>导出所有图…</translation>
+    </message>
+</context>
+<context>
+    <name>FileFormats</name>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="190"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="426"/>
+        <source>CSV table</source>
+        <extracomment>Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).</extracomment>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="259"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="440"/>
+        <source>NumPy array</source>
+        <translation>NumPy 数组</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="270"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="453"/>
+        <location filename="../../lstm_sim/io/weights.py" line="116"/>
+        <location filename="../../lstm_sim/io/weights.py" line="541"/>
+        <source>NumPy arrays</source>
+        <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
+        <translation>NumPy 数组集</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="357"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="482"/>
+        <location filename="../../lstm_sim/io/weights.py" line="125"/>
+        <location filename="../../lstm_sim/io/weights.py" line="549"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="371"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="488"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="176"/>
+        <location filename="../../lstm_sim/io/weights.py" line="558"/>
+        <source>safetensors</source>
+        <translation>safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="199"/>
+        <source>PyTorch state dict</source>
+        <translation>PyTorch 状态字典</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="250"/>
+        <source>Keras weights</source>
+        <translation>Keras 权重</translation>
     </message>
 </context>
 <context>
@@ -1188,42 +1179,42 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>LayerDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="304"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="309"/>
         <source>Choose a layer</source>
         <translation>选择一层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="308"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="313"/>
         <source>This file holds {n} LSTM cells (layers or directions). The simulator shows one cell: choose which.</source>
         <translation>此文件包含 {n} 个 LSTM 记忆单元（不同的层或方向）。模拟器只显示一个记忆单元：请选择其一。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="314"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="319"/>
         <source>LSTM cells in the file</source>
         <translation>文件中的 LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="317"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="322"/>
         <source>backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="317"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="322"/>
         <source>forward</source>
         <translation>正向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="318"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="323"/>
         <source>Layer {n}, {direction} — D = {d}, H = {h}  ({name})</source>
         <translation>第 {n} 层，{direction} —— D = {d}，H = {h}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="329"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="334"/>
         <source>Takes {d} inputs per step; the sequence has {D}</source>
         <translation>每步需要 {d} 个输入；而序列每步有 {D} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="340"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="345"/>
         <source>The sequence has D = {D} inputs per step; greyed cells take another size.</source>
         <translation>序列每步有 D = {D} 个输入；灰色的记忆单元需要其他输入维度。</translation>
     </message>
@@ -1391,214 +1382,214 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="266"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="273"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="276"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="285"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="277"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="286"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="279"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="288"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="283"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="292"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="287"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="296"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="288"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="297"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="293"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="302"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="297"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="306"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="301"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="310"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="304"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="313"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="308"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="317"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="309"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="318"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="310"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="319"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="311"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="320"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="321"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="330"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="329"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="338"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="334"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="343"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="358"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="350"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="359"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="355"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="364"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="361"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="370"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="371"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="363"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="364"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
         <source>Hold the forget gate f_t at a constant</source>
         <translation>将遗忘门 f_t 固定为常数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="374"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="375"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="376"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="377"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="369"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="378"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="370"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="379"/>
         <source>Clamp a gate at every step and re-simulate at once</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="371"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="380"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="473"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="482"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="475"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="484"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="528"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="537"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="532"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="541"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="559"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="568"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="572"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="581"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="618"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="627"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="632"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="641"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="647"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="656"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="661"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="670"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
@@ -1883,7 +1874,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/training.py" line="91"/>
-        <location filename="../../lstm_sim/gui/training.py" line="143"/>
+        <location filename="../../lstm_sim/gui/training.py" line="144"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1898,62 +1889,62 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>训练状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="104"/>
+        <location filename="../../lstm_sim/gui/training.py" line="105"/>
         <source>loss (MSE)</source>
         <translation>损失（MSE）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="105"/>
+        <location filename="../../lstm_sim/gui/training.py" line="106"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="143"/>
+        <location filename="../../lstm_sim/gui/training.py" line="144"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="145"/>
+        <location filename="../../lstm_sim/gui/training.py" line="146"/>
         <source>This sequence has no targets: nothing to train on.</source>
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="192"/>
+        <location filename="../../lstm_sim/gui/training.py" line="193"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="232"/>
+        <location filename="../../lstm_sim/gui/training.py" line="233"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="232"/>
+        <location filename="../../lstm_sim/gui/training.py" line="233"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="234"/>
+        <location filename="../../lstm_sim/gui/training.py" line="235"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="254"/>
+        <location filename="../../lstm_sim/gui/training.py" line="255"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="254"/>
+        <location filename="../../lstm_sim/gui/training.py" line="255"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="256"/>
+        <location filename="../../lstm_sim/gui/training.py" line="257"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="263"/>
+        <location filename="../../lstm_sim/gui/training.py" line="264"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>
@@ -1961,109 +1952,109 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="117"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
         <source>Reset</source>
         <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="117"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="121"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="123"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="123"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="125"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="127"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="268"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="129"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="270"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="127"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="129"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="131"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="133"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="133"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="135"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="138"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="140"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="140"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="142"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="149"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="151"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="150"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="152"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="151"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="155"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="154"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="156"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="158"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="160"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="159"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="161"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="166"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="168"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="181"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="183"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="207"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="259"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="261"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -2429,6 +2420,120 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
         <location filename="../../lstm_sim/gui/weight_editor.py" line="1167"/>
         <source>Replace every weight and bias by the preset (one undo step)</source>
         <translation>用预设替换所有权重和偏置（可一步撤销）</translation>
+    </message>
+</context>
+<context>
+    <name>export</name>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="203"/>
+        <source>the device pixel ratio must be positive</source>
+        <translation>设备像素比必须为正数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="215"/>
+        <source>the image is too large ({w} × {h})</source>
+        <translation>图像过大（{w} × {h}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="235"/>
+        <source>could not encode the image as PNG</source>
+        <translation>无法将图像编码为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="278"/>
+        <source>lstm-sim export</source>
+        <translation>lstm-sim 导出</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="280"/>
+        <source>Exported by lstm-sim</source>
+        <translation>由 lstm-sim 导出</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="286"/>
+        <source>could not start the SVG generator</source>
+        <translation>无法启动 SVG 生成器</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="298"/>
+        <source>the generated SVG is not valid XML ({0})</source>
+        <translation>生成的 SVG 不是有效的 XML（{0}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="345"/>
+        <source>the plot has no curves</source>
+        <translation>该图中没有曲线</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="408"/>
+        <location filename="../../lstm_sim/gui/export.py" line="549"/>
+        <source>LSTM trace</source>
+        <translation>LSTM 运行轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="427"/>
+        <source>Inputs x_t</source>
+        <translation>输入 x_t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="428"/>
+        <source> and targets y_t (dashed)</source>
+        <translation> 及目标 y_t（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="437"/>
+        <source>Gates: forget f, input i, output o</source>
+        <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="441"/>
+        <source>forget f</source>
+        <translation>遗忘门 f</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="442"/>
+        <source>input i</source>
+        <translation>输入门 i</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="443"/>
+        <source>output o</source>
+        <translation>输出门 o</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="450"/>
+        <source>Cell state C_t</source>
+        <translation>细胞状态 C_t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="451"/>
+        <source>Hidden state h_t</source>
+        <translation>隐藏状态 h_t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="461"/>
+        <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
+        <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="472"/>
+        <source>‖∂L/∂C_t‖</source>
+        <translation>‖∂L/∂C_t‖</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="473"/>
+        <source>‖∂L/∂h_t‖</source>
+        <translation>‖∂L/∂h_t‖</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="479"/>
+        <source>step t</source>
+        <translation>时间步 t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="524"/>
+        <source>unknown plot format(s): {0} (use png, svg)</source>
+        <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
     </message>
 </context>
 </TS>
