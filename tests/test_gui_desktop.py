@@ -133,7 +133,6 @@ def test_installed_wheel_finds_its_resources(tmp_path):
             "pip",
             "wheel",
             "--no-deps",
-            "--no-build-isolation",
             "-q",
             "-w",
             str(wheel_dir),

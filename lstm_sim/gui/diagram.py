@@ -120,6 +120,7 @@ _NEUTRAL_WIRE = QColor("#8d97a5")  # wires that carry a concatenation
 _EMPTY_WIRE = QColor("#d3d9e1")  # wires with no value yet
 _HOVER = QColor("#e07b00")
 _WHITE = QColor("#ffffff")
+_OP_FILL = QColor("#ffffff")  # pointwise-operation circles and the σ/tanh tabs
 _STRIP_FRAME = QColor(20, 22, 26, 150)
 
 # ---------------------------------------------------------------- geometry
@@ -154,6 +155,7 @@ _THEMES: dict[str, dict[str, str]] = {
         "_NEUTRAL_WIRE": "#8d97a5",
         "_EMPTY_WIRE": "#d3d9e1",
         "_X_FILL": "#f7f8fa",
+        "_OP_FILL": "#ffffff",
     },
     "dark": {
         "_BACKGROUND": "#1b1f24",
@@ -165,6 +167,7 @@ _THEMES: dict[str, dict[str, str]] = {
         "_NEUTRAL_WIRE": "#8d97a5",
         "_EMPTY_WIRE": "#3b434e",
         "_X_FILL": "#2b3139",
+        "_OP_FILL": "#323a44",
     },
     "high_contrast": {
         "_BACKGROUND": "#ffffff",
@@ -176,6 +179,7 @@ _THEMES: dict[str, dict[str, str]] = {
         "_NEUTRAL_WIRE": "#000000",
         "_EMPTY_WIRE": "#6b6b6b",
         "_X_FILL": "#ffffff",
+        "_OP_FILL": "#ffffff",
     },
 }
 
@@ -302,7 +306,8 @@ class _Label(QGraphicsItem):
         super().__init__()
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._font = _font(px, bold=bold, italic=italic)
-        self._color = QColor(color)
+        # A reference, not a copy: set_theme() changes the module's colours in place.
+        self._color = color
         self._anchor = anchor
         self._text = ""
         self._st = QStaticText()
@@ -509,7 +514,7 @@ class _OpNode(_HoverItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setPen(QPen(_HOVER if self._hovered else _INK, 3.0 if self._hovered else 2.2))
-        painter.setBrush(QColor("#ffffff"))
+        painter.setBrush(_OP_FILL)
         if self._kind == "tanh":
             r = self._rect.height() / 2
             painter.drawRoundedRect(self._rect, r, r)
@@ -699,7 +704,7 @@ class _ValueNode(_HoverItem):
             )
         if self._tab:
             painter.setPen(QPen(_INK, 1.6))
-            painter.setBrush(QColor("#ffffff"))
+            painter.setBrush(_OP_FILL)
             r = self._tab_rect.height() / 2
             painter.drawRoundedRect(self._tab_rect, r, r)
             painter.setFont(self._tab_font)
@@ -1270,6 +1275,7 @@ class CellDiagram(QGraphicsView):
         self.setBackgroundBrush(_BACKGROUND)
         for item in self._scene.items():
             item.update()
+        self._refresh()  # wires and nodes take their colours again
         self._scene.update()
 
     def highlight(self, keys: list[str] | tuple[str, ...]) -> None:

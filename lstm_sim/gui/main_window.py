@@ -193,7 +193,20 @@ class MainWindow(QMainWindow):
         bottom_lay = QVBoxLayout(bottom)
         bottom_lay.setContentsMargins(0, 0, 0, 0)
         bottom_lay.setSpacing(0)
-        bottom_lay.addWidget(bar)
+        # The controls bar scrolls sideways rather than forcing the window wider than
+        # the screen when docks are open.
+        from PySide6.QtWidgets import QScrollArea
+
+        bar_scroll = QScrollArea()
+        bar_scroll.setWidget(bar)
+        bar_scroll.setWidgetResizable(True)
+        bar_scroll.setFrameShape(QFrame.Shape.NoFrame)
+        bar_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        bar_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
+        bar_scroll.setFixedHeight(
+            bar.sizeHint().height() + bar_scroll.horizontalScrollBar().sizeHint().height()
+        )
+        bottom_lay.addWidget(bar_scroll)
         bottom_lay.addWidget(self.tabs, 1)
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top_box)

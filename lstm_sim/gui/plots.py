@@ -27,7 +27,7 @@ __all__ = ["PlotPanels"]
 # Okabe–Ito colours (safe for the common forms of colour blindness).
 GATE_COLORS = {"f": "#0072B2", "i": "#E69F00", "o": "#009E73"}
 SERIES_COLORS = {
-    "x": "#333333",
+    "x": "#808080",  # mid grey: readable on light and dark backgrounds
     "y": "#56B4E9",
     "pred": "#009E73",
     "c": "#D55E00",

@@ -96,6 +96,8 @@ def restyle_plots(root: QWidget, theme: str) -> None:
             if isinstance(item, pg.AxisItem):
                 item.setPen(pg.mkPen(colors["foreground"], width=width))
                 item.setTextPen(pg.mkPen(colors["foreground"]))
+            elif isinstance(item, pg.LegendItem):
+                item.setLabelTextColor(colors["foreground"])
             elif isinstance(item, pg.LabelItem):
                 item.setAttr("color", colors["foreground"])
                 item.setText(item.text)

@@ -14,7 +14,7 @@ import time
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
@@ -105,6 +105,8 @@ class TrainingDock(QDockWidget):
         self.curve_widget.setLabel("left", self.tr("loss (MSE)"))
         self.curve_widget.setLabel("bottom", self.tr("epoch"))
         self.curve_widget.setMinimumHeight(160)
+        # A narrow default: the dock sits beside the cell, it must not take half the window.
+        self.curve_widget.sizeHint = lambda: QSize(340, 260)
         self.curve_widget.getAxis("left").enableAutoSIPrefix(False)
         self.curve = self.curve_widget.plot(pen=pg.mkPen("#0072B2", width=1))
         lay = QVBoxLayout(body)
