@@ -94,8 +94,36 @@ class GateView:
         return np.hstack([self.recurrent, self.input])
 
 
+class _CellArrays:
+    """What LSTM and RNN parameters share: the four PyTorch-named arrays.
+
+    Subclasses are frozen dataclasses with fields ``weight_ih``, ``weight_hh``,
+    ``bias_ih`` and ``bias_hh``.
+    """
+
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return all(np.array_equal(getattr(self, n), getattr(other, n)) for n in _PARAM_NAMES)
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def to_state_dict(self) -> dict[str, np.ndarray]:
+        """PyTorch cell names (``weight_ih`` …) → writable float64 copies."""
+        return {n: np.array(getattr(self, n)) for n in _PARAM_NAMES}
+
+    def with_arrays(self, **arrays: Any):
+        """A copy with some of ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` replaced."""
+        unknown = set(arrays) - set(_PARAM_NAMES)
+        if unknown:
+            raise EngineError(f"unknown parameter name(s): {', '.join(sorted(unknown))}")
+        current = {n: getattr(self, n) for n in _PARAM_NAMES}
+        current.update(arrays)
+        return type(self)(**current)
+
+
 @dataclass(frozen=True, eq=False)
-class LSTMParams:
+class LSTMParams(_CellArrays):
     """Parameters of one LSTM cell (PyTorch ``nn.LSTMCell`` layout, float64).
 
     Parameters
@@ -152,13 +180,6 @@ class LSTMParams:
 
     def __repr__(self) -> str:
         return f"LSTMParams(input_size={self.input_size}, hidden_size={self.hidden_size})"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, LSTMParams):
-            return NotImplemented
-        return all(np.array_equal(getattr(self, n), getattr(other, n)) for n in _PARAM_NAMES)
-
-    __hash__ = None  # type: ignore[assignment]
 
     # ------------------------------------------------------------ gate views
     def gate(self, name: str) -> GateView:
@@ -222,19 +243,6 @@ class LSTMParams:
         return self.gate("o").bias
 
     # ------------------------------------------------------------ state dicts
-    def to_state_dict(self) -> dict[str, np.ndarray]:
-        """PyTorch ``nn.LSTMCell`` names → writable float64 copies."""
-        return {n: np.array(getattr(self, n)) for n in _PARAM_NAMES}
-
-    def with_arrays(self, **arrays: Any) -> LSTMParams:
-        """A copy with some of ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` replaced."""
-        unknown = set(arrays) - set(_PARAM_NAMES)
-        if unknown:
-            raise EngineError(f"unknown parameter name(s): {', '.join(sorted(unknown))}")
-        current = {n: getattr(self, n) for n in _PARAM_NAMES}
-        current.update(arrays)
-        return LSTMParams(**current)
-
     @classmethod
     def from_state_dict(
         cls,

@@ -43,7 +43,7 @@ import numpy as np
 from .backward import _aligned, window_bounds
 from .errors import EngineError
 from .lstm import _check_vector, check_inputs
-from .params import _as_param, _guess_prefix
+from .params import _as_param, _CellArrays, _guess_prefix
 
 __all__ = [
     "RNNGradients",
@@ -73,7 +73,7 @@ def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
 
 # ------------------------------------------------------------------ parameters
 @dataclass(frozen=True, eq=False)
-class RNNParams:
+class RNNParams(_CellArrays):
     """Parameters of one vanilla RNN cell (PyTorch ``nn.RNNCell`` layout, float64).
 
     Parameters
@@ -132,32 +132,12 @@ class RNNParams:
     def __repr__(self) -> str:
         return f"RNNParams(input_size={self.input_size}, hidden_size={self.hidden_size})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, RNNParams):
-            return NotImplemented
-        return all(np.array_equal(getattr(self, n), getattr(other, n)) for n in _PARAM_NAMES)
-
-    __hash__ = None  # type: ignore[assignment]
-
     @property
     def bias(self) -> np.ndarray:
         """Combined bias ``b = bias_ih + bias_hh``, shape (H,)."""
         return self.bias_ih + self.bias_hh
 
     # ------------------------------------------------------------ state dicts
-    def to_state_dict(self) -> dict[str, np.ndarray]:
-        """PyTorch ``nn.RNNCell`` names → writable float64 copies."""
-        return {n: np.array(getattr(self, n)) for n in _PARAM_NAMES}
-
-    def with_arrays(self, **arrays: Any) -> RNNParams:
-        """A copy with some of ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` replaced."""
-        unknown = set(arrays) - set(_PARAM_NAMES)
-        if unknown:
-            raise EngineError(f"unknown parameter name(s): {', '.join(sorted(unknown))}")
-        current = {n: getattr(self, n) for n in _PARAM_NAMES}
-        current.update(arrays)
-        return RNNParams(**current)
-
     @classmethod
     def from_state_dict(
         cls,
