@@ -88,7 +88,7 @@ def test_dark_appearance_reaches_plots_and_diagram(window, settings, qtbot):
 def test_geometry_and_docks_survive_a_restart(qtbot, settings):
     first = MainWindow()
     qtbot.addWidget(first)
-    first.resize(1000, 700)
+    first.resize(760, 560)  # within the offscreen screen (800 × 800), which clamps geometry
     first.show()
     first.values.show()
     qtbot.waitExposed(first)
