@@ -45,6 +45,8 @@ from .worker import Job
 __all__ = ["MainWindow"]
 
 APP_TITLE = "LSTM Cell Simulator"
+#: A long BPTT window is computed once the cursor has rested this long (ms).
+GRADIENT_DELAY_MS = 150
 
 
 def _separator() -> QFrame:
@@ -84,6 +86,10 @@ class MainWindow(QMainWindow):
         self._compute_job: Job | None = None
         self._grad_job: Job | None = None
         self._pending_step: int | None = None
+        self._grad_timer = QTimer(self)
+        self._grad_timer.setSingleShot(True)
+        self._grad_timer.setInterval(GRADIENT_DELAY_MS)
+        self._grad_timer.timeout.connect(self._gradients_when_idle)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
 
@@ -561,11 +567,20 @@ class MainWindow(QMainWindow):
             self._update_rnn_box()
         if changes & {"modified", "sequence"}:
             self._update_title()
-        if s.gradients_stale and (self._grad_job is None or not self._grad_job.running):
-            self._start_gradient_job()
-        elif s.gradients_stale:
-            # a job for an older cursor is running: start the new one when it ends
-            self._grad_job.cancel()
+        if s.gradients_stale:
+            # Long BPTT windows go to a worker, but only once the cursor rests: while
+            # the user holds Step or plays, a worker would compete with the GUI thread
+            # for the GIL on every step and its result would be stale anyway.
+            self._grad_timer.start()
+            if self._grad_job is not None and self._grad_job.running:
+                self._grad_job.cancel()
+
+    def _gradients_when_idle(self) -> None:
+        if not self.session.gradients_stale:
+            return
+        if self._grad_job is not None and self._grad_job.running:
+            return  # _on_gradients_done starts the next one
+        self._start_gradient_job()
 
     def _update_rnn_box(self) -> None:
         s = self.session
@@ -675,8 +690,8 @@ class MainWindow(QMainWindow):
         if self._compute_job is None or not self._compute_job.running:
             self.cancel_button.hide()
         self.session.set_gradients(result)
-        if self.session.gradients_stale:
-            QTimer.singleShot(0, self._start_gradient_job)
+        if self.session.gradients_stale and not self._grad_timer.isActive():
+            QTimer.singleShot(0, self._gradients_when_idle)
 
     def _on_job_failed(self, message: str) -> None:
         self._hide_busy()
