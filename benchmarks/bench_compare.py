@@ -25,14 +25,17 @@ from threadpoolctl import threadpool_limits
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true")
-    parser.add_argument("--switch", type=float, default=None, help="sys.setswitchinterval")
+    parser.add_argument(
+        "--switch", type=float, default=None, help="sys.setswitchinterval (default: the app's)"
+    )
     parser.add_argument("--start", type=int, default=0, help="first step (computed beforehand)")
     args = parser.parse_args()
-    if args.switch:
-        import sys
-
-        sys.setswitchinterval(args.switch)
     threadpool_limits(1, "blas")
+    import sys
+
+    from lstm_sim.gui.app import GIL_SWITCH_S
+
+    sys.setswitchinterval(args.switch or GIL_SWITCH_S)  # as run_app does
     from PySide6.QtCore import QTimer
 
     from lstm_sim.engine import LSTMParams, RNNParams

@@ -208,6 +208,11 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
     args = parser.parse_args()
     threadpool_limits(1, "blas")
+    import sys as _sys
+
+    from lstm_sim.gui.app import GIL_SWITCH_S
+
+    _sys.setswitchinterval(GIL_SWITCH_S)  # as run_app does
     from lstm_sim.gui.app import create_app
 
     app = create_app([])
