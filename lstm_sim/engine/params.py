@@ -112,6 +112,21 @@ class _CellArrays:
         """PyTorch cell names (``weight_ih`` …) → writable float64 copies."""
         return {n: np.array(getattr(self, n)) for n in _PARAM_NAMES}
 
+    @staticmethod
+    def layers_in_state_dict(mapping: Mapping[str, Any]) -> list[tuple[int, bool]]:
+        """The (layer, reverse) pairs present in an ``nn.LSTM``/``nn.RNN`` state dict, sorted.
+
+        Returns ``[(0, False)]`` for cell names (``nn.LSTMCell``, ``nn.RNNCell``).
+        """
+        found: set[tuple[int, bool]] = set()
+        for key in mapping:
+            m = re.search(r"weight_hh_l(\d+)(_reverse)?$", key)
+            if m:
+                found.add((int(m.group(1)), m.group(2) is not None))
+            elif key.endswith("weight_hh"):
+                found.add((0, False))
+        return sorted(found)
+
     def with_arrays(self, **arrays: Any):
         """A copy with some of ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` replaced."""
         unknown = set(arrays) - set(_PARAM_NAMES)
@@ -277,46 +292,7 @@ class LSTMParams(_CellArrays):
             A key is missing (the message lists the keys found), the LSTM has
             projections (``weight_hr``), or shapes/values are invalid.
         """
-        keys = list(mapping.keys())
-        if prefix is None:
-            prefix = _guess_prefix(keys)
-        stripped = {k[len(prefix) :]: k for k in keys if k.startswith(prefix)}
-        suffix = f"_l{layer}" + ("_reverse" if reverse else "")
-        if any(re.fullmatch(r"weight_hr_l\d+(_reverse)?", k) for k in stripped):
-            raise EngineError("weight_hr: LSTMs with projections (proj_size > 0) are not supported")
-        arrays: dict[str, Any] = {}
-        for name in _PARAM_NAMES:
-            for candidate in (name + suffix, name) if not reverse else (name + suffix,):
-                if candidate in stripped:
-                    arrays[name] = np.asarray(mapping[stripped[candidate]])
-                    break
-        missing = [n for n in ("weight_ih", "weight_hh") if n not in arrays]
-        if missing:
-            found = ", ".join(sorted(keys)) or "no keys"
-            raise EngineError(
-                f"{prefix}{missing[0]}{suffix}: missing key (expected nn.LSTMCell or nn.LSTM "
-                f"names for layer {layer}{' reverse' if reverse else ''}; found {found})"
-            )
-        hidden4 = np.shape(arrays["weight_hh"])[0] if np.ndim(arrays["weight_hh"]) else 0
-        for name in ("bias_ih", "bias_hh"):
-            # nn.LSTM(bias=False) has no bias entries: they are zero.
-            arrays.setdefault(name, np.zeros(hidden4))
-        return cls(**arrays)
-
-    @staticmethod
-    def layers_in_state_dict(mapping: Mapping[str, Any]) -> list[tuple[int, bool]]:
-        """The (layer, reverse) pairs present in an ``nn.LSTM`` state dict, sorted.
-
-        Returns ``[(0, False)]`` for ``nn.LSTMCell`` names.
-        """
-        found: set[tuple[int, bool]] = set()
-        for key in mapping:
-            m = re.search(r"weight_hh_l(\d+)(_reverse)?$", key)
-            if m:
-                found.add((int(m.group(1)), m.group(2) is not None))
-            elif key.endswith("weight_hh"):
-                found.add((0, False))
-        return sorted(found)
+        return cls(**_pick_state_dict(mapping, layer, reverse, prefix, "nn.LSTMCell", "nn.LSTM"))
 
     # ---------------------------------------------------------- construction
     @classmethod
@@ -378,6 +354,45 @@ class LSTMParams(_CellArrays):
             raise EngineError(f"init: expected 'uniform', 'xavier' or 'orthogonal', got {init!r}")
         b_ih[h : 2 * h] += forget_bias
         return cls(w_ih, w_hh, b_ih, b_hh)
+
+
+def _pick_state_dict(
+    mapping: Mapping[str, Any],
+    layer: int,
+    reverse: bool,
+    prefix: str | None,
+    cell_name: str,
+    module_name: str,
+) -> dict[str, Any]:
+    """The four arrays of one layer/direction of a PyTorch state dict (cell or module names).
+
+    Missing biases (``bias=False``) are zeros; a missing weight raises
+    :class:`EngineError` listing the keys found.
+    """
+    keys = list(mapping.keys())
+    if prefix is None:
+        prefix = _guess_prefix(keys)
+    stripped = {k[len(prefix) :]: k for k in keys if k.startswith(prefix)}
+    suffix = f"_l{layer}" + ("_reverse" if reverse else "")
+    if any(re.fullmatch(r"weight_hr_l\d+(_reverse)?", k) for k in stripped):
+        raise EngineError("weight_hr: LSTMs with projections (proj_size > 0) are not supported")
+    arrays: dict[str, Any] = {}
+    for name in _PARAM_NAMES:
+        for candidate in (name + suffix, name) if not reverse else (name + suffix,):
+            if candidate in stripped:
+                arrays[name] = np.asarray(mapping[stripped[candidate]])
+                break
+    missing = [n for n in ("weight_ih", "weight_hh") if n not in arrays]
+    if missing:
+        found = ", ".join(sorted(keys)) or "no keys"
+        raise EngineError(
+            f"{prefix}{missing[0]}{suffix}: missing key (expected {cell_name} or {module_name} "
+            f"names for layer {layer}{' reverse' if reverse else ''}; found {found})"
+        )
+    rows = np.shape(arrays["weight_hh"])[0] if np.ndim(arrays["weight_hh"]) else 0
+    for name in ("bias_ih", "bias_hh"):
+        arrays.setdefault(name, np.zeros(rows))
+    return arrays
 
 
 def _guess_prefix(keys: list[str]) -> str:

@@ -33,7 +33,6 @@ Gradient clipping (the standard remedy for explosion) is available in
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -43,7 +42,7 @@ import numpy as np
 from .backward import _aligned, window_bounds
 from .errors import EngineError
 from .lstm import _check_vector, check_inputs
-from .params import _as_param, _CellArrays, _guess_prefix
+from .params import _as_param, _CellArrays, _pick_state_dict
 
 __all__ = [
     "RNNGradients",
@@ -172,43 +171,7 @@ class RNNParams(_CellArrays):
             values are invalid (an LSTM or GRU state dict fails on the shape of
             ``weight_hh``, with a hint).
         """
-        keys = list(mapping.keys())
-        if prefix is None:
-            prefix = _guess_prefix(keys)
-        stripped = {k[len(prefix) :]: k for k in keys if k.startswith(prefix)}
-        suffix = f"_l{layer}" + ("_reverse" if reverse else "")
-        arrays: dict[str, Any] = {}
-        for name in _PARAM_NAMES:
-            for candidate in (name + suffix, name) if not reverse else (name + suffix,):
-                if candidate in stripped:
-                    arrays[name] = np.asarray(mapping[stripped[candidate]])
-                    break
-        missing = [n for n in ("weight_ih", "weight_hh") if n not in arrays]
-        if missing:
-            found = ", ".join(sorted(keys)) or "no keys"
-            raise EngineError(
-                f"{prefix}{missing[0]}{suffix}: missing key (expected nn.RNNCell or nn.RNN "
-                f"names for layer {layer}{' reverse' if reverse else ''}; found {found})"
-            )
-        shape_hh = _shape("weight_hh", arrays["weight_hh"])
-        for name in ("bias_ih", "bias_hh"):
-            arrays.setdefault(name, np.zeros(shape_hh[0] if shape_hh else 0))
-        return cls(**arrays)
-
-    @staticmethod
-    def layers_in_state_dict(mapping: Mapping[str, Any]) -> list[tuple[int, bool]]:
-        """The (layer, reverse) pairs present in an ``nn.RNN`` state dict, sorted.
-
-        Returns ``[(0, False)]`` for ``nn.RNNCell`` names.
-        """
-        found: set[tuple[int, bool]] = set()
-        for key in mapping:
-            m = re.search(r"weight_hh_l(\d+)(_reverse)?$", key)
-            if m:
-                found.add((int(m.group(1)), m.group(2) is not None))
-            elif key.endswith("weight_hh"):
-                found.add((0, False))
-        return sorted(found)
+        return cls(**_pick_state_dict(mapping, layer, reverse, prefix, "nn.RNNCell", "nn.RNN"))
 
     # ---------------------------------------------------------- construction
     @classmethod
