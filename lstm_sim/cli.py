@@ -105,24 +105,22 @@ def _formats(text: str) -> list[str]:
     return list(dict.fromkeys(formats))
 
 
-def _positive(text: str) -> int:
+def _whole(text: str, minimum: int, bound: str) -> int:
     try:
         value = int(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"expected at least 1, got {value}")
+    if value < minimum:
+        raise argparse.ArgumentTypeError(f"expected {bound}, got {value}")
     return value
+
+
+def _positive(text: str) -> int:
+    return _whole(text, 1, "at least 1")
 
 
 def _non_negative(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or more, got {value}")
-    return value
+    return _whole(text, 0, "0 or more")
 
 
 def _finite(text: str) -> float:

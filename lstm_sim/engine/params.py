@@ -101,6 +101,21 @@ class _CellArrays:
     ``bias_ih`` and ``bias_hh``.
     """
 
+    @property
+    def input_size(self) -> int:
+        """D, the number of inputs per step."""
+        return int(self.weight_ih.shape[1])
+
+    @property
+    def hidden_size(self) -> int:
+        """H, the number of units (length of h_t, and of C_t for an LSTM)."""
+        return int(self.weight_hh.shape[1])
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(input_size={self.input_size}, hidden_size={self.hidden_size})"
+        )
+
     def __eq__(self, other: object) -> bool:
         if type(other) is not type(self):
             return NotImplemented
@@ -137,7 +152,7 @@ class _CellArrays:
         return type(self)(**current)
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # repr, eq: from _CellArrays
 class LSTMParams(_CellArrays):
     """Parameters of one LSTM cell (PyTorch ``nn.LSTMCell`` layout, float64).
 
@@ -181,20 +196,6 @@ class LSTMParams(_CellArrays):
         }
         for name, shape in shapes.items():
             object.__setattr__(self, name, _as_param(name, getattr(self, name), shape))
-
-    # ------------------------------------------------------------------ sizes
-    @property
-    def input_size(self) -> int:
-        """D, the number of inputs per step."""
-        return int(self.weight_ih.shape[1])
-
-    @property
-    def hidden_size(self) -> int:
-        """H, the number of units (length of h_t and C_t)."""
-        return int(self.weight_hh.shape[1])
-
-    def __repr__(self) -> str:
-        return f"LSTMParams(input_size={self.input_size}, hidden_size={self.hidden_size})"
 
     # ------------------------------------------------------------ gate views
     def gate(self, name: str) -> GateView:

@@ -71,7 +71,7 @@ def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
 
 
 # ------------------------------------------------------------------ parameters
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True, eq=False, repr=False)  # repr, eq: from _CellArrays
 class RNNParams(_CellArrays):
     """Parameters of one vanilla RNN cell (PyTorch ``nn.RNNCell`` layout, float64).
 
@@ -117,19 +117,6 @@ class RNNParams(_CellArrays):
         }
         for name, shape in shapes.items():
             object.__setattr__(self, name, _as_param(name, getattr(self, name), shape))
-
-    @property
-    def input_size(self) -> int:
-        """D, the number of inputs per step."""
-        return int(self.weight_ih.shape[1])
-
-    @property
-    def hidden_size(self) -> int:
-        """H, the number of units (length of h_t)."""
-        return int(self.weight_hh.shape[0])
-
-    def __repr__(self) -> str:
-        return f"RNNParams(input_size={self.input_size}, hidden_size={self.hidden_size})"
 
     @property
     def bias(self) -> np.ndarray:

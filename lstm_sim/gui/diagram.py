@@ -184,6 +184,31 @@ _THEMES: dict[str, dict[str, str]] = {
 }
 
 
+def step_values(step, h: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray | None]:
+    """The vector of every node (:data:`NODE_KEYS`) at step t; None where t = 0 has none.
+
+    ``step`` is the engine's StepResult of step t (None at t = 0); ``h``, ``c`` are
+    h_t and C_t.
+    """
+    values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+    values["h"], values["c"] = h, c
+    if step is not None:
+        values.update(
+            x=np.asarray(step.x, np.float64),
+            h_prev=step.h_prev,
+            c_prev=step.c_prev,
+            f=step.f,
+            i=step.i,
+            g=step.g,
+            o=step.o,
+            tanh_c=step.tanh_c,
+            f_mul=step.f * step.c_prev,
+            i_mul=step.i * step.g,
+            o_mul=step.o * step.tanh_c,
+        )
+    return values
+
+
 def set_theme(name: str) -> None:
     """Use the diagram colours of theme ``name`` ("light", "dark", "high_contrast").
 
@@ -1296,24 +1321,7 @@ class CellDiagram(QGraphicsView):
 
     def _compute_values(self) -> dict[str, np.ndarray | None]:
         """Every node's vector for the stored state (None where there is no value)."""
-        values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
-        values["h"], values["c"] = self._h, self._c
-        s = self._step
-        if s is not None:
-            values.update(
-                x=np.asarray(s.x, np.float64),
-                h_prev=s.h_prev,
-                c_prev=s.c_prev,
-                f=s.f,
-                i=s.i,
-                g=s.g,
-                o=s.o,
-                tanh_c=s.tanh_c,
-                f_mul=s.f * s.c_prev,
-                i_mul=s.i * s.g,
-                o_mul=s.o * s.tanh_c,
-            )
-        return values
+        return step_values(self._step, self._h, self._c)
 
     def _compute_colors(self) -> dict[str, np.ndarray]:
         """(n, 3) uint8 colours of every node that has a value, one call per colour scale."""

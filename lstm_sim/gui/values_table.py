@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import Session
+from .diagram import step_values
 from .equations import format_value
 
 __all__ = ["ValuesTable"]
@@ -74,20 +75,7 @@ class ValuesTable(QDockWidget):
         """Fill the table from the session."""
         s = self.session
         hidden = s.hidden_size
-        r = s.step_result()
-        h, c = s.state()
-        values: dict[str, object] = {"h": h, "c": c}
-        if r is not None:
-            values.update(
-                x=r.x,
-                h_prev=r.h_prev,
-                c_prev=r.c_prev,
-                f=r.f,
-                i=r.i,
-                g=r.g,
-                o=r.o,
-                tanh_c=r.tanh_c,
-            )
+        values = step_values(s.step_result(), *s.state())
         self.table.setRowCount(len(self._rows))
         self.table.setColumnCount(hidden)
         self.table.setHorizontalHeaderLabels(
