@@ -36,19 +36,20 @@ class ValuesTable(QDockWidget):
         self.table.setAccessibleDescription(
             self.tr("One row per quantity of the LSTM cell, one column per unit")
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setWidget(self.table)
+        # (key, row header in the notation, its name in words for tooltips and readers)
         self._rows = [
-            ("x", self.tr("input x_t")),
-            ("h_prev", self.tr("previous hidden state h_{t−1}")),
-            ("c_prev", self.tr("previous cell state C_{t−1}")),
-            ("f", self.tr("forget gate f_t")),
-            ("i", self.tr("input gate i_t")),
-            ("g", self.tr("candidate C̃_t")),
-            ("o", self.tr("output gate o_t")),
-            ("c", self.tr("cell state C_t")),
-            ("tanh_c", self.tr("tanh(C_t)")),
-            ("h", self.tr("hidden state h_t")),
+            ("x", "x_t", self.tr("input x_t")),
+            ("h_prev", "h_{t−1}", self.tr("previous hidden state h_{t−1}")),
+            ("c_prev", "C_{t−1}", self.tr("previous cell state C_{t−1}")),
+            ("f", "f_t", self.tr("forget gate f_t")),
+            ("i", "i_t", self.tr("input gate i_t")),
+            ("g", "C̃_t", self.tr("candidate C̃_t")),
+            ("o", "o_t", self.tr("output gate o_t")),
+            ("c", "C_t", self.tr("cell state C_t")),
+            ("tanh_c", "tanh(C_t)", self.tr("tanh(C_t)")),
+            ("h", "h_t", self.tr("hidden state h_t")),
         ]
         session.changed.connect(self._on_changed)
         self.refresh()
@@ -68,7 +69,7 @@ class ValuesTable(QDockWidget):
 
     def cell_text(self, key: str, unit: int) -> str:
         """The text shown for quantity ``key`` and unit ``unit`` (for tests)."""
-        keys = [k for k, _ in self._rows]
+        keys = [k for k, _, _ in self._rows]
         return self.table.item(keys.index(key), unit).text()
 
     def refresh(self) -> None:
@@ -81,8 +82,12 @@ class ValuesTable(QDockWidget):
         self.table.setHorizontalHeaderLabels(
             [self.tr("unit {j}").format(j=j) for j in range(hidden)]
         )
-        self.table.setVerticalHeaderLabels([label for _, label in self._rows])
-        for row, (key, label) in enumerate(self._rows):
+        for row, (_key, short, label) in enumerate(self._rows):
+            header = QTableWidgetItem(short)
+            header.setToolTip(label)
+            header.setWhatsThis(label)
+            self.table.setVerticalHeaderItem(row, header)
+        for row, (key, _short, label) in enumerate(self._rows):
             vec = values.get(key)
             for j in range(hidden):
                 if vec is None:
