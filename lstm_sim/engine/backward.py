@@ -211,11 +211,9 @@ def bptt(
     dh_d = _aligned("dh", dh, length, rows, hidden)
     dc_d = None if dc is None else _aligned("dc", dc, length, rows, hidden)
 
-    # Gate values of the window (internal block order g, i, f, o).
-    Zw = trace._z[start:stop]
-    G, I, F, O = (Zw[:, b * hidden : (b + 1) * hidden] for b in range(4))  # noqa: E741
-    TC = trace._tc[start:stop]
-    c_prev0 = trace.state(start)[1]
+    # Gate values of the window.
+    G, I, F, O = (gate[start:stop] for gate in (trace.g, trace.i, trace.f, trace.o))  # noqa: E741
+    TC = trace.tanh_c[start:stop]
 
     # Every factor that is not on the recurrence, for the whole window at once.
     A = O * (1.0 - TC * TC)  # ∂h_k/∂C_k (diagonal)
@@ -224,9 +222,7 @@ def bptt(
     np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
     np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
     np.multiply(F, 1.0 - F, out=Fc[:, 2])
-    Fc[0, 2] *= c_prev0
-    if n > 1:
-        Fc[1:, 2] *= trace._c[start : stop - 1]
+    Fc[:, 2] *= trace.c_prev[start:stop]
     if trace.clamp is not None:
         # A clamped gate is a constant: zero local derivative, hence ∂L/∂z = 0.
         if "o" in trace.clamp:

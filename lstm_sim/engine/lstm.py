@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from math import isfinite
 from types import MappingProxyType
 from typing import Any
 
@@ -92,6 +93,17 @@ def _internal_rows(hidden: int) -> np.ndarray:
 def _torch_rows(hidden: int) -> np.ndarray:
     """Row indices that reorder internal blocks (g, i, f, o) back to PyTorch (i, f, g, o)."""
     return np.argsort(_internal_rows(hidden))
+
+
+# Block order of the gates in a forward storage row: g, f, i, o. The sigmoid
+# gates are contiguous (one ufunc call) and [C_{t-1}, g] · [f, i] is one
+# multiplication when C_{t-1} is stored just before g.
+_FORWARD_NAMES = "gfio"
+
+
+def _forward_rows(hidden: int) -> np.ndarray:
+    """Row indices that reorder PyTorch blocks (i, f, g, o) to forward order (g, f, i, o)."""
+    return np.concatenate([np.arange(b * hidden, (b + 1) * hidden) for b in (2, 1, 0, 3)])
 
 
 @dataclass(frozen=True)
@@ -245,12 +257,20 @@ class Trace:
     the storage; take a copy to keep them across later appends.
 
     Layout (why it is fast): at H ≤ 32 a step costs the number of NumPy calls,
-    not FLOPs. Row k of the input buffer ``_u`` is ``[x_k, 1, h_{k-1}]`` and h_k
-    is written straight into row k+1, so one matrix-vector product with
-    ``[W_ih | b | W_hh]`` gives all four pre-activations. The gate buffer is in
-    the internal block order g, i, f, o with the sigmoid rows of the weights
-    pre-scaled by ½, so one ``tanh`` over the row serves all four gates
-    (σ(z) = ½·tanh(z/2) + ½) and the sigmoid gates are contiguous.
+    not FLOPs. Everything of step t lives in one storage row t (row 0 is the
+    initial state)::
+
+        [x_t | 1 | h_t | C_t | g_t f_t i_t o_t | tanh(C_t)]
+
+    A step works on one fixed "current" row that starts as a copy of row
+    t-1, whose ``[x_t, 1, h_{t-1}]`` is contiguous: one matrix-vector product
+    with ``[W_ih | b | W_hh]`` writes all four pre-activations into the gate
+    block, whose sigmoid rows are pre-scaled by ½ so that one ``tanh`` serves
+    all four gates (σ(z) = ½·tanh(z/2) + ½). ``[C_{t-1}, g] ⊙ [f, i]`` is one
+    multiplication, C_t, tanh(C_t) and h_t overwrite their slots in place,
+    and one copy stores the row: nine NumPy calls per step, no Python-level
+    slicing. The arrays :attr:`f`, :attr:`c`, … are strided column views of
+    the storage.
     """
 
     def __init__(
@@ -264,7 +284,7 @@ class Trace:
     ) -> None:
         if not isinstance(params, LSTMParams):
             raise EngineError(f"params: expected LSTMParams, got {type(params).__name__}")
-        hidden = params.hidden_size
+        hidden, inputs = params.hidden_size, params.input_size
         self.params = params
         self.h0 = np.zeros(hidden) if h0 is None else _check_vector("h0", h0, hidden, "H units")
         self.c0 = np.zeros(hidden) if c0 is None else _check_vector("c0", c0, hidden, "H units")
@@ -274,7 +294,7 @@ class Trace:
         self.c0.flags.writeable = False
         self._len = 0
         self._cap = -1
-        rows = _internal_rows(hidden)
+        rows = _forward_rows(hidden)
         scale = np.ones(4 * hidden)
         scale[hidden:] = 0.5
         w = np.hstack(
@@ -285,36 +305,57 @@ class Trace:
             ]
         )
         self._w = np.ascontiguousarray(w * scale[:, None])
-        self._tmp = np.empty(hidden)
         self._half = np.full(3 * hidden, 0.5)
         self.clamp = check_clamp(clamp)
-        # Clamps as one masked copy per step over the internal (g, i, f, o) gate row.
+        # Clamps as one masked copy per step over the gate block (forward order g, f, i, o).
         self._clamp_mask: np.ndarray | None = None
         self._clamp_row: np.ndarray | None = None
         if self.clamp is not None:
             self._clamp_mask = np.zeros(4 * hidden, dtype=bool)
             self._clamp_row = np.zeros(4 * hidden)
             for name, value in self.clamp.items():
-                b = "gifo".index(name)
+                b = _FORWARD_NAMES.index(name)
                 self._clamp_mask[b * hidden : (b + 1) * hidden] = True
                 self._clamp_row[b * hidden : (b + 1) * hidden] = value
+        # Column layout of a storage row (see the class notes).
+        self._col_h = inputs + 1
+        self._col_c = inputs + 1 + hidden
+        self._col_z = inputs + 1 + 2 * hidden
+        self._col_tc = inputs + 1 + 6 * hidden
+        width = inputs + 1 + 7 * hidden
+        # The current state: always equal to storage row T between calls.
+        cur = np.zeros(width)
+        cur[inputs] = 1.0
+        cur[self._col_h : self._col_c] = self.h0
+        cur[self._col_c : self._col_z] = self.c0
+        self._cur = cur
+        self._pair = np.empty(2 * hidden)  # [f ⊙ C_{t-1}, i ⊙ g]
+        zc, H = self._col_z, hidden
+        self._views = (
+            cur[:inputs],  # x_t
+            cur[: self._col_c],  # [x_t, 1, h_{t-1}]
+            cur[zc : zc + 4 * H],  # pre-activations, then gates g, f, i, o
+            cur[zc + H : zc + 4 * H],  # the sigmoid gates f, i, o
+            cur[self._col_c : zc + H],  # [C_{t-1}, g]
+            cur[zc + H : zc + 3 * H],  # [f, i]
+            self._pair[:H],
+            self._pair[H:],
+            cur[self._col_c : zc],  # C_t
+            cur[self._col_tc :],  # tanh(C_t)
+            cur[zc + 3 * H : zc + 4 * H],  # o
+            cur[self._col_h : self._col_c],  # h_t
+        )
         self._alloc(max(int(capacity), 0))
 
     # ----------------------------------------------------------------- storage
     def _alloc(self, cap: int) -> None:
-        hidden, inputs = self.params.hidden_size, self.params.input_size
-        z = np.empty((cap, 4 * hidden))
-        c = np.empty((cap, hidden))
-        tc = np.empty((cap, hidden))
-        u = np.empty((cap + 1, inputs + 1 + hidden))
-        u[:, inputs] = 1.0
+        s = np.empty((cap + 1, self._cur.shape[0]))
         n = self._len
         if self._cap >= 0:
-            z[:n], c[:n], tc[:n] = self._z[:n], self._c[:n], self._tc[:n]
-            u[: n + 1] = self._u[: n + 1]
+            s[: n + 1] = self._s[: n + 1]
         else:
-            u[0, inputs + 1 :] = self.h0
-        self._z, self._c, self._tc, self._u = z, c, tc, u
+            s[0] = self._cur
+        self._s = s
         self._cap = cap
 
     def reserve(self, capacity: int) -> None:
@@ -333,61 +374,69 @@ class Trace:
     @property
     def nbytes(self) -> int:
         """Bytes of array storage held (including unused capacity)."""
-        return sum(a.nbytes for a in (self._z, self._c, self._tc, self._u))
+        return self._s.nbytes + self._cur.nbytes + self._pair.nbytes
 
     # ------------------------------------------------------------------ views
-    def _gate(self, block: int) -> np.ndarray:
+    def _cols(self, col: int, width: int) -> np.ndarray:
+        return self._s[1 : self._len + 1, col : col + width]
+
+    def _gate(self, name: str) -> np.ndarray:
         hidden = self.params.hidden_size
-        return self._z[: self._len, block * hidden : (block + 1) * hidden]
+        return self._cols(self._col_z + _FORWARD_NAMES.index(name) * hidden, hidden)
 
     @property
     def g(self) -> np.ndarray:
         """Candidate C̃_t = tanh(…), shape (T, H)."""
-        return self._gate(0)
+        return self._gate("g")
 
     @property
     def i(self) -> np.ndarray:
         """Input gate i_t, shape (T, H)."""
-        return self._gate(1)
+        return self._gate("i")
 
     @property
     def f(self) -> np.ndarray:
         """Forget gate f_t, shape (T, H)."""
-        return self._gate(2)
+        return self._gate("f")
 
     @property
     def o(self) -> np.ndarray:
         """Output gate o_t, shape (T, H)."""
-        return self._gate(3)
+        return self._gate("o")
 
     @property
     def c(self) -> np.ndarray:
         """Cell state C_t, shape (T, H)."""
-        return self._c[: self._len]
+        return self._cols(self._col_c, self.params.hidden_size)
 
     @property
     def tanh_c(self) -> np.ndarray:
         """tanh(C_t), shape (T, H)."""
-        return self._tc[: self._len]
+        return self._cols(self._col_tc, self.params.hidden_size)
 
     @property
     def h(self) -> np.ndarray:
         """Hidden state h_t, shape (T, H)."""
-        return self._u[1 : self._len + 1, self.params.input_size + 1 :]
+        return self._cols(self._col_h, self.params.hidden_size)
 
     @property
     def h_prev(self) -> np.ndarray:
         """h_{t-1} for every step (h_0 first), shape (T, H)."""
-        return self._u[: self._len, self.params.input_size + 1 :]
+        return self._s[: self._len, self._col_h : self._col_c]
+
+    @property
+    def c_prev(self) -> np.ndarray:
+        """C_{t-1} for every step (C_0 first), shape (T, H)."""
+        return self._s[: self._len, self._col_c : self._col_z]
 
     @property
     def x(self) -> np.ndarray:
         """Inputs x_t, shape (T, D)."""
-        return self._u[: self._len, : self.params.input_size]
+        return self._cols(0, self.params.input_size)
 
     def gates(self) -> np.ndarray:
         """All gates in PyTorch block order (i, f, g, o) as a new (T, 4H) array."""
-        return self._z[: self._len][:, _torch_rows(self.params.hidden_size)]
+        return np.hstack([self._gate(name) for name in "ifgo"])
 
     def state(self, t: int) -> tuple[np.ndarray, np.ndarray]:
         """(h_t, C_t) after ``t`` steps; ``t = 0`` is the initial state (h0, c0)."""
@@ -395,23 +444,50 @@ class Trace:
             raise EngineError(f"t: expected 0 ≤ t ≤ {self._len}, got {t}")
         if t == 0:
             return self.h0, self.c0
-        return self._u[t, self.params.input_size + 1 :], self._c[t - 1]
+        row = self._s[t]
+        return row[self._col_h : self._col_c], row[self._col_c : self._col_z]
 
     def step_result(self, k: int) -> StepResult:
         """Every intermediate (pre-activations included) of row ``k`` (step t = k + 1)."""
         if not 0 <= k < self._len:
             raise EngineError(f"k: expected 0 ≤ k < {self._len}, got {k}")
         h, c = self.state(k)
-        return step(self.params, self._u[k, : self.params.input_size], h, c, clamp=self.clamp)
+        return step(self.params, self._s[k + 1, : self.params.input_size], h, c, clamp=self.clamp)
 
     # ------------------------------------------------------------- computing
     def append(self, x: Any) -> None:
         """Advance one step with input ``x`` (shape (D,)); amortized O(1).
 
-        The same arithmetic as :meth:`extend`, written out for one row so a
+        The same arithmetic as :meth:`extend`, written out for one step so a
         single step pays for no loop set-up.
         """
-        inputs, hidden = self.params.input_size, self.params.hidden_size
+        k = self._len
+        if k == self._cap:
+            self.reserve(k + 1)
+        xs, u, z, s, pa, pb, lo, hi, c, tc, o, h = self._views
+        if type(x) is np.ndarray and x.shape == xs.shape:
+            xs[:] = x
+        else:
+            xs[:] = self._check_x(x)
+        # Not via np.isfinite(x).all(): that reduction costs more than this whole check.
+        if not all(map(isfinite, xs.tolist())):
+            self._cur[:] = self._s[k]
+            raise EngineError(f"x: non-finite input at step {k + 1}")
+        self._w.dot(u, z)  # z = W·[x_t, 1, h_{t-1}]  (bias folded in)
+        np.tanh(z, z)  # g = tanh(z_g); sigmoid rows hold tanh(z/2)
+        np.multiply(s, self._half, s)
+        np.add(s, self._half, s)  # σ(z) = ½·tanh(z/2) + ½
+        if self._clamp_mask is not None:
+            np.copyto(z, self._clamp_row, where=self._clamp_mask)
+        np.multiply(pa, pb, self._pair)  # [C_{t-1} ⊙ f, g ⊙ i]
+        np.add(lo, hi, c)  # C_t = f ⊙ C_{t-1} + i ⊙ g
+        np.tanh(c, tc)
+        np.multiply(o, tc, h)  # h_t = o ⊙ tanh(C_t)
+        self._s[k + 1] = self._cur
+        self._len = k + 1
+
+    def _check_x(self, x: Any) -> np.ndarray:
+        inputs = self.params.input_size
         xv = np.asarray(x, dtype=np.float64)
         if xv.shape != (inputs,):
             if xv.size == inputs and xv.ndim <= 1:
@@ -420,125 +496,42 @@ class Trace:
                 raise EngineError(
                     f"x: expected {inputs} input(s) per step (D = {inputs}), got shape {xv.shape}"
                 )
-        # Not via xv.sum(): summing [inf, -inf] or huge finite values emits a RuntimeWarning.
-        if not np.isfinite(xv).all():
-            raise EngineError(f"x: non-finite input at step {self._len + 1}")
-        k = self._len
-        if k == self._cap:
-            self.reserve(k + 1)
-        u = self._u[k]
-        u[:inputs] = xv
-        z = self._z[k]
-        self._w.dot(u, z)
-        np.tanh(z, z)
-        s = z[hidden:]
-        np.multiply(s, self._half, s)
-        np.add(s, self._half, s)
-        if self._clamp_mask is not None:
-            np.copyto(z, self._clamp_row, where=self._clamp_mask)
-        ck, tck = self._c[k], self._tc[k]
-        cp = self._c[k - 1] if k else self.c0
-        np.multiply(z[2 * hidden : 3 * hidden], cp, ck)
-        np.multiply(z[hidden : 2 * hidden], z[:hidden], self._tmp)
-        np.add(ck, self._tmp, ck)
-        np.tanh(ck, tck)
-        np.multiply(z[3 * hidden :], tck, self._u[k + 1, inputs + 1 :])
-        self._len = k + 1
+        return xv
 
     def extend(self, X: Any) -> None:
         """Advance ``len(X)`` steps with inputs ``X`` (shape (T, D), or (T,) when D = 1)."""
         X = check_inputs(X, self.params.input_size)
-        n = X.shape[0]
         k0 = self._len
-        self.reserve(k0 + n)
-        self._u[k0 : k0 + n, : self.params.input_size] = X
-        self._recur(k0, k0 + n)
+        self.reserve(k0 + X.shape[0])
+        self._recur(k0, X)
 
-    def _recur(self, k0: int, k1: int) -> None:
-        """Run the recurrence for rows k0 … k1-1 whose inputs are in place.
+    def _recur(self, k0: int, X: np.ndarray) -> None:
+        """Run the recurrence for rows k0 … k0 + len(X) - 1 with inputs ``X`` (checked).
 
-        Nine NumPy calls per step; row views come from iterating 2-D slices
-        in C (``zip``) rather than from indexing in Python, and constants are
-        arrays rather than Python scalars (which NumPy converts on every call).
+        Eight NumPy calls per step on the fixed current-state row, then one
+        copy of that row into the storage; storage rows come from iterating a
+        2-D slice in C (``zip``) rather than from indexing in Python, and
+        constants are arrays rather than Python scalars (which NumPy converts
+        on every call).
         """
-        if self._clamp_mask is not None:
-            self._recur_clamped(k0, k1)
-            return
-        hidden, inputs = self.params.hidden_size, self.params.input_size
-        rows = slice(k0, k1)
-        Z = self._z[rows]
-        G, I, F, O = (Z[:, b * hidden : (b + 1) * hidden] for b in range(4))  # noqa: E741
-        S = Z[:, hidden:]  # the three sigmoid gates, contiguous per row
-        U = self._u[k0 : k1 + 1]
-        w_dot = self._w.dot
-        tmp, half = self._tmp, self._half
-        add, mul, tanh = np.add, np.multiply, np.tanh
-        cp = self.c0 if k0 == 0 else self._c[k0 - 1]
-        for u, h_out, z, s, g, i, f, o, ck, tck in zip(
-            U[:-1],
-            U[1:, inputs + 1 :],
-            Z,
-            S,
-            G,
-            I,
-            F,
-            O,
-            self._c[rows],
-            self._tc[rows],
-            strict=True,
-        ):
+        xs, u, z, s, pa, pb, lo, hi, c, tc, o, h = self._views
+        cur, pair, half = self._cur, self._pair, self._half
+        w_dot, add, mul, tanh, copyto = self._w.dot, np.add, np.multiply, np.tanh, np.copyto
+        mask, clamp_row = self._clamp_mask, self._clamp_row
+        k1 = k0 + X.shape[0]
+        for x, row in zip(X, self._s[k0 + 1 : k1 + 1], strict=True):
+            copyto(xs, x)
             w_dot(u, z)  # z = W·[x_t, 1, h_{t-1}]  (bias folded in)
             tanh(z, z)  # g = tanh(z_g); sigmoid rows hold tanh(z/2)
             mul(s, half, s)
             add(s, half, s)  # σ(z) = ½·tanh(z/2) + ½
-            mul(f, cp, ck)
-            mul(i, g, tmp)
-            add(ck, tmp, ck)  # C_t = f ⊙ C_{t-1} + i ⊙ g
-            tanh(ck, tck)
-            mul(o, tck, h_out)  # h_t = o ⊙ tanh(C_t), stored as the next row's h_{t-1}
-            cp = ck
-        self._len = k1
-
-    def _recur_clamped(self, k0: int, k1: int) -> None:
-        """:meth:`_recur` with the clamped gates overwritten after the activation.
-
-        A separate loop so that the unclamped recurrence pays nothing for clamps.
-        """
-        hidden, inputs = self.params.hidden_size, self.params.input_size
-        rows = slice(k0, k1)
-        Z = self._z[rows]
-        G, I, F, O = (Z[:, b * hidden : (b + 1) * hidden] for b in range(4))  # noqa: E741
-        S = Z[:, hidden:]
-        U = self._u[k0 : k1 + 1]
-        w_dot = self._w.dot
-        tmp, half = self._tmp, self._half
-        mask, row = self._clamp_mask, self._clamp_row
-        add, mul, tanh, copyto = np.add, np.multiply, np.tanh, np.copyto
-        cp = self.c0 if k0 == 0 else self._c[k0 - 1]
-        for u, h_out, z, s, g, i, f, o, ck, tck in zip(
-            U[:-1],
-            U[1:, inputs + 1 :],
-            Z,
-            S,
-            G,
-            I,
-            F,
-            O,
-            self._c[rows],
-            self._tc[rows],
-            strict=True,
-        ):
-            w_dot(u, z)
-            tanh(z, z)
-            mul(s, half, s)
-            add(s, half, s)
-            copyto(z, row, where=mask)  # the clamped gates become constants
-            mul(f, cp, ck)
-            mul(i, g, tmp)
-            add(ck, tmp, ck)
-            tanh(ck, tck)
-            mul(o, tck, h_out)
-            cp = ck
+            if mask is not None:
+                copyto(z, clamp_row, where=mask)  # the clamped gates become constants
+            mul(pa, pb, pair)  # [C_{t-1} ⊙ f, g ⊙ i]
+            add(lo, hi, c)  # C_t = f ⊙ C_{t-1} + i ⊙ g
+            tanh(c, tc)
+            mul(o, tc, h)  # h_t = o ⊙ tanh(C_t)
+            copyto(row, cur)
         self._len = k1
 
 
