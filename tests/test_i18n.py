@@ -585,6 +585,90 @@ def test_zh_cn_message_boxes_are_translated(qtbot, zh, tmp_path, monkeypatch):
         _close(window)
 
 
+def _bad_files(tmp_path: Path) -> list[tuple[str, Path, list[str]]]:
+    """(File menu command, a file it refuses, Chinese fragments the error must have)."""
+    import io
+    import json
+
+    import numpy as np
+
+    from lstm_sim.engine import LSTMParams
+
+    table = tmp_path / "bad.csv"
+    table.write_text("1,2\n3,4\n5,abc\n", encoding="utf-8")
+    state = LSTMParams.random(2, 3).to_state_dict()
+    wide = tmp_path / "wide.npz"
+    buf = io.BytesIO()
+    np.savez(buf, **dict(state, weight_hh=np.zeros((12, 4))))
+    wide.write_bytes(buf.getvalue())
+    session = {
+        "format": "lstm-sim-session",
+        "version": 1,
+        "sequence": {"inputs": [[0.0, 1.0], [1.0, 0.0]]},
+        "weights": {k: v.tolist() for k, v in state.items()},
+    }
+    session["weights"]["bias_ih"] = session["weights"]["bias_ih"][:-1]  # an EngineError
+    short = tmp_path / "short_bias.lstmsim"
+    short.write_text(json.dumps(session), encoding="utf-8")
+    newer = tmp_path / "newer.lstmsim"
+    newer.write_text(json.dumps(dict(session, version=99)), encoding="utf-8")
+    return [
+        ("open_sequence", table, ["第 3 行，第 2 列", "'abc' 不是数字"]),
+        ("open_weights", wide, ["键 'weight_hh'", "形状应为 (4H, H)，实际为 (12, 4)"]),
+        ("open_weights", tmp_path / "gone.npz", ["文件不存在"]),
+        ("open_sequence", tmp_path / "gone.npy", ["文件不存在"]),
+        ("open_session", short, ["键 weights.bias_ih", "形状应为 (12,)，实际为 (11,)"]),
+        ("open_session", newer, ["键 version", "版本 99 由更新的 lstm-sim 写入"]),
+    ]
+
+
+def test_zh_cn_file_error_dialogs_are_translated(qtbot, zh, tmp_path, monkeypatch):
+    """Bad files opened through the File menu: the error box names the file and the place
+    (line, column, key) and says what is wrong in Chinese, without English words."""
+    from PySide6.QtWidgets import QDialog
+
+    from lstm_sim.gui.dialogs import CsvImportDialog
+
+    shown = _capture_message_boxes(monkeypatch)
+    monkeypatch.setattr(CsvImportDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
+    window = _window(qtbot)
+    try:
+        found = []
+        for command, path, fragments in _bad_files(tmp_path):
+            before = len(shown)
+            getattr(window.file_actions, command)(path)
+            window.file_actions.wait()
+            assert len(shown) == before + 1, (command, path, shown[before:])
+            kind, title, text = shown[-1]
+            assert kind == "critical" and title == "无法打开文件"
+            assert text.startswith(f"{path}："), text
+            for fragment in fragments:
+                assert fragment in text, (fragment, text)
+            rest = text.replace(str(path), "")
+            # the file's own words: a cell's content, JSON keys
+            found += _find([(path.name, rest)], frozenset({"abc", "version", "weights"}))
+        _assert_no_leftovers(found, "file errors")
+    finally:
+        _close(window)
+
+
+def test_zh_cn_csv_import_dialog_shows_translated_errors(qtbot, zh, tmp_path):
+    """The import dialog re-reads the file when the delimiter changes: a failure is shown
+    in its summary, translated."""
+    from lstm_sim.gui.dialogs import CsvImportDialog
+    from lstm_sim.io import peek_table
+
+    table = tmp_path / "walk.csv"
+    table.write_text("a;b\n1;2\n", encoding="utf-8")
+    dialog = CsvImportDialog(peek_table(table))
+    qtbot.addWidget(dialog)
+    table.unlink()
+    dialog.delimiter_box.setCurrentIndex((dialog.delimiter_box.currentIndex() + 1) % 2)
+    text = dialog.summary.text()
+    assert str(table) in text and "文件不存在" in text, text
+    assert english_leftovers(text.replace(str(table), "")) == [], text
+
+
 def test_gallery_texts_are_translated():
     """lupdate extracted exactly the runtime strings (titles and whitespace-collapsed texts)."""
     assert install_language("zh_CN")

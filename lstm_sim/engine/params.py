@@ -26,7 +26,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import EngineError
+from .errors import QT_TRANSLATE_NOOP, EngineError, Text
 
 __all__ = ["GATES", "GATE_NAMES", "GateView", "LSTMParams"]
 
@@ -49,13 +49,30 @@ def _as_param(name: str, value: Any, shape: tuple[int, ...]) -> np.ndarray:
     try:
         arr = np.array(value, dtype=np.float64, copy=True)
     except (TypeError, ValueError) as exc:
-        raise EngineError(f"{name}: not a numeric array ({exc})") from None
+        raise EngineError(
+            Text(QT_TRANSLATE_NOOP("FileErrors", "not a numeric array ({detail})"), detail=exc),
+            subject=name,
+        ) from None
     if arr.shape != shape:
-        raise EngineError(f"{name}: expected shape {shape}, got {arr.shape}")
+        raise EngineError(
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected shape {expected}, got {shape}"),
+                expected=shape,
+                shape=arr.shape,
+            ),
+            subject=name,
+        )
     if not np.all(np.isfinite(arr)):
         bad = np.argwhere(~np.isfinite(arr))[0]
         where = ", ".join(str(int(b)) for b in bad)
-        raise EngineError(f"{name}: non-finite value {arr[tuple(bad)]} at index ({where})")
+        raise EngineError(
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "non-finite value {value} at index ({index})"),
+                value=arr[tuple(bad)],
+                index=where,
+            ),
+            subject=name,
+        )
     arr = np.ascontiguousarray(arr)
     arr.flags.writeable = False
     return arr
@@ -180,12 +197,25 @@ class LSTMParams(_CellArrays):
         w_hh = np.asarray(self.weight_hh)
         if w_hh.ndim != 2 or w_hh.shape[0] != 4 * w_hh.shape[1] or w_hh.shape[1] < 1:
             raise EngineError(
-                f"weight_hh: expected shape (4H, H) with H ≥ 1, got {tuple(w_hh.shape)}"
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors", "expected shape (4H, H) with H ≥ 1, got {shape}"
+                    ),
+                    shape=tuple(w_hh.shape),
+                ),
+                subject="weight_hh",
             )
         hidden = w_hh.shape[1]
         if w_ih.ndim != 2 or w_ih.shape[1] < 1:
             raise EngineError(
-                f"weight_ih: expected shape ({4 * hidden}, D) with D ≥ 1, got {tuple(w_ih.shape)}"
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors", "expected shape ({rows}, D) with D ≥ 1, got {shape}"
+                    ),
+                    rows=4 * hidden,
+                    shape=tuple(w_ih.shape),
+                ),
+                subject="weight_ih",
             )
         inputs = w_ih.shape[1]
         shapes = {
@@ -376,7 +406,14 @@ def _pick_state_dict(
     stripped = {k[len(prefix) :]: k for k in keys if k.startswith(prefix)}
     suffix = f"_l{layer}" + ("_reverse" if reverse else "")
     if any(re.fullmatch(r"weight_hr_l\d+(_reverse)?", k) for k in stripped):
-        raise EngineError("weight_hr: LSTMs with projections (proj_size > 0) are not supported")
+        raise EngineError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "LSTMs with projections (proj_size > 0) are not supported"
+                )
+            ),
+            subject="weight_hr",
+        )
     arrays: dict[str, Any] = {}
     for name in _PARAM_NAMES:
         for candidate in (name + suffix, name) if not reverse else (name + suffix,):
@@ -385,15 +422,33 @@ def _pick_state_dict(
                 break
     missing = [n for n in ("weight_ih", "weight_hh") if n not in arrays]
     if missing:
-        found = ", ".join(sorted(keys)) or "no keys"
+        found: str | Text = ", ".join(sorted(keys)) or Text(
+            QT_TRANSLATE_NOOP("FileErrors", "no keys")
+        )
         raise EngineError(
-            f"{prefix}{missing[0]}{suffix}: missing key (expected {cell_name} or {module_name} "
-            f"names for layer {layer}{' reverse' if reverse else ''}; found {found})"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "missing key (expected {cell} or {module} names for {layer}; found {found})",
+                ),
+                cell=cell_name,
+                module=module_name,
+                layer=layer_text(layer, reverse),
+                found=found,
+            ),
+            subject=f"{prefix}{missing[0]}{suffix}",
         )
     rows = np.shape(arrays["weight_hh"])[0] if np.ndim(arrays["weight_hh"]) else 0
     for name in ("bias_ih", "bias_hh"):
         arrays.setdefault(name, np.zeros(rows))
     return arrays
+
+
+def layer_text(layer: int, reverse: bool) -> Text:
+    """``"layer 1"`` or ``"layer 1 reverse"`` (the backward direction), translatable."""
+    if reverse:
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "layer {layer} reverse"), layer=layer)
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "layer {layer}"), layer=layer)
 
 
 def _guess_prefix(keys: list[str]) -> str:

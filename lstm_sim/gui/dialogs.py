@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QCoreApplication, QSignalBlocker, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -39,14 +39,36 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..io import LayerInfo, LoadError, TablePreview, peek_table
+from ..engine import EngineError
+from ..io import FileError, LayerInfo, LoadError, TablePreview, peek_table
 
 __all__ = [
     "CsvImportDialog",
     "ExportDialog",
     "ExportOptions",
     "LayerDialog",
+    "error_text",
+    "qt_translate",
 ]
+
+
+def qt_translate(context: str, text: str) -> str:
+    """``QCoreApplication.translate`` as the ``translate`` of :meth:`FileError.translated`."""
+    return QCoreApplication.translate(context, text)
+
+
+def error_text(err: BaseException | str) -> str:
+    """The message of an error in the language of the UI.
+
+    A :class:`~lstm_sim.io.FileError` gives ``"FILE: PLACE: REASON"`` with the
+    place and the reason translated (context ``"FileErrors"``), likewise an
+    :class:`~lstm_sim.engine.EngineError` with a translatable message; anything
+    else its ``str()``.
+    """
+    if isinstance(err, FileError | EngineError):
+        return err.translated(qt_translate)
+    return str(err)
+
 
 # Column tints of the preview (Okabe–Ito blue and orange, light): inputs, targets.
 _ROLE_TINT = {"input": QColor(86, 180, 233, 60), "target": QColor(230, 159, 0, 70)}
@@ -273,7 +295,7 @@ class CsvImportDialog(QDialog):
                 header=self.header_box.isChecked(),
             )
         except LoadError as err:
-            self.summary.setText(html.escape(str(err)))
+            self.summary.setText(html.escape(error_text(err)))
             self.buttons.button(QDialogButtonBox.StandardButton.Open).setEnabled(False)
             return
         # A different split gives different columns: start again from the suggestions.

@@ -46,7 +46,7 @@ from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
 from ..io._files import atomic_write
-from ..io.errors import SaveError
+from ..io.errors import QT_TRANSLATE_NOOP, SaveError, Text
 
 __all__ = [
     "render_trace_figure",
@@ -54,6 +54,32 @@ __all__ = [
     "write_png",
     "write_svg",
 ]
+
+
+def image_too_large(width: int, height: int) -> Text:
+    """The reason for an image Qt cannot allocate."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "the image is too large ({w} × {h})"), w=width, h=height
+    )
+
+
+def png_failed() -> Text:
+    """The reason for a PNG that Qt could not encode."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "could not encode the image as PNG"))
+
+
+def svg_failed() -> Text:
+    """The reason for an SVG generator that did not start."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "could not start the SVG generator"))
+
+
+def svg_not_xml(exc: Exception) -> Text:
+    """The reason for a generated SVG that does not parse."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "the generated SVG is not valid XML ({detail})"),
+        detail=exc,
+    )
+
 
 # Okabe–Ito colours (as the plot panels), safe for the common colour blindnesses.
 _GATE_COLORS = {"f": "#0072B2", "i": "#E69F00", "o": "#009E73"}
@@ -200,7 +226,7 @@ def write_png(
         raise SaveError(
             path,
             "",
-            QCoreApplication.translate("export", "the device pixel ratio must be positive"),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "the device pixel ratio must be positive")),
         )
     natural = _target_size(target)
     lw, lh = _logical_size(natural, width, height, ratio)
@@ -209,13 +235,7 @@ def write_png(
         ph = int(height) if height is not None else math.ceil(lh * ratio)
         image = QImage(pw, ph, QImage.Format.Format_ARGB32_Premultiplied)
         if image.isNull():
-            raise SaveError(
-                path,
-                "",
-                QCoreApplication.translate("export", "the image is too large ({w} × {h})").format(
-                    w=pw, h=ph
-                ),
-            )
+            raise SaveError(path, "", image_too_large(pw, ph))
         image.setDevicePixelRatio(ratio)
         image.fill(QColor(0, 0, 0, 0) if background is None else pg.mkColor(background))
         painter = QPainter(image)
@@ -231,9 +251,7 @@ def write_png(
     ok = image.save(buffer, "PNG")
     buffer.close()
     if not ok:
-        raise SaveError(
-            path, "", QCoreApplication.translate("export", "could not encode the image as PNG")
-        )
+        raise SaveError(path, "", png_failed())
     atomic_write(path, bytes(data.data()))
     return pw, ph
 
@@ -282,9 +300,7 @@ def write_svg(
             generator.setResolution(target.logicalDpiX())
         painter = QPainter()
         if not painter.begin(generator):
-            raise SaveError(
-                path, "", QCoreApplication.translate("export", "could not start the SVG generator")
-            )
+            raise SaveError(path, "", svg_failed())
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
             _paint(target, painter, lw, lh)
@@ -295,10 +311,7 @@ def write_svg(
     try:
         ET.fromstring(svg)
     except ET.ParseError as exc:
-        reason = QCoreApplication.translate(
-            "export", "the generated SVG is not valid XML ({0})"
-        ).format(exc)
-        raise SaveError(path, "", reason) from None
+        raise SaveError(path, "", svg_not_xml(exc)) from None
     atomic_write(path, svg)
 
 
@@ -342,7 +355,7 @@ def write_plot_csv(plot: Any, path: str | os.PathLike[str]) -> list[str]:
     """
     curves = _curves(plot)
     if not curves:
-        raise SaveError(path, "", QCoreApplication.translate("export", "the plot has no curves"))
+        raise SaveError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "the plot has no curves")))
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     x0 = curves[0][1]

@@ -78,6 +78,7 @@ from ..io import (
     write_trace_npz,
 )
 from ..io._files import atomic_write
+from ..io.errors import QT_TRANSLATE_NOOP, Text, key_place
 from ..sequence import Sequence
 from ..session import (
     CHUNK,
@@ -89,8 +90,16 @@ from ..session import (
     compute_gradient_view,
 )
 from ..train import Readout, TrainError
-from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog
-from .export import write_plot_csv, write_png, write_svg
+from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog, error_text
+from .export import (
+    image_too_large,
+    png_failed,
+    svg_failed,
+    svg_not_xml,
+    write_plot_csv,
+    write_png,
+    write_svg,
+)
 from .worker import Job
 
 __all__ = [
@@ -408,8 +417,13 @@ class FileActions(QObject):
 
     # =========================================================== messages
     def _error(self, err: Exception | str, title: str | None = None) -> None:
-        """One critical message box with the one-line message; the session stays as it was."""
-        message = str(err).splitlines()[0] if str(err) else type(err).__name__
+        """One critical message box with the one-line message; the session stays as it was.
+
+        A :class:`~lstm_sim.io.FileError` (or an engine error) is shown in the
+        language of the UI (:func:`~lstm_sim.gui.dialogs.error_text`).
+        """
+        text = error_text(err)
+        message = text.splitlines()[0] if text else type(err).__name__
         self.window.statusBar().showMessage(message, 8000)
         QMessageBox.critical(self.window, title or self.tr("Cannot open the file"), message)
         self.failed.emit(message)
@@ -642,7 +656,7 @@ class FileActions(QObject):
                     s.mark_saved(name)  # a fresh document: nothing unsaved yet
         except (EngineError, TrainError) as exc:
             s.name = old_name
-            self._error(LoadError(path, "", str(exc)))
+            self._error(LoadError(path, "", exc))
             self._done(False)
             return
         _SESSION_FILES.pop(s, None)
@@ -720,7 +734,7 @@ class FileActions(QObject):
             try:
                 candidate = Readout(*readout)
             except TrainError as exc:
-                self._error(LoadError(path, "readout", str(exc)))
+                self._error(LoadError(path, Text(QT_TRANSLATE_NOOP("FileErrors", "readout")), exc))
                 self._done(False)
                 return
             p = s.sequence.target_size
@@ -737,7 +751,7 @@ class FileActions(QObject):
                 # The old read-out was fitted to the old weights: replace it by the file's.
                 s.set_readout(new_readout)
         except (EngineError, TrainError) as exc:
-            self._error(LoadError(path, "", str(exc)))
+            self._error(LoadError(path, "", exc))
             self._done(False)
             return
         self._after_open("weights", path)
@@ -813,13 +827,13 @@ class FileActions(QObject):
                 if p and readout.output_size != p:
                     raise LoadError(
                         path,
-                        "key readout.weight",
+                        key_place("readout.weight"),
                         self.tr(
                             "the read-out gives {a} outputs, the sequence has {b} targets"
                         ).format(a=readout.output_size, b=p),
                     )
         except TrainError as exc:
-            self._error(LoadError(path, "key readout", str(exc)))
+            self._error(LoadError(path, key_place("readout"), exc))
             self._done(False)
             return
         except LoadError as err:
@@ -837,7 +851,7 @@ class FileActions(QObject):
                 s.set_unit(unit)
                 s.mark_saved(name)
         except (EngineError, TrainError, TypeError, ValueError) as exc:
-            self._error(LoadError(path, "", str(exc)))
+            self._error(LoadError(path, "", exc if isinstance(exc, EngineError) else str(exc)))
             self._done(False)
             return
         _SESSION_FILES[s] = os.path.abspath(path)
@@ -1096,7 +1110,8 @@ class FileActions(QObject):
         key = options.panel or panel
         self._last_panel = key
         if key not in plots:
-            self._error(SaveError(options.path, "", f"no plot panel {key!r}"), self._save_title())
+            reason = Text(QT_TRANSLATE_NOOP("FileErrors", "no plot panel {panel}"), panel=repr(key))
+            self._error(SaveError(options.path, "", reason), self._save_title())
             return False
         return self._write_plot(plots[key], key, options)
 
@@ -1121,7 +1136,7 @@ class FileActions(QObject):
             elif options.fmt == "csv":
                 write_plot_csv(self._curve_set(key), options.path)
             else:
-                raise SaveError(options.path, "", f"unknown format {options.fmt!r}")
+                raise SaveError(options.path, "", _unknown_format(options.fmt))
         except SaveError as err:
             self._error(err, self._save_title())
             return False
@@ -1201,7 +1216,7 @@ class FileActions(QObject):
             elif options.fmt == "svg":
                 write_diagram_svg(self.window.diagram, options, self.tr("LSTM memory cell"))
             else:
-                raise SaveError(options.path, "", f"unknown format {options.fmt!r}")
+                raise SaveError(options.path, "", _unknown_format(options.fmt))
         except SaveError as err:
             self._error(err, self._save_title())
             return False
@@ -1332,18 +1347,35 @@ def _session_settings(doc: SessionDocument, path: str) -> tuple[dict[str, Any], 
     hidden = doc.params.hidden_size
     if isinstance(unit, bool) or not isinstance(unit, int) or not 0 <= unit < hidden:
         raise LoadError(
-            path, "key settings.unit", f"expected an integer 0 … {hidden - 1}, got {unit!r}"
+            path,
+            key_place("settings.unit"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected an integer 0 … {last}, got {value}"),
+                last=hidden - 1,
+                value=repr(unit),
+            ),
         )
     window = raw.get("window")
     if window is not None and (
         isinstance(window, bool) or not isinstance(window, int) or window < 1
     ):
         raise LoadError(
-            path, "key settings.window", f"expected null or an integer ≥ 1, got {window!r}"
+            path,
+            key_place("settings.window"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected null or an integer ≥ 1, got {value}"),
+                value=repr(window),
+            ),
         )
     if raw.get("loss", "output") not in LOSSES:
         raise LoadError(
-            path, "key settings.loss", f"expected one of {', '.join(LOSSES)}, got {raw['loss']!r}"
+            path,
+            key_place("settings.loss"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected one of {choices}, got {value}"),
+                choices=", ".join(LOSSES),
+                value=repr(raw["loss"]),
+            ),
         )
     for key in ("speed", "clip"):
         value = raw.get(key)
@@ -1356,18 +1388,33 @@ def _session_settings(doc: SessionDocument, path: str) -> tuple[dict[str, Any], 
             or value <= 0
         ):
             raise LoadError(
-                path, f"key settings.{key}", f"expected a positive number, got {value!r}"
+                path,
+                key_place(f"settings.{key}"),
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "expected a positive number, got {value}"),
+                    value=repr(value),
+                ),
             )
     for key in ("show_all_units", "loop", "compare"):
         if key in raw and not isinstance(raw[key], bool):
             raise LoadError(
-                path, f"key settings.{key}", f"expected true or false, got {raw[key]!r}"
+                path,
+                key_place(f"settings.{key}"),
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "expected true or false, got {value}"),
+                    value=repr(raw[key]),
+                ),
             )
     try:
         settings = Settings.from_dict(raw)
     except (EngineError, TypeError, ValueError, AttributeError) as exc:
-        raise LoadError(path, "key settings", str(exc)) from None
+        reason = exc if isinstance(exc, EngineError) else str(exc)
+        raise LoadError(path, key_place("settings"), reason) from None
     return settings.to_dict(), unit
+
+
+def _unknown_format(fmt: str) -> Text:
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "unknown format {format}"), format=repr(fmt))
 
 
 def _encode_png(image: QImage, path: str) -> None:
@@ -1377,7 +1424,7 @@ def _encode_png(image: QImage, path: str) -> None:
     ok = image.save(buffer, "PNG")
     buffer.close()
     if not ok:
-        raise SaveError(path, "", "could not encode the image as PNG")
+        raise SaveError(path, "", png_failed())
     atomic_write(path, bytes(data.data()))
 
 
@@ -1391,7 +1438,7 @@ def write_diagram_png(diagram: QWidget, options: ExportOptions) -> tuple[int, in
     pw, ph = options.pixel_size
     image = diagram.render_image(pw, ph)
     if image.isNull():
-        raise SaveError(options.path, "", f"the image is too large ({pw} × {ph})")
+        raise SaveError(options.path, "", image_too_large(pw, ph))
     image.setDevicePixelRatio(options.ratio)
     _encode_png(image, options.path)
     return pw, ph
@@ -1419,7 +1466,7 @@ def write_diagram_svg(diagram: QWidget, options: ExportOptions, title: str) -> N
     generator.setDescription("Exported by lstm-sim")
     painter = QPainter()
     if not painter.begin(generator):
-        raise SaveError(options.path, "", "could not start the SVG generator")
+        raise SaveError(options.path, "", svg_failed())
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
@@ -1433,7 +1480,11 @@ def write_diagram_svg(diagram: QWidget, options: ExportOptions, title: str) -> N
     try:
         ET.fromstring(svg)
     except ET.ParseError as exc:
-        raise SaveError(options.path, "", f"the generated SVG is not valid XML ({exc})") from None
+        raise SaveError(options.path, "", svg_not_xml(exc)) from None
     if not QSvgRenderer(QByteArray(svg)).isValid():
-        raise SaveError(options.path, "", "the generated SVG does not render")
+        raise SaveError(
+            options.path,
+            "",
+            Text(QT_TRANSLATE_NOOP("FileErrors", "the generated SVG does not render")),
+        )
     atomic_write(options.path, svg)

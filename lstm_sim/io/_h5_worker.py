@@ -10,7 +10,8 @@ up after a timeout; here the address space is limited as well.
 Output on stdout: an NPZ with the arrays ``a0``, ``a1``, … and ``meta`` (JSON:
 the cells' group paths, which array is which part, the legacy model config).
 Exit status 3 with ``[place, reason]`` as JSON on stdout for a file that is
-refused.
+refused (each a string or a :meth:`~lstm_sim.io.errors.Text.to_data` object,
+so that the message stays translatable).
 """
 
 from __future__ import annotations
@@ -35,24 +36,33 @@ def _limit_memory(size: int) -> None:
         pass
 
 
+def _data(message: object) -> object:
+    """A place or reason as JSON (:meth:`Text.to_data`, or the plain string)."""
+    to_data = getattr(message, "to_data", None)
+    return to_data() if callable(to_data) else str(message)
+
+
 def main(argv: list[str]) -> int:
     _limit_memory(int(argv[0]) if argv and argv[0].isdigit() else 0)
     data = sys.stdin.buffer.read()
 
     import numpy as np
 
-    from .errors import LoadError
+    from .errors import QT_TRANSLATE_NOOP, LoadError, Text
     from .keras_weights import read_h5_cells
 
     try:
         cells, model_config = read_h5_cells("<file>", data)
     except LoadError as exc:
-        sys.stdout.write(json.dumps([exc.place, exc.reason]))
+        sys.stdout.write(json.dumps([_data(exc.place_text), _data(exc.reason_text)]))
         return 3
     except MemoryError:
-        sys.stdout.write(
-            json.dumps(["", "too large, or damaged (the HDF5 reader ran out of memory)"])
+        reason = Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "too large, or damaged (the HDF5 reader ran out of memory)"
+            )
         )
+        sys.stdout.write(json.dumps(["", reason.to_data()]))
         return 3
     arrays: dict[str, np.ndarray] = {}
     meta_cells = []

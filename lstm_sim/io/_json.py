@@ -10,8 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from ._files import decode_text
-from .errors import LoadError
+from ._files import decode_text, empty_file
+from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place, line_column
 
 __all__ = ["JsonDoc", "dumps", "parse_json", "to_array"]
 
@@ -38,22 +38,28 @@ def parse_json(data: bytes, path: str | os.PathLike[str]) -> JsonDoc:
         Empty, not UTF-8, or not JSON (the place is the line and column).
     """
     if not data or data.isspace():
-        raise LoadError(path, "", "empty file" if not data else "the file holds only blanks")
+        raise LoadError(path, "", empty_file(data))
     text = decode_text(data, path)
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
         raise LoadError(
-            path, f"line {exc.lineno}, column {exc.colno}", f"not JSON: {exc.msg}"
+            path,
+            line_column(exc.lineno, exc.colno),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "not JSON: {detail}"), detail=exc.msg),
         ) from None
     except RecursionError:
-        raise LoadError(path, "", "not usable JSON: nested too deeply") from None
+        raise LoadError(
+            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "not usable JSON: nested too deeply"))
+        ) from None
     except ValueError as exc:  # e.g. integers with too many digits
-        raise LoadError(path, "", f"not usable JSON: {exc}") from None
+        raise LoadError(
+            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "not usable JSON: {detail}"), detail=exc)
+        ) from None
     return JsonDoc(value, path, bool(_BOOL.search(text)))
 
 
-def _describe(v: Any) -> str:
+def _describe(v: Any) -> Message:
     if v is None:
         return "null"
     if isinstance(v, bool):
@@ -61,57 +67,86 @@ def _describe(v: Any) -> str:
     if isinstance(v, str):
         return repr(v if len(v) <= 20 else v[:20] + "…")
     if isinstance(v, list):
-        return "a list"
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "a list"))
     if isinstance(v, dict):
-        return "an object"
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "an object"))
     return repr(v)
+
+
+def expected_number(v: Any) -> Text:
+    """The reason "expected a number, got …"."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "expected a number, got {got}"), got=_describe(v))
+
+
+def expected_list(v: Any) -> Text:
+    """The reason "expected a list, got …"."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "expected a list, got {got}"), got=_describe(v))
+
+
+def not_finite(value: Any) -> Text:
+    """The reason "nan is not allowed (values must be finite)"."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "{value} is not allowed (values must be finite)"),
+        value=value,
+    )
 
 
 def _number(v: Any, doc: JsonDoc, where: str) -> float:
     if isinstance(v, bool) or not isinstance(v, int | float):
-        raise LoadError(doc.path, f"key {where}", f"expected a number, got {_describe(v)}")
+        raise LoadError(doc.path, key_place(where), expected_number(v))
     try:
         x = float(v)
     except OverflowError:
-        raise LoadError(doc.path, f"key {where}", "number too large") from None
+        raise LoadError(
+            doc.path, key_place(where), Text(QT_TRANSLATE_NOOP("FileErrors", "number too large"))
+        ) from None
     if not math.isfinite(x):
-        raise LoadError(doc.path, f"key {where}", f"{x} is not allowed (values must be finite)")
+        raise LoadError(doc.path, key_place(where), not_finite(x))
     return x
 
 
-def _walk(value: Any, doc: JsonDoc, key: str, ndims: tuple[int, ...]) -> np.ndarray:
+def _walk(value: Any, doc: JsonDoc, name: str, ndims: tuple[int, ...]) -> np.ndarray:
     """Element-by-element conversion that names the first bad element."""
     if not isinstance(value, list):
-        raise LoadError(doc.path, f"key {key}", f"expected a list, got {_describe(value)}")
+        raise LoadError(doc.path, key_place(name), expected_list(value))
     if not value:
-        raise LoadError(doc.path, f"key {key}", "empty list")
+        raise LoadError(
+            doc.path, key_place(name), Text(QT_TRANSLATE_NOOP("FileErrors", "empty list"))
+        )
     two_d = isinstance(value[0], list)
     if two_d and 2 not in ndims:
-        raise LoadError(doc.path, f"key {key}[0]", "expected a number, got a list")
+        raise LoadError(doc.path, key_place(f"{name}[0]"), expected_number(value[0]))
     if not two_d:
         if 1 not in ndims:
-            raise LoadError(
-                doc.path, f"key {key}[0]", f"expected a list, got {_describe(value[0])}"
-            )
-        return np.array([_number(v, doc, f"{key}[{k}]") for k, v in enumerate(value)])
+            raise LoadError(doc.path, key_place(f"{name}[0]"), expected_list(value[0]))
+        return np.array([_number(v, doc, f"{name}[{k}]") for k, v in enumerate(value)])
     width = len(value[0])
     if width == 0:
-        raise LoadError(doc.path, f"key {key}[0]", "empty row")
+        raise LoadError(
+            doc.path, key_place(f"{name}[0]"), Text(QT_TRANSLATE_NOOP("FileErrors", "empty row"))
+        )
     rows = []
     for k, row in enumerate(value):
         if not isinstance(row, list):
-            raise LoadError(doc.path, f"key {key}[{k}]", f"expected a list, got {_describe(row)}")
+            raise LoadError(doc.path, key_place(f"{name}[{k}]"), expected_list(row))
         if len(row) != width:
             raise LoadError(
                 doc.path,
-                f"key {key}[{k}]",
-                f"row has {len(row)} values, expected {width} like {key}[0]",
+                key_place(f"{name}[{k}]"),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors", "row has {count} values, expected {width} like {first}"
+                    ),
+                    count=len(row),
+                    width=width,
+                    first=f"{name}[0]",
+                ),
             )
-        rows.append([_number(v, doc, f"{key}[{k}][{j}]") for j, v in enumerate(row)])
+        rows.append([_number(v, doc, f"{name}[{k}][{j}]") for j, v in enumerate(row)])
     return np.array(rows)
 
 
-def to_array(value: Any, doc: JsonDoc, key: str, ndims: tuple[int, ...] = (1, 2)) -> np.ndarray:
+def to_array(value: Any, doc: JsonDoc, name: str, ndims: tuple[int, ...] = (1, 2)) -> np.ndarray:
     """A finite float64 array from a JSON list (of lists) of numbers.
 
     Parameters
@@ -119,7 +154,7 @@ def to_array(value: Any, doc: JsonDoc, key: str, ndims: tuple[int, ...] = (1, 2)
     value : the JSON value
     doc : JsonDoc
         The document (for the file name in errors).
-    key : str
+    name : str
         JSON path of ``value``, e.g. ``"inputs"``; errors name the element,
         e.g. ``"key inputs[3][1]"``.
     ndims : tuple of int
@@ -145,7 +180,7 @@ def to_array(value: Any, doc: JsonDoc, key: str, ndims: tuple[int, ...] = (1, 2)
             arr = arr.astype(np.float64)
             if np.isfinite(arr).all():
                 return arr
-    return _walk(value, doc, key, ndims)
+    return _walk(value, doc, name, ndims)
 
 
 def _dump(obj: Any, indent: str) -> str:

@@ -18,7 +18,7 @@ import zipfile
 
 import numpy as np
 
-from .errors import LoadError
+from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place
 
 __all__ = ["NPY_MAGIC", "ZIP_MAGIC", "read_npy", "read_npz"]
 
@@ -28,7 +28,7 @@ _MAX_HEADER = 100_000
 _MAX_BYTES = 1 << 34  # 16 GiB: a header asking for more is damaged
 
 
-def read_npy(data: bytes, path: str | os.PathLike[str], place: str = "") -> np.ndarray:
+def read_npy(data: bytes, path: str | os.PathLike[str], place: Message = "") -> np.ndarray:
     """The array stored in the bytes of one ``.npy`` file (a read-only view of ``data``).
 
     Raises
@@ -38,48 +38,86 @@ def read_npy(data: bytes, path: str | os.PathLike[str], place: str = "") -> np.n
         fewer or more data bytes than the header's shape needs.
     """
 
-    def fail(reason: str) -> LoadError:
+    def fail(reason: Text) -> LoadError:
         return LoadError(path, place, reason)
 
     if len(data) == 0:
-        raise fail("empty file (0 bytes)")
+        raise fail(empty_file_0())
     if not data.startswith(NPY_MAGIC):
-        raise fail("not a NumPy .npy file (no \\x93NUMPY signature at byte 0)")
+        raise fail(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "not a NumPy .npy file (no \\x93NUMPY signature at byte 0)"
+                )
+            )
+        )
     if len(data) < 10:
-        raise fail("truncated NPY header")
+        raise fail(Text(QT_TRANSLATE_NOOP("FileErrors", "truncated NPY header")))
     major = data[6]
     if major == 1:
         header_len, start = int.from_bytes(data[8:10], "little"), 10
     elif major in (2, 3):
         if len(data) < 12:
-            raise fail("truncated NPY header")
+            raise fail(Text(QT_TRANSLATE_NOOP("FileErrors", "truncated NPY header")))
         header_len, start = int.from_bytes(data[8:12], "little"), 12
     else:
-        raise fail(f"unsupported NPY format version {major}.{data[7]}")
+        raise fail(
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "unsupported NPY format version {version}"),
+                version=f"{major}.{data[7]}",
+            )
+        )
     if header_len > _MAX_HEADER or start + header_len > len(data):
-        raise fail("truncated or damaged NPY header")
+        raise fail(Text(QT_TRANSLATE_NOOP("FileErrors", "truncated or damaged NPY header")))
     raw = data[start : start + header_len]
     try:
         text = raw.decode("utf-8" if major == 3 else "latin1")
         header = ast.literal_eval(text.strip())
     except (ValueError, SyntaxError, TypeError, MemoryError, RecursionError, UnicodeDecodeError):
-        raise fail("damaged NPY header (not a Python literal)") from None
+        raise fail(
+            Text(QT_TRANSLATE_NOOP("FileErrors", "damaged NPY header (not a Python literal)"))
+        ) from None
     if not isinstance(header, dict) or set(header) != {"descr", "fortran_order", "shape"}:
-        raise fail("damaged NPY header (expected keys descr, fortran_order, shape)")
+        raise fail(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "damaged NPY header (expected keys descr, fortran_order, shape)"
+                )
+            )
+        )
     shape, fortran = header["shape"], header["fortran_order"]
     if not (
         isinstance(shape, tuple)
         and all(isinstance(n, int) and not isinstance(n, bool) and n >= 0 for n in shape)
         and isinstance(fortran, bool)
     ):
-        raise fail(f"damaged NPY header (shape {shape!r}, fortran_order {fortran!r})")
+        raise fail(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "damaged NPY header (shape {shape}, fortran_order {fortran})"
+                ),
+                shape=repr(shape),
+                fortran=repr(fortran),
+            )
+        )
     try:
         dtype = np.lib.format.descr_to_dtype(header["descr"])
     except Exception:  # numpy raises TypeError, ValueError, KeyError… for bad descriptors
-        raise fail(f"damaged NPY header (unknown dtype {header['descr']!r})") from None
+        raise fail(
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "damaged NPY header (unknown dtype {dtype})"),
+                dtype=repr(header["descr"]),
+            )
+        ) from None
     if dtype.hasobject:
         raise fail(
-            "object array: lstm-sim never unpickles data (save numbers, e.g. float64, instead)"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "object array: lstm-sim never unpickles data "
+                    "(save numbers, e.g. float64, instead)",
+                )
+            )
         )
     count = math.prod(shape)
     nbytes = count * dtype.itemsize
@@ -87,16 +125,45 @@ def read_npy(data: bytes, path: str | os.PathLike[str], place: str = "") -> np.n
     found = len(data) - offset
     if nbytes > _MAX_BYTES or found < nbytes:
         raise fail(
-            f"truncated: the header announces shape {shape} of {dtype} ({nbytes} bytes), "
-            f"the file holds {found} bytes of data"
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "truncated: the header announces shape {shape} of {dtype} ({size} bytes), "
+                    "the file holds {found} bytes of data",
+                ),
+                shape=shape,
+                dtype=dtype,
+                size=nbytes,
+                found=found,
+            )
         )
     if found > nbytes:
-        raise fail(f"{found - nbytes} unexpected bytes after the array of shape {shape}")
+        raise fail(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "{count} unexpected bytes after the array of shape {shape}"
+                ),
+                count=found - nbytes,
+                shape=shape,
+            )
+        )
     try:
         arr = np.frombuffer(data, dtype=dtype, count=count, offset=offset)
         return arr.reshape(shape, order="F" if fortran else "C")
     except (ValueError, TypeError) as exc:
-        raise fail(f"damaged NPY data ({exc})") from None
+        raise fail(
+            Text(QT_TRANSLATE_NOOP("FileErrors", "damaged NPY data ({detail})"), detail=exc)
+        ) from None
+
+
+def empty_file_0() -> Text:
+    """The reason "empty file (0 bytes)"."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "empty file (0 bytes)"))
+
+
+def byte_0() -> Text:
+    """The place "byte 0" (a file's signature)."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "byte {byte}"), byte=0)
 
 
 def read_npz(data: bytes, path: str | os.PathLike[str]) -> dict[str, np.ndarray]:
@@ -109,29 +176,53 @@ def read_npz(data: bytes, path: str | os.PathLike[str]) -> dict[str, np.ndarray]
         array, …
     """
     if len(data) == 0:
-        raise LoadError(path, "", "empty file (0 bytes)")
+        raise LoadError(path, "", empty_file_0())
     if not data.startswith(ZIP_MAGIC) and not data.startswith(b"PK\x05\x06"):
-        raise LoadError(path, "byte 0", "not an NPZ file (no zip signature)")
+        raise LoadError(
+            path,
+            byte_0(),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "not an NPZ file (no zip signature)")),
+        )
     arrays: dict[str, np.ndarray] = {}
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             for info in zf.infolist():
                 if info.is_dir():
                     continue
-                key = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+                name = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
+                place = key_place(f"'{name}'")
                 if info.file_size > _MAX_BYTES:
-                    raise LoadError(path, f"key '{key}'", "damaged zip entry (absurd size)")
+                    raise LoadError(
+                        path,
+                        place,
+                        Text(QT_TRANSLATE_NOOP("FileErrors", "damaged zip entry (absurd size)")),
+                    )
                 try:
                     member = zf.read(info)
                 except LoadError:
                     raise
                 except Exception as exc:
-                    raise LoadError(path, f"key '{key}'", f"damaged zip entry ({exc})") from None
-                arrays[key] = read_npy(member, path, f"key '{key}'")
+                    raise LoadError(
+                        path,
+                        place,
+                        Text(
+                            QT_TRANSLATE_NOOP("FileErrors", "damaged zip entry ({detail})"),
+                            detail=exc,
+                        ),
+                    ) from None
+                arrays[name] = read_npy(member, path, place)
     except LoadError:
         raise
     except Exception as exc:  # BadZipFile, zlib.error, EOFError, struct.error, …
-        raise LoadError(path, "", f"not a valid NPZ (zip) file ({exc})") from None
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "not a valid NPZ (zip) file ({detail})"), detail=exc
+            ),
+        ) from None
     if not arrays:
-        raise LoadError(path, "", "the NPZ file holds no arrays")
+        raise LoadError(
+            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "the NPZ file holds no arrays"))
+        )
     return arrays

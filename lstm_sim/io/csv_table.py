@@ -32,8 +32,17 @@ from types import EllipsisType
 
 import numpy as np
 
-from ._files import decode_text, read_bytes, suffix_in
-from .errors import LoadCancelled, LoadError
+from ._files import decode_text, empty_file, is_a_directory, os_reason, read_bytes, suffix_in
+from ._json import not_finite
+from .errors import (
+    QT_TRANSLATE_NOOP,
+    LoadCancelled,
+    LoadError,
+    Message,
+    Text,
+    line_column,
+    line_place,
+)
 
 __all__ = [
     "ColumnSpec",
@@ -163,14 +172,23 @@ def _layout(
     """Preview of ``text``; also the offset and line number where the data rows start."""
     lines, ends = _first_lines(text, sample + 2)
     if not lines:
-        raise LoadError(path, "", "the file holds only blank lines")
+        raise LoadError(
+            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "the file holds only blank lines"))
+        )
     delim = _sniff([ln for _, ln in lines], path) if delimiter is ... else delimiter
     if isinstance(delim, str) and len(delim) != 1:
-        raise LoadError(path, "", f"delimiter must be one character, got {delim!r}")
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "delimiter must be one character, got {delimiter}"),
+                delimiter=repr(delim),
+            ),
+        )
     try:
         cells = [_split(ln, delim) for _, ln in lines]
     except csv.Error as exc:
-        raise LoadError(path, f"line {lines[0][0]}", f"not a CSV line ({exc})") from None
+        raise LoadError(path, line_place(lines[0][0]), _not_csv(exc)) from None
     if header is None:
         header = _has_header(cells[0], cells[1] if len(cells) > 1 else None)
     if header:
@@ -223,20 +241,36 @@ def peek_table(
     LoadError
     """
     if os.path.isdir(path):
-        raise LoadError(path, "", "is a directory, not a file")
+        raise LoadError(path, "", is_a_directory())
     try:
         with open(path, "rb") as fh:
             data = fh.read(1 << 20)
     except OSError as exc:
-        from ._files import os_reason
-
         raise LoadError(path, "", os_reason(exc)) from None
     if not data or data.isspace():
-        raise LoadError(path, "", "empty file" if not data else "the file holds only blanks")
+        raise LoadError(path, "", empty_file(data))
     if len(data) == 1 << 20:  # cut at a line end so that no character is split
         data = data[: data.rfind(b"\n") + 1] or data
     text = decode_text(data, path)
     return _layout(text, path, delimiter, header, max(1, int(max_rows)))[0]
+
+
+def column_place(name: str | int) -> Text:
+    """The place ``"column 'name'"`` (a name as shown, quoted) or ``"column 2"``."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "column {column}"), column=name)
+
+
+def role(option: str) -> Message:
+    """ "inputs" or "targets" as a translatable word (anything else as it is)."""
+    if option == "inputs":
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "inputs"))
+    if option == "targets":
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "targets"))
+    return option
+
+
+def _not_csv(exc: Exception) -> Text:
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "not a CSV line ({detail})"), detail=exc)
 
 
 def resolve_columns(
@@ -259,26 +293,53 @@ def resolve_columns(
             if not re.fullmatch(r"-?\d+", key):
                 raise LoadError(
                     path,
-                    f"column '{key}'",
-                    f"no such column for {option} (columns: {', '.join(names)})",
+                    column_place(f"'{key}'"),
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "FileErrors", "no such column for {option} (columns: {columns})"
+                        ),
+                        option=role(option),
+                        columns=", ".join(names),
+                    ),
                 )
             spec = int(key)
         if isinstance(spec, bool) or not isinstance(spec, int | np.integer):
-            raise LoadError(path, f"column {spec!r}", f"{option}: expected a name or an index")
+            raise LoadError(
+                path,
+                column_place(repr(spec)),
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "{option}: expected a name or an index"),
+                    option=role(option),
+                ),
+            )
         j = int(spec)
         if not -len(names) <= j < len(names):
             raise LoadError(
                 path,
-                f"column {j}",
-                f"{option}: index out of range (the file has {len(names)} columns, "
-                f"numbered from 0)",
+                column_place(j),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors",
+                        "{option}: index out of range (the file has {count} columns, "
+                        "numbered from 0)",
+                    ),
+                    option=role(option),
+                    count=len(names),
+                ),
             )
         out.append(j % len(names))
     return out
 
 
-def _cell_place(lineno: int, j: int, names: Seq[str], header: bool) -> str:
-    return f"line {lineno}, column {j + 1}" + (f" ({names[j]!r})" if header else "")
+def _cell_place(lineno: int, j: int, names: Seq[str], header: bool) -> Text:
+    if not header:
+        return line_column(lineno, j + 1)
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "line {line}, column {column} ({name})"),
+        line=lineno,
+        column=j + 1,
+        name=repr(names[j]),
+    )
 
 
 def _parse_slow(
@@ -290,7 +351,7 @@ def _parse_slow(
     names: Seq[str],
     header: bool,
     path: str | os.PathLike[str],
-    like: str,
+    like: Message,
 ) -> np.ndarray:
     """Line-by-line parsing that names the line, column and reason of the first problem."""
     rows: list[list[float]] = []
@@ -301,27 +362,50 @@ def _parse_slow(
         try:
             cells = _split(line, delim)
         except csv.Error as exc:
-            raise LoadError(path, f"line {lineno}", f"not a CSV line ({exc})") from None
+            raise LoadError(path, line_place(lineno), _not_csv(exc)) from None
         if len(cells) != ncols:
             raise LoadError(
-                path, f"line {lineno}", f"{len(cells)} cells, expected {ncols} like {like}"
+                path,
+                line_place(lineno),
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "{count} cells, expected {width} like {like}"),
+                    count=len(cells),
+                    width=ncols,
+                    like=like,
+                ),
             )
         row = []
         for j in use:
             cell = cells[j].strip()
             place = _cell_place(lineno, j, names, header)
             if not cell:
-                raise LoadError(path, place, "empty cell")
+                raise LoadError(path, place, Text(QT_TRANSLATE_NOOP("FileErrors", "empty cell")))
             try:
                 value = float(cell)
             except ValueError:
                 shown = cell if len(cell) <= 30 else cell[:30] + "…"
-                raise LoadError(path, place, f"{shown!r} is not a number") from None
+                raise LoadError(
+                    path,
+                    place,
+                    Text(
+                        QT_TRANSLATE_NOOP("FileErrors", "{value} is not a number"),
+                        value=repr(shown),
+                    ),
+                ) from None
             if not math.isfinite(value):
-                raise LoadError(path, place, f"{cell} is not allowed (values must be finite)")
+                raise LoadError(path, place, not_finite(cell))
             row.append(value)
         rows.append(row)
     return np.array(rows, dtype=np.float64).reshape(len(rows), len(use))
+
+
+def _no_data_rows() -> Text:
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "no data rows"))
+
+
+def chosen_twice() -> Text:
+    """The reason for a column chosen both as input and as target."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "chosen both as input and as target"))
 
 
 def parse_table(
@@ -356,13 +440,16 @@ def parse_table(
     if data is None:
         data = read_bytes(path)
     if not data or data.isspace():
-        raise LoadError(path, "", "empty file" if not data else "the file holds only blanks")
+        raise LoadError(path, "", empty_file(data))
     text = decode_text(data, path)
     preview, start, first_lineno = _layout(text, path, delimiter, header, _SAMPLE)
     names, ncols, delim = preview.columns, len(preview.columns), preview.delimiter
     if not preview.rows:
-        after = " after the header" if preview.has_header else ""
-        raise LoadError(path, "", f"no data rows{after}")
+        if preview.has_header:
+            raise LoadError(
+                path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "no data rows after the header"))
+            )
+        raise LoadError(path, "", _no_data_rows())
 
     if inputs is None and targets is None:
         in_cols, tg_cols = list(preview.suggested_inputs), list(preview.suggested_targets)
@@ -377,14 +464,26 @@ def parse_table(
         tg_cols = resolve_columns(targets, names, path, "targets")
     both = sorted(set(in_cols) & set(tg_cols))
     if both:
-        raise LoadError(path, f"column {names[both[0]]!r}", "chosen both as input and as target")
+        raise LoadError(path, column_place(repr(names[both[0]])), chosen_twice())
     if not in_cols:
         raise LoadError(
-            path, "", "no numeric input column (choose the input columns, e.g. --inputs 0,1)"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "no numeric input column (choose the input columns, e.g. --inputs 0,1)",
+                )
+            ),
         )
 
     use = in_cols + tg_cols
-    like = f"the header (line {first_lineno - 1})" if preview.has_header else "the first row"
+    if preview.has_header:
+        like: Message = Text(
+            QT_TRANSLATE_NOOP("FileErrors", "the header (line {line})"), line=first_lineno - 1
+        )
+    else:
+        like = Text(QT_TRANSLATE_NOOP("FileErrors", "the first row"))
     fast = all(preview.numeric)  # otherwise skipped text columns: the csv module reads them
     chunks: list[np.ndarray] = []
     pos, lineno, total = start, first_lineno, len(text)
@@ -422,7 +521,7 @@ def parse_table(
             progress(min(pos, total) / total)
     table = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
     if table.shape[0] == 0:
-        raise LoadError(path, "", "no data rows")
+        raise LoadError(path, "", _no_data_rows())
     x = np.ascontiguousarray(table[:, : len(in_cols)])
     y = np.ascontiguousarray(table[:, len(in_cols) :]) if tg_cols else None
     if preview.has_header:

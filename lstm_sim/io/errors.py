@@ -1,10 +1,22 @@
-"""The error types of :mod:`lstm_sim.io`.
+"""The error types of :mod:`lstm_sim.io`, and their translatable messages.
 
 Loaders let exactly one exception type escape, :class:`LoadError`; savers,
 :class:`SaveError`. Both name the file, the place in it and the reason, so the
 app can show them in a dialog and the command line as one line on stderr::
 
     data.csv: line 3, column 2: 'abc' is not a number
+
+The place and the reason are :class:`Text` messages — an English template
+with named fields, marked ``QT_TRANSLATE_NOOP("FileErrors", …)`` — or plain
+strings (what a library or the OS said, kept as it is). ``str(err)`` is always
+English (the command line prints it); :meth:`FileError.translated` gives the
+same message in the language of the caller's ``translate(context, text)``
+(the GUI passes ``QCoreApplication.translate``)::
+
+    >>> reason = Text("{value} is not a number", value="'abc'")
+    >>> err = LoadError("data.csv", line_column(3, 2), reason)
+    >>> str(err)
+    "data.csv: line 3, column 2: 'abc' is not a number"
 
 :class:`LoadCancelled` is raised when the caller's ``cancel()`` callback asks a
 loader to stop; it is deliberately *not* a :class:`LoadError` (nothing is
@@ -15,7 +27,39 @@ from __future__ import annotations
 
 import os
 
-__all__ = ["FileError", "LoadCancelled", "LoadError", "SaveError"]
+from ..engine.errors import (
+    CONTEXT,
+    QT_TRANSLATE_NOOP,
+    EngineError,
+    Joined,
+    Message,
+    Text,
+    Translate,
+    translate_message,
+)
+
+__all__ = [
+    "CONTEXT",
+    "QT_TRANSLATE_NOOP",
+    "FileError",
+    "Joined",
+    "LoadCancelled",
+    "LoadError",
+    "Message",
+    "SaveError",
+    "Text",
+    "Translate",
+    "index_place",
+    "key_place",
+    "line_column",
+    "line_place",
+    "missing_key",
+    "none",
+]
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 class FileError(Exception):
@@ -25,21 +69,36 @@ class FileError(Exception):
     ----------
     path : str or os.PathLike
         The file.
-    place : str
+    place : str or Text
         Where in the file: ``"line 3, column 2"``, ``"key 'weight_hh'"``,
         ``"byte 0"``; ``""`` when it concerns the whole file.
-    reason : str
-        What is wrong, in words (one line).
+    reason : str, Text or EngineError
+        What is wrong, in words (one line). An :class:`EngineError` gives its
+        (translatable) message.
+
+    Attributes
+    ----------
+    path : str
+    place, reason : str
+        In English (``reason`` on one line).
+    place_text, reason_text : str or Text
+        The messages as given (translatable when a :class:`Text`).
 
     ``str(err)`` is ``"FILE: PLACE: REASON"`` (``"FILE: REASON"`` without a
     place), FILE being the path as given.
     """
 
-    def __init__(self, path: str | os.PathLike[str], place: str, reason: str) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], place: Message, reason: Message | EngineError
+    ) -> None:
+        if isinstance(reason, EngineError):
+            reason = reason.text
         self.path = os.fspath(path)
-        self.place = place
+        self.place_text: Message = place
+        self.reason_text: Message = reason
+        self.place = str(place)
         # One line, whatever the wrapped library said.
-        self.reason = " ".join(str(reason).split())
+        self.reason = _one_line(str(reason))
         super().__init__(self.path, self.place, self.reason)
 
     def __str__(self) -> str:
@@ -48,6 +107,33 @@ class FileError(Exception):
 
     def __repr__(self) -> str:
         return f"{type(self).__name__}({self.path!r}, {self.place!r}, {self.reason!r})"
+
+    def __reduce__(self):
+        return (type(self), (self.path, self.place_text, self.reason_text))
+
+    def translated(self, translate: Translate) -> str:
+        """``"FILE: PLACE: REASON"`` with the place and the reason translated.
+
+        Parameters
+        ----------
+        translate : callable(context, text) -> str
+            E.g. ``lambda ctx, s: QCoreApplication.translate(ctx, s)``; the
+            templates are looked up in the context :data:`CONTEXT`
+            (``"FileErrors"``). Plain-string places and reasons, and the
+            fields of the templates (numbers, keys, file names, values), are
+            inserted as they are.
+        """
+        reason = _one_line(translate_message(self.reason_text, translate))
+        if self.place:
+            return Text(
+                QT_TRANSLATE_NOOP("FileErrors", "{file}: {place}: {reason}"),
+                file=self.path,
+                place=translate_message(self.place_text, translate),
+                reason=reason,
+            ).translated(translate)
+        return Text(
+            QT_TRANSLATE_NOOP("FileErrors", "{file}: {reason}"), file=self.path, reason=reason
+        ).translated(translate)
 
 
 class LoadError(FileError):
@@ -60,3 +146,44 @@ class SaveError(FileError):
 
 class LoadCancelled(Exception):
     """The caller's ``cancel()`` callback returned True; loading stopped."""
+
+
+# ------------------------------------------------------- common phrases
+def missing_key(found: str) -> Text:
+    """The reason "missing (keys found: a, b)" ("none" when there are none)."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "missing (keys found: {keys})"), keys=found or none()
+    )
+
+
+def none() -> Text:
+    """The word "none" (e.g. "keys found: none")."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "none"))
+
+
+def line_place(number: int) -> Text:
+    """The place ``"line 3"``."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "line {line}"), line=number)
+
+
+def line_column(number: int, column: int) -> Text:
+    """The place ``"line 3, column 2"`` (both counted from 1)."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "line {line}, column {column}"),
+        line=number,
+        column=column,
+    )
+
+
+def key_place(name: str) -> Text:
+    """The place ``"key NAME"``: NAME as shown (``"'weight_hh'"``, ``"inputs[3][1]"``)."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "key {key}"), key=name)
+
+
+def index_place(place: Message, index: str) -> Text:
+    """``"PLACE, index [0, 1]"``, or ``"index [0, 1]"`` when ``place`` is empty."""
+    if place:
+        return Text(
+            QT_TRANSLATE_NOOP("FileErrors", "{place}, index [{index}]"), place=place, index=index
+        )
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "index [{index}]"), index=index)

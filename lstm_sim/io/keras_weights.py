@@ -40,7 +40,7 @@ from typing import Any
 
 import numpy as np
 
-from .errors import LoadError
+from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place
 
 __all__ = ["HDF5_MAGIC", "Entry", "read_keras"]
 
@@ -52,7 +52,7 @@ class Entry:
     """One array of a weight file and where it came from (for error messages)."""
 
     array: np.ndarray
-    place: str
+    place: Message
 
 
 def _h5py(path: str | os.PathLike[str]) -> Any:
@@ -62,10 +62,22 @@ def _h5py(path: str | os.PathLike[str]) -> Any:
         raise LoadError(
             path,
             "",
-            "reading Keras files needs h5py, which is not installed "
-            "(pip install 'lstm-sim[keras]' or pip install h5py)",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "reading Keras files needs h5py, which is not installed "
+                    "(pip install 'lstm-sim[keras]' or pip install h5py)",
+                )
+            ),
         ) from None
     return h5py
+
+
+def expected_numbers(dtype: Any) -> Text:
+    """The reason "expected numbers, got dtype …"."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "expected numbers, got dtype {dtype}"), dtype=str(dtype)
+    )
 
 
 def _natural(text: str) -> list[Any]:
@@ -85,23 +97,37 @@ def _check_activations(config: Any, path: str | os.PathLike[str]) -> None:
                 if act != "tanh" or rec != "sigmoid":
                     raise LoadError(
                         path,
-                        f"layer '{cfg.get('name', '?')}'",
-                        f"activation {act!r}, recurrent_activation {rec!r}: lstm-sim's cell "
-                        "computes tanh and the logistic sigmoid, so it would not reproduce "
-                        "this model",
+                        Text(
+                            QT_TRANSLATE_NOOP("FileErrors", "layer {name}"),
+                            name=f"'{cfg.get('name', '?')}'",
+                        ),
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "FileErrors",
+                                "activation {activation}, recurrent_activation {recurrent}: "
+                                "lstm-sim's cell computes tanh and the logistic sigmoid, so it "
+                                "would not reproduce this model",
+                            ),
+                            activation=repr(act),
+                            recurrent=repr(rec),
+                        ),
                     )
             stack.extend(node.values())
         elif isinstance(node, list):
             stack.extend(node)
 
 
-def _read_dataset(ds: Any, path: str | os.PathLike[str], place: str) -> np.ndarray:
+def _read_dataset(ds: Any, path: str | os.PathLike[str], place: Message) -> np.ndarray:
     try:
         arr = np.asarray(ds[()])
     except Exception as exc:  # h5py raises OSError, TypeError, … on damaged data
-        raise LoadError(path, place, f"unreadable dataset ({exc})") from None
+        raise LoadError(
+            path,
+            place,
+            Text(QT_TRANSLATE_NOOP("FileErrors", "unreadable dataset ({detail})"), detail=exc),
+        ) from None
     if arr.dtype.kind not in "biuf":
-        raise LoadError(path, place, f"expected numbers, got dtype {arr.dtype}")
+        raise LoadError(path, place, expected_numbers(arr.dtype))
     return arr
 
 
@@ -169,7 +195,7 @@ def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str
                 (
                     name,
                     {
-                        k: (_read_dataset(ds, path, f"key '{ds.name.lstrip('/')}'"), ds.name)
+                        k: (_read_dataset(ds, path, key_place(f"'{ds.name.lstrip('/')}'")), ds.name)
                         for k, ds in parts.items()
                     },
                 )
@@ -178,7 +204,13 @@ def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str
     except LoadError:
         raise
     except Exception as exc:  # h5py: OSError ("unable to open"), KeyError, RuntimeError…
-        raise LoadError(path, "", f"not a readable HDF5 file ({exc})") from None
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "not a readable HDF5 file ({detail})"), detail=exc
+            ),
+        ) from None
     return arrays, model_config
 
 
@@ -227,22 +259,52 @@ def _read_h5_worker(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, s
         raise LoadError(
             path,
             "",
-            f"the HDF5 library did not finish reading this file within {H5_TIMEOUT:g} s "
-            "(it is probably damaged)",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "the HDF5 library did not finish reading this file within {seconds} s "
+                    "(it is probably damaged)",
+                ),
+                seconds=f"{H5_TIMEOUT:g}",
+            ),
         ) from None
     except OSError as exc:
-        raise LoadError(path, "", f"cannot start the HDF5 reader ({exc})") from None
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "cannot start the HDF5 reader ({detail})"),
+                detail=exc,
+            ),
+        ) from None
     if proc.returncode == 3:
         try:
-            place, reason = json.loads(proc.stdout.decode("utf-8"))
+            place, reason = (Text.from_data(m) for m in json.loads(proc.stdout.decode("utf-8")))
         except (ValueError, TypeError):
-            place, reason = "", "not a readable HDF5 file"
-        raise LoadError(path, str(place), str(reason))
+            place, reason = "", Text(QT_TRANSLATE_NOOP("FileErrors", "not a readable HDF5 file"))
+        raise LoadError(path, place, reason)
     if proc.returncode != 0:
         lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        detail = f" ({lines[-1]})" if lines else ""
+        if lines:
+            raise LoadError(
+                path,
+                "",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors",
+                        "the HDF5 library failed on this file (it is probably damaged) ({detail})",
+                    ),
+                    detail=lines[-1],
+                ),
+            )
         raise LoadError(
-            path, "", f"the HDF5 library failed on this file (it is probably damaged){detail}"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "the HDF5 library failed on this file (it is probably damaged)"
+                )
+            ),
         )
     arrays = read_npz(proc.stdout, path)
     meta = json.loads(str(arrays.pop("meta")))
@@ -271,7 +333,7 @@ def read_keras(
     LoadError
     """
     if not data:
-        raise LoadError(path, "", "empty file (0 bytes)")
+        raise LoadError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "empty file (0 bytes)")))
     config = None
     if data.startswith(b"PK"):  # a .keras zip: model.weights.h5 (+ config.json)
         try:
@@ -281,8 +343,14 @@ def read_keras(
                     raise LoadError(
                         path,
                         "",
-                        f"not a .keras file: no model.weights.h5 inside "
-                        f"(found: {', '.join(names) or 'nothing'})",
+                        Text(
+                            QT_TRANSLATE_NOOP(
+                                "FileErrors",
+                                "not a .keras file: no model.weights.h5 inside (found: {found})",
+                            ),
+                            found=", ".join(names)
+                            or Text(QT_TRANSLATE_NOOP("FileErrors", "nothing")),
+                        ),
                     )
                 h5_bytes = zf.read("model.weights.h5")
                 if "config.json" in names:
@@ -290,16 +358,29 @@ def read_keras(
         except LoadError:
             raise
         except Exception as exc:
-            raise LoadError(path, "", f"not a valid .keras (zip) file ({exc})") from None
+            raise LoadError(
+                path,
+                "",
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "not a valid .keras (zip) file ({detail})"),
+                    detail=exc,
+                ),
+            ) from None
         if config is not None:
             try:
                 parsed = json.loads(config.decode("utf-8"))
             except (ValueError, RecursionError):
-                raise LoadError(path, "config.json", "not valid JSON") from None
+                raise LoadError(
+                    path, "config.json", Text(QT_TRANSLATE_NOOP("FileErrors", "not valid JSON"))
+                ) from None
             _check_activations(parsed, path)
         data = h5_bytes
     if not data.startswith(HDF5_MAGIC):
-        raise LoadError(path, "byte 0", "not an HDF5 file (no \\x89HDF signature)")
+        raise LoadError(
+            path,
+            Text(QT_TRANSLATE_NOOP("FileErrors", "byte {byte}"), byte=0),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "not an HDF5 file (no \\x89HDF signature)")),
+        )
     if not _have_h5py():
         _h5py(path)  # raises the "needs h5py" LoadError
     arrays, model_config = _read_h5(path, data)
@@ -310,7 +391,11 @@ def read_keras(
             parsed = None  # an unreadable legacy config does not stop the weights
         _check_activations(parsed, path)
     if not arrays:
-        raise LoadError(path, "", "no LSTM layer found in this Keras file")
+        raise LoadError(
+            path,
+            "",
+            Text(QT_TRANSLATE_NOOP("FileErrors", "no LSTM layer found in this Keras file")),
+        )
 
     layers = sorted({_layer_of(n)[0] for n, _ in arrays}, key=_natural)
     entries: dict[str, Entry] = {}
@@ -320,34 +405,64 @@ def read_keras(
         n = layers.index(base)
         suffix = f"_l{n}" + ("_reverse" if reverse else "")
         (rk, rk_key), (k, k_key) = parts["recurrent_kernel"], parts["kernel"]
-        rk_place, k_place = f"key '{rk_key.lstrip('/')}'", f"key '{k_key.lstrip('/')}'"
+        rk_place = key_place(f"'{rk_key.lstrip('/')}'")
+        k_place = key_place(f"'{k_key.lstrip('/')}'")
         if rk.ndim != 2 or rk.shape[0] < 1 or rk.shape[1] != 4 * rk.shape[0]:
             raise LoadError(
-                path, rk_place, f"recurrent kernel: expected shape (H, 4H), got {rk.shape}"
+                path,
+                rk_place,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors", "recurrent kernel: expected shape (H, 4H), got {shape}"
+                    ),
+                    shape=rk.shape,
+                ),
             )
         hidden4 = rk.shape[1]
         if k.ndim != 2 or k.shape[0] < 1 or k.shape[1] != hidden4:
             raise LoadError(
                 path,
                 k_place,
-                f"kernel: expected shape (D, {hidden4}) to match the recurrent kernel "
-                f"{rk.shape}, got {k.shape}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors",
+                        "kernel: expected shape (D, {columns}) to match the recurrent kernel "
+                        "{recurrent}, got {shape}",
+                    ),
+                    columns=hidden4,
+                    recurrent=rk.shape,
+                    shape=k.shape,
+                ),
             )
         if "bias" in parts:
             b, b_key = parts["bias"]
-            b_place = f"key '{b_key.lstrip('/')}'"
+            b_place: Message = key_place(f"'{b_key.lstrip('/')}'")
             if b.shape != (hidden4,):
                 raise LoadError(
                     path,
                     b_place,
-                    f"bias: expected shape ({hidden4},) to match the recurrent kernel "
-                    f"{rk.shape}, got {b.shape}",
+                    Text(
+                        QT_TRANSLATE_NOOP(
+                            "FileErrors",
+                            "bias: expected shape ({columns},) to match the recurrent kernel "
+                            "{recurrent}, got {shape}",
+                        ),
+                        columns=hidden4,
+                        recurrent=rk.shape,
+                        shape=b.shape,
+                    ),
                 )
         else:
-            b, b_place = np.zeros(hidden4), f"{rk_place} (no bias: zero)"
+            b = np.zeros(hidden4)
+            b_place = Text(
+                QT_TRANSLATE_NOOP("FileErrors", "{place} (no bias: zero)"), place=rk_place
+            )
         entries["weight_ih" + suffix] = Entry(np.ascontiguousarray(k.T), k_place)
         entries["weight_hh" + suffix] = Entry(np.ascontiguousarray(rk.T), rk_place)
         entries["bias_ih" + suffix] = Entry(b, b_place)
-        entries["bias_hh" + suffix] = Entry(np.zeros(hidden4), f"{rk_place} (Keras has one bias)")
+        entries["bias_hh" + suffix] = Entry(
+            np.zeros(hidden4),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "{place} (Keras has one bias)"), place=rk_place),
+        )
         names[(n, reverse)] = name
     return entries, names

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ._files import suffix_in
-from .errors import LoadError, SaveError
+from .errors import QT_TRANSLATE_NOOP, LoadError, SaveError, Text
 
 __all__ = ["FileFormat", "find_reader", "find_writer", "formats", "reader", "writer"]
 
@@ -105,10 +105,24 @@ def find_reader(kind: str, path: str | os.PathLike[str], head: bytes) -> FileFor
     for f in table:
         if any(m and head.startswith(m) for m in f.magic):
             return f
-    suffix = os.path.splitext(os.fspath(path))[1] or "(none)"
-    raise LoadError(
-        path, "", f"unknown {kind} file type {suffix} (expected one of: {_known(table)})"
-    )
+    suffix, known = _suffix(path), _known(table)
+    if kind == "weights":
+        reason = Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "unknown weights file type {suffix} (expected one of: {known})"
+            ),
+            suffix=suffix,
+            known=known,
+        )
+    else:
+        reason = Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "unknown sequence file type {suffix} (expected one of: {known})"
+            ),
+            suffix=suffix,
+            known=known,
+        )
+    raise LoadError(path, "", reason)
 
 
 def find_writer(kind: str, path: str | os.PathLike[str]) -> FileFormat:
@@ -122,8 +136,27 @@ def find_writer(kind: str, path: str | os.PathLike[str]) -> FileFormat:
     table = _WRITERS[kind]
     found = _by_suffix(table, path)
     if found is None:
-        suffix = os.path.splitext(os.fspath(path))[1] or "(none)"
-        raise SaveError(
-            path, "", f"cannot save {kind}s as {suffix} (choose one of: {_known(table)})"
-        )
+        suffix, known = _suffix(path), _known(table)
+        if kind == "weights":
+            reason = Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "cannot save weights as {suffix} (choose one of: {known})"
+                ),
+                suffix=suffix,
+                known=known,
+            )
+        else:
+            reason = Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "cannot save sequences as {suffix} (choose one of: {known})"
+                ),
+                suffix=suffix,
+                known=known,
+            )
+        raise SaveError(path, "", reason)
     return found
+
+
+def _suffix(path: str | os.PathLike[str]) -> Text | str:
+    suffix = os.path.splitext(os.fspath(path))[1]
+    return suffix or Text(QT_TRANSLATE_NOOP("FileErrors", "(none)"))

@@ -39,16 +39,20 @@ from ..engine import EngineError
 from ..sequence import Sequence
 from . import registry
 from ._files import atomic_write, decode_text, read_bytes
-from ._json import JsonDoc, dumps, parse_json, to_array
+from ._json import JsonDoc, dumps, not_finite, parse_json, to_array
 from ._npy import NPY_MAGIC, ZIP_MAGIC, read_npy, read_npz
-from .csv_table import ColumnSpec, parse_table, resolve_columns
-from .errors import LoadCancelled, LoadError, SaveError
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's marker; no Qt here
-    """Mark a format label for translation (the GUI translates it in ``context``)."""
-    return text
-
+from .csv_table import ColumnSpec, chosen_twice, column_place, parse_table, resolve_columns, role
+from .errors import (
+    QT_TRANSLATE_NOOP,
+    LoadCancelled,
+    LoadError,
+    Message,
+    SaveError,
+    Text,
+    index_place,
+    key_place,
+    none,
+)
 
 __all__ = ["load_sequence", "save_sequence", "sequence_suffixes"]
 
@@ -115,14 +119,28 @@ def load_sequence(
     except (LoadError, LoadCancelled):
         raise
     except EngineError as exc:
-        raise LoadError(path, "", str(exc)) from None
+        raise LoadError(path, "", exc) from None
     except MemoryError:
-        raise LoadError(path, "", "too large to load into memory") from None
+        raise LoadError(path, "", too_large()) from None
     except Exception as exc:  # a safety net: never let a file crash the caller
-        raise LoadError(path, "", f"unreadable ({type(exc).__name__}: {exc})") from None
+        raise LoadError(path, "", unreadable(exc)) from None
     if progress is not None:
         progress(1.0)
     return seq
+
+
+def too_large() -> Text:
+    """The reason "too large to load into memory"."""
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "too large to load into memory"))
+
+
+def unreadable(exc: Exception) -> Text:
+    """The reason for an unexpected exception while reading a file."""
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "unreadable ({error}: {detail})"),
+        error=type(exc).__name__,
+        detail=exc,
+    )
 
 
 def _make(
@@ -169,9 +187,9 @@ def _select(
         tg_cols = resolve_columns(targets, names, path, "targets")
     both = sorted(set(in_cols) & set(tg_cols))
     if both:
-        raise LoadError(path, f"column {names[both[0]]!r}", "chosen both as input and as target")
+        raise LoadError(path, column_place(repr(names[both[0]])), chosen_twice())
     if not in_cols:
-        raise LoadError(path, "", "no input column chosen")
+        raise LoadError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "no input column chosen")))
     keep_vocab = in_cols == list(range(d)) and tg_cols == list(range(d, len(names)))
     return Sequence(
         inputs=table[:, in_cols],
@@ -209,43 +227,87 @@ def _read_csv(
     )
 
 
-def _numeric(arr: np.ndarray, path: str | os.PathLike[str], place: str) -> np.ndarray:
+def _numeric(arr: np.ndarray, path: str | os.PathLike[str], place: Message) -> np.ndarray:
     """A finite float64 copy of a numeric array (bool, integer or float)."""
     if arr.dtype.kind not in "biuf":
-        raise LoadError(path, place, f"expected numbers, got an array of dtype {arr.dtype}")
+        raise LoadError(
+            path,
+            place,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected numbers, got an array of dtype {dtype}"),
+                dtype=arr.dtype,
+            ),
+        )
     out = arr.astype(np.float64)
     bad = ~np.isfinite(out)
     if bad.any():
         idx = ", ".join(str(int(i)) for i in np.argwhere(bad)[0])
-        raise LoadError(
-            path,
-            f"{place + ', ' if place else ''}index [{idx}]",
-            f"{out[bad][0]} is not allowed (values must be finite)",
-        )
+        raise LoadError(path, index_place(place, idx), not_finite(out[bad][0]))
     return out
 
 
-def _steps(arr: np.ndarray, path: str | os.PathLike[str], place: str, what: str) -> np.ndarray:
+def _steps(arr: np.ndarray, path: str | os.PathLike[str], place: Message, what: str) -> np.ndarray:
     """(T,) or (T, D) → (T, D) float64, T ≥ 1, D ≥ 1."""
     if arr.ndim not in (1, 2):
-        raise LoadError(path, place, f"{what}: expected shape (T,) or (T, D), got {arr.shape}")
+        raise LoadError(
+            path,
+            place,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "{what}: expected shape (T,) or (T, D), got {shape}"
+                ),
+                what=role(what),
+                shape=arr.shape,
+            ),
+        )
     if arr.shape[0] == 0:
-        raise LoadError(path, place, f"{what}: empty (0 steps)")
+        raise LoadError(
+            path,
+            place,
+            Text(QT_TRANSLATE_NOOP("FileErrors", "{what}: empty (0 steps)"), what=role(what)),
+        )
     if arr.ndim == 2 and arr.shape[1] == 0:
-        raise LoadError(path, place, f"{what}: no columns (shape {arr.shape})")
+        raise LoadError(
+            path,
+            place,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "{what}: no columns (shape {shape})"),
+                what=role(what),
+                shape=arr.shape,
+            ),
+        )
     out = _numeric(arr, path, place)
     return out[:, None] if out.ndim == 1 else out
 
 
-def _names(value: Any, count: int, path: str | os.PathLike[str], place: str) -> tuple[str, ...]:
+def _names(value: Any, count: int, path: str | os.PathLike[str], place: Message) -> tuple[str, ...]:
     if isinstance(value, np.ndarray):
         if value.dtype.kind != "U" or value.ndim != 1:
-            raise LoadError(path, place, f"expected a list of strings, got dtype {value.dtype}")
+            raise LoadError(
+                path,
+                place,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors", "expected a list of strings, got dtype {dtype}"
+                    ),
+                    dtype=value.dtype,
+                ),
+            )
         value = value.tolist()
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise LoadError(path, place, "expected a list of strings")
+        raise LoadError(
+            path, place, Text(QT_TRANSLATE_NOOP("FileErrors", "expected a list of strings"))
+        )
     if count >= 0 and len(value) != count:
-        raise LoadError(path, place, f"expected {count} names, got {len(value)}")
+        raise LoadError(
+            path,
+            place,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected {count} names, got {got}"),
+                count=count,
+                got=len(value),
+            ),
+        )
     return tuple(value)
 
 
@@ -277,17 +339,31 @@ def _read_npz(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets
     if x_key is None and len(arrays) == 1:
         x_key = next(iter(arrays))
     if x_key is None:
-        raise LoadError(path, "", f"missing key 'x' or 'inputs' (keys found: {', '.join(arrays)})")
-    x = _steps(arrays[x_key], path, f"key '{x_key}'", "inputs")
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "missing key 'x' or 'inputs' (keys found: {keys})"),
+                keys=", ".join(arrays),
+            ),
+        )
+    x = _steps(arrays[x_key], path, key_place(f"'{x_key}'"), "inputs")
     y = None
     y_key = _pick(arrays, "targets", "y")
     if y_key is not None:
-        y = _steps(arrays[y_key], path, f"key '{y_key}'", "targets")
+        y = _steps(arrays[y_key], path, key_place(f"'{y_key}'"), "targets")
         if y.shape[0] != x.shape[0]:
             raise LoadError(
                 path,
-                f"key '{y_key}'",
-                f"{y.shape[0]} steps, but the inputs ('{x_key}') have {x.shape[0]}",
+                key_place(f"'{y_key}'"),
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors", "{count} steps, but the inputs ({key}) have {steps}"
+                    ),
+                    count=y.shape[0],
+                    key=f"'{x_key}'",
+                    steps=x.shape[0],
+                ),
             )
     names: dict[str, tuple[str, ...]] = {}
     for key, count in (
@@ -296,7 +372,7 @@ def _read_npz(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets
         ("vocabulary", -1),
     ):
         if key in arrays:
-            names[key] = _names(arrays[key], count, path, f"key '{key}'")
+            names[key] = _names(arrays[key], count, path, key_place(f"'{key}'"))
     return _select(_make(path, "npz", x, y, **names), inputs, targets, path)
 
 
@@ -306,7 +382,15 @@ def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
         x = to_array(value, doc, prefix.rstrip(".") or "(top level)")
         return _make(path, "json", x[:, None] if x.ndim == 1 else x, None)
     if not isinstance(value, dict):
-        raise LoadError(path, "", "expected a JSON object with 'inputs' or a list of steps")
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "expected a JSON object with 'inputs' or a list of steps"
+                )
+            ),
+        )
     if value.get("format") == "lstm-sim-session" and isinstance(value.get("sequence"), dict):
         return _json_sequence(doc, value["sequence"], "sequence.")
     x_key = _pick(value, "inputs", "x")
@@ -314,7 +398,11 @@ def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
         raise LoadError(
             path,
             "",
-            f"missing key '{prefix}inputs' (or 'x'); keys found: {', '.join(value) or 'none'}",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "missing key '{key}' (or 'x'); keys found: {keys}"),
+                key=f"{prefix}inputs",
+                keys=", ".join(value) or none(),
+            ),
         )
     x = to_array(value[x_key], doc, prefix + x_key)
     x = x[:, None] if x.ndim == 1 else x
@@ -326,8 +414,13 @@ def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
         if y.shape[0] != x.shape[0]:
             raise LoadError(
                 path,
-                f"key {prefix}{y_key}",
-                f"{y.shape[0]} steps, but {prefix}{x_key} has {x.shape[0]}",
+                key_place(f"{prefix}{y_key}"),
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "{count} steps, but {key} has {steps}"),
+                    count=y.shape[0],
+                    key=f"{prefix}{x_key}",
+                    steps=x.shape[0],
+                ),
             )
     extra: dict[str, Any] = {}
     for key, count in (
@@ -336,7 +429,7 @@ def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
         ("vocabulary", -1),
     ):
         if value.get(key) is not None:
-            extra[key] = _names(value[key], count, path, f"key {prefix}{key}")
+            extra[key] = _names(value[key], count, path, key_place(f"{prefix}{key}"))
     seq = _make(path, "json", x, y, **extra)
     name = value.get("name")
     if isinstance(name, str) and name:
@@ -372,11 +465,18 @@ def _char_label(ch: str) -> str:
 )
 def _read_text(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
     if not data:
-        raise LoadError(path, "", "empty file")
+        raise LoadError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "empty file")))
     text = decode_text(data, path)
     if len(text) < 2:
         raise LoadError(
-            path, "", "needs at least 2 characters (each step's target is the next character)"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "needs at least 2 characters (each step's target is the next character)",
+                )
+            ),
         )
     codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)
     vocab_codes, idx = np.unique(codes, return_inverse=True)
@@ -386,7 +486,14 @@ def _read_text(path: str | os.PathLike[str], data: bytes, *, inputs: Any, target
         raise LoadError(
             path,
             "",
-            f"too large to one-hot encode: {steps} steps × {len(vocab)} distinct characters",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "too large to one-hot encode: {steps} steps × {count} distinct characters",
+                ),
+                steps=steps,
+                count=len(vocab),
+            ),
         )
     eye = np.eye(len(vocab))
     labels = tuple(_char_label(c) for c in vocab)
@@ -442,7 +549,14 @@ def _write_csv(seq: Sequence, path: str | os.PathLike[str]) -> None:
 def _write_npy(seq: Sequence, path: str | os.PathLike[str]) -> None:
     if seq.targets is not None:
         raise SaveError(
-            path, "", "an .npy file holds one array; the targets would be lost (use .npz)"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "an .npy file holds one array; the targets would be lost (use .npz)",
+                )
+            ),
         )
     buf = io.BytesIO()
     np.save(buf, np.asarray(seq.inputs), allow_pickle=False)
@@ -498,7 +612,14 @@ def _write_text(seq: Sequence, path: str | os.PathLike[str]) -> None:
     )
     if not ok:
         raise SaveError(
-            path, "", "only a character sequence (one-hot with a vocabulary) can be saved as text"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "only a character sequence (one-hot with a vocabulary) can be saved as text",
+                )
+            ),
         )
     assert seq.targets is not None
     chars = [seq.vocabulary[k] for k in seq.inputs.argmax(axis=1)]

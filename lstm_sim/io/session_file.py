@@ -29,7 +29,7 @@ from ..engine import EngineError, LSTMParams
 from ..sequence import Sequence
 from ._files import atomic_write, read_bytes
 from ._json import JsonDoc, dumps, parse_json, to_array
-from .errors import LoadError, SaveError
+from .errors import QT_TRANSLATE_NOOP, LoadError, SaveError, Text, key_place, missing_key
 from .sequences import json_sequence, sequence_to_json
 
 __all__ = [
@@ -103,40 +103,68 @@ def save_session(doc: SessionDocument, path: str | os.PathLike[str]) -> None:
     """
     seq, params = doc.sequence, doc.params
     if params.input_size != seq.input_size:
+        raise SaveError(path, "", _sizes_disagree(params.input_size, seq.input_size))
+    if not 0 <= int(doc.step) <= seq.length:
         raise SaveError(
             path,
             "",
-            f"the weights take {params.input_size} input(s) per step but the sequence has "
-            f"{seq.input_size}",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "step {step} is outside 0 … {length}"),
+                step=doc.step,
+                length=seq.length,
+            ),
         )
-    if not 0 <= int(doc.step) <= seq.length:
-        raise SaveError(path, "", f"step {doc.step} is outside 0 … {seq.length}")
     if not isinstance(doc.settings, dict):
-        raise SaveError(path, "", "settings must be a dict")
+        raise SaveError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "settings must be a dict")))
     try:
         data = dumps(session_to_json(doc))
     except (TypeError, ValueError) as exc:
-        raise SaveError(path, "", f"settings are not JSON-compatible ({exc})") from None
+        raise SaveError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "settings are not JSON-compatible ({detail})"),
+                detail=exc,
+            ),
+        ) from None
     atomic_write(path, data)
+
+
+def _sizes_disagree(weights: int, sequence: int) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "FileErrors",
+            "the weights take {weights} input(s) per step but the sequence has {sequence}",
+        ),
+        weights=weights,
+        sequence=sequence,
+    )
 
 
 def _params(doc: JsonDoc, weights: Any) -> LSTMParams:
     path = doc.path
     if not isinstance(weights, dict):
-        raise LoadError(path, "key weights", "expected an object with weight_ih, weight_hh, …")
+        raise LoadError(
+            path,
+            key_place("weights"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected an object with weight_ih, weight_hh, …")
+            ),
+        )
     arrays = {}
     for name in _PARAM_NAMES:
         if name not in weights:
-            found = ", ".join(weights) or "none"
-            raise LoadError(path, f"key weights.{name}", f"missing (keys found: {found})")
+            raise LoadError(path, key_place(f"weights.{name}"), missing_key(", ".join(weights)))
         arrays[name] = to_array(weights[name], doc, f"weights.{name}")
     try:
         return LSTMParams(**arrays)
     except EngineError as exc:  # "weight_hh: expected shape (12, 3), got (12, 4)"
+        if exc.subject in _PARAM_NAMES:
+            raise LoadError(path, key_place(f"weights.{exc.subject}"), exc.reason) from None
         name, _, reason = str(exc).partition(": ")
-        if name in _PARAM_NAMES:
-            raise LoadError(path, f"key weights.{name}", reason) from None
-        raise LoadError(path, "key weights", str(exc)) from None
+        if exc.subject is None and name in _PARAM_NAMES:
+            raise LoadError(path, key_place(f"weights.{name}"), reason) from None
+        raise LoadError(path, key_place("weights"), exc) from None
 
 
 def _readout(doc: JsonDoc, value: Any, hidden: int) -> tuple[np.ndarray, np.ndarray] | None:
@@ -144,15 +172,37 @@ def _readout(doc: JsonDoc, value: Any, hidden: int) -> tuple[np.ndarray, np.ndar
     if value is None:
         return None
     if not isinstance(value, dict) or "weight" not in value:
-        raise LoadError(path, "key readout", "expected null or an object with weight and bias")
+        raise LoadError(
+            path,
+            key_place("readout"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected null or an object with weight and bias")
+            ),
+        )
     w = to_array(value["weight"], doc, "readout.weight", ndims=(2,))
     if w.shape[1] != hidden:
-        raise LoadError(path, "key readout.weight", f"expected shape (P, {hidden}), got {w.shape}")
+        raise LoadError(
+            path,
+            key_place("readout.weight"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected shape (P, {hidden}), got {shape}"),
+                hidden=hidden,
+                shape=w.shape,
+            ),
+        )
     if value.get("bias") is None:
         return w, np.zeros(w.shape[0])
     b = to_array(value["bias"], doc, "readout.bias", ndims=(1,))
     if b.shape != (w.shape[0],):
-        raise LoadError(path, "key readout.bias", f"expected shape ({w.shape[0]},), got {b.shape}")
+        raise LoadError(
+            path,
+            key_place("readout.bias"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected shape {expected}, got {shape}"),
+                expected=(w.shape[0],),
+                shape=b.shape,
+            ),
+        )
     return w, b
 
 
@@ -170,27 +220,47 @@ def load_session(path: str | os.PathLike[str]) -> SessionDocument:
     value = doc.value
     if not isinstance(value, dict) or value.get("format") != SESSION_FORMAT:
         raise LoadError(
-            path, "key format", f"not an lstm-sim session (expected {SESSION_FORMAT!r})"
+            path,
+            key_place("format"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "not an lstm-sim session (expected {format})"),
+                format=repr(SESSION_FORMAT),
+            ),
         )
     version = value.get("version")
     if isinstance(version, bool) or not isinstance(version, int):
-        raise LoadError(path, "key version", "missing or not an integer")
+        raise LoadError(
+            path,
+            key_place("version"),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "missing or not an integer")),
+        )
     if version > SESSION_VERSION:
         raise LoadError(
             path,
-            "key version",
-            f"version {version} was written by a newer lstm-sim (this one reads up to "
-            f"{SESSION_VERSION})",
+            key_place("version"),
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "version {version} was written by a newer lstm-sim "
+                    "(this one reads up to {supported})",
+                ),
+                version=version,
+                supported=SESSION_VERSION,
+            ),
         )
     for key in ("sequence", "weights"):
         if key not in value:
-            raise LoadError(path, f"key {key}", "missing")
+            raise LoadError(path, key_place(key), Text(QT_TRANSLATE_NOOP("FileErrors", "missing")))
     if not isinstance(value["sequence"], dict):
-        raise LoadError(path, "key sequence", "expected an object with inputs, targets, …")
+        raise LoadError(
+            path,
+            key_place("sequence"),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "expected an object with inputs, targets, …")),
+        )
     try:
         seq = json_sequence(doc, value["sequence"], "sequence.")
     except EngineError as exc:
-        raise LoadError(path, "key sequence", str(exc)) from None
+        raise LoadError(path, key_place("sequence"), exc) from None
     meta = dict(seq.meta, format="session")
     seq = Sequence(
         seq.inputs, seq.targets, seq.input_names, seq.target_names, seq.name, seq.vocabulary, meta
@@ -199,17 +269,26 @@ def load_session(path: str | os.PathLike[str]) -> SessionDocument:
     if params.input_size != seq.input_size:
         raise LoadError(
             path,
-            "key weights.weight_ih",
-            f"the weights take {params.input_size} input(s) per step but the sequence has "
-            f"{seq.input_size}",
+            key_place("weights.weight_ih"),
+            _sizes_disagree(params.input_size, seq.input_size),
         )
     readout = _readout(doc, value.get("readout"), params.hidden_size)
     step = value.get("step", 0)
     if isinstance(step, bool) or not isinstance(step, int) or not 0 <= step <= seq.length:
-        raise LoadError(path, "key step", f"expected an integer 0 … {seq.length}, got {step!r}")
+        raise LoadError(
+            path,
+            key_place("step"),
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected an integer 0 … {last}, got {value}"),
+                last=seq.length,
+                value=repr(step),
+            ),
+        )
     settings = value.get("settings", {})
     if settings is None:
         settings = {}
     if not isinstance(settings, dict):
-        raise LoadError(path, "key settings", "expected an object")
+        raise LoadError(
+            path, key_place("settings"), Text(QT_TRANSLATE_NOOP("FileErrors", "expected an object"))
+        )
     return SessionDocument(seq, params, step, settings, readout)

@@ -20,11 +20,19 @@ import numpy as np
 from ..engine import Trace
 from ..sequence import Sequence
 from ._files import atomic_write
-from .errors import SaveError
+from .errors import QT_TRANSLATE_NOOP, SaveError, Text
 
 __all__ = ["trace_columns", "trace_table", "write_trace_csv", "write_trace_npz"]
 
 _GATES = ("f", "i", "g", "o", "c", "h")
+
+
+class _NormsError(ValueError):
+    """Gradient norms of the wrong length (the message is a :class:`Text`)."""
+
+    def __init__(self, text: Text) -> None:
+        self.text = text
+        super().__init__(str(text))
 
 
 def _norms(value: Any, length: int, name: str) -> np.ndarray:
@@ -32,7 +40,16 @@ def _norms(value: Any, length: int, name: str) -> np.ndarray:
         return np.full(length, np.nan)
     arr = np.asarray(value, dtype=np.float64).reshape(-1)
     if arr.shape != (length,):
-        raise ValueError(f"{name}: expected {length} values (one per step), got {arr.shape[0]}")
+        raise _NormsError(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "{name}: expected {length} values (one per step), got {count}"
+                ),
+                name=name,
+                length=length,
+                count=arr.shape[0],
+            )
+        )
     return arr
 
 
@@ -97,7 +114,7 @@ def write_trace_csv(
     try:
         header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm)
     except ValueError as exc:
-        raise SaveError(path, "", str(exc)) from None
+        raise SaveError(path, "", getattr(exc, "text", str(exc))) from None
     buf = io.StringIO()
     buf.write(",".join(header) + "\n")
     # repr: the shortest decimal that reads back as the same float64.
@@ -133,7 +150,7 @@ def write_trace_npz(
             "grad_h_norm": _norms(grad_h_norm, length, "grad_h_norm"),
         }
     except ValueError as exc:
-        raise SaveError(path, "", str(exc)) from None
+        raise SaveError(path, "", getattr(exc, "text", str(exc))) from None
     if seq.targets is not None:
         arrays["targets"] = np.array(seq.targets[:length])
         arrays["target_names"] = np.array(seq.target_names, dtype=str)

@@ -42,18 +42,23 @@ from typing import Any
 import numpy as np
 
 from ..engine import EngineError, LSTMParams
+from ..engine.params import layer_text
 from . import registry
 from ._files import atomic_write, read_bytes
 from ._json import dumps, parse_json, to_array
-from ._npy import ZIP_MAGIC, read_npz
-from .errors import LoadError, SaveError
-from .keras_weights import HDF5_MAGIC, Entry, read_keras
-
-
-def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # lupdate's marker; no Qt here
-    """Mark a format label for translation (the GUI translates it in ``context``)."""
-    return text
-
+from ._npy import ZIP_MAGIC, empty_file_0, read_npz
+from .errors import (
+    QT_TRANSLATE_NOOP,
+    Joined,
+    LoadError,
+    SaveError,
+    Text,
+    key_place,
+    missing_key,
+    none,
+)
+from .keras_weights import HDF5_MAGIC, Entry, expected_numbers, read_keras
+from .sequences import too_large, unreadable
 
 __all__ = [
     "LayerInfo",
@@ -118,7 +123,7 @@ def weights_suffixes() -> list[str]:
     magic=(ZIP_MAGIC,),
 )
 def _read_npz(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
-    return _WeightFile({k: Entry(a, f"key '{k}'") for k, a in read_npz(data, path).items()})
+    return _WeightFile({k: Entry(a, key_place(f"'{k}'")) for k, a in read_npz(data, path).items()})
 
 
 @registry.reader(
@@ -128,7 +133,15 @@ def _read_json(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     doc = parse_json(data, path)
     value = doc.value
     if not isinstance(value, dict):
-        raise LoadError(path, "", "expected a JSON object of named arrays (weight_ih, …)")
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "expected a JSON object of named arrays (weight_ih, …)"
+                )
+            ),
+        )
     prefix = ""
     items: dict[str, Any] = value
     if value.get("format") == "lstm-sim-session":
@@ -143,7 +156,7 @@ def _read_json(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
         if not isinstance(v, list):
             continue  # metadata such as "format" or "version"
         json_key = f"readout.{key[8:]}" if key.startswith("readout.") and prefix else prefix + key
-        entries[key] = Entry(to_array(v, doc, json_key), f"key {json_key}")
+        entries[key] = Entry(to_array(v, doc, json_key), key_place(json_key))
     return _WeightFile(entries)
 
 
@@ -167,7 +180,14 @@ def _safetensors_bf16(path: str | os.PathLike[str], data: bytes) -> dict[str, np
         elif info["dtype"] in kinds:
             arr = np.frombuffer(raw, dtype=kinds[info["dtype"]])
         else:
-            raise LoadError(path, f"key '{key}'", f"unsupported dtype {info['dtype']}")
+            raise LoadError(
+                path,
+                key_place(f"'{key}'"),
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "unsupported dtype {dtype}"),
+                    dtype=info["dtype"],
+                ),
+            )
         out[key] = arr.reshape(shape)
     return out
 
@@ -177,7 +197,9 @@ def _safetensors_bf16(path: str | os.PathLike[str], data: bytes) -> dict[str, np
 )
 def _read_safetensors(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     if len(data) < 8:
-        raise LoadError(path, "", "empty or truncated safetensors file")
+        raise LoadError(
+            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "empty or truncated safetensors file"))
+        )
     from safetensors.numpy import load
 
     try:
@@ -188,10 +210,16 @@ def _read_safetensors(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
         except LoadError:
             raise
         except Exception as exc:
-            raise LoadError(path, "", f"not a valid safetensors file ({exc})") from None
+            raise LoadError(path, "", _bad_safetensors(exc)) from None
     except Exception as exc:  # SafetensorError and whatever a damaged header causes
-        raise LoadError(path, "", f"not a valid safetensors file ({exc})") from None
-    return _WeightFile({k: Entry(a, f"key '{k}'") for k, a in arrays.items()})
+        raise LoadError(path, "", _bad_safetensors(exc)) from None
+    return _WeightFile({k: Entry(a, key_place(f"'{k}'")) for k, a in arrays.items()})
+
+
+def _bad_safetensors(exc: Exception) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "not a valid safetensors file ({detail})"), detail=exc
+    )
 
 
 @registry.reader(
@@ -206,11 +234,16 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
         raise LoadError(
             path,
             "",
-            "reading .pt/.pth files needs PyTorch (pip install torch); "
-            "or save the state dict as .safetensors, which needs nothing extra",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "reading .pt/.pth files needs PyTorch (pip install torch); "
+                    "or save the state dict as .safetensors, which needs nothing extra",
+                )
+            ),
         ) from None
     if not data:
-        raise LoadError(path, "", "empty file (0 bytes)")
+        raise LoadError(path, "", empty_file_0())
     try:
         with warnings.catch_warnings():  # damaged files make torch warn, then fail
             warnings.simplefilter("ignore")
@@ -219,12 +252,24 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
         raise LoadError(
             path,
             "",
-            "holds more than tensors (e.g. a whole model), which would need unpickling code; "
-            "lstm-sim never does that — save model.state_dict() instead",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "holds more than tensors (e.g. a whole model), which would need unpickling "
+                    "code; lstm-sim never does that — save model.state_dict() instead",
+                )
+            ),
         ) from None
     except Exception as exc:
         first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise LoadError(path, "", f"not a readable PyTorch file ({first})") from None
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "not a readable PyTorch file ({detail})"),
+                detail=first,
+            ),
+        ) from None
     if isinstance(obj, dict) and not any(isinstance(v, torch.Tensor) for v in obj.values()):
         for key in ("state_dict", "model_state_dict", "model"):
             if isinstance(obj.get(key), dict):
@@ -232,7 +277,14 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
                 break
     if not isinstance(obj, dict):
         raise LoadError(
-            path, "", f"expected a state dict (names → tensors), got {type(obj).__name__}"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "expected a state dict (names → tensors), got {type}"
+                ),
+                type=type(obj).__name__,
+            ),
         )
     entries = {}
     for key, value in obj.items():
@@ -241,7 +293,7 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
             if t.dtype in (torch.bfloat16, torch.float16):
                 t = t.float()
             if t.is_floating_point() or t.dtype in (torch.int64, torch.int32, torch.bool):
-                entries[str(key)] = Entry(t.numpy().copy(), f"key '{key}'")
+                entries[str(key)] = Entry(t.numpy().copy(), key_place(f"'{key}'"))
     return _WeightFile(entries)
 
 
@@ -264,9 +316,9 @@ def _read(path: str | os.PathLike[str]) -> _WeightFile:
     except LoadError:
         raise
     except MemoryError:
-        raise LoadError(path, "", "too large to load into memory") from None
+        raise LoadError(path, "", too_large()) from None
     except Exception as exc:  # a safety net: never let a file crash the caller
-        raise LoadError(path, "", f"unreadable ({type(exc).__name__}: {exc})") from None
+        raise LoadError(path, "", unreadable(exc)) from None
 
 
 # ----------------------------------------------------------- state dict keys
@@ -281,17 +333,29 @@ def _index(wf: _WeightFile, path: str | os.PathLike[str]) -> tuple[str, dict[Any
         if m.group("name") == "weight_hh":
             prefixes[m.group("prefix")] = None
     if not prefixes:
-        keys = ", ".join(list(wf.entries)[:12]) or "none"
         raise LoadError(
             path,
             "",
-            f"no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh "
-            f"(or nn.LSTM names such as weight_hh_l0); keys found: {keys}",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh "
+                    "(or nn.LSTM names such as weight_hh_l0); keys found: {keys}",
+                ),
+                keys=", ".join(list(wf.entries)[:12]) or none(),
+            ),
         )
     if len(prefixes) > 1:
-        shown = ", ".join(repr(p) for p in prefixes)
         raise LoadError(
-            path, "", f"several LSTMs in one file (key prefixes {shown}); keep only one"
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "several LSTMs in one file (key prefixes {prefixes}); keep only one",
+                ),
+                prefixes=", ".join(repr(p) for p in prefixes),
+            ),
         )
     prefix = next(iter(prefixes))
     for key in wf.entries:
@@ -308,14 +372,18 @@ def _layers(wf: _WeightFile, path: str | os.PathLike[str]) -> list[tuple[int, bo
     return sorted({(layer, rev) for (name, layer, rev) in found if name == "weight_hh"})
 
 
-def _describe_layers(layers: list[tuple[int, bool]]) -> str:
-    return ", ".join(f"{n}{' reverse' if r else ''}" for n, r in layers)
+def _describe_layers(layers: list[tuple[int, bool]]) -> Joined:
+    """ "0, 0 reverse, 1" (translatable: each reverse direction is a Text)."""
+    return Joined(
+        Text(QT_TRANSLATE_NOOP("FileErrors", "{layer} reverse"), layer=n) if r else str(n)
+        for n, r in layers
+    )
 
 
 def _numeric(entry: Entry, path: str | os.PathLike[str]) -> np.ndarray:
     arr = np.asarray(entry.array)
     if arr.dtype.kind not in "biuf":
-        raise LoadError(path, entry.place, f"expected numbers, got dtype {arr.dtype}")
+        raise LoadError(path, entry.place, expected_numbers(arr.dtype))
     return arr
 
 
@@ -324,7 +392,15 @@ def _finite(arr: np.ndarray, entry: Entry, path: str | os.PathLike[str]) -> np.n
     bad = ~np.isfinite(out)
     if bad.any():
         idx = ", ".join(str(int(i)) for i in np.argwhere(bad)[0])
-        raise LoadError(path, entry.place, f"non-finite value {out[bad][0]} at index [{idx}]")
+        raise LoadError(
+            path,
+            entry.place,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "non-finite value {value} at index [{index}]"),
+                value=out[bad][0],
+                index=idx,
+            ),
+        )
     return out
 
 
@@ -335,33 +411,54 @@ def _cell(wf: _WeightFile, path: str | os.PathLike[str], layer: int, reverse: bo
         raise LoadError(
             path,
             "",
-            f"no layer {layer}{' reverse' if reverse else ''} in this file "
-            f"(it has: {_describe_layers(layers)})",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "no {layer} in this file (it has: {layers})"),
+                layer=layer_text(layer, reverse),
+                layers=_describe_layers(layers),
+            ),
         )
     suffix = f"_l{layer}{'_reverse' if reverse else ''}"
     if ("weight_hr", layer, reverse) in found:
         raise LoadError(
             path,
-            f"key '{found[('weight_hr', layer, reverse)]}'",
-            "LSTMs with projections (proj_size > 0) are not supported",
+            key_place(f"'{found[('weight_hr', layer, reverse)]}'"),
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "LSTMs with projections (proj_size > 0) are not supported"
+                )
+            ),
         )
     if ("weight_ih", layer, reverse) not in found:
         raise LoadError(
             path,
-            f"key '{prefix}weight_ih{suffix}'",
-            f"missing (keys found: {', '.join(list(wf.entries)[:12])})",
+            key_place(f"'{prefix}weight_ih{suffix}'"),
+            missing_key(", ".join(list(wf.entries)[:12])),
         )
     e_hh = wf.entries[found[("weight_hh", layer, reverse)]]
     e_ih = wf.entries[found[("weight_ih", layer, reverse)]]
     hh, ih = _numeric(e_hh, path), _numeric(e_ih, path)
     if hh.ndim != 2 or hh.shape[1] < 1 or hh.shape[0] != 4 * hh.shape[1]:
-        raise LoadError(path, e_hh.place, f"expected shape (4H, H), got {hh.shape}")
+        raise LoadError(
+            path,
+            e_hh.place,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected shape (4H, H), got {shape}"),
+                shape=hh.shape,
+            ),
+        )
     hidden4 = hh.shape[0]
     if ih.ndim != 2 or ih.shape[1] < 1 or ih.shape[0] != hidden4:
         raise LoadError(
             path,
             e_ih.place,
-            f"expected shape ({hidden4}, D) to match weight_hh {hh.shape}, got {ih.shape}",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "expected shape ({rows}, D) to match weight_hh {hh}, got {shape}"
+                ),
+                rows=hidden4,
+                hh=hh.shape,
+                shape=ih.shape,
+            ),
         )
     arrays = {"weight_ih": _finite(ih, e_ih, path), "weight_hh": _finite(hh, e_hh, path)}
     for name in ("bias_ih", "bias_hh"):
@@ -374,27 +471,47 @@ def _cell(wf: _WeightFile, path: str | os.PathLike[str], layer: int, reverse: bo
             raise LoadError(
                 path,
                 e.place,
-                f"expected shape ({hidden4},) to match weight_hh {hh.shape}, got {b.shape}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors",
+                        "expected shape ({rows},) to match weight_hh {hh}, got {shape}",
+                    ),
+                    rows=hidden4,
+                    hh=hh.shape,
+                    shape=b.shape,
+                ),
             )
         arrays[name] = _finite(b, e, path)
     try:
         return LSTMParams(**arrays)
     except EngineError as exc:  # already checked; kept as a safety net
-        raise LoadError(path, "", str(exc)) from None
+        raise LoadError(path, "", exc) from None
 
 
 def _readout(wf: _WeightFile, path: str | os.PathLike[str], hidden: int) -> Readout | None:
     w_e, b_e = wf.entries.get("readout.weight"), wf.entries.get("readout.bias")
     if w_e is None:
         if b_e is not None:
-            raise LoadError(path, b_e.place, "readout.bias without readout.weight")
+            raise LoadError(
+                path,
+                b_e.place,
+                Text(QT_TRANSLATE_NOOP("FileErrors", "readout.bias without readout.weight")),
+            )
         return None
     w = _numeric(w_e, path)
     if w.ndim != 2 or w.shape[0] < 1 or w.shape[1] != hidden:
         raise LoadError(
             path,
             w_e.place,
-            f"read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {w.shape}",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "read-out weight: expected shape (P, {hidden}) (H = {hidden} units), "
+                    "got {shape}",
+                ),
+                hidden=hidden,
+                shape=w.shape,
+            ),
         )
     w = _finite(w, w_e, path)
     if b_e is None:
@@ -402,7 +519,15 @@ def _readout(wf: _WeightFile, path: str | os.PathLike[str], hidden: int) -> Read
     b = _numeric(b_e, path)
     if b.shape != (w.shape[0],):
         raise LoadError(
-            path, b_e.place, f"read-out bias: expected shape ({w.shape[0]},), got {b.shape}"
+            path,
+            b_e.place,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "read-out bias: expected shape ({rows},), got {shape}"
+                ),
+                rows=w.shape[0],
+                shape=b.shape,
+            ),
         )
     return w, _finite(b, b_e, path)
 
@@ -488,9 +613,20 @@ def _arrays(
     try:
         dt = np.dtype(dtype)
     except TypeError:
-        raise SaveError(path, "", f"unknown dtype {dtype!r}") from None
+        raise SaveError(
+            path,
+            "",
+            Text(QT_TRANSLATE_NOOP("FileErrors", "unknown dtype {dtype}"), dtype=repr(dtype)),
+        ) from None
     if dt not in (np.float64, np.float32):
-        raise SaveError(path, "", f"dtype must be float64 or float32, got {dt}")
+        raise SaveError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "dtype must be float64 or float32, got {dtype}"),
+                dtype=dt,
+            ),
+        )
     out = {n: np.ascontiguousarray(getattr(params, n), dtype=dt) for n in _NAMES}
     if readout is not None:
         w = np.asarray(readout[0], dtype=np.float64)
@@ -499,8 +635,15 @@ def _arrays(
             raise SaveError(
                 path,
                 "",
-                f"read-out: expected W_y (P, {params.hidden_size}) and b_y (P,), "
-                f"got {w.shape} and {b.shape}",
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors",
+                        "read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}",
+                    ),
+                    hidden=params.hidden_size,
+                    w=w.shape,
+                    b=b.shape,
+                ),
             )
         out["readout.weight"] = np.ascontiguousarray(w, dtype=dt)
         out["readout.bias"] = np.ascontiguousarray(b, dtype=dt)

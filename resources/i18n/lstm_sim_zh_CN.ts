@@ -4,243 +4,243 @@
 <context>
     <name>CellDiagram</name>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="747"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="777"/>
         <source>gates</source>
         <extracomment>The nodes whose value text :meth:`CellDiagram.node_text` reports. Text shown where there is no value (the gates at t = 0).</extracomment>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="748"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="778"/>
         <source>values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="749"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="779"/>
         <source>saturates at ±1; C at ±{c_range}, x at ±{x_range}</source>
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1197"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1227"/>
         <source>C_{t-1}</source>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1198"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1228"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1199"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1229"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1200"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1230"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1201"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1231"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1202"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1232"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1203"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1233"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1204"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1234"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1205"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1235"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1210"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1240"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1211"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1241"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1212"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1242"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1213"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1243"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1214"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1244"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1215"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1245"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1216"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1246"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1217"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1247"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1224"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1254"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1225"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1255"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1226"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1256"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1227"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1257"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1228"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1258"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1229"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1259"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1230"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1260"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1231"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1261"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1232"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1262"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1235"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1265"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1236"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1266"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1237"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1267"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1238"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1268"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1239"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1269"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1240"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1270"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1241"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1271"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1242"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1272"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1243"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1273"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1244"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1274"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1245"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1275"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1246"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1276"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1247"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1277"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1250"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1280"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1251"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1281"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1252"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1282"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1253"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1283"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1254"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1284"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1255"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1285"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
@@ -346,117 +346,117 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="76"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="98"/>
         <source>Import table — {name}</source>
         <translation>导入表格 —— {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="84"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="106"/>
         <source>Choose the role of each column: &lt;b&gt;inputs&lt;/b&gt; x_t feed the cell, &lt;b&gt;targets&lt;/b&gt; y_t are what it should predict (optional). One row is one time step.</source>
         <translation>为每一列选择角色：&lt;b&gt;输入&lt;/b&gt; x_t 送入记忆单元，&lt;b&gt;目标&lt;/b&gt; y_t 是它应当预测的值（可选）。每一行是一个时间步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="91"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="113"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="93"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="115"/>
         <source>comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="94"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="116"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="95"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="117"/>
         <source>semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="96"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="118"/>
         <source>bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="97"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="119"/>
         <source>spaces</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="100"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="122"/>
         <source>First line holds the column names</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="102"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="124"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="110"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="132"/>
         <source>Preview of the first rows</source>
         <translation>前几行的预览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="120"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="142"/>
         <source>Chosen columns</source>
         <translation>已选的列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="193"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="215"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="196"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="218"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="197"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="219"/>
         <source>target y</source>
         <translation>目标 y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="198"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="220"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="206"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="228"/>
         <source>Role of column {name}</source>
         <translation>列 {name} 的角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="209"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="231"/>
         <source>No number in the first rows: a text column</source>
         <translation>前几行中没有数字：这是一个文本列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="244"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="266"/>
         <source>Inputs (D = {d}): {names}</source>
         <translation>输入（D = {d}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="247"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="269"/>
         <source>Targets (P = {p}): {names}</source>
         <translation>目标（P = {p}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="250"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="272"/>
         <source>The first {n} rows are shown; more follow.</source>
         <translation>显示前 {n} 行；后面还有更多。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="252"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="274"/>
         <source>All {n} rows are shown.</source>
         <translation>已显示全部 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="257"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="279"/>
         <source>Choose at least one input column.</source>
         <translation>请至少选择一个输入列。</translation>
     </message>
@@ -498,137 +498,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="438"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="460"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="439"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="461"/>
         <source>SVG vector drawing</source>
         <translation>SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="440"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="462"/>
         <source>CSV data (the curves&apos; values)</source>
         <translation>CSV 数据（曲线的数值）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="445"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="467"/>
         <source>Plot panel</source>
         <translation>绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="451"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="473"/>
         <source>Panel:</source>
         <translation>面板：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="453"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="475"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="456"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="478"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="458"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="480"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="461"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="483"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="461"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="483"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="463"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="485"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="467"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="489"/>
         <source>Keep the aspect ratio</source>
         <translation>保持宽高比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="470"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="492"/>
         <source>Another aspect ratio stretches the picture (text included)</source>
         <translation>改变宽高比会拉伸图像（包括文字）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="479"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="501"/>
         <source>Device pixel ratio</source>
         <translation>设备像素比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="482"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="504"/>
         <source>Pixels per logical pixel: 2 gives sharp lines and text on high-DPI screens and slides</source>
         <translation>每个逻辑像素对应的像素数：取 2 可在高分辨率屏幕和幻灯片上得到清晰的线条和文字</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="496"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="518"/>
         <source>Logical size:</source>
         <translation>逻辑尺寸：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="499"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="521"/>
         <source>2 or more: sharp on high-DPI screens and slides</source>
         <translation>2 或更大：在高分辨率屏幕和幻灯片上清晰</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="503"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="525"/>
         <source>Pixel ratio:</source>
         <translation>像素比：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="504"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="526"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="507"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="529"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="511"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="533"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="517"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="539"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="587"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="609"/>
         <source>{w} × {h} pixels</source>
         <translation>{w} × {h} 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="589"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="611"/>
         <source>vector drawing, {w} × {h}</source>
         <translation>矢量图，{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="591"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="613"/>
         <source>the data of every curve (x and y columns)</source>
         <translation>每条曲线的数据（x 列和 y 列）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="606"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="628"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="608"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="630"/>
         <source>{label} (*{suffix})</source>
         <translation>{label} (*{suffix})</translation>
     </message>
@@ -636,214 +636,214 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="317"/>
+        <location filename="../../lstm_sim/gui/files.py" line="326"/>
         <source>&amp;Open…</source>
         <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="319"/>
+        <location filename="../../lstm_sim/gui/files.py" line="328"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="323"/>
+        <location filename="../../lstm_sim/gui/files.py" line="332"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="325"/>
+        <location filename="../../lstm_sim/gui/files.py" line="334"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="328"/>
+        <location filename="../../lstm_sim/gui/files.py" line="337"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="328"/>
+        <location filename="../../lstm_sim/gui/files.py" line="337"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="330"/>
+        <location filename="../../lstm_sim/gui/files.py" line="339"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="333"/>
+        <location filename="../../lstm_sim/gui/files.py" line="342"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="335"/>
+        <location filename="../../lstm_sim/gui/files.py" line="344"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="339"/>
+        <location filename="../../lstm_sim/gui/files.py" line="348"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="339"/>
+        <location filename="../../lstm_sim/gui/files.py" line="348"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="345"/>
+        <location filename="../../lstm_sim/gui/files.py" line="354"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="347"/>
+        <location filename="../../lstm_sim/gui/files.py" line="356"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="349"/>
+        <location filename="../../lstm_sim/gui/files.py" line="358"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="351"/>
+        <location filename="../../lstm_sim/gui/files.py" line="360"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="353"/>
+        <location filename="../../lstm_sim/gui/files.py" line="362"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="356"/>
+        <location filename="../../lstm_sim/gui/files.py" line="365"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="358"/>
+        <location filename="../../lstm_sim/gui/files.py" line="367"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="361"/>
+        <location filename="../../lstm_sim/gui/files.py" line="370"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="363"/>
+        <location filename="../../lstm_sim/gui/files.py" line="372"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="366"/>
+        <location filename="../../lstm_sim/gui/files.py" line="375"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="368"/>
+        <location filename="../../lstm_sim/gui/files.py" line="377"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="414"/>
+        <location filename="../../lstm_sim/gui/files.py" line="428"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="439"/>
+        <location filename="../../lstm_sim/gui/files.py" line="453"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="495"/>
+        <location filename="../../lstm_sim/gui/files.py" line="509"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="500"/>
+        <location filename="../../lstm_sim/gui/files.py" line="514"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="504"/>
-        <location filename="../../lstm_sim/gui/files.py" line="773"/>
-        <location filename="../../lstm_sim/gui/files.py" line="913"/>
+        <location filename="../../lstm_sim/gui/files.py" line="518"/>
+        <location filename="../../lstm_sim/gui/files.py" line="787"/>
+        <location filename="../../lstm_sim/gui/files.py" line="927"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="550"/>
+        <location filename="../../lstm_sim/gui/files.py" line="564"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="554"/>
-        <location filename="../../lstm_sim/gui/files.py" line="788"/>
+        <location filename="../../lstm_sim/gui/files.py" line="568"/>
+        <location filename="../../lstm_sim/gui/files.py" line="802"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="560"/>
+        <location filename="../../lstm_sim/gui/files.py" line="574"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="561"/>
+        <location filename="../../lstm_sim/gui/files.py" line="575"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="562"/>
+        <location filename="../../lstm_sim/gui/files.py" line="576"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="563"/>
+        <location filename="../../lstm_sim/gui/files.py" line="577"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="564"/>
+        <location filename="../../lstm_sim/gui/files.py" line="578"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="565"/>
+        <location filename="../../lstm_sim/gui/files.py" line="579"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="566"/>
+        <location filename="../../lstm_sim/gui/files.py" line="580"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="567"/>
+        <location filename="../../lstm_sim/gui/files.py" line="581"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="582"/>
+        <location filename="../../lstm_sim/gui/files.py" line="596"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="605"/>
-        <location filename="../../lstm_sim/gui/files.py" line="679"/>
-        <location filename="../../lstm_sim/gui/files.py" line="698"/>
-        <location filename="../../lstm_sim/gui/files.py" line="801"/>
+        <location filename="../../lstm_sim/gui/files.py" line="619"/>
+        <location filename="../../lstm_sim/gui/files.py" line="693"/>
+        <location filename="../../lstm_sim/gui/files.py" line="712"/>
+        <location filename="../../lstm_sim/gui/files.py" line="815"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="614"/>
+        <location filename="../../lstm_sim/gui/files.py" line="628"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="616"/>
+        <location filename="../../lstm_sim/gui/files.py" line="630"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -852,262 +852,1228 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="629"/>
+        <location filename="../../lstm_sim/gui/files.py" line="643"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="651"/>
+        <location filename="../../lstm_sim/gui/files.py" line="665"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="669"/>
+        <location filename="../../lstm_sim/gui/files.py" line="683"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="711"/>
+        <location filename="../../lstm_sim/gui/files.py" line="725"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="729"/>
+        <location filename="../../lstm_sim/gui/files.py" line="743"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="745"/>
+        <location filename="../../lstm_sim/gui/files.py" line="759"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="759"/>
+        <location filename="../../lstm_sim/gui/files.py" line="773"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="776"/>
+        <location filename="../../lstm_sim/gui/files.py" line="790"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="787"/>
+        <location filename="../../lstm_sim/gui/files.py" line="801"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="791"/>
+        <location filename="../../lstm_sim/gui/files.py" line="805"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="818"/>
+        <location filename="../../lstm_sim/gui/files.py" line="832"/>
         <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="847"/>
+        <location filename="../../lstm_sim/gui/files.py" line="861"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="878"/>
+        <location filename="../../lstm_sim/gui/files.py" line="892"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="880"/>
+        <location filename="../../lstm_sim/gui/files.py" line="894"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="906"/>
+        <location filename="../../lstm_sim/gui/files.py" line="920"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="922"/>
+        <location filename="../../lstm_sim/gui/files.py" line="936"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="929"/>
+        <location filename="../../lstm_sim/gui/files.py" line="943"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="932"/>
+        <location filename="../../lstm_sim/gui/files.py" line="946"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="933"/>
+        <location filename="../../lstm_sim/gui/files.py" line="947"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="999"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1013"/>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1000"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1014"/>
         <source>{path} no longer exists; it was removed from the recent files.</source>
         <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1020"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1034"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1024"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1038"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1040"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1054"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1041"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1055"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1042"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1056"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1043"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1057"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1044"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1058"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1063"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1077"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1084"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1098"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1104"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1119"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1119"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1134"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1132"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1147"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1188"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1203"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1202"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1217"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1217"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1232"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1218"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1233"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1221"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1236"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1255"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1270"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1311"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1326"/>
         <source>Export this plot…</source>
         <translation>导出此图…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1312"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1327"/>
         <source>Export all plots…</source>
         <translation>导出所有图…</translation>
     </message>
 </context>
 <context>
+    <name>FileErrors</name>
+    <message>
+        <location filename="../../lstm_sim/engine/errors.py" line="181"/>
+        <source>{subject}: {reason}</source>
+        <extracomment>The translation context of every file (and wrapped engine) error template. ``translate(context, source) -&gt; translation`` (e.g. ``QCoreApplication.translate``). A message: plain text (kept as it is, e.g. what a library said) or a :class:`Text`.</extracomment>
+        <translation>{subject}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="53"/>
+        <source>not a numeric array ({detail})</source>
+        <extracomment>Row-block order of PyTorch (and of every array in this package that is 4H long). Names of the gates in words, for labels.</extracomment>
+        <translation>不是数值数组（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="59"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="201"/>
+        <source>expected shape {expected}, got {shape}</source>
+        <translation>形状应为 {expected}，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="70"/>
+        <source>non-finite value {value} at index ({index})</source>
+        <translation>索引 ({index}) 处有非有限值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="201"/>
+        <source>expected shape (4H, H) with H ≥ 1, got {shape}</source>
+        <translation>形状应为 (4H, H) 且 H ≥ 1，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="212"/>
+        <source>expected shape ({rows}, D) with D ≥ 1, got {shape}</source>
+        <translation>形状应为 ({rows}, D) 且 D ≥ 1，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="411"/>
+        <location filename="../../lstm_sim/io/weights.py" line="426"/>
+        <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
+        <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="426"/>
+        <source>no keys</source>
+        <translation>没有任何键</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="430"/>
+        <source>missing key (expected {cell} or {module} names for {layer}; found {found})</source>
+        <translation>缺少键（应为{layer}的 {cell} 或 {module} 名称；找到的是：{found}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="450"/>
+        <source>layer {layer} reverse</source>
+        <translation>第 {layer} 层（反向）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/params.py" line="451"/>
+        <source>layer {layer}</source>
+        <translation>第 {layer} 层</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="62"/>
+        <source>the image is too large ({w} × {h})</source>
+        <translation>图像过大（{w} × {h}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="68"/>
+        <source>could not encode the image as PNG</source>
+        <translation>无法将图像编码为 PNG</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="73"/>
+        <source>could not start the SVG generator</source>
+        <translation>无法启动 SVG 生成器</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="79"/>
+        <source>the generated SVG is not valid XML ({detail})</source>
+        <translation>生成的 SVG 不是有效的 XML（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="229"/>
+        <source>the device pixel ratio must be positive</source>
+        <translation>设备像素比必须为正数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/export.py" line="358"/>
+        <source>the plot has no curves</source>
+        <translation>该图中没有曲线</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="737"/>
+        <source>readout</source>
+        <translation>读出层</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1113"/>
+        <source>no plot panel {panel}</source>
+        <translation>没有图表面板 {panel}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1353"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="282"/>
+        <source>expected an integer 0 … {last}, got {value}</source>
+        <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1366"/>
+        <source>expected null or an integer ≥ 1, got {value}</source>
+        <translation>应为 null 或 ≥ 1 的整数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1375"/>
+        <source>expected one of {choices}, got {value}</source>
+        <translation>应为 {choices} 之一，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1394"/>
+        <source>expected a positive number, got {value}</source>
+        <translation>应为正数，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1404"/>
+        <source>expected true or false, got {value}</source>
+        <translation>应为 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1417"/>
+        <source>unknown format {format}</source>
+        <translation>未知格式 {format}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files.py" line="1488"/>
+        <source>the generated SVG does not render</source>
+        <translation>生成的 SVG 无法渲染</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="28"/>
+        <source>is a directory, not a file</source>
+        <translation>是文件夹，不是文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="34"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="468"/>
+        <source>empty file</source>
+        <translation>空文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="35"/>
+        <source>the file holds only blanks</source>
+        <translation>文件中只有空白字符</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="40"/>
+        <source>no space left on device</source>
+        <extracomment>Reasons for the common OS errors, by errno (translatable; others keep the OS&apos;s words).</extracomment>
+        <translation>设备上没有剩余空间</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="41"/>
+        <source>read-only file system</source>
+        <translation>只读文件系统</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="42"/>
+        <source>not a directory</source>
+        <translation>不是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="43"/>
+        <source>file name too long</source>
+        <translation>文件名过长</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="44"/>
+        <source>too many open files</source>
+        <translation>打开的文件过多</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="45"/>
+        <source>input/output error</source>
+        <translation>输入/输出错误</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="46"/>
+        <source>file exists</source>
+        <translation>文件已存在</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="47"/>
+        <source>device or resource busy</source>
+        <translation>设备或资源忙</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="48"/>
+        <source>file too large</source>
+        <translation>文件过大</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="51"/>
+        <source>disk quota exceeded</source>
+        <translation>超出磁盘配额</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="63"/>
+        <source>no such file</source>
+        <translation>文件不存在</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="66"/>
+        <source>permission denied</source>
+        <translation>权限不足</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="67"/>
+        <source>permission denied (the file cannot be read)</source>
+        <translation>权限不足（无法读取该文件）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="92"/>
+        <source>too large to read into memory</source>
+        <translation>文件过大，无法读入内存</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="111"/>
+        <source>line {line} (byte {byte})</source>
+        <translation>第 {line} 行（字节 {byte}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="116"/>
+        <source>not UTF-8 text (is this a binary file, or text in another encoding?)</source>
+        <translation>不是 UTF-8 文本（这是二进制文件，还是其他编码的文本？）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="168"/>
+        <source>is a directory</source>
+        <translation>是文件夹</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="192"/>
+        <source>the folder {folder} does not exist</source>
+        <translation>文件夹 {folder} 不存在</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="196"/>
+        <source>cannot write: {reason}</source>
+        <translation>无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_worker.py" line="61"/>
+        <source>too large, or damaged (the HDF5 reader ran out of memory)</source>
+        <translation>文件过大或已损坏（HDF5 读取程序内存不足）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="49"/>
+        <source>not JSON: {detail}</source>
+        <translation>不是 JSON：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="53"/>
+        <source>not usable JSON: nested too deeply</source>
+        <translation>无法使用的 JSON：嵌套过深</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="57"/>
+        <source>not usable JSON: {detail}</source>
+        <translation>无法使用的 JSON：{detail}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="70"/>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="72"/>
+        <source>an object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="78"/>
+        <source>expected a number, got {got}</source>
+        <translation>应为数字，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="83"/>
+        <source>expected a list, got {got}</source>
+        <translation>应为列表，实际为 {got}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="89"/>
+        <source>{value} is not allowed (values must be finite)</source>
+        <translation>不允许 {value}（数值必须是有限的）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="101"/>
+        <source>number too large</source>
+        <translation>数字过大</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="114"/>
+        <source>empty list</source>
+        <translation>空列表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="126"/>
+        <source>empty row</source>
+        <translation>空行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_json.py" line="137"/>
+        <source>row has {count} values, expected {width} like {first}</source>
+        <translation>该行有 {count} 个值，应与 {first} 一样有 {width} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="49"/>
+        <source>not a NumPy .npy file (no \x93NUMPY signature at byte 0)</source>
+        <translation>不是 NumPy .npy 文件（字节 0 处没有 \x93NUMPY 签名）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="55"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="61"/>
+        <source>truncated NPY header</source>
+        <translation>NPY 文件头不完整</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="66"/>
+        <source>unsupported NPY format version {version}</source>
+        <translation>不支持的 NPY 格式版本 {version}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="71"/>
+        <source>truncated or damaged NPY header</source>
+        <translation>NPY 文件头不完整或已损坏</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="78"/>
+        <source>damaged NPY header (not a Python literal)</source>
+        <translation>NPY 文件头已损坏（不是 Python 字面量）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="83"/>
+        <source>damaged NPY header (expected keys descr, fortran_order, shape)</source>
+        <translation>NPY 文件头已损坏（应有键 descr、fortran_order、shape）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="96"/>
+        <source>damaged NPY header (shape {shape}, fortran_order {fortran})</source>
+        <translation>NPY 文件头已损坏（shape 为 {shape}，fortran_order 为 {fortran}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="108"/>
+        <source>damaged NPY header (unknown dtype {dtype})</source>
+        <translation>NPY 文件头已损坏（未知的数据类型 {dtype}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="115"/>
+        <source>object array: lstm-sim never unpickles data (save numbers, e.g. float64, instead)</source>
+        <translation>对象数组：lstm-sim 从不对数据做 pickle 反序列化（请改为保存数值，例如 float64）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="129"/>
+        <source>truncated: the header announces shape {shape} of {dtype} ({size} bytes), the file holds {found} bytes of data</source>
+        <translation>文件不完整：文件头声明了形状为 {shape}、类型为 {dtype} 的数组（{size} 字节），但文件中只有 {found} 字节的数据</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="143"/>
+        <source>{count} unexpected bytes after the array of shape {shape}</source>
+        <translation>形状为 {shape} 的数组之后有 {count} 个多余的字节</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="155"/>
+        <source>damaged NPY data ({detail})</source>
+        <translation>NPY 数据已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="161"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="336"/>
+        <source>empty file (0 bytes)</source>
+        <translation>空文件（0 字节）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="166"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="381"/>
+        <source>byte {byte}</source>
+        <translation>字节 {byte}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="184"/>
+        <source>not an NPZ file (no zip signature)</source>
+        <translation>不是 NPZ 文件（没有 zip 签名）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="198"/>
+        <source>damaged zip entry (absurd size)</source>
+        <translation>zip 条目已损坏（大小不合理）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="209"/>
+        <source>damaged zip entry ({detail})</source>
+        <translation>zip 条目已损坏（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="221"/>
+        <source>not a valid NPZ (zip) file ({detail})</source>
+        <translation>不是有效的 NPZ（zip）文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="226"/>
+        <source>the NPZ file holds no arrays</source>
+        <translation>该 NPZ 文件中没有数组</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="176"/>
+        <source>the file holds only blank lines</source>
+        <extracomment>A column chosen by header name or by 0-based index.</extracomment>
+        <translation>文件中只有空行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="184"/>
+        <source>delimiter must be one character, got {delimiter}</source>
+        <translation>分隔符必须是单个字符，实际为 {delimiter}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="260"/>
+        <source>column {column}</source>
+        <translation>列 {column}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="266"/>
+        <source>inputs</source>
+        <translation>输入</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="268"/>
+        <source>targets</source>
+        <translation>目标</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="273"/>
+        <source>not a CSV line ({detail})</source>
+        <translation>不是有效的 CSV 行（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="298"/>
+        <source>no such column for {option} (columns: {columns})</source>
+        <translation>{option}中指定的列不存在（现有的列：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="311"/>
+        <source>{option}: expected a name or an index</source>
+        <translation>{option}：应为列名或索引</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="321"/>
+        <source>{option}: index out of range (the file has {count} columns, numbered from 0)</source>
+        <translation>{option}：索引超出范围（文件有 {count} 列，从 0 开始编号）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="338"/>
+        <source>line {line}, column {column} ({name})</source>
+        <translation>第 {line} 行，第 {column} 列（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="371"/>
+        <source>{count} cells, expected {width} like {like}</source>
+        <translation>有 {count} 个单元格，应与{like}一样有 {width} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="382"/>
+        <source>empty cell</source>
+        <translation>空单元格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="391"/>
+        <source>{value} is not a number</source>
+        <translation>{value} 不是数字</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="403"/>
+        <source>no data rows</source>
+        <translation>没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="408"/>
+        <source>chosen both as input and as target</source>
+        <translation>同时被选为输入和目标</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="450"/>
+        <source>no data rows after the header</source>
+        <translation>表头之后没有数据行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="473"/>
+        <source>no numeric input column (choose the input columns, e.g. --inputs 0,1)</source>
+        <translation>没有数值型输入列（请选择输入列，例如 --inputs 0,1）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="483"/>
+        <source>the header (line {line})</source>
+        <translation>表头（第 {line} 行）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="486"/>
+        <source>the first row</source>
+        <translation>第一行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="129"/>
+        <source>{file}: {place}: {reason}</source>
+        <translation>{file}：{place}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="135"/>
+        <source>{file}: {reason}</source>
+        <translation>{file}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="155"/>
+        <source>missing (keys found: {keys})</source>
+        <translation>缺失（找到的键：{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="161"/>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="166"/>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="172"/>
+        <source>line {line}, column {column}</source>
+        <translation>第 {line} 行，第 {column} 列</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="180"/>
+        <source>key {key}</source>
+        <translation>键 {key}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="187"/>
+        <source>{place}, index [{index}]</source>
+        <translation>{place}，索引 [{index}]</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/errors.py" line="189"/>
+        <source>index [{index}]</source>
+        <translation>索引 [{index}]</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="66"/>
+        <source>reading Keras files needs h5py, which is not installed (pip install &apos;lstm-sim[keras]&apos; or pip install h5py)</source>
+        <translation>读取 Keras 文件需要 h5py，但它尚未安装（pip install &apos;lstm-sim[keras]&apos; 或 pip install h5py）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="79"/>
+        <source>expected numbers, got dtype {dtype}</source>
+        <translation>应为数值，实际数据类型为 {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="101"/>
+        <source>layer {name}</source>
+        <translation>层 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="105"/>
+        <source>activation {activation}, recurrent_activation {recurrent}: lstm-sim&apos;s cell computes tanh and the logistic sigmoid, so it would not reproduce this model</source>
+        <translation>激活函数 activation 为 {activation}，recurrent_activation 为 {recurrent}：lstm-sim 的记忆单元计算的是 tanh 和 logistic sigmoid 函数，因此无法重现该模型</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="127"/>
+        <source>unreadable dataset ({detail})</source>
+        <translation>无法读取的数据集（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="211"/>
+        <source>not a readable HDF5 file ({detail})</source>
+        <translation>不是可读取的 HDF5 文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="263"/>
+        <source>the HDF5 library did not finish reading this file within {seconds} s (it is probably damaged)</source>
+        <extracomment>Seconds a separate process may take to read an HDF5 file before it is given up. Read HDF5 files in a separate process (not possible in a frozen executable).</extracomment>
+        <translation>HDF5 库未能在 {seconds} 秒内读完此文件（文件可能已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="276"/>
+        <source>cannot start the HDF5 reader ({detail})</source>
+        <translation>无法启动 HDF5 读取程序（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="284"/>
+        <source>not a readable HDF5 file</source>
+        <translation>不是可读取的 HDF5 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="293"/>
+        <source>the HDF5 library failed on this file (it is probably damaged) ({detail})</source>
+        <translation>HDF5 库读取此文件失败（文件可能已损坏）（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="304"/>
+        <source>the HDF5 library failed on this file (it is probably damaged)</source>
+        <translation>HDF5 库读取此文件失败（文件可能已损坏）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="347"/>
+        <source>not a .keras file: no model.weights.h5 inside (found: {found})</source>
+        <translation>不是 .keras 文件：其中没有 model.weights.h5（找到的是：{found}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="352"/>
+        <source>nothing</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="365"/>
+        <source>not a valid .keras (zip) file ({detail})</source>
+        <translation>不是有效的 .keras（zip）文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="374"/>
+        <source>not valid JSON</source>
+        <translation>不是有效的 JSON</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="382"/>
+        <source>not an HDF5 file (no \x89HDF signature)</source>
+        <translation>不是 HDF5 文件（没有 \x89HDF 签名）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="397"/>
+        <source>no LSTM layer found in this Keras file</source>
+        <translation>此 Keras 文件中没有 LSTM 层</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="415"/>
+        <source>recurrent kernel: expected shape (H, 4H), got {shape}</source>
+        <translation>循环核矩阵：形状应为 (H, 4H)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="427"/>
+        <source>kernel: expected shape (D, {columns}) to match the recurrent kernel {recurrent}, got {shape}</source>
+        <translation>核矩阵：形状应为 (D, {columns})，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="445"/>
+        <source>bias: expected shape ({columns},) to match the recurrent kernel {recurrent}, got {shape}</source>
+        <translation>偏置：形状应为 ({columns},)，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="458"/>
+        <source>{place} (no bias: zero)</source>
+        <translation>{place}（无偏置：取零）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="465"/>
+        <source>{place} (Keras has one bias)</source>
+        <translation>{place}（Keras 只有一个偏置）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/registry.py" line="111"/>
+        <source>unknown weights file type {suffix} (expected one of: {known})</source>
+        <translation>未知的权重文件类型 {suffix}（应为以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/registry.py" line="119"/>
+        <source>unknown sequence file type {suffix} (expected one of: {known})</source>
+        <translation>未知的序列文件类型 {suffix}（应为以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/registry.py" line="142"/>
+        <source>cannot save weights as {suffix} (choose one of: {known})</source>
+        <translation>无法将权重保存为 {suffix}（请选择以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/registry.py" line="150"/>
+        <source>cannot save sequences as {suffix} (choose one of: {known})</source>
+        <translation>无法将序列保存为 {suffix}（请选择以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/registry.py" line="162"/>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="134"/>
+        <source>too large to load into memory</source>
+        <extracomment>Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).</extracomment>
+        <translation>文件过大，无法载入内存</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="140"/>
+        <source>unreadable ({error}: {detail})</source>
+        <translation>无法读取（{error}：{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="192"/>
+        <source>no input column chosen</source>
+        <translation>未选择输入列</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="237"/>
+        <source>expected numbers, got an array of dtype {dtype}</source>
+        <translation>应为数值，实际为数据类型 {dtype} 的数组</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="256"/>
+        <source>{what}: expected shape (T,) or (T, D), got {shape}</source>
+        <translation>{what}：形状应为 (T,) 或 (T, D)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="267"/>
+        <source>{what}: empty (0 steps)</source>
+        <translation>{what}：为空（0 步）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="274"/>
+        <source>{what}: no columns (shape {shape})</source>
+        <translation>{what}：没有列（形状为 {shape}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="290"/>
+        <source>expected a list of strings, got dtype {dtype}</source>
+        <translation>应为字符串列表，实际数据类型为 {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="299"/>
+        <source>expected a list of strings</source>
+        <translation>应为字符串列表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="306"/>
+        <source>expected {count} names, got {got}</source>
+        <translation>应有 {count} 个名称，实际有 {got} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="346"/>
+        <source>missing key &apos;x&apos; or &apos;inputs&apos; (keys found: {keys})</source>
+        <translation>缺少键 &apos;x&apos; 或 &apos;inputs&apos;（找到的键：{keys}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="360"/>
+        <source>{count} steps, but the inputs ({key}) have {steps}</source>
+        <translation>有 {count} 步，但输入（{key}）有 {steps} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="389"/>
+        <source>expected a JSON object with &apos;inputs&apos; or a list of steps</source>
+        <translation>应为含有 &apos;inputs&apos; 的 JSON 对象，或由各时间步组成的列表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="402"/>
+        <source>missing key &apos;{key}&apos; (or &apos;x&apos;); keys found: {keys}</source>
+        <translation>缺少键 &apos;{key}&apos;（或 &apos;x&apos;）；找到的键：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="419"/>
+        <source>{count} steps, but {key} has {steps}</source>
+        <translation>有 {count} 步，但 {key} 有 {steps} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="475"/>
+        <source>needs at least 2 characters (each step&apos;s target is the next character)</source>
+        <translation>至少需要 2 个字符（每一步的目标是下一个字符）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="490"/>
+        <source>too large to one-hot encode: {steps} steps × {count} distinct characters</source>
+        <translation>过大，无法做独热编码：{steps} 步 × {count} 个不同字符</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="555"/>
+        <source>an .npy file holds one array; the targets would be lost (use .npz)</source>
+        <translation>.npy 文件只能保存一个数组，目标会丢失（请使用 .npz）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="618"/>
+        <source>only a character sequence (one-hot with a vocabulary) can be saved as text</source>
+        <translation>只有字符序列（带词表的独热编码）才能保存为文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="112"/>
+        <source>step {step} is outside 0 … {length}</source>
+        <extracomment>The suffix the app proposes (the content is JSON; any suffix loads).</extracomment>
+        <translation>时间步 {step} 超出 0 … {length} 的范围</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="118"/>
+        <source>settings must be a dict</source>
+        <translation>设置必须是字典</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="126"/>
+        <source>settings are not JSON-compatible ({detail})</source>
+        <translation>设置无法转换为 JSON（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="135"/>
+        <source>the weights take {weights} input(s) per step but the sequence has {sequence}</source>
+        <translation>权重每步需要 {weights} 个输入，而序列每步有 {sequence} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="151"/>
+        <source>expected an object with weight_ih, weight_hh, …</source>
+        <translation>应为含有 weight_ih、weight_hh 等的对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="179"/>
+        <source>expected null or an object with weight and bias</source>
+        <translation>应为 null 或含有 weight 和 bias 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="188"/>
+        <source>expected shape (P, {hidden}), got {shape}</source>
+        <translation>形状应为 (P, {hidden})，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="226"/>
+        <source>not an lstm-sim session (expected {format})</source>
+        <translation>不是 lstm-sim 会话（应为 {format}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="235"/>
+        <source>missing or not an integer</source>
+        <translation>缺失或不是整数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="242"/>
+        <source>version {version} was written by a newer lstm-sim (this one reads up to {supported})</source>
+        <translation>版本 {version} 由更新的 lstm-sim 写入（本程序最高只能读取版本 {supported}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="253"/>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="258"/>
+        <source>expected an object with inputs, targets, …</source>
+        <translation>应为含有 inputs、targets 等的对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="292"/>
+        <source>expected an object</source>
+        <translation>应为对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/trace_export.py" line="45"/>
+        <source>{name}: expected {length} values (one per step), got {count}</source>
+        <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="140"/>
+        <source>expected a JSON object of named arrays (weight_ih, …)</source>
+        <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="187"/>
+        <source>unsupported dtype {dtype}</source>
+        <translation>不支持的数据类型 {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="201"/>
+        <source>empty or truncated safetensors file</source>
+        <translation>safetensors 文件为空或不完整</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="221"/>
+        <source>not a valid safetensors file ({detail})</source>
+        <translation>不是有效的 safetensors 文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="238"/>
+        <source>reading .pt/.pth files needs PyTorch (pip install torch); or save the state dict as .safetensors, which needs nothing extra</source>
+        <translation>读取 .pt/.pth 文件需要 PyTorch（pip install torch）；也可以把状态字典保存为 .safetensors，读取它不需要任何额外的库</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="256"/>
+        <source>holds more than tensors (e.g. a whole model), which would need unpickling code; lstm-sim never does that — save model.state_dict() instead</source>
+        <translation>文件中不只有张量（例如整个模型），读取它需要执行 pickle 反序列化代码；lstm-sim 从不这样做——请改为保存 model.state_dict()</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="269"/>
+        <source>not a readable PyTorch file ({detail})</source>
+        <translation>不是可读取的 PyTorch 文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="283"/>
+        <source>expected a state dict (names → tensors), got {type}</source>
+        <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="340"/>
+        <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
+        <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="353"/>
+        <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
+        <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="378"/>
+        <source>{layer} reverse</source>
+        <translation>{layer}（反向）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="399"/>
+        <source>non-finite value {value} at index [{index}]</source>
+        <translation>索引 [{index}] 处有非有限值 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="415"/>
+        <source>no {layer} in this file (it has: {layers})</source>
+        <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="445"/>
+        <source>expected shape (4H, H), got {shape}</source>
+        <translation>形状应为 (4H, H)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="455"/>
+        <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
+        <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="475"/>
+        <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
+        <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="498"/>
+        <source>readout.bias without readout.weight</source>
+        <translation>有 readout.bias 却没有 readout.weight</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="507"/>
+        <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
+        <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="525"/>
+        <source>read-out bias: expected shape ({rows},), got {shape}</source>
+        <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="619"/>
+        <source>unknown dtype {dtype}</source>
+        <translation>未知的数据类型 {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="626"/>
+        <source>dtype must be float64 or float32, got {dtype}</source>
+        <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="639"/>
+        <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
+        <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
+    </message>
+</context>
+<context>
     <name>FileFormats</name>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="190"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="426"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="208"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="533"/>
         <source>CSV table</source>
-        <extracomment>Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).</extracomment>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="259"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="440"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="321"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="547"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="270"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="453"/>
-        <location filename="../../lstm_sim/io/weights.py" line="116"/>
-        <location filename="../../lstm_sim/io/weights.py" line="541"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="332"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="567"/>
+        <location filename="../../lstm_sim/io/weights.py" line="121"/>
+        <location filename="../../lstm_sim/io/weights.py" line="684"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="357"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="482"/>
-        <location filename="../../lstm_sim/io/weights.py" line="125"/>
-        <location filename="../../lstm_sim/io/weights.py" line="549"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="450"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="596"/>
+        <location filename="../../lstm_sim/io/weights.py" line="130"/>
+        <location filename="../../lstm_sim/io/weights.py" line="692"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="371"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="488"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="464"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="602"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="176"/>
-        <location filename="../../lstm_sim/io/weights.py" line="558"/>
+        <location filename="../../lstm_sim/io/weights.py" line="196"/>
+        <location filename="../../lstm_sim/io/weights.py" line="701"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="199"/>
+        <location filename="../../lstm_sim/io/weights.py" line="227"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="250"/>
+        <location filename="../../lstm_sim/io/weights.py" line="302"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -1179,42 +2145,42 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>LayerDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="309"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="331"/>
         <source>Choose a layer</source>
         <translation>选择一层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="313"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="335"/>
         <source>This file holds {n} LSTM cells (layers or directions). The simulator shows one cell: choose which.</source>
         <translation>此文件包含 {n} 个 LSTM 记忆单元（不同的层或方向）。模拟器只显示一个记忆单元：请选择其一。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="319"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="341"/>
         <source>LSTM cells in the file</source>
         <translation>文件中的 LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="322"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="344"/>
         <source>backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="322"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="344"/>
         <source>forward</source>
         <translation>正向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="323"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="345"/>
         <source>Layer {n}, {direction} — D = {d}, H = {h}  ({name})</source>
         <translation>第 {n} 层，{direction} —— D = {d}，H = {h}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="334"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="356"/>
         <source>Takes {d} inputs per step; the sequence has {D}</source>
         <translation>每步需要 {d} 个输入；而序列每步有 {D} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="345"/>
+        <location filename="../../lstm_sim/gui/dialogs.py" line="367"/>
         <source>The sequence has D = {D} inputs per step; greyed cells take another size.</source>
         <translation>序列每步有 D = {D} 个输入；灰色的记忆单元需要其他输入维度。</translation>
     </message>
@@ -1222,374 +2188,376 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lstm_sim/gui/app.py" line="28"/>
+        <location filename="../../lstm_sim/gui/app.py" line="31"/>
         <source>LSTM Cell Simulator</source>
+        <extracomment>sys.setswitchinterval while the app runs (seconds).</extracomment>
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="60"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="62"/>
         <source>Spikes (built-in)</source>
+        <extracomment>A long BPTT window is computed once the cursor has rested this long (ms).</extracomment>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="91"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="97"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="100"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="106"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="101"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="107"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="103"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="109"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="104"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="110"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="109"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="115"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="110"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="116"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="111"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="117"/>
         <source>The loss L whose gradients the plots show</source>
         <translation>图中所示梯度对应的损失 L</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="112"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="118"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="118"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="124"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="119"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="125"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="120"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="126"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="122"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="128"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="123"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="129"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="130"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="140"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="142"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="149"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="155"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="154"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="160"/>
         <source>Vanilla RNN beside it</source>
         <translation>并列的普通 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="158"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="164"/>
         <source>The RNN&apos;s hidden state</source>
         <translation>RNN 的隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="169"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="175"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="170"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="176"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="179"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="185"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="180"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="186"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="181"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="187"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="208"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="227"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="233"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="261"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="280"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="262"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="281"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="273"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="292"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="285"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="304"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="286"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="305"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="288"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="307"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="292"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="311"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="296"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="315"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="297"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="316"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="302"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="321"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="306"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="325"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="310"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="329"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="313"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="332"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="317"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="336"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="318"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="337"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="319"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="338"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="320"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="339"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="330"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="338"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="357"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="343"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="358"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="377"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="359"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="378"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="364"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="383"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="370"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="389"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="371"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="390"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="391"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="392"/>
         <source>Hold the forget gate f_t at a constant</source>
         <translation>将遗忘门 f_t 固定为常数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="374"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="393"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="375"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="394"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="376"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="395"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="377"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="396"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="378"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="397"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="379"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="398"/>
         <source>Clamp a gate at every step and re-simulate at once</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="380"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="399"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="482"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="501"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="484"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="503"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="537"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="556"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="541"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="560"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="568"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="596"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="581"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="609"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="627"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="655"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="641"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="669"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="656"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="684"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="670"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="698"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
@@ -1874,7 +2842,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/training.py" line="91"/>
-        <location filename="../../lstm_sim/gui/training.py" line="144"/>
+        <location filename="../../lstm_sim/gui/training.py" line="146"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -1899,52 +2867,52 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="144"/>
+        <location filename="../../lstm_sim/gui/training.py" line="146"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="146"/>
+        <location filename="../../lstm_sim/gui/training.py" line="148"/>
         <source>This sequence has no targets: nothing to train on.</source>
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="193"/>
+        <location filename="../../lstm_sim/gui/training.py" line="195"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="233"/>
+        <location filename="../../lstm_sim/gui/training.py" line="235"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="233"/>
+        <location filename="../../lstm_sim/gui/training.py" line="235"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="235"/>
+        <location filename="../../lstm_sim/gui/training.py" line="237"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="255"/>
+        <location filename="../../lstm_sim/gui/training.py" line="257"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="255"/>
+        <location filename="../../lstm_sim/gui/training.py" line="257"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="257"/>
+        <location filename="../../lstm_sim/gui/training.py" line="259"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="264"/>
+        <location filename="../../lstm_sim/gui/training.py" line="266"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>
@@ -2062,72 +3030,72 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>ValuesTable</name>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="29"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="30"/>
         <source>Values at step t</source>
         <translation>第 t 步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="34"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="35"/>
         <source>Values of the current step</source>
         <translation>当前时间步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="36"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="37"/>
         <source>One row per quantity of the LSTM cell, one column per unit</source>
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="41"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="43"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="42"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="44"/>
         <source>previous hidden state h_{t−1}</source>
         <translation>上一步的隐藏状态 h_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="43"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="45"/>
         <source>previous cell state C_{t−1}</source>
         <translation>上一步的细胞状态 C_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="44"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="46"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="45"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="46"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="48"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="49"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="48"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="50"/>
         <source>cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="49"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="51"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="50"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="52"/>
         <source>hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="94"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="83"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>
@@ -2425,113 +3393,83 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="203"/>
-        <source>the device pixel ratio must be positive</source>
-        <translation>设备像素比必须为正数</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="215"/>
-        <source>the image is too large ({w} × {h})</source>
-        <translation>图像过大（{w} × {h}）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="235"/>
-        <source>could not encode the image as PNG</source>
-        <translation>无法将图像编码为 PNG</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="278"/>
+        <location filename="../../lstm_sim/gui/export.py" line="296"/>
         <source>lstm-sim export</source>
         <translation>lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="280"/>
+        <location filename="../../lstm_sim/gui/export.py" line="298"/>
         <source>Exported by lstm-sim</source>
         <translation>由 lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="286"/>
-        <source>could not start the SVG generator</source>
-        <translation>无法启动 SVG 生成器</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="298"/>
-        <source>the generated SVG is not valid XML ({0})</source>
-        <translation>生成的 SVG 不是有效的 XML（{0}）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="345"/>
-        <source>the plot has no curves</source>
-        <translation>该图中没有曲线</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/export.py" line="408"/>
-        <location filename="../../lstm_sim/gui/export.py" line="549"/>
+        <location filename="../../lstm_sim/gui/export.py" line="421"/>
+        <location filename="../../lstm_sim/gui/export.py" line="562"/>
         <source>LSTM trace</source>
         <translation>LSTM 运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="427"/>
+        <location filename="../../lstm_sim/gui/export.py" line="440"/>
         <source>Inputs x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="428"/>
+        <location filename="../../lstm_sim/gui/export.py" line="441"/>
         <source> and targets y_t (dashed)</source>
         <translation> 及目标 y_t（虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="437"/>
+        <location filename="../../lstm_sim/gui/export.py" line="450"/>
         <source>Gates: forget f, input i, output o</source>
         <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="441"/>
+        <location filename="../../lstm_sim/gui/export.py" line="454"/>
         <source>forget f</source>
         <translation>遗忘门 f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="442"/>
+        <location filename="../../lstm_sim/gui/export.py" line="455"/>
         <source>input i</source>
         <translation>输入门 i</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="443"/>
+        <location filename="../../lstm_sim/gui/export.py" line="456"/>
         <source>output o</source>
         <translation>输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="450"/>
+        <location filename="../../lstm_sim/gui/export.py" line="463"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="451"/>
+        <location filename="../../lstm_sim/gui/export.py" line="464"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="461"/>
+        <location filename="../../lstm_sim/gui/export.py" line="474"/>
         <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
         <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="472"/>
+        <location filename="../../lstm_sim/gui/export.py" line="485"/>
         <source>‖∂L/∂C_t‖</source>
         <translation>‖∂L/∂C_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="473"/>
+        <location filename="../../lstm_sim/gui/export.py" line="486"/>
         <source>‖∂L/∂h_t‖</source>
         <translation>‖∂L/∂h_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="479"/>
+        <location filename="../../lstm_sim/gui/export.py" line="492"/>
         <source>step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="524"/>
+        <location filename="../../lstm_sim/gui/export.py" line="537"/>
         <source>unknown plot format(s): {0} (use png, svg)</source>
         <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
     </message>
