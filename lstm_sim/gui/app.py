@@ -70,7 +70,8 @@ def switch_language(window, code: str):
 
     Every text is set when a widget is built, so building the window again in
     the new language is what changes them all, without a restart. Geometry,
-    dock layout, session and cursor carry over.
+    dock layout, session, cursor and the undo history carry over (commands keep
+    the texts of the language they were made in).
     """
     from PySide6.QtCore import QSettings
 
@@ -81,7 +82,7 @@ def switch_language(window, code: str):
     install_language(resolve_language(code))
     geometry, state = window.saveGeometry(), window.saveState()
     window.detach()
-    new = MainWindow(window.session)
+    new = MainWindow(window.session, undo_stack=window.undo_stack)
     new.restoreGeometry(geometry)
     new.restoreState(state)
     new.tabs.setCurrentIndex(window.tabs.currentIndex())

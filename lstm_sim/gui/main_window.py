@@ -69,6 +69,10 @@ class MainWindow(QMainWindow):
     ----------
     session : Session, optional
         What to show; the built-in example by default.
+    undo_stack : QUndoStack, optional
+        The weight editor's undo history, when this window replaces another on
+        the same session (a language switch); the window takes it over. A new,
+        empty one by default.
 
     Signals
     -------
@@ -80,7 +84,13 @@ class MainWindow(QMainWindow):
 
     language_requested = Signal(str)
 
-    def __init__(self, session: Session | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session | None = None,
+        parent: QWidget | None = None,
+        *,
+        undo_stack: QUndoStack | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session or default_session()
         self._compute_job: Job | None = None
@@ -234,7 +244,10 @@ class MainWindow(QMainWindow):
 
         for button in toolbar.findChildren(QToolButton):
             button.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.undo_stack = QUndoStack(self)
+        # The commands act on the session, not on this window's widgets: the stack
+        # moves on to the window that replaces this one (app.switch_language).
+        self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
+        self.undo_stack.setParent(self)
         self.weight_editor = WeightEditor(self.session, self.undo_stack, self)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.weight_editor)
         self.weight_editor.hide()  # View ▸ Weights shows it; the cell and plots come first

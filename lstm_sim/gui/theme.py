@@ -2,18 +2,35 @@
 
 Widgets get a Fusion palette; the pyqtgraph plots and the cell diagram get
 matching colours (they paint themselves, so the palette alone would not reach them).
+
+High contrast is more than colours: plot lines and cursors are drawn
+:data:`LINE_SCALE` times wider, and a :data:`FOCUS_RING` pixels wide ring
+surrounds the control that has the keyboard focus (Fusion's own focus
+indication is a hairline).
 """
 
 from __future__ import annotations
 
 import pyqtgraph as pg
+import shiboken6
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QPen, QRegion
+from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QWidget
 
 from . import diagram as _diagram
+from .icons import palette_icon
 
-__all__ = ["APPEARANCES", "apply_theme", "resolve_theme", "restyle_plots"]
+__all__ = [
+    "APPEARANCES",
+    "FOCUS_RING",
+    "LINE_SCALE",
+    "apply_theme",
+    "current_theme",
+    "focus_ring",
+    "resolve_theme",
+    "restyle_plots",
+    "scale_pen",
+]
 
 #: Setting value → menu text source (translated by the menu).
 APPEARANCES = ("system", "light", "dark", "high_contrast")
@@ -24,6 +41,14 @@ PLOT_COLORS = {
     "high_contrast": {"background": "#ffffff", "foreground": "#000000"},
 }
 
+#: Width factor of plot lines (curves, cursors, axes) per theme.
+LINE_SCALE = {"light": 1.0, "dark": 1.0, "high_contrast": 2.0}
+
+#: Width (px) of the ring around the focused control per theme; 0: the style's own only.
+FOCUS_RING = {"light": 0, "dark": 0, "high_contrast": 3}
+
+_theme = "light"
+
 
 def resolve_theme(choice: str | None) -> str:
     """The theme to use for a setting: "system" follows the OS colour scheme (Qt ≥ 6.5)."""
@@ -33,7 +58,7 @@ def resolve_theme(choice: str | None) -> str:
     return "dark" if hints.colorScheme() == Qt.ColorScheme.Dark else "light"
 
 
-def _palette(theme: str) -> QPalette:
+def _palette(theme: str, style: QStyle) -> QPalette:
     pal = QPalette()
     role = QPalette.ColorRole
     if theme == "dark":
@@ -71,7 +96,7 @@ def _palette(theme: str) -> QPalette:
             role.PlaceholderText: "#404040",
         }
     else:
-        return QApplication.style().standardPalette()
+        return style.standardPalette()
     for r, c in colors.items():
         pal.setColor(r, QColor(c))
     disabled = QColor("#7a828c") if theme == "dark" else QColor("#555555")
@@ -80,13 +105,59 @@ def _palette(theme: str) -> QPalette:
     return pal
 
 
+def current_theme() -> str:
+    """The theme :func:`apply_theme` applied last ("light", "dark" or "high_contrast")."""
+    return _theme
+
+
+def _pen_items(scene) -> list:
+    """The lines of a plot scene whose width follows the theme: curves and infinite lines."""
+    items = []
+    for item in scene.items():
+        if isinstance(item, pg.PlotDataItem | pg.InfiniteLine) or (
+            # a PlotDataItem's own curve takes its pen from the PlotDataItem
+            isinstance(item, pg.PlotCurveItem)
+            and not isinstance(item.parentItem(), pg.PlotDataItem)
+        ):
+            items.append(item)
+    return items
+
+
+def scale_pen(item, theme: str | None = None) -> None:
+    """Draw a pyqtgraph curve or line at the width of ``theme`` (default: the current one).
+
+    The width the item has the first time it is seen is its base width, kept
+    on the item; the pen becomes base × :data:`LINE_SCALE`. Plots call this for
+    curves they create after the theme was applied; :func:`restyle_plots` does
+    it for all that exist.
+    """
+    if isinstance(item, pg.InfiniteLine):
+        current = item.pen
+    else:
+        current = item.opts.get("pen")
+        if current is None:  # no line (symbols only)
+            return
+    pen = QPen(pg.mkPen(current))
+    base = getattr(item, "_lstm_base_width", None)
+    if base is None:
+        base = pen.widthF()
+        item._lstm_base_width = base
+    scale = LINE_SCALE[theme or _theme]
+    # Width 0 is a cosmetic one-pixel pen: scale it as width 1.
+    width = base * scale if base > 0 or scale == 1.0 else scale
+    if pen.widthF() != width:
+        pen.setWidthF(width)
+        item.setPen(pen)
+
+
 def restyle_plots(root: QWidget, theme: str) -> None:
-    """Background, axis and text colours of every pyqtgraph view below ``root``."""
+    """Background, axis and text colours, and line widths, of every pyqtgraph view below
+    ``root``."""
     colors = PLOT_COLORS[theme]
     views = root.findChildren(pg.GraphicsView)
     if isinstance(root, pg.GraphicsView):
         views.append(root)
-    width = 2 if theme == "high_contrast" else 1
+    width = LINE_SCALE[theme]
     for view in views:
         view.setBackground(colors["background"])
         scene = view.scene()
@@ -101,14 +172,128 @@ def restyle_plots(root: QWidget, theme: str) -> None:
             elif isinstance(item, pg.LabelItem):
                 item.setAttr("color", colors["foreground"])
                 item.setText(item.text)
+        for item in _pen_items(scene):
+            scale_pen(item, theme)
+
+
+# --------------------------------------------------------------------- style
+#: Standard icons drawn from the palette instead (icons.py): a dock's title-bar buttons.
+_PALETTE_ICONS = {
+    QStyle.StandardPixmap.SP_TitleBarCloseButton: "close",
+    QStyle.StandardPixmap.SP_DockWidgetCloseButton: "close",
+    QStyle.StandardPixmap.SP_TitleBarNormalButton: "float",
+}
+
+
+class _Style(QProxyStyle):
+    """Fusion, with two changes that follow the theme.
+
+    The dock title-bar buttons' icons are drawn in the palette's text colour
+    (Fusion's are grey whatever the palette, faint on the dark appearance), and
+    the focus-frame margins are as wide as the theme's focus ring
+    (:class:`_FocusRing` is a QFocusFrame, which sizes itself by them).
+    """
+
+    def __init__(self, theme: str) -> None:
+        super().__init__("Fusion")
+        self.ring_width = FOCUS_RING[theme]
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        if metric in (
+            QStyle.PixelMetric.PM_FocusFrameHMargin,
+            QStyle.PixelMetric.PM_FocusFrameVMargin,
+        ):
+            return self.ring_width
+        return super().pixelMetric(metric, option, widget)
+
+    def styleHint(self, hint, option=None, widget=None, data=None) -> int:
+        if hint == QStyle.StyleHint.SH_FocusFrame_AboveWidget:
+            return 1  # masked to the ring, so nothing of the control is covered
+        return super().styleHint(hint, option, widget, data)
+
+    def standardIcon(self, icon, option=None, widget=None) -> QIcon:
+        glyph = _PALETTE_ICONS.get(icon)
+        if glyph is None:
+            return super().standardIcon(icon, option, widget)
+        if option is not None:
+            palette = option.palette
+        elif widget is not None:
+            palette = widget.palette()
+        else:
+            palette = QApplication.palette()
+        return palette_icon(glyph, palette)
+
+
+# ---------------------------------------------------------------- focus ring
+class _FocusRing(QFocusFrame):
+    """A ring of the palette's Highlight colour around the focused control."""
+
+    def paintEvent(self, _event) -> None:
+        w = FOCUS_RING[_theme]
+        outer = self.rect()
+        ring = QRegion(outer) - QRegion(outer.adjusted(w, w, -w, -w))
+        painter = QPainter(self)
+        painter.setClipRegion(ring)
+        painter.fillRect(outer, QApplication.palette().color(QPalette.ColorRole.Highlight))
+        painter.end()
+
+
+_ring: _FocusRing | None = None
+_following_focus = False
+
+
+def focus_ring() -> QFocusFrame | None:
+    """The ring around the focused control (high contrast), or None when there is none."""
+    if _ring is None or not shiboken6.isValid(_ring) or _ring.widget() is None:
+        return None
+    return _ring
+
+
+def _place_ring(widget: QWidget | None = None) -> None:
+    """Put the focus ring around ``widget`` (default: the focused one), or take it away."""
+    global _ring
+    if widget is None:
+        widget = QApplication.focusWidget()
+    if (
+        FOCUS_RING[_theme] <= 0
+        or widget is None
+        or widget.isWindow()
+        or widget.window().windowType() == Qt.WindowType.Popup
+    ):
+        if _ring is not None and shiboken6.isValid(_ring):
+            _ring.setWidget(None)
+        return
+    if _ring is None or not shiboken6.isValid(_ring):  # gone with the window it was in
+        _ring = _FocusRing()
+    _ring.setWidget(widget)
+
+
+def _on_focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
+    _place_ring(new)
+
+
+def _follow_focus(app: QApplication) -> None:
+    global _following_focus
+    if not _following_focus:
+        app.focusChanged.connect(_on_focus_changed)
+        _following_focus = True
+    if _ring is not None and shiboken6.isValid(_ring):
+        _ring.setWidget(None)  # sized anew by the new style's margins
+    _place_ring()
 
 
 def apply_theme(choice: str | None, windows: list[QWidget] | tuple[QWidget, ...] = ()) -> str:
     """Apply the appearance ``choice`` to the application and to ``windows``; returns the theme."""
+    global _theme
     theme = resolve_theme(choice)
+    _theme = theme
     app = QApplication.instance()
-    app.setStyle("Fusion")
-    app.setPalette(_palette(theme))
+    style = _Style(theme)
+    # The palette first: setting the style then keeps it, and the widgets that
+    # fetch standard icons on the style change (dock title bars) get them in
+    # the new colours.
+    app.setPalette(_palette(theme, style))
+    app.setStyle(style)
     colors = PLOT_COLORS[theme]
     pg.setConfigOption("background", colors["background"])
     pg.setConfigOption("foreground", colors["foreground"])
@@ -117,4 +302,5 @@ def apply_theme(choice: str | None, windows: list[QWidget] | tuple[QWidget, ...]
         restyle_plots(window, theme)
         for diagram in window.findChildren(_diagram.CellDiagram):
             diagram.restyle()
+    _follow_focus(app)
     return theme

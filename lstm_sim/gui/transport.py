@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QCheckBox, QLabel, QSlider, QSpinBox, QStyle, QToolBar, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QSlider, QSpinBox, QToolBar, QWidget
+
+from .icons import palette_icon
 
 __all__ = ["Frame", "Transport", "next_frame"]
 
@@ -93,7 +95,6 @@ class Transport(QObject):
 
     def __init__(self, parent: QWidget) -> None:
         super().__init__(parent)
-        style = parent.style()
         self._t = 0
         self._T = 0
         self._carry = 0.0
@@ -103,8 +104,8 @@ class Transport(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
 
-        def action(icon, text, shortcut, tip, slot) -> QAction:
-            a = QAction(style.standardIcon(icon), text, parent)
+        def action(text, shortcut, tip, slot) -> QAction:
+            a = QAction(text, parent)  # the icon: drawn from the palette, see _refresh_icons
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             a.setToolTip(
@@ -114,36 +115,32 @@ class Transport(QObject):
             a.triggered.connect(slot)
             return a
 
-        sp = QStyle.StandardPixmap
-        self.reset_action = action(
-            sp.SP_MediaSkipBackward, self.tr("Reset"), "Home", self.tr("Reset to t = 0"), self.reset
-        )
+        self.reset_action = action(self.tr("Reset"), "Home", self.tr("Reset to t = 0"), self.reset)
         self.back_action = action(
-            sp.SP_MediaSeekBackward,
             self.tr("Step back"),
             "Left",
             self.tr("Step back one time step"),
             self.step_back,
         )
         self.play_action = action(
-            sp.SP_MediaPlay, self.tr("Play"), "Space", self.tr("Play / pause"), self.toggle_play
+            self.tr("Play"), "Space", self.tr("Play / pause"), self.toggle_play
         )
         self.step_action = action(
-            sp.SP_MediaSeekForward,
             self.tr("Step"),
             "Right",
             self.tr("Advance one time step"),
             self.step_forward,
         )
         self.end_action = action(
-            sp.SP_MediaSkipForward,
             self.tr("Run to end"),
             "End",
             self.tr("Run to the end of the sequence"),
             self.run_to_end,
         )
-        self._play_icon = style.standardIcon(sp.SP_MediaPlay)
-        self._pause_icon = style.standardIcon(sp.SP_MediaPause)
+        self._refresh_icons()
+        # Dark glyphs would vanish on a dark toolbar: draw them again in the new
+        # palette's colours whenever the appearance changes.
+        parent.installEventFilter(self)
 
         self.speed_box = QSpinBox()
         self.speed_box.setRange(1, 5000)
@@ -269,6 +266,28 @@ class Transport(QObject):
         self.play_action.setIcon(self._play_icon)
         self.play_action.setText(self.tr("Play"))
         self.playing_changed.emit(False)
+
+    # --------------------------------------------------------------- icons
+    def _refresh_icons(self) -> None:
+        """Draw the action icons in the colours of the window's current palette."""
+        palette = self.parent().palette()
+        self._play_icon = palette_icon("play", palette)
+        self._pause_icon = palette_icon("pause", palette)
+        self.reset_action.setIcon(palette_icon("reset", palette))
+        self.back_action.setIcon(palette_icon("back", palette))
+        self.play_action.setIcon(self._play_icon)
+        self.step_action.setIcon(palette_icon("step", palette))
+        self.end_action.setIcon(palette_icon("end", palette))
+        if self._playing:
+            self.play_action.setIcon(self._pause_icon)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.parent() and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
+            self._refresh_icons()
+        return False
 
     def _tick(self) -> None:
         elapsed = self._clock.restart() / 1000.0

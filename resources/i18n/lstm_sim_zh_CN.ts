@@ -2200,364 +2200,364 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="97"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="107"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="106"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="116"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="107"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="117"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="109"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="119"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="110"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="120"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="115"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="125"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="116"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="126"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="117"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="127"/>
         <source>The loss L whose gradients the plots show</source>
         <translation>图中所示梯度对应的损失 L</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="118"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="128"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="124"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="125"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="135"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="126"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="128"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="138"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="129"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="139"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="146"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="140"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="150"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="142"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="152"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="155"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="165"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="160"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="170"/>
         <source>Vanilla RNN beside it</source>
         <translation>并列的普通 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="164"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="174"/>
         <source>The RNN&apos;s hidden state</source>
         <translation>RNN 的隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="175"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="185"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="176"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="186"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="185"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="195"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="186"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="196"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="187"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="197"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="227"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="265"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="266"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="280"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="293"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="281"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="294"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="292"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="305"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="304"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="317"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="305"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="318"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="307"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="320"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="311"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="324"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="315"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="328"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="316"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="329"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="321"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="334"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="325"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="338"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="329"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="342"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="332"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="345"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="336"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="337"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="350"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="338"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="339"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="357"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="370"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="375"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="377"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="390"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="378"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="391"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="383"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="396"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="389"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="402"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="390"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="403"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="391"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="404"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="392"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="405"/>
         <source>Hold the forget gate f_t at a constant</source>
         <translation>将遗忘门 f_t 固定为常数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="393"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="406"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="394"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="407"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="395"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="408"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="396"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="409"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="397"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="410"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="398"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="411"/>
         <source>Clamp a gate at every step and re-simulate at once</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="399"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="412"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="501"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="514"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="503"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="516"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="556"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="569"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="560"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="573"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="596"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="609"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="609"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="622"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="655"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="668"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="669"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="682"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="684"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="697"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="698"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="711"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
@@ -2920,109 +2920,109 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="118"/>
         <source>Reset</source>
         <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="118"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="123"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="120"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="125"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="122"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="129"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="270"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="126"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="267"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="129"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="126"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="133"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="129"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="135"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="131"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="140"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="135"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="142"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="137"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="151"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="148"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="152"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="149"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="150"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="155"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="152"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="156"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="160"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="157"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="161"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="158"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="168"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="165"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="183"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="180"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="261"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="258"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
