@@ -236,29 +236,59 @@ def bptt(
     dZ = np.empty((n, 4 * hidden))
     dZ3 = dZ.reshape(n, 4, hidden)
     dZo = dZ[:, 3 * hidden :]
-    DH = np.empty((n, hidden))
-    DC = np.empty((n, hidden))
+    # Row r of W is [∂L/∂h_{r-1}, ∂L/∂C_r] (r = 0 … n): for row k, the pair
+    # [∂L/∂h_k, ∂L/∂C_{k+1}] is W[k+1], contiguous, and with the factors
+    # Q[k] = [∂h_k/∂C_k, f_{k+1}] one multiplication and one addition give
+    # ∂L/∂C_k = ∂L/∂h_k ⊙ ∂h_k/∂C_k + ∂L/∂C_{k+1} ⊙ f_{k+1}.
+    W = np.empty((n + 1, 2 * hidden))
+    W[n, hidden:] = 0.0  # nothing flows back from after the window's last row
+    DH = W[1:, :hidden]
+    DC = W[:n, hidden:]
+    Q = np.empty((n, 2 * hidden))
+    Q[:, :hidden] = A
+    Q[: n - 1, hidden:] = F[1:]
+    Q[n - 1, hidden:] = 0.0
     tmp = np.empty(hidden)
+    pair = np.empty(2 * hidden)
+    lo, hi = pair[:hidden], pair[hidden:]
     add, mul = np.add, np.multiply
 
-    k = n - 1
-    DH[k] = dh_d[k]
-    mul(DH[k], A[k], DC[k])
-    if dc_d is not None:
-        add(DC[k], dc_d[k], DC[k])
-    mul(Fc[k], DC[k], dZ3[k, :3])
-    mul(DH[k], B[k], dZo[k])
-    for k in range(n - 2, -1, -1):
-        dhk, dck = DH[k], DC[k]
-        whhT_dot(dZ[k + 1], tmp)
-        add(dh_d[k], tmp, dhk)
-        mul(dhk, A[k], dck)
-        mul(DC[k + 1], F[k + 1], tmp)
-        add(dck, tmp, dck)
-        if dc_d is not None:
-            add(dck, dc_d[k], dck)
-        mul(Fc[k], dck, dZ3[k, :3])
-        mul(dhk, B[k], dZo[k])
+    # Rows k = n-1 … 0 as views made in C by zip, not by indexing in Python; a
+    # loss on one step (the app's gradient panel) has no direct ∂L/∂h_k, ∂L/∂C_k
+    # on the other rows, so their additions of zero are skipped.
+    direct_h = dh_d.any(axis=1).tolist()
+    direct_c = dc_d.any(axis=1).tolist() if dc_d is not None else [False] * n
+    back = slice(n - 1, None, -1)  # rows k = n-1 … 0
+    dz_next = None
+    for k, w_k1, dhk, dck, q, fc, dz3, b, dzo, dz in zip(
+        range(n - 1, -1, -1),
+        W[n:0:-1],  # W[k + 1]
+        DH[back],
+        DC[back],
+        Q[back],
+        Fc[back],
+        dZ3[back, :3],
+        B[back],
+        dZo[back],
+        dZ[back],
+        strict=True,
+    ):
+        if dz_next is None:
+            dhk[:] = dh_d[k]
+        elif direct_h[k]:
+            whhT_dot(dz_next, tmp)
+            add(dh_d[k], tmp, dhk)
+        else:
+            whhT_dot(dz_next, dhk)
+        mul(w_k1, q, pair)
+        add(lo, hi, dck)
+        if direct_c[k]:
+            add(dck, dc_d[k], dck)  # type: ignore[index]
+        mul(fc, dck, dz3)
+        mul(dhk, b, dzo)
+        dz_next = dz
+    DH = np.ascontiguousarray(DH)
+    DC = np.ascontiguousarray(DC)
 
     dh_in = whhT_dot(dZ[0])
     dc_in = DC[0] * F[0]
