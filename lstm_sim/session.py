@@ -323,6 +323,7 @@ class Session:
         self.name = name
         self._modified = False
         self._trace = self._new_trace()
+        self._step_cache: tuple[int, Trace, Any] | None = None
         if self._settings.compare:
             self._rnn = self._default_rnn()
             self._rnn_trace = self._new_rnn_trace()
@@ -438,8 +439,21 @@ class Session:
         return self._trace.state(self._t)
 
     def step_result(self):
-        """Every intermediate of step t (an engine StepResult), or None at t = 0."""
-        return None if self._t == 0 else self._trace.step_result(self._t - 1)
+        """Every intermediate of step t (an engine StepResult), or None at t = 0.
+
+        Computed once per step shown: the diagram, the equations and the values
+        table all ask for it after a Step. (A trace's rows never change, and a
+        new cell or setting makes a new trace.)
+        """
+        if self._t == 0:
+            return None
+        key = (self._t, self._trace)
+        cached = self._step_cache
+        if cached is not None and cached[0] == key[0] and cached[1] is key[1]:
+            return cached[2]
+        result = self._trace.step_result(self._t - 1)
+        self._step_cache = (key[0], key[1], result)
+        return result
 
     def describe_loss(self) -> str:
         """The loss of the gradient panel in words (English; the GUI translates its own)."""
