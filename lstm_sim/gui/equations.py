@@ -2,13 +2,22 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QFontDatabase
-from PySide6.QtWidgets import QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
+from PySide6.QtGui import (
+    QAction,
+    QFontDatabase,
+    QGuiApplication,
+    QPainter,
+    QPaintEvent,
+    QStaticText,
+    QTextOption,
+)
+from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..session import Session
+from .steady import SteadyLabel
 
-__all__ = ["EquationsPanel", "format_value"]
+__all__ = ["EquationsPanel", "EquationsView", "format_value"]
 
 
 def format_value(v: float, decimals: int = 4) -> str:
@@ -25,31 +34,112 @@ def _paren(v: float) -> str:
     return f"({s})" if s.startswith("−") else s
 
 
+class EquationsView(QWidget):
+    """Lines of plain text in a fixed-pitch font, each kept as a laid-out QStaticText.
+
+    :meth:`set_lines` re-lays out and repaints only the lines that changed; the
+    size never depends on the text (the layout around it never re-runs). The
+    text is also the accessible description, for screen readers.
+    """
+
+    _MARGIN = 2
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._lines: list[str] = []
+        self._static: list[QStaticText] = []
+        self._option = QTextOption()
+        self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        # Opaque: a changed line repaints this widget only, not the group box under it.
+        self.setAutoFillBackground(True)
+
+    def lines(self) -> list[str]:
+        """The lines shown."""
+        return list(self._lines)
+
+    def _line_height(self) -> int:
+        return self.fontMetrics().lineSpacing()
+
+    def _laid_out(self, text: str) -> QStaticText:
+        st = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        st.setTextOption(self._option)
+        st.prepare(font=self.font())
+        return st
+
+    def set_lines(self, lines: list[str]) -> None:
+        """Show ``lines``; repaint the rows whose text changed."""
+        old = self._lines
+        if lines == old:
+            return
+        height, width = self._line_height(), self.width()
+        for k, line in enumerate(lines):
+            if k < len(old) and old[k] == line:
+                continue
+            st = self._laid_out(line)
+            if k < len(self._static):
+                self._static[k] = st
+            else:
+                self._static.append(st)
+            self.update(QRect(0, self._MARGIN + k * height, width, height))
+        if len(lines) < len(old):
+            del self._static[len(lines) :]
+            top = self._MARGIN + len(lines) * height
+            self.update(QRect(0, top, width, (len(old) - len(lines)) * height))
+        self._lines = list(lines)
+        self.setAccessibleDescription("\n".join(lines))
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.setFont(self.font())
+        painter.setPen(self.palette().windowText().color())
+        height = self._line_height()
+        exposed = event.rect()
+        first = max(0, (exposed.top() - self._MARGIN) // height)
+        last = min(len(self._static), (exposed.bottom() - self._MARGIN) // height + 1)
+        left = self._MARGIN
+        for k in range(first, last):
+            painter.drawStaticText(QPointF(left, self._MARGIN + k * height), self._static[k])
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._static = [self._laid_out(line) for line in self._lines]
+            self.update()
+
+    def sizeHint(self) -> QSize:
+        metrics = self.fontMetrics()
+        return QSize(metrics.horizontalAdvance("M" * 44), self._line_height() * 14)
+
+
 class EquationsPanel(QWidget):
     """Shows the equations of step t for the selected unit; updates on every step."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
-        self.header = QLabel()
+        # Steady labels: new text on every step repaints only the text, never the layout.
+        self._header_box = SteadyLabel(lines=1)
+        self.header = self._header_box.label
         font = self.header.font()
         font.setBold(True)
         self.header.setFont(font)
-        self.header.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        # Plain text in a fixed-pitch font: rich text would be re-parsed and laid out
-        # on every step (≈ 10 ms), plain text is cheap.
-        self.label = QLabel()
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
-        self.label.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
-        self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        # Ignored: new text every step must not make the window re-run its layout.
-        self.label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.label.setAccessibleName(self.tr("Equations of the current step"))
+        self._header_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
+        # Plain text in a fixed-pitch font, each line laid out once: a Step re-lays
+        # out only the lines whose numbers changed (a QLabel lays out all of them
+        # on every paint: ≈ 1 ms).
+        self.view = EquationsView()
+        self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
+        self.view.setAccessibleName(self.tr("Equations of the current step"))
+        copy = QAction(self.tr("Copy the equations"), self.view)
+        copy.triggered.connect(self.copy_to_clipboard)
+        self.view.addAction(copy)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
-        lay.addWidget(self.header)
-        lay.addWidget(self.label)
+        lay.addWidget(self._header_box)
+        lay.addWidget(self.view, 1)
         session.changed.connect(self._on_changed)
         self.refresh()
 
@@ -112,10 +202,12 @@ class EquationsPanel(QWidget):
         """Redraw from the session."""
         s = self.session
         self.header.setText(self.tr("Step t = {t} of {T}, unit {j}").format(t=s.t, T=s.T, j=s.unit))
-        self.label.setText("\n".join(self.lines()))
+        self.view.set_lines(self.lines())
+
+    def copy_to_clipboard(self) -> None:
+        """Put the panel's text (header and equations) on the clipboard."""
+        QGuiApplication.clipboard().setText(self.text())
 
     def text(self) -> str:
-        """Plain text of the panel (header and equations), for tests and screen readers."""
-        s = self.session
-        head = self.tr("Step t = {t} of {T}, unit {j}").format(t=s.t, T=s.T, j=s.unit)
-        return "\n".join([head, *self.lines()])
+        """Plain text of what the panel shows (header and equations)."""
+        return "\n".join([self.header.text(), *self.view.lines()])

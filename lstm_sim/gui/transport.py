@@ -14,6 +14,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QCheckBox, QLabel, QSlider, QSpinBox, QToolBar, QWidget
 
 from .icons import palette_icon
+from .steady import fix_label_size
 
 __all__ = ["Frame", "Transport", "next_frame"]
 
@@ -158,10 +159,8 @@ class Transport(QObject):
         self.slider.setAccessibleName(self.tr("Timeline"))
         self.slider.valueChanged.connect(self._on_slider)
         self.label = QLabel()
-        # A fixed width: the text changes on every step and must not re-layout the toolbar.
-        self.label.setFixedWidth(
-            self.label.fontMetrics().horizontalAdvance("t = 0000000 / 0000000")
-        )
+        # A fixed size: the text changes on every step and must not re-layout the window.
+        fix_label_size(self.label, "t = 0000000 / 0000000")
         self.label.setAccessibleName(self.tr("Current step"))
         self._syncing = False
 

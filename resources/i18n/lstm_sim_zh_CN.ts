@@ -4,243 +4,243 @@
 <context>
     <name>CellDiagram</name>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="777"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="895"/>
         <source>gates</source>
         <extracomment>The nodes whose value text :meth:`CellDiagram.node_text` reports. Text shown where there is no value (the gates at t = 0).</extracomment>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="778"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="896"/>
         <source>values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="779"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="897"/>
         <source>saturates at ±1; C at ±{c_range}, x at ±{x_range}</source>
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1227"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1354"/>
         <source>C_{t-1}</source>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1228"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1355"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1229"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1356"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1230"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1357"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1231"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1358"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1232"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1359"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1233"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1360"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1234"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1361"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1235"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1362"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1240"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1367"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1241"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1368"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1242"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1369"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1243"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1370"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1244"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1371"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1245"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1372"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1246"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1373"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1247"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1374"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1254"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1381"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1255"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1382"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1256"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1383"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1257"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1384"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1258"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1385"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1259"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1386"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1260"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1387"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1261"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1388"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1262"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1389"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1265"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1392"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1266"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1393"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1267"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1394"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1268"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1395"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1269"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1396"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1270"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1397"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1271"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1398"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1272"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1399"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1273"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1400"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1274"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1401"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1275"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1402"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1276"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1403"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1277"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1404"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1280"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1407"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1281"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1408"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1282"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1409"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1283"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1410"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1284"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1411"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1285"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1412"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
@@ -464,33 +464,37 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="48"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="132"/>
         <source>Equations of the current step</source>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="68"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="133"/>
+        <source>Copy the equations</source>
+        <translation>复制方程</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/equations.py" line="156"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="71"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="159"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="100"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="188"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="107"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="195"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="114"/>
-        <location filename="../../lstm_sim/gui/equations.py" line="120"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="202"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -2565,97 +2569,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="131"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="145"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="140"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="154"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="140"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="154"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="141"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="155"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="141"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="155"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="142"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="156"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="142"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="156"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="143"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="157"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="143"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="157"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="144"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="158"/>
         <source>‖∂L/∂·‖</source>
         <translation>‖∂L/∂·‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="144"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="158"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="167"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="181"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="377"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="392"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="380"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="395"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="402"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="417"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="406"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="421"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="409"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="424"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="411"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="426"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="414"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="429"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -2920,109 +2924,109 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="118"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
         <source>Reset</source>
         <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="118"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="120"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="121"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="122"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="123"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="126"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="267"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="127"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="266"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="126"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="127"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="129"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="130"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="131"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="132"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="135"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="136"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="137"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="138"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="148"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="149"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="149"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="150"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="150"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="151"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="152"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="154"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="157"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="158"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="158"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="159"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="165"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="164"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="180"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="179"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="258"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="257"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
