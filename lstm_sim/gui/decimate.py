@@ -37,7 +37,9 @@ class Envelope:
     -----
     :meth:`update` takes the *whole* series so far (a view into the trace) and
     reads only the values it has not seen. The returned arrays are views into
-    preallocated buffers: pass them to ``setData`` right away.
+    preallocated buffers: pass them to ``setData`` right away. After an update,
+    :attr:`changed_from` is the index of the first returned point that differs
+    from what the previous update returned (the plot repaints from there).
     """
 
     def __init__(self, bin_size: int, capacity: int, x0: float = 1.0) -> None:
@@ -49,11 +51,14 @@ class Envelope:
         self._y = np.empty(size)
         self._done = 0  # complete bins written into the buffers
         self._n = 0
+        #: Index of the first returned point that differs from the previous update's.
+        self.changed_from = 0
 
     def reset(self) -> None:
         """Forget everything seen (the series was replaced)."""
         self._done = 0
         self._n = 0
+        self.changed_from = 0
 
     def update(self, series: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         """Points to plot for ``series`` (1-D, the whole history so far).
@@ -67,8 +72,10 @@ class Envelope:
         n = len(series)
         if n < self._n:  # the series shrank: it is a new one
             self.reset()
-        self._n = n
         b = self.bin
+        # Unchanged: the complete bins seen before and the open bin's raw values.
+        self.changed_from = self._n if b == 1 else 2 * self._done + self._n - self._done * b
+        self._n = n
         if b == 1:
             if len(self._x) < n:  # capacity was a lower bound: grow
                 self._x = np.arange(n) + self.x0
@@ -78,6 +85,7 @@ class Envelope:
             return self._x[:n], np.asarray(series)
         complete = n // b
         if complete > self._done:
+            self.changed_from = 2 * self._done
             blocks = np.asarray(series[self._done * b : complete * b]).reshape(-1, b)
             lo = 2 * self._done
             hi = 2 * complete

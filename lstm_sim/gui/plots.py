@@ -16,10 +16,13 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..session import Session
+from .curves import Cursor, FastCurve
 from .decimate import Envelope, bin_size_for
+from .steady import SteadyLabel
+from .theme import scale_pen
 
 __all__ = ["PlotPanels"]
 
@@ -62,6 +65,13 @@ def cache_axes(plot: pg.PlotItem) -> None:
         plot.getAxis(name).setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
 
 
+def cache_tree(item: pg.QtWidgets.QGraphicsItem) -> None:
+    """Cache ``item`` and everything in it as pixmaps (a legend: the cursor passes over it)."""
+    item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
+    for child in item.childItems():
+        cache_tree(child)
+
+
 class SeekViewBox(pg.ViewBox):
     """A ViewBox where the left button seeks (click or drag) instead of panning.
 
@@ -95,15 +105,16 @@ class _Series:
     """One plotted series: a curve item fed from a trace column through an envelope."""
 
     def __init__(self, plot: pg.PlotItem, pen, capacity: int, bin_size: int, name: str) -> None:
-        self.item = pg.PlotDataItem(pen=pen, skipFiniteCheck=True)
+        self.item = FastCurve(pen)
+        scale_pen(self.item)  # the width of the current appearance (high contrast: wider)
+        self.item.set_x_span(0.0, float(capacity))
         self.name = name
-        self.item.setClipToView(False)
         plot.addItem(self.item)
         self.env = Envelope(bin_size, capacity)
 
     def update(self, column: np.ndarray) -> None:
         x, y = self.env.update(column)
-        self.item.setData(x, y)
+        self.item.setData(x, y, self.env.changed_from)
 
 
 class PlotPanels(QWidget):
@@ -126,16 +137,19 @@ class PlotPanels(QWidget):
         self.layout_widget.setBackground("w")
         self.layout_widget.ci.layout.setVerticalSpacing(2)
         self.layout_widget.ci.setContentsMargins(4, 4, 8, 4)
-        self.caption = QLabel()
+        # Two lines kept free for the caption, whose text changes on every step.
+        self._caption_box = SteadyLabel(lines=2)
+        self.caption = self._caption_box.label
         self.caption.setWordWrap(True)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
         lay.addWidget(self.layout_widget, 1)
-        lay.addWidget(self.caption)
+        lay.addWidget(self._caption_box)
         self.plots: dict[str, pg.PlotItem] = {}
-        self.cursors: dict[str, pg.InfiniteLine] = {}
+        self.cursors: dict[str, Cursor] = {}
         labels = {
             "inputs": (self.tr("input x_t"), self.tr("Input x_t (and targets y_t)")),
             "gates": (self.tr("gates"), self.tr("Gates f_t, i_t, o_t")),
@@ -165,10 +179,8 @@ class PlotPanels(QWidget):
                 plot.getAxis("bottom").setStyle(showValues=False)
             else:
                 plot.setLabel("bottom", self.tr("time step t"))
-            cursor = pg.InfiniteLine(
-                pos=0, angle=90, movable=False, pen=pg.mkPen((200, 30, 30), width=1.5)
-            )
-            plot.addItem(cursor, ignoreBounds=True)
+            cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
+            scale_pen(cursor)
             self.plots[key] = plot
             self.cursors[key] = cursor
         self.plots["gates"].setYRange(0.0, 1.0, padding=0.05)
@@ -180,14 +192,14 @@ class PlotPanels(QWidget):
         self.gate_legend = self.plots["gates"].addLegend(
             offset=(-10, 2), labelTextSize="8pt", colCount=3
         )
-        self.grad_c = self.plots["grads"].plot(
-            pen=pg.mkPen(SERIES_COLORS["c"], width=2), name="‖∂L/∂C_k‖", connect="finite"
-        )
-        self.grad_h = self.plots["grads"].plot(
-            pen=pg.mkPen(SERIES_COLORS["h"], width=1.5, style=Qt.PenStyle.DashLine),
+        self.grad_c = FastCurve(pg.mkPen(SERIES_COLORS["c"], width=2), name="‖∂L/∂C_k‖")
+        self.grad_h = FastCurve(
+            pg.mkPen(SERIES_COLORS["h"], width=1.5, style=Qt.PenStyle.DashLine),
             name="‖∂L/∂h_k‖",
-            connect="finite",
         )
+        for curve in (self.grad_c, self.grad_h):
+            scale_pen(curve)
+            self.plots["grads"].addItem(curve)
         self._series: dict[str, list[_Series]] = {}
         self._yranges: dict[str, list[float]] = {}
         self._log_range: tuple[float, float] | None = None
@@ -276,6 +288,8 @@ class PlotPanels(QWidget):
             self._series[key] = lst
         self._units = list(units)
         self._all_units = all_units
+        for legend in (self.gate_legend, self.grad_legend):
+            cache_tree(legend)
         self._apply_x_range()
         self._update_trace()
         self._update_cursor()
@@ -285,6 +299,8 @@ class PlotPanels(QWidget):
         """Show the whole sequence, t = 0 … T (on the master plot; the others follow)."""
         T = max(self.session.T, 1)
         self.plots["inputs"].setXRange(0, T, padding=0.01)
+        for curve in (self.grad_c, self.grad_h):
+            curve.set_x_span(0.0, float(T))
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
@@ -300,8 +316,7 @@ class PlotPanels(QWidget):
     def _set_static(self, key: str, data: np.ndarray) -> None:
         """Inputs and targets are known for the whole sequence: plot them all at once."""
         for j, series in enumerate(self._series[key]):
-            x, y = series.env.update(data[:, j])
-            series.item.setData(x, y)
+            series.update(data[:, j])
         plot = self.plots["inputs"]
         plot.enableAutoRange(axis="y")
 

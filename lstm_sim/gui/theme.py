@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QWidget
 
 from . import diagram as _diagram
+from .curves import Cursor, FastCurve
 from .icons import palette_icon
 
 __all__ = [
@@ -114,7 +115,7 @@ def _pen_items(scene) -> list:
     """The lines of a plot scene whose width follows the theme: curves and infinite lines."""
     items = []
     for item in scene.items():
-        if isinstance(item, pg.PlotDataItem | pg.InfiniteLine) or (
+        if isinstance(item, pg.PlotDataItem | pg.InfiniteLine | FastCurve | Cursor) or (
             # a PlotDataItem's own curve takes its pen from the PlotDataItem
             isinstance(item, pg.PlotCurveItem)
             and not isinstance(item.parentItem(), pg.PlotDataItem)
@@ -131,7 +132,7 @@ def scale_pen(item, theme: str | None = None) -> None:
     curves they create after the theme was applied; :func:`restyle_plots` does
     it for all that exist.
     """
-    if isinstance(item, pg.InfiniteLine):
+    if isinstance(item, pg.InfiniteLine | Cursor):
         current = item.pen
     else:
         current = item.opts.get("pen")

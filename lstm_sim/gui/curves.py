@@ -1,0 +1,261 @@
+"""Light-weight plot items for panels that change on every step.
+
+pyqtgraph's ``PlotDataItem`` and ``InfiniteLine`` are general: every ``setData``
+re-derives bounds and a path over the whole curve and invalidates the whole
+curve's rectangle, and the cursor line recomputes its geometry in Python on
+every paint. With five panels that was most of a Step's cost (≈ 20 ms). The two
+items here do only what a growing curve and a moving cursor need:
+
+:class:`FastCurve`
+    A polyline whose announced bounding rectangle spans the panel's whole x
+    extent, so a new point never changes the item's geometry; a step repaints
+    only the strip of x the new data touch (``update(rect)``), and ``paint``
+    draws only the points inside the exposed rectangle.
+:class:`Cursor`
+    A vertical line in the ViewBox's own pixel coordinates (a C++
+    ``QGraphicsLineItem``): moving it repaints two thin strips.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pyqtgraph as pg
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QPainter, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
+
+__all__ = ["Cursor", "FastCurve"]
+
+
+#: Device pixels added around a repainted strip (the pen, rounding).
+_PAD_PX = 3.0
+
+
+class FastCurve(pg.GraphicsObject):
+    """A curve through (x, y) points with x ascending, repainted incrementally.
+
+    Parameters
+    ----------
+    pen : anything :func:`pyqtgraph.mkPen` accepts
+    name : str, optional
+        Name in a legend and in exported tables.
+
+    Compatible with the parts of ``PlotDataItem`` that ``PlotItem``, its legend
+    and the exporters use (``implements('plotData')``, ``name()``, ``opts``,
+    ``getData()``, ``getOriginalDataset()``, ``setLogMode()``, ``dataBounds()``).
+    Non-finite y values leave gaps.
+    """
+
+    def __init__(self, pen=None, name: str | None = None) -> None:
+        super().__init__()
+        self._pen = pg.mkPen(pen if pen is not None else "k")
+        self._pen.setCosmetic(True)
+        self.opts = {
+            "pen": self._pen,
+            "name": name,
+            "antialias": False,
+            "fillLevel": None,
+            "fillBrush": None,
+            "symbol": None,
+        }
+        self._x = np.empty(0)
+        self._y = np.empty(0)  # as given
+        self._yd = self._y  # as drawn (log10 in a log panel)
+        self._log_y = False
+        self._finite = True
+        self._ylo = self._yhi = np.nan  # data bounds (as drawn)
+        self._ry = (np.inf, -np.inf)  # the y extent announced in the bounding rectangle
+        self._xspan: tuple[float, float] | None = None
+        self._rect = QRectF()
+        self._px: tuple[float, float] | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+
+    # ------------------------------------------------ PlotDataItem-like API
+    def implements(self, interface: str | None = None):
+        ints = ["plotData"]
+        return ints if interface is None else interface in ints
+
+    def name(self) -> str | None:
+        return self.opts["name"]
+
+    def setPen(self, pen) -> None:
+        self._pen = pg.mkPen(pen)
+        self._pen.setCosmetic(True)
+        self.opts["pen"] = self._pen
+        self.update()
+
+    def getData(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._yd
+
+    def getOriginalDataset(self) -> tuple[np.ndarray, np.ndarray]:
+        return self._x, self._y
+
+    def setLogMode(self, x_mode: bool, y_mode: bool) -> None:
+        if bool(y_mode) != self._log_y:
+            self._log_y = bool(y_mode)
+            self._ry = (np.inf, -np.inf)
+            self.setData(self._x, self._y)
+
+    def dataBounds(self, ax: int, frac: float = 1.0, orthoRange=None):
+        if len(self._x) == 0:
+            return (None, None)
+        if ax == 0:
+            return (float(self._x[0]), float(self._x[-1]))
+        if np.isnan(self._ylo):
+            return (None, None)
+        return (self._ylo, self._yhi)
+
+    def pixelPadding(self) -> float:
+        return 0.0
+
+    # ---------------------------------------------------------------- data
+    def set_x_span(self, lo: float, hi: float) -> None:
+        """The x extent the curve may ever cover (the panel's: t = 0 … T)."""
+        if self._xspan != (lo, hi):
+            self._xspan = (float(lo), float(hi))
+            self._set_rect()
+
+    def setData(self, x: np.ndarray, y: np.ndarray, changed_from: int = 0) -> None:
+        """Plot ``(x, y)``; points before index ``changed_from`` are the same as before.
+
+        ``x`` and ``y`` are kept by reference (the envelopes pass views of their
+        buffers, which only change before the next ``setData``).
+        """
+        old_n = len(self._x)
+        old_first = float(self._x[0]) if old_n else 0.0
+        old_last = float(self._x[-1]) if old_n else None
+        x = np.asarray(x, dtype=np.float64)
+        y = np.asarray(y, dtype=np.float64)
+        n = len(x)
+        changed_from = max(0, min(int(changed_from), n, old_n))
+        if self._log_y:
+            with np.errstate(divide="ignore", invalid="ignore"):
+                yd = np.log10(y)
+        else:
+            yd = y
+        self._x, self._y, self._yd = x, y, yd
+        if changed_from == 0:
+            self._finite = True
+            lo = hi = np.nan
+        else:
+            lo, hi = self._ylo, self._yhi
+        new = yd[changed_from:]
+        if new.size:
+            if not np.isfinite(new).all():
+                self._finite = False
+                new = new[np.isfinite(new)]
+            if new.size:
+                nlo, nhi = float(new.min()), float(new.max())
+                lo = nlo if np.isnan(lo) else min(lo, nlo)
+                hi = nhi if np.isnan(hi) else max(hi, nhi)
+        self._ylo, self._yhi = lo, hi
+        if not np.isnan(lo) and not (self._ry[0] <= lo and hi <= self._ry[1]):
+            # Outside the announced rectangle: announce a larger one (with room to
+            # grow, so that this stays rare), which repaints all the curve may cover.
+            room = 0.1 * (hi - lo)
+            self._ry = (min(lo - room, self._ry[0]), max(hi + room, self._ry[1]))
+            self._set_rect()
+            self.informViewBoundsChanged()
+            return
+        if old_last is None or n == 0:
+            self.update()
+            return
+        # Only the strip from the last unchanged point to the furthest new or old point.
+        x0 = float(x[changed_from - 1]) if changed_from else min(float(x[0]), old_first)
+        x1 = max(float(x[-1]), old_last)
+        pw = self._pixel_size()[0]
+        r = self._rect
+        self.update(QRectF(x0 - _PAD_PX * pw, r.top(), (x1 - x0) + 2 * _PAD_PX * pw, r.height()))
+
+    def _set_rect(self) -> None:
+        """Announce the rectangle the curve may cover: the x span, the y bounds, a margin."""
+        if self._xspan is not None:
+            x0, x1 = self._xspan
+        elif len(self._x):
+            x0, x1 = float(self._x[0]), float(self._x[-1])
+        else:
+            x0 = x1 = 0.0
+        y0, y1 = (0.0, 0.0) if np.isinf(self._ry[0]) else self._ry
+        pw, ph = self._pixel_size()
+        mx = _PAD_PX * pw + 1e-9 * (1.0 + abs(x1))
+        my = _PAD_PX * ph + 1e-9 * (1.0 + max(abs(y0), abs(y1)))
+        rect = QRectF(x0 - mx, y0 - my, (x1 - x0) + 2 * mx, (y1 - y0) + 2 * my)
+        if rect != self._rect:
+            self.prepareGeometryChange()
+            self._rect = rect
+        self.update()
+
+    def _pixel_size(self) -> tuple[float, float]:
+        if self._px is None:
+            if self.getViewBox() is None:
+                return (0.0, 0.0)
+            try:
+                pw, ph = self.pixelWidth(), self.pixelHeight()
+            except Exception:  # a view not laid out yet has no invertible transform
+                return (0.0, 0.0)
+            self._px = (abs(pw or 0.0), abs(ph or 0.0))
+        return self._px
+
+    def viewTransformChanged(self) -> None:
+        super().viewTransformChanged()
+        self._px = None
+        self._set_rect()  # the margins are in pixels
+
+    # ------------------------------------------------------------- drawing
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        n = len(self._x)
+        if n < 2:
+            return
+        lo, hi = 0, n
+        exposed = option.exposedRect
+        if not exposed.isEmpty():
+            # The points inside the exposed strip, plus one on each side.
+            lo = max(int(np.searchsorted(self._x, exposed.left(), "left")) - 1, 0)
+            hi = min(int(np.searchsorted(self._x, exposed.right(), "right")) + 1, n)
+        if hi - lo < 2:
+            return
+        painter.setPen(self._pen)
+        x, y = self._x[lo:hi], self._yd[lo:hi]
+        if self._finite:
+            painter.drawPolyline(pg.functions.arrayToQPolygonF(x, y))
+        else:
+            painter.drawPath(pg.arrayToQPath(x, y, connect="finite"))
+
+
+class Cursor(QGraphicsLineItem):
+    """The vertical line at the current step, drawn in a ViewBox's pixel coordinates."""
+
+    def __init__(self, viewbox: pg.ViewBox, pen) -> None:
+        super().__init__(viewbox)
+        self._vb = viewbox
+        self._t = 0.0
+        self.setPen(pg.mkPen(pen))
+        self.setZValue(1e6)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setAcceptHoverEvents(False)
+        viewbox.sigTransformChanged.connect(self._place)
+        viewbox.sigResized.connect(self._place)
+        self._place()
+
+    @property
+    def pen(self) -> QPen:
+        """The line's pen (an attribute, as on pyqtgraph's InfiniteLine)."""
+        return QGraphicsLineItem.pen(self)
+
+    def value(self) -> float:
+        return self._t
+
+    def setValue(self, t: float) -> None:
+        self._t = float(t)
+        self._place()
+
+    def _place(self, *_args) -> None:
+        x = self._vb.childGroup.mapToParent(QPointF(self._t, 0.0)).x()
+        x = round(x) + 0.5  # on a pixel: crisp, and no repaint for sub-pixel moves
+        height = self._vb.rect().height()
+        line = self.line()
+        if line.x1() != x or line.y2() != height:
+            self.setLine(x, 0.0, x, height)
