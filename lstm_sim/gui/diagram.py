@@ -118,6 +118,8 @@ _MUTED = QColor("#5a6573")  # captions
 _ACCENT = QColor("#1d4f91")  # names of the two states
 _NEUTRAL_WIRE = QColor("#8d97a5")  # wires that carry a concatenation
 _EMPTY_WIRE = QColor("#d3d9e1")  # wires with no value yet
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_CENTER = Qt.AlignmentFlag.AlignCenter
 _HOVER = QColor("#e07b00")
 _WHITE = QColor("#ffffff")
 _OP_FILL = QColor("#ffffff")  # pointwise-operation circles and the σ/tanh tabs
@@ -288,14 +290,6 @@ def _static_text(text: str, font: QFont) -> QStaticText:
     return st
 
 
-def _strip_image(rgb: np.ndarray) -> QImage:
-    """An n × 1 image of (n, 3) uint8 colours (the strip of H unit cells)."""
-    data = np.ascontiguousarray(rgb, dtype=np.uint8)
-    n = data.shape[0]
-    image = QImage(data.tobytes(), n, 1, 3 * n, QImage.Format.Format_RGB888)
-    return image.copy()  # own the pixels: the bytes object above is temporary
-
-
 def _pen(color: QColor, width: float) -> QPen:
     pen = QPen(color, width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -392,6 +386,56 @@ class _Panel(QGraphicsItem):
         painter.drawRoundedRect(self._rect, self._radius, self._radius)
 
 
+class _WireCores(QGraphicsItem):
+    """The coloured cores of all (halo-less) wires, in one item.
+
+    A Step recolours most wires. Drawn as one item over the cached cables, a
+    recoloured wire costs one stroke and no per-item overhead; only the cores
+    inside the exposed rectangle are drawn.
+    """
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        self._paths: list[QPainterPath] = []
+        self._colors: list[QColor] = []
+        self._rects: list[QRectF] = []
+        self._pens: list[QPen] = []
+        self._bounds = QRectF()
+
+    def add(self, path: QPainterPath, color: QColor) -> int:
+        self.prepareGeometryChange()
+        rect = path.boundingRect().adjusted(-_Wire._CORE, -_Wire._CORE, _Wire._CORE, _Wire._CORE)
+        self._paths.append(path)
+        self._colors.append(QColor(color))
+        self._pens.append(_pen(color, _Wire._CORE))
+        self._rects.append(rect)
+        self._bounds = self._bounds.united(rect)
+        return len(self._paths) - 1
+
+    def set_color(self, index: int, color: QColor) -> None:
+        if color != self._colors[index]:
+            self._colors[index] = QColor(color)
+            self._pens[index] = _pen(color, _Wire._CORE)
+            self.update(self._rects[index])
+
+    def color(self, index: int) -> QColor:
+        return QColor(self._colors[index])
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setBrush(_NO_BRUSH)
+        exposed = option.exposedRect
+        for path, pen, rect in zip(self._paths, self._pens, self._rects, strict=True):
+            if rect.intersects(exposed):
+                painter.setPen(pen)
+                painter.drawPath(path)
+
+
 class _Wire(QGraphicsItem):
     """A wire along a polyline, drawn as a dark cable with a core coloured by its value.
 
@@ -404,6 +448,10 @@ class _Wire(QGraphicsItem):
     halo : QColor or None
         Draw a wide halo of this colour under the wire, so a wire it crosses
         appears to pass underneath.
+    cores : _WireCores or None
+        Draw the coloured core there (the cable and the arrowhead, which never
+        change, are then cached as pixmaps); None: draw it here. A wire with a
+        halo draws its own core, over the cores of the wires it crosses.
     """
 
     _ARROW_LEN = 15.0
@@ -412,7 +460,12 @@ class _Wire(QGraphicsItem):
     _CORE = 4.6
 
     def __init__(
-        self, points: Sequence[QPointF], *, arrow: bool = True, halo: QColor | None = None
+        self,
+        points: Sequence[QPointF],
+        *,
+        arrow: bool = True,
+        halo: QColor | None = None,
+        cores: _WireCores | None = None,
     ) -> None:
         super().__init__()
         pts = [QPointF(p) for p in points]
@@ -440,11 +493,26 @@ class _Wire(QGraphicsItem):
         width = 18.0 if halo is not None else self._OUTER
         self._bounds = path.boundingRect().united(self._arrow.boundingRect())
         self._bounds.adjust(-width, -width, width, width)
+        self._cores = cores if halo is None else None
+        self._core = -1
+        self._head: _Arrowhead | None = None
+        if self._cores is not None:
+            self._core = self._cores.add(path, self._color)
+            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+            if not self._arrow.isEmpty():
+                self._head = _Arrowhead(self._arrow)
+
+    def arrowhead(self) -> _Arrowhead | None:
+        """The arrowhead to put over the cores (None when the wire draws its own)."""
+        return self._head
 
     def set_color(self, color: QColor) -> None:
         if color != self._color:
             self._color = QColor(color)
-            self.update()
+            if self._cores is not None:
+                self._cores.set_color(self._core, color)
+            else:
+                self.update()
 
     def color(self) -> QColor:
         return QColor(self._color)
@@ -455,7 +523,7 @@ class _Wire(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setBrush(_NO_BRUSH)
         if self._halo is not None:
             pen = _pen(self._halo, 18.0)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
@@ -463,12 +531,36 @@ class _Wire(QGraphicsItem):
             painter.drawPath(self._path)
         painter.setPen(_pen(_INK, self._OUTER))
         painter.drawPath(self._path)
+        if self._cores is not None:
+            return  # the core and the arrowhead are drawn over all cables
         painter.setPen(_pen(self._color, self._CORE))
         painter.drawPath(self._path)
         if not self._arrow.isEmpty():
-            painter.setPen(_pen(_INK, 1.5))
-            painter.setBrush(_INK)
-            painter.drawPolygon(self._arrow)
+            _Arrowhead.draw(painter, self._arrow)
+
+
+class _Arrowhead(QGraphicsItem):
+    """The arrowhead of a wire whose core is drawn by :class:`_WireCores` (cached)."""
+
+    def __init__(self, polygon: QPolygonF) -> None:
+        super().__init__()
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._polygon = polygon
+        self._bounds = polygon.boundingRect().adjusted(-2, -2, 2, 2)
+
+    @staticmethod
+    def draw(painter: QPainter, polygon: QPolygonF) -> None:
+        painter.setPen(_pen(_INK, 1.5))
+        painter.setBrush(_INK)
+        painter.drawPolygon(polygon)
+
+    def boundingRect(self) -> QRectF:
+        return self._bounds
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        self.draw(painter, self._polygon)
 
 
 class _Dot(QGraphicsItem):
@@ -559,6 +651,53 @@ class _OpNode(_HoverItem):
             painter.drawLine(QPointF(0, -a), QPointF(0, a))
 
 
+class _Tab(QGraphicsItem):
+    """The activation's name (σ, tanh) on a tab over a layer's top-left corner."""
+
+    def __init__(self, rect: QRectF, text: str, font: QFont, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self._rect, self._text, self._font = QRectF(rect), text, font
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(_INK, 1.6))
+        painter.setBrush(_OP_FILL)
+        r = self._rect.height() / 2
+        painter.drawRoundedRect(self._rect, r, r)
+        painter.setFont(self._font)
+        painter.drawText(self._rect, _CENTER, self._text)
+
+
+class _NodeOutline(QGraphicsItem):
+    """The outline of a value node, drawn in the background (see ``_ValueNode._layout``)."""
+
+    def __init__(self, rect: QRectF, radius: float, width: float) -> None:
+        super().__init__()
+        self._rect, self._radius, self._width = QRectF(rect), radius, width
+
+    def set_shape(self, rect: QRectF, radius: float) -> None:
+        if rect != self._rect or radius != self._radius:
+            self.prepareGeometryChange()
+            self._rect, self._radius = QRectF(rect), radius
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect.adjusted(-2, -2, 2, 2)
+
+    def paint(
+        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
+    ) -> None:
+        painter.setPen(QPen(_INK, self._width))
+        painter.setBrush(_NO_BRUSH)
+        painter.drawRoundedRect(self._rect, self._radius, self._radius)
+
+
 class _ValueNode(_HoverItem):
     """A node that shows a value: a rounded box filled with the value's colour.
 
@@ -578,6 +717,7 @@ class _ValueNode(_HoverItem):
     """
 
     _STRIP_H = 11.0
+    _OUTLINE = 1.8
 
     def __init__(
         self,
@@ -606,13 +746,17 @@ class _ValueNode(_HoverItem):
         if tab is not None:
             tab_w = QFontMetricsF(self._tab_font).horizontalAdvance(tab) + 16.0
             self._tab_rect = QRectF(-width / 2 + 12.0, -height / 2 - 12.0, tab_w, 22.0)
+            # A child item, cached: it never changes, while the box repaints every step.
+            self._tab_item = _Tab(self._tab_rect, tab, self._tab_font, self)
         self._text = NO_VALUE
         self._fill = QColor(NO_VALUE_COLOR)
         self._text_color = text_color_for(self._fill)
         self._strip: np.ndarray | None = None  # (n, 3) uint8
+        self._strip_bytes: bytes | None = None  # the same, to compare cheaply
         self._strip_image: QImage | None = None  # n × 1 pixels
         self._selected = -1
         self._rect = QRectF()
+        self._outline: _NodeOutline | None = None
         self._layout(has_strip=False)
         if title is not None:
             self.set_title(title)
@@ -621,36 +765,78 @@ class _ValueNode(_HoverItem):
     def _layout(self, *, has_strip: bool) -> None:
         h = self._h0 + (self._strip_room if has_strip else 0.0)
         self._rect = QRectF(-self._w / 2, -h / 2, self._w, h)
+        self._has_strip = has_strip
+        # The fill stops inside the outline, which the background draws (it never
+        # changes): a step fills a cached path instead of filling and stroking.
+        inset = self._OUTLINE / 2
+        self._fill_path = QPainterPath()
+        self._fill_path.addRoundedRect(
+            self._rect.adjusted(inset, inset, -inset, -inset),
+            self._radius - inset,
+            self._radius - inset,
+        )
+        if self._outline is not None:
+            self._outline.set_shape(self._rect, self._radius)
+        self._place_contents()
+
+    def outline(self) -> _NodeOutline:
+        """The outline to draw in the background (created on first use)."""
+        if self._outline is None:
+            self._outline = _NodeOutline(self._rect, self._radius, self._OUTLINE)
+        return self._outline
+
+    def _place_contents(self) -> None:
+        """Where title, value and strip go: stacked, centred vertically in the box."""
+        rect = self._rect
+        title_h = self._title_st.size().height() if self._title_st is not None else 0.0
+        strip_h = self._STRIP_H + 5.0 if self._has_strip else 0.0
+        top_pad = 6.0 if self._tab else 0.0
+        total = title_h + self._value_height + strip_h
+        y = rect.center().y() - total / 2 + top_pad / 2
+        if self._title_st is not None:
+            self._title_pos = QPointF(-self._title_st.size().width() / 2, y - 1.0)
+            y += title_h
+        self._value_rect = QRectF(rect.left(), y, rect.width(), self._value_height)
+        y += self._value_height + 3.0
+        self._strip_area = QRectF(rect.left() + 10.0, y, rect.width() - 20.0, self._STRIP_H)
 
     def set_title(self, title: str) -> None:
         if title != self._title:
             self._title = title
             self._title_st = _static_text(title, self._title_font)
+            self._place_contents()
             self.update()
 
     def set_display(
         self, text: str, fill: QColor, strip: np.ndarray | None = None, selected: int = -1
     ) -> None:
         """Show ``text`` on ``fill``; ``strip`` (n, 3) uint8 colours one cell per unit."""
-        strip_changed = (strip is None) != (self._strip is None) or (
-            strip is not None
-            and self._strip is not None
-            and (strip.shape != self._strip.shape or not np.array_equal(strip, self._strip))
-        )
-        if text == self._text and fill == self._fill and not strip_changed:
-            if selected == self._selected:
-                return
-        if (strip is None) != (self._strip is None):
+        data = None if strip is None else np.ascontiguousarray(strip, dtype=np.uint8).tobytes()
+        strip_changed = data != self._strip_bytes
+        if (
+            text == self._text
+            and fill == self._fill
+            and not strip_changed
+            and selected == self._selected
+        ):
+            return
+        if (data is None) != (self._strip_bytes is None):
             self.prepareGeometryChange()
-            self._layout(has_strip=strip is not None)
+            self._layout(has_strip=data is not None)
         if text != self._text:
             self._fit_value_font(text)
         self._text = text
-        self._fill = QColor(fill)
-        self._text_color = text_color_for(self._fill)
+        if fill != self._fill:
+            self._fill = QColor(fill)
+            self._text_color = text_color_for(self._fill)
         if strip_changed:
-            self._strip = None if strip is None else strip.copy()
-            self._strip_image = None if strip is None else _strip_image(strip)
+            self._strip_bytes = data
+            self._strip = None if strip is None else np.array(strip, dtype=np.uint8)
+            self._strip_image = None
+            if data is not None:
+                n = len(data) // 3
+                # copy(): own the pixels (the bytes object is only borrowed)
+                self._strip_image = QImage(data, n, 1, 3 * n, QImage.Format.Format_RGB888).copy()
         self._selected = selected
         self.update()
 
@@ -698,42 +884,20 @@ class _ValueNode(_HoverItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        rect = self._rect
-        painter.setPen(QPen(_HOVER if self._hovered else _INK, 3.0 if self._hovered else 1.8))
-        painter.setBrush(self._fill)
-        painter.drawRoundedRect(rect, self._radius, self._radius)
-
-        # Stack title, value and strip, centred vertically in the box.
-        title_h = self._title_st.size().height() if self._title_st is not None else 0.0
-        strip_h = self._STRIP_H + 5.0 if self._strip is not None else 0.0
-        top_pad = 6.0 if self._tab else 0.0
-        total = title_h + self._value_height + strip_h
-        y = rect.center().y() - total / 2 + top_pad / 2
+        if self._hovered or self._outline is None:
+            painter.setPen(QPen(_HOVER, 3.0) if self._hovered else QPen(_INK, self._OUTLINE))
+            painter.setBrush(self._fill)
+            painter.drawRoundedRect(self._rect, self._radius, self._radius)
+        else:
+            painter.fillPath(self._fill_path, self._fill)
         painter.setPen(self._text_color)
         if self._title_st is not None:
             painter.setFont(self._title_font)
-            painter.drawStaticText(
-                QPointF(-self._title_st.size().width() / 2, y - 1.0), self._title_st
-            )
-            y += title_h
+            painter.drawStaticText(self._title_pos, self._title_st)
         painter.setFont(self._shown_font)
-        painter.drawText(
-            QRectF(rect.left(), y, rect.width(), self._value_height),
-            Qt.AlignmentFlag.AlignCenter,
-            self._text,
-        )
-        y += self._value_height + 3.0
-        if self._strip is not None:
-            self._paint_strip(
-                painter, QRectF(rect.left() + 10.0, y, rect.width() - 20.0, self._STRIP_H)
-            )
-        if self._tab:
-            painter.setPen(QPen(_INK, 1.6))
-            painter.setBrush(_OP_FILL)
-            r = self._tab_rect.height() / 2
-            painter.drawRoundedRect(self._tab_rect, r, r)
-            painter.setFont(self._tab_font)
-            painter.drawText(self._tab_rect, Qt.AlignmentFlag.AlignCenter, self._tab)
+        painter.drawText(self._value_rect, _CENTER, self._text)
+        if self._strip_image is not None:
+            self._paint_strip(painter, self._strip_area)
 
     def _paint_strip(self, painter: QPainter, area: QRectF) -> None:
         """The H unit cells as one scaled image, the selected cell framed.
@@ -835,15 +999,28 @@ class _Legend(QGraphicsItem):
 
 # ================================================================= the view
 class _DiagramScene(QGraphicsScene):
-    """A scene that brings the tooltips up to date just before one is shown."""
+    """The scene of the items that change (values, colours, hover).
+
+    It brings the tooltips up to date just before one is shown, and draws the
+    items that never change with a step (the cell body, the cables, the
+    captions, the legend) as its background, from a second scene: the view
+    caches its background, so a Step repaints the values over one opaque copy
+    instead of blending every fixed item again.
+    """
 
     def __init__(self, parent: QWidget, before_help: Callable[[], None]) -> None:
         super().__init__(parent)
         self._before_help = before_help
+        self.fixed = QGraphicsScene(self)
+        self.fixed.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
 
     def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
         self._before_help()
         super().helpEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self.backgroundBrush())
+        self.fixed.render(painter, rect, rect, Qt.AspectRatioMode.IgnoreAspectRatio)
 
 
 class CellDiagram(QGraphicsView):
@@ -875,10 +1052,15 @@ class CellDiagram(QGraphicsView):
         super().__init__(parent)
         scene = _DiagramScene(self, self._ensure_tooltips)
         scene.setSceneRect(_SCENE)
+        scene.fixed.setSceneRect(_SCENE)
         scene.setBackgroundBrush(_BACKGROUND)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(scene)
         self._scene = scene
+        # The fixed items are drawn once into the cached background; a change to
+        # one of them (language, theme, legend ranges) redraws that cache.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        scene.fixed.changed.connect(self._fixed_changed)
         self.setRenderHints(
             QPainter.RenderHint.Antialiasing
             | QPainter.RenderHint.TextAntialiasing
@@ -1068,23 +1250,34 @@ class CellDiagram(QGraphicsView):
         self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     # ============================================================ building
-    def _add(self, item: QGraphicsItem, z: float, pos: QPointF | None = None) -> QGraphicsItem:
+    def _add(
+        self, item: QGraphicsItem, z: float, pos: QPointF | None = None, *, fixed: bool = False
+    ) -> QGraphicsItem:
+        """Put ``item`` in the scene (``fixed``: in the background, under every other item)."""
         item.setZValue(z)
         if pos is not None:
             item.setPos(pos)
-        self._scene.addItem(item)
+        (self._scene.fixed if fixed else self._scene).addItem(item)
         self._items.append(item)
         return item
 
+    def _fixed_changed(self, _rects: object = None) -> None:
+        self.resetCachedContent()
+        self.viewport().update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        self._scene.drawBackground(painter, rect)
+
     def _build(self) -> None:
         """Create every item once, at its place."""
-        self._add(_Panel(_BODY), 0)
+        self._add(_Panel(_BODY), 0, fixed=True)
 
         # --- value nodes -------------------------------------------------
         def node(key: str, pos: QPointF, **kwargs: object) -> _ValueNode:
             item = _ValueNode(**kwargs)  # type: ignore[arg-type]
             self._nodes[key] = item
             self._add(item, 5, pos)
+            self._add(item.outline(), 5, pos, fixed=True)
             return item
 
         term = {
@@ -1133,10 +1326,20 @@ class CellDiagram(QGraphicsView):
         op("o_mul", "mul", QPointF(_COL_T, _BOX_Y))
 
         # --- wires -------------------------------------------------------
+        # Cables (cached) under one item drawing every coloured core, under the
+        # arrowheads (cached); a wire with a halo is drawn whole, over them all.
+        cores = _WireCores()
+        self._add(cores, 2.5)
+
         def wire(value_key: str | None, *points: tuple[float, float], **kwargs: object) -> None:
-            item = _Wire([QPointF(x, y) for x, y in points], **kwargs)  # type: ignore[arg-type]
+            pts = [QPointF(x, y) for x, y in points]
+            item = _Wire(pts, cores=cores, **kwargs)  # type: ignore[arg-type]
             self._wires.append((item, value_key))
-            self._add(item, 2)
+            halo = kwargs.get("halo") is not None
+            self._add(item, 3 if halo else 2, fixed=not halo)
+            head = item.arrowhead()
+            if head is not None:
+                self._add(head, 2.7)
 
         r, half_w = _OP_R, _BOX_W / 2
         box_top, box_bottom = _BOX_Y - _BOX_H / 2, _BOX_Y + _BOX_H / 2
@@ -1176,7 +1379,7 @@ class CellDiagram(QGraphicsView):
         def label(key: str, pos: QPointF, px: float, **kwargs: object) -> None:
             item = _Label("", px, **kwargs)  # type: ignore[arg-type]
             self._labels[key] = item
-            self._add(item, 7, pos)
+            self._add(item, 7, pos, fixed=key not in ("time", "unit", "readout"))
 
         label("h_up", QPointF(_COL_UP + 16, 20.0), _PX_TITLE + 1, anchor="left")
         # The linear read-out of a trained model, under the output arrow's label.
@@ -1219,7 +1422,7 @@ class CellDiagram(QGraphicsView):
         label("unit", QPointF(16.0, 50.0), _PX_CAPTION, color=_MUTED, anchor="left")
 
         self._legend = _Legend()
-        self._add(self._legend, 7, QPointF(772.0, 536.0))
+        self._add(self._legend, 7, QPointF(772.0, 536.0), fixed=True)
 
     def _retranslate(self) -> None:
         """(Re)set every fixed text, and the text templates, from the current translation."""
@@ -1298,8 +1501,9 @@ class CellDiagram(QGraphicsView):
         """Repaint everything with the current theme's colours (after :func:`set_theme`)."""
         self._scene.setBackgroundBrush(_BACKGROUND)
         self.setBackgroundBrush(_BACKGROUND)
-        for item in self._scene.items():
+        for item in [*self._scene.items(), *self._scene.fixed.items()]:
             item.update()
+        self._fixed_changed()
         self._refresh()  # wires and nodes take their colours again
         self._scene.update()
 
