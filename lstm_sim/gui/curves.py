@@ -181,9 +181,8 @@ class FastCurve(pg.GraphicsObject):
         my = _PAD_PX * ph + 1e-9 * (1.0 + max(abs(y0), abs(y1)))
         rect = QRectF(x0 - mx, y0 - my, (x1 - x0) + 2 * mx, (y1 - y0) + 2 * my)
         if rect != self._rect:
-            self.prepareGeometryChange()
+            self.prepareGeometryChange()  # repaints the old and the new rectangle
             self._rect = rect
-        self.update()
 
     def _pixel_size(self) -> tuple[float, float]:
         if self._px is None:

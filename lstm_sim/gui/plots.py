@@ -43,8 +43,10 @@ def set_decade_range(
 ) -> tuple[float, float] | None:
     """Fit a log-y plot to whole decades of ``curves``; touch it only when they change.
 
-    Auto-ranging would regenerate the log axis on every step; the decades a
-    gradient spans change rarely. Returns the (new) range to pass next time.
+    Auto-ranging would regenerate the log axis on every step. The range only
+    changes when a curve leaves it or it is more than two decades too wide, so
+    that stepping does not make the axis jump. Returns the (new) range to pass
+    next time.
     """
     finite = [c[np.isfinite(c)] for c in curves]
     values = np.concatenate(finite) if finite else np.empty(0)
@@ -54,6 +56,12 @@ def set_decade_range(
     hi = float(np.ceil(np.log10(values.max())))
     if hi - lo < 1:
         hi = lo + 1
+    if current is not None:
+        # Keep the axis while the curves fit and it is at most two decades too wide:
+        # stepping must not make it jump back and forth (nor repaint the panel).
+        c_lo, c_hi = current
+        if c_lo <= lo and hi <= c_hi and (c_hi - c_lo) - (hi - lo) <= 2:
+            return current
     if (lo, hi) != current:
         plot.setYRange(lo, hi, padding=0.02)
     return (lo, hi)

@@ -1,0 +1,206 @@
+"""What a Step repaints: only what changed, and exactly what a full repaint would draw.
+
+The panels repaint incrementally (strips of the plots, the changed lines of the
+equations, the diagram's values over a cached background). Two properties keep
+that honest, on the real window (offscreen):
+
+* the picture left on screen after many Steps is pixel for pixel what painting
+  the whole window from scratch gives (no stale pixels, nothing missing);
+* a Step never re-runs the window's layout and never repaints the whole window
+  (the cost that made a Step take ≈ 40 ms).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from PySide6.QtCore import QEvent, QObject, QRect
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from lstm_sim.engine import LSTMParams
+from lstm_sim.gui.curves import FastCurve
+from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.sequence import Sequence
+from lstm_sim.session import Session
+
+
+def _pixels(image: QImage) -> np.ndarray:
+    image = image.convertToFormat(QImage.Format.Format_RGB32)
+    rows = np.frombuffer(image.constBits(), np.uint8).reshape(
+        image.height(), image.bytesPerLine() // 4, 4
+    )
+    return rows[:, : image.width(), :3].astype(int)
+
+
+def _on_screen(window) -> np.ndarray:
+    """What the window shows now: the backing store, after its incremental repaints."""
+    return _pixels(QApplication.primaryScreen().grabWindow(window.winId()).toImage())
+
+
+def _from_scratch(window) -> np.ndarray:
+    """The whole window painted anew."""
+    return _pixels(window.grab().toImage())
+
+
+def _session(T: int = 400, hidden: int = 8) -> Session:
+    rng = np.random.default_rng(3)
+    seq = Sequence(rng.standard_normal((T, 1)), name="repaint")
+    return Session(seq, LSTMParams.random(1, hidden, seed=3, forget_bias=1.0), name="repaint")
+
+
+@pytest.fixture
+def window(qtbot):
+    win = MainWindow(_session())
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def _step(window, n: int) -> None:
+    for _ in range(n):
+        window.transport.step_action.trigger()
+        QApplication.processEvents()
+
+
+def test_incremental_repaints_leave_exactly_a_full_repaint(window):
+    _step(window, 3)
+    for steps in (1, 7, 40):  # curves grow, the cursor moves, the gradient window slides
+        _step(window, steps)
+        diff = np.abs(_on_screen(window) - _from_scratch(window)).max(axis=2)
+        ys, xs = np.nonzero(diff)
+        if len(ys):
+            pytest.fail(
+                f"after {steps} more steps {len(ys)} pixels differ from a full repaint: "
+                f"x {xs.min()}…{xs.max()}, y {ys.min()}…{ys.max()}"
+            )
+
+
+def test_incremental_repaints_after_step_back_and_unit_change(window):
+    _step(window, 25)
+    window.transport.back_action.trigger()
+    QApplication.processEvents()
+    window.unit_box.setValue(3)
+    QApplication.processEvents()
+    _step(window, 2)
+    assert np.array_equal(_on_screen(window), _from_scratch(window))
+
+
+class _Spy(QObject):
+    """Counts layout requests and records the painted regions of some widgets."""
+
+    def __init__(self, widgets) -> None:
+        super().__init__()
+        self.layouts = 0
+        self.painted: dict[str, list[list[QRect]]] = {name: [] for name in widgets}
+        self._names = {id(w): name for name, w in widgets.items()}
+        for w in widgets.values():
+            w.installEventFilter(self)
+
+    def eventFilter(self, obj, event) -> bool:
+        name = self._names.get(id(obj))
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.layouts += 1
+        elif event.type() == QEvent.Type.Paint and name is not None:
+            self.painted[name].append([QRect(r) for r in event.region()])
+        return False
+
+
+def _area(rects: list[QRect]) -> int:
+    return sum(r.width() * r.height() for r in rects)
+
+
+def test_a_step_repaints_only_what_changed(window):
+    _step(window, 50)
+    plots = window.plots.layout_widget.viewport()
+    spy = _Spy(
+        {
+            "window": window,
+            "toolbar": window.transport.label.parentWidget(),
+            "plots": plots,
+            "equations": window.equations,
+        }
+    )
+    _step(window, 10)
+    # New texts (t = k / T, the equations, the caption) never re-run a layout.
+    assert spy.layouts == 0
+    # The plots repaint strips around the new step, not the whole panel.
+    assert len(spy.painted["plots"]) == 10
+    whole = plots.width() * plots.height()
+    assert max(_area(region) for region in spy.painted["plots"]) < whole / 4
+    # The main window itself is never repainted as a whole.
+    assert all(
+        _area(region) < window.width() * window.height() / 2 for region in spy.painted["window"]
+    )
+
+
+def test_fast_curve_repaints_only_the_new_strip(qtbot):
+    import pyqtgraph as pg
+
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    widget.resize(800, 300)
+    widget.show()
+    qtbot.waitExposed(widget)
+    curve = FastCurve(pg.mkPen("k"))
+    curve.set_x_span(0.0, 1000.0)
+    widget.addItem(curve)
+    widget.setXRange(0, 1000, padding=0)
+    widget.setYRange(-1.2, 1.2, padding=0)
+    y = np.sin(np.arange(1000) / 30.0)
+    x = np.arange(1000.0)
+    curve.setData(x[:499], y[:499])
+    for _ in range(5):  # the view settles its range and transform
+        qtbot.wait(10)
+    curve.setData(x[:500], y[:500], changed_from=499)
+    qtbot.wait(10)
+    spy = _Spy({"plot": widget.viewport()})
+    curve.setData(x[:501], y[:501], changed_from=500)
+    QApplication.processEvents()
+    assert len(spy.painted["plot"]) == 1
+    rects = spy.painted["plot"][0]
+    left = min(r.left() for r in rects)
+    right = max(r.right() for r in rects)
+    assert right - left < 0.05 * widget.viewport().width()
+    # Around x = 499 … 500, in view coordinates.
+    vb = widget.getViewBox()
+    x499 = widget.mapFromScene(vb.mapViewToScene(pg.Point(499.5, 0))).x()
+    assert left <= x499 <= right
+    # What is plotted is what was given.
+    px, py = curve.getOriginalDataset()
+    np.testing.assert_array_equal(px, x[:501])
+    np.testing.assert_array_equal(py, y[:501])
+
+
+def test_cursor_sits_on_the_current_step(window):
+    _step(window, 12)
+    for key, cursor in window.plots.cursors.items():
+        vb = window.plots.plots[key].getViewBox()
+        expected = vb.childGroup.mapToParent(pg_point(12.0)).x()
+        assert abs(cursor.line().x1() - expected) <= 0.5, key
+        assert cursor.value() == 12
+
+
+def pg_point(x: float):
+    from PySide6.QtCore import QPointF
+
+    return QPointF(x, 0.0)
+
+
+def test_log_axis_keeps_its_decades_while_the_curves_fit(qtbot):
+    import pyqtgraph as pg
+
+    from lstm_sim.gui.plots import set_decade_range
+
+    plot = pg.PlotItem()
+    plot.setLogMode(y=True)
+    r = set_decade_range(plot, None, np.array([0.02, 3.0]))
+    assert r == (-2.0, 1.0)
+    # Still inside, a decade narrower: the axis stays.
+    assert set_decade_range(plot, r, np.array([0.2, 3.0])) == r
+    # A value outside: the axis follows.
+    assert set_decade_range(plot, r, np.array([0.002, 3.0])) == (-3.0, 1.0)
+    # Far too wide now (the curves span one decade of five): it shrinks.
+    assert set_decade_range(plot, (-3.0, 2.0), np.array([0.2, 0.9])) == (-1.0, 0.0)
