@@ -11,9 +11,10 @@ Reports:
 4. time from launch to the first painted window (target ≤ 2 s), in a fresh
    process.
 
-Baseline in the same run: the cost of the same Step when the plots re-upload
-the whole history (what DESIGN.md measured as the naive approach), so the
-figure can be read as a ratio.
+Baseline in the same run: the cost of the same Step when every plotted curve
+is re-sent whole (the naive approach of DESIGN.md: no incremental envelope, the
+whole curve repainted), so the figure can be read as a ratio. The machine is
+shared and noisy: run it a few times and compare medians.
 """
 
 from __future__ import annotations
