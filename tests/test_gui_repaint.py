@@ -12,8 +12,6 @@ that honest, on the real window (offscreen):
 
 from __future__ import annotations
 
-import os
-
 import numpy as np
 import pytest
 from PySide6.QtCore import QEvent, QObject, QRect
@@ -206,15 +204,3 @@ def test_log_axis_keeps_its_decades_while_the_curves_fit(qtbot):
     assert set_decade_range(plot, r, np.array([0.002, 3.0])) == (-3.0, 1.0)
     # Far too wide now (the curves span one decade of five): it shrinks.
     assert set_decade_range(plot, (-3.0, 2.0), np.array([0.2, 0.9])) == (-1.0, 0.0)
-
-
-def test_the_app_paints_without_an_idle_wait(qapp, monkeypatch):
-    from lstm_sim.gui.app import create_app
-
-    monkeypatch.delenv("QT_QPA_UPDATE_IDLE_TIME", raising=False)
-    create_app([])
-    assert os.environ["QT_QPA_UPDATE_IDLE_TIME"] == "0"
-    # A user's own choice stays.
-    monkeypatch.setenv("QT_QPA_UPDATE_IDLE_TIME", "7")
-    create_app([])
-    assert os.environ["QT_QPA_UPDATE_IDLE_TIME"] == "7"

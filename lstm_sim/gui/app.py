@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -15,12 +14,6 @@ GIL_SWITCH_S = 0.0005
 
 def create_app(argv: list[str] | None = None) -> QApplication:
     """The QApplication (created once), with the names QSettings uses."""
-    # Qt paints a window 5 ms after the first change it is asked to show (on X11
-    # and offscreen; QT_QPA_UPDATE_IDLE_TIME, read at the first repaint). A Step
-    # is ≈ 6 ms of work and ≈ 7 ms of painting: with the idle wait between them
-    # a frame no longer fits in 16.7 ms and playing at 60 steps/s merged frames
-    # (54 repaints/s; 58 without the wait). Steps are the app's frames: paint at once.
-    os.environ.setdefault("QT_QPA_UPDATE_IDLE_TIME", "0")
     app = QApplication.instance()
     if app is None:
         app = QApplication([sys.argv[0], *(argv or [])])
