@@ -204,3 +204,37 @@ def test_log_axis_keeps_its_decades_while_the_curves_fit(qtbot):
     assert set_decade_range(plot, r, np.array([0.002, 3.0])) == (-3.0, 1.0)
     # Far too wide now (the curves span one decade of five): it shrinks.
     assert set_decade_range(plot, (-3.0, 2.0), np.array([0.2, 0.9])) == (-1.0, 0.0)
+
+
+def test_timeline_slider_repaints_only_when_its_handle_moves(qtbot):
+    from PySide6.QtCore import Qt
+
+    from lstm_sim.gui.transport import TimelineSlider
+
+    slider = TimelineSlider(Qt.Orientation.Horizontal)
+    qtbot.addWidget(slider)
+    slider.resize(300, 24)
+    slider.setRange(0, 100_000)
+    slider.show()
+    qtbot.waitExposed(slider)
+    slider.setValue(50_000)
+    qtbot.wait(10)
+    spy = _Spy({"slider": slider})
+    seen = []
+    slider.valueChanged.connect(seen.append)
+    slider.setValue(50_001)  # far less than a pixel: the same picture
+    QApplication.processEvents()
+    assert slider.value() == 50_001 and seen == [50_001]
+    assert spy.painted["slider"] == []
+    slider.setValue(90_000)  # the handle moves
+    QApplication.processEvents()
+    assert len(spy.painted["slider"]) == 1
+    assert np.array_equal(_pixels(slider.grab().toImage()), _on_screen_widget(slider))
+
+
+def _on_screen_widget(widget) -> np.ndarray:
+    """What ``widget`` shows now, cut from its window's backing store."""
+    window = widget.window()
+    full = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
+    origin = widget.mapTo(window, widget.rect().topLeft())
+    return _pixels(full.copy(origin.x(), origin.y(), widget.width(), widget.height()))
