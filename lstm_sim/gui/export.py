@@ -42,7 +42,7 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QResizeEvent
-from PySide6.QtSvg import QSvgGenerator
+from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
 from ..io._files import atomic_write
@@ -50,6 +50,8 @@ from ..io.errors import QT_TRANSLATE_NOOP, SaveError, Text
 
 __all__ = [
     "render_trace_figure",
+    "save_png",
+    "save_svg",
     "write_plot_csv",
     "write_png",
     "write_svg",
@@ -245,6 +247,18 @@ def write_png(
             _paint(target, painter, pw / ratio, ph / ratio)
         finally:
             painter.end()
+    save_png(image, path)
+    return pw, ph
+
+
+def save_png(image: QImage, path: str) -> None:
+    """Encode ``image`` as PNG and write it to ``path`` atomically.
+
+    Raises
+    ------
+    SaveError
+        Qt cannot encode the image, or the file cannot be written.
+    """
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
@@ -253,7 +267,6 @@ def write_png(
     if not ok:
         raise SaveError(path, "", png_failed())
     atomic_write(path, bytes(data.data()))
-    return pw, ph
 
 
 # -------------------------------------------------------------------- SVG
@@ -307,11 +320,33 @@ def write_svg(
         finally:
             painter.end()
     buffer.close()
-    svg = bytes(data.data())
+    save_svg(bytes(data.data()), path)
+
+
+def save_svg(svg: bytes, path: str, *, must_render: bool = False) -> None:
+    """Write generated SVG to ``path`` atomically, once it parses as XML.
+
+    Parameters
+    ----------
+    must_render : bool
+        Also require Qt's SVG renderer to accept it.
+
+    Raises
+    ------
+    SaveError
+        The SVG is not well-formed XML (or does not render), or the file cannot
+        be written.
+    """
     try:
         ET.fromstring(svg)
     except ET.ParseError as exc:
         raise SaveError(path, "", svg_not_xml(exc)) from None
+    if must_render and not QSvgRenderer(QByteArray(svg)).isValid():
+        raise SaveError(
+            path,
+            "",
+            Text(QT_TRANSLATE_NOOP("FileErrors", "the generated SVG does not render")),
+        )
     atomic_write(path, svg)
 
 

@@ -52,8 +52,8 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QImage, QKeySequence, QPainter
-from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
+from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
 from ..engine import EngineError, LSTMParams, Trace
@@ -77,7 +77,6 @@ from ..io import (
     write_trace_csv,
     write_trace_npz,
 )
-from ..io._files import atomic_write
 from ..io.errors import QT_TRANSLATE_NOOP, Text, key_place
 from ..sequence import Sequence
 from ..session import (
@@ -93,9 +92,9 @@ from ..train import Readout, TrainError
 from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog, error_text
 from .export import (
     image_too_large,
-    png_failed,
+    save_png,
+    save_svg,
     svg_failed,
-    svg_not_xml,
     write_plot_csv,
     write_png,
     write_svg,
@@ -1417,17 +1416,6 @@ def _unknown_format(fmt: str) -> Text:
     return Text(QT_TRANSLATE_NOOP("FileErrors", "unknown format {format}"), format=repr(fmt))
 
 
-def _encode_png(image: QImage, path: str) -> None:
-    data = QByteArray()
-    buffer = QBuffer(data)
-    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    ok = image.save(buffer, "PNG")
-    buffer.close()
-    if not ok:
-        raise SaveError(path, "", png_failed())
-    atomic_write(path, bytes(data.data()))
-
-
 def write_diagram_png(diagram: QWidget, options: ExportOptions) -> tuple[int, int]:
     """Render the cell diagram into a PNG of ``options.pixel_size`` pixels (crisp: vector scene).
 
@@ -1440,7 +1428,7 @@ def write_diagram_png(diagram: QWidget, options: ExportOptions) -> tuple[int, in
     if image.isNull():
         raise SaveError(options.path, "", image_too_large(pw, ph))
     image.setDevicePixelRatio(options.ratio)
-    _encode_png(image, options.path)
+    save_png(image, options.path)
     return pw, ph
 
 
@@ -1451,8 +1439,6 @@ def write_diagram_svg(diagram: QWidget, options: ExportOptions, title: str) -> N
     ------
     SaveError
     """
-    import xml.etree.ElementTree as ET
-
     w, h = options.width, options.height
     scene = diagram.scene()
     data = QByteArray()
@@ -1476,15 +1462,4 @@ def write_diagram_svg(diagram: QWidget, options: ExportOptions, title: str) -> N
     finally:
         painter.end()
     buffer.close()
-    svg = bytes(data.data())
-    try:
-        ET.fromstring(svg)
-    except ET.ParseError as exc:
-        raise SaveError(options.path, "", svg_not_xml(exc)) from None
-    if not QSvgRenderer(QByteArray(svg)).isValid():
-        raise SaveError(
-            options.path,
-            "",
-            Text(QT_TRANSLATE_NOOP("FileErrors", "the generated SVG does not render")),
-        )
-    atomic_write(options.path, svg)
+    save_svg(bytes(data.data()), options.path, must_render=True)

@@ -4,243 +4,243 @@
 <context>
     <name>CellDiagram</name>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="895"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="941"/>
         <source>gates</source>
         <extracomment>The nodes whose value text :meth:`CellDiagram.node_text` reports. Text shown where there is no value (the gates at t = 0).</extracomment>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="896"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="942"/>
         <source>values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="897"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="943"/>
         <source>saturates at ±1; C at ±{c_range}, x at ±{x_range}</source>
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1354"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1430"/>
         <source>C_{t-1}</source>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1355"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1431"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1356"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1432"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1357"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1433"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1358"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1434"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1359"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1435"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1360"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1436"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1361"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1437"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1362"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1438"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1367"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1443"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1368"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1444"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1369"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1445"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1370"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1446"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1371"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1447"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1372"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1448"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1373"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1449"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1374"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1450"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1381"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1457"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1382"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1458"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1383"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1459"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1384"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1460"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1385"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1461"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1386"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1462"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1387"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1463"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1388"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1464"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1389"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1465"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1392"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1468"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1393"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1469"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1394"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1470"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1395"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1471"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1396"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1472"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1397"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1473"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1398"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1474"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1399"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1475"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1400"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1476"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1401"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1477"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1402"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1478"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1403"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1479"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1404"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1480"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1407"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1483"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1408"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1484"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1409"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1485"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1410"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1486"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1411"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1487"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1412"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1488"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
@@ -464,37 +464,37 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="132"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="134"/>
         <source>Equations of the current step</source>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="133"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="135"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="156"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="158"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="159"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="161"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="188"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="190"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="195"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="197"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="202"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="204"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -640,214 +640,214 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="326"/>
+        <location filename="../../lstm_sim/gui/files.py" line="325"/>
         <source>&amp;Open…</source>
         <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="328"/>
+        <location filename="../../lstm_sim/gui/files.py" line="327"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="332"/>
+        <location filename="../../lstm_sim/gui/files.py" line="331"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="334"/>
+        <location filename="../../lstm_sim/gui/files.py" line="333"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="337"/>
+        <location filename="../../lstm_sim/gui/files.py" line="336"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="337"/>
+        <location filename="../../lstm_sim/gui/files.py" line="336"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="339"/>
+        <location filename="../../lstm_sim/gui/files.py" line="338"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="342"/>
+        <location filename="../../lstm_sim/gui/files.py" line="341"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="344"/>
+        <location filename="../../lstm_sim/gui/files.py" line="343"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="348"/>
+        <location filename="../../lstm_sim/gui/files.py" line="347"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="348"/>
+        <location filename="../../lstm_sim/gui/files.py" line="347"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="354"/>
+        <location filename="../../lstm_sim/gui/files.py" line="353"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="356"/>
+        <location filename="../../lstm_sim/gui/files.py" line="355"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="358"/>
+        <location filename="../../lstm_sim/gui/files.py" line="357"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="360"/>
+        <location filename="../../lstm_sim/gui/files.py" line="359"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="362"/>
+        <location filename="../../lstm_sim/gui/files.py" line="361"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="365"/>
+        <location filename="../../lstm_sim/gui/files.py" line="364"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="367"/>
+        <location filename="../../lstm_sim/gui/files.py" line="366"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="370"/>
+        <location filename="../../lstm_sim/gui/files.py" line="369"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="372"/>
+        <location filename="../../lstm_sim/gui/files.py" line="371"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="375"/>
+        <location filename="../../lstm_sim/gui/files.py" line="374"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="377"/>
+        <location filename="../../lstm_sim/gui/files.py" line="376"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="428"/>
+        <location filename="../../lstm_sim/gui/files.py" line="427"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="453"/>
+        <location filename="../../lstm_sim/gui/files.py" line="452"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="509"/>
+        <location filename="../../lstm_sim/gui/files.py" line="508"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="514"/>
+        <location filename="../../lstm_sim/gui/files.py" line="513"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="518"/>
-        <location filename="../../lstm_sim/gui/files.py" line="787"/>
-        <location filename="../../lstm_sim/gui/files.py" line="927"/>
+        <location filename="../../lstm_sim/gui/files.py" line="517"/>
+        <location filename="../../lstm_sim/gui/files.py" line="786"/>
+        <location filename="../../lstm_sim/gui/files.py" line="926"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="564"/>
+        <location filename="../../lstm_sim/gui/files.py" line="563"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="568"/>
-        <location filename="../../lstm_sim/gui/files.py" line="802"/>
+        <location filename="../../lstm_sim/gui/files.py" line="567"/>
+        <location filename="../../lstm_sim/gui/files.py" line="801"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="574"/>
+        <location filename="../../lstm_sim/gui/files.py" line="573"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="575"/>
+        <location filename="../../lstm_sim/gui/files.py" line="574"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="576"/>
+        <location filename="../../lstm_sim/gui/files.py" line="575"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="577"/>
+        <location filename="../../lstm_sim/gui/files.py" line="576"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="578"/>
+        <location filename="../../lstm_sim/gui/files.py" line="577"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="579"/>
+        <location filename="../../lstm_sim/gui/files.py" line="578"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="580"/>
+        <location filename="../../lstm_sim/gui/files.py" line="579"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="581"/>
+        <location filename="../../lstm_sim/gui/files.py" line="580"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="596"/>
+        <location filename="../../lstm_sim/gui/files.py" line="595"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="619"/>
-        <location filename="../../lstm_sim/gui/files.py" line="693"/>
-        <location filename="../../lstm_sim/gui/files.py" line="712"/>
-        <location filename="../../lstm_sim/gui/files.py" line="815"/>
+        <location filename="../../lstm_sim/gui/files.py" line="618"/>
+        <location filename="../../lstm_sim/gui/files.py" line="692"/>
+        <location filename="../../lstm_sim/gui/files.py" line="711"/>
+        <location filename="../../lstm_sim/gui/files.py" line="814"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="628"/>
+        <location filename="../../lstm_sim/gui/files.py" line="627"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="630"/>
+        <location filename="../../lstm_sim/gui/files.py" line="629"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -856,207 +856,207 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="643"/>
+        <location filename="../../lstm_sim/gui/files.py" line="642"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="665"/>
+        <location filename="../../lstm_sim/gui/files.py" line="664"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="683"/>
+        <location filename="../../lstm_sim/gui/files.py" line="682"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="725"/>
+        <location filename="../../lstm_sim/gui/files.py" line="724"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="743"/>
+        <location filename="../../lstm_sim/gui/files.py" line="742"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="759"/>
+        <location filename="../../lstm_sim/gui/files.py" line="758"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="773"/>
+        <location filename="../../lstm_sim/gui/files.py" line="772"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="790"/>
+        <location filename="../../lstm_sim/gui/files.py" line="789"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="801"/>
+        <location filename="../../lstm_sim/gui/files.py" line="800"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="805"/>
+        <location filename="../../lstm_sim/gui/files.py" line="804"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="832"/>
+        <location filename="../../lstm_sim/gui/files.py" line="831"/>
         <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="861"/>
+        <location filename="../../lstm_sim/gui/files.py" line="860"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="892"/>
+        <location filename="../../lstm_sim/gui/files.py" line="891"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="894"/>
+        <location filename="../../lstm_sim/gui/files.py" line="893"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="920"/>
+        <location filename="../../lstm_sim/gui/files.py" line="919"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="936"/>
+        <location filename="../../lstm_sim/gui/files.py" line="935"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="943"/>
+        <location filename="../../lstm_sim/gui/files.py" line="942"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="946"/>
+        <location filename="../../lstm_sim/gui/files.py" line="945"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="947"/>
+        <location filename="../../lstm_sim/gui/files.py" line="946"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1013"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1012"/>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1014"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1013"/>
         <source>{path} no longer exists; it was removed from the recent files.</source>
         <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1034"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1033"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1038"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1037"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1054"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1053"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1055"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1054"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1056"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1055"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1057"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1056"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1058"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1057"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1077"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1076"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1098"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1097"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1119"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1118"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1134"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1133"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1147"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1146"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1203"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1202"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1217"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1216"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1232"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1231"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1233"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1232"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1236"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1235"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1270"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1269"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1326"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1325"/>
         <source>Export this plot…</source>
         <translation>导出此图…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1327"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1326"/>
         <source>Export all plots…</source>
         <translation>导出所有图…</translation>
     </message>
@@ -1123,78 +1123,78 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>第 {layer} 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="62"/>
+        <location filename="../../lstm_sim/gui/export.py" line="64"/>
         <source>the image is too large ({w} × {h})</source>
         <translation>图像过大（{w} × {h}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="68"/>
+        <location filename="../../lstm_sim/gui/export.py" line="70"/>
         <source>could not encode the image as PNG</source>
         <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="73"/>
+        <location filename="../../lstm_sim/gui/export.py" line="75"/>
         <source>could not start the SVG generator</source>
         <translation>无法启动 SVG 生成器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="79"/>
+        <location filename="../../lstm_sim/gui/export.py" line="81"/>
         <source>the generated SVG is not valid XML ({detail})</source>
         <translation>生成的 SVG 不是有效的 XML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="229"/>
+        <location filename="../../lstm_sim/gui/export.py" line="231"/>
         <source>the device pixel ratio must be positive</source>
         <translation>设备像素比必须为正数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="358"/>
+        <location filename="../../lstm_sim/gui/export.py" line="393"/>
         <source>the plot has no curves</source>
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="737"/>
+        <location filename="../../lstm_sim/gui/files.py" line="736"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1113"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1112"/>
         <source>no plot panel {panel}</source>
         <translation>没有图表面板 {panel}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1353"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1352"/>
         <location filename="../../lstm_sim/io/session_file.py" line="282"/>
         <source>expected an integer 0 … {last}, got {value}</source>
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1366"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1365"/>
         <source>expected null or an integer ≥ 1, got {value}</source>
         <translation>应为 null 或 ≥ 1 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1375"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1374"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>应为 {choices} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1394"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1393"/>
         <source>expected a positive number, got {value}</source>
         <translation>应为正数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1404"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1403"/>
         <source>expected true or false, got {value}</source>
         <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1417"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1416"/>
         <source>unknown format {format}</source>
         <translation>未知格式 {format}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1488"/>
+        <location filename="../../lstm_sim/gui/export.py" line="348"/>
         <source>the generated SVG does not render</source>
         <translation>生成的 SVG 无法渲染</translation>
     </message>
@@ -2569,97 +2569,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="145"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="153"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="154"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="162"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="154"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="162"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="155"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="163"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="155"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="163"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="156"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="156"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="157"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="157"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="158"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="166"/>
         <source>‖∂L/∂·‖</source>
         <translation>‖∂L/∂·‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="158"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="166"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="181"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="189"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="392"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="400"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="395"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="403"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="417"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="425"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="421"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="429"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="424"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="432"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="426"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="434"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="429"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="437"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -2924,109 +2924,109 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="165"/>
         <source>Reset</source>
         <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="119"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="165"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="121"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="167"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="123"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="169"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="127"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="266"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="173"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="312"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="127"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="173"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="130"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="176"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="132"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="178"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="136"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="182"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="138"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="184"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="149"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="195"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="150"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="196"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="151"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="197"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="153"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="154"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="158"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="159"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="164"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="179"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="225"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="251"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="257"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="303"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3397,83 +3397,83 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="296"/>
+        <location filename="../../lstm_sim/gui/export.py" line="309"/>
         <source>lstm-sim export</source>
         <translation>lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="298"/>
+        <location filename="../../lstm_sim/gui/export.py" line="311"/>
         <source>Exported by lstm-sim</source>
         <translation>由 lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="421"/>
-        <location filename="../../lstm_sim/gui/export.py" line="562"/>
+        <location filename="../../lstm_sim/gui/export.py" line="456"/>
+        <location filename="../../lstm_sim/gui/export.py" line="597"/>
         <source>LSTM trace</source>
         <translation>LSTM 运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="440"/>
+        <location filename="../../lstm_sim/gui/export.py" line="475"/>
         <source>Inputs x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="441"/>
+        <location filename="../../lstm_sim/gui/export.py" line="476"/>
         <source> and targets y_t (dashed)</source>
         <translation> 及目标 y_t（虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="450"/>
+        <location filename="../../lstm_sim/gui/export.py" line="485"/>
         <source>Gates: forget f, input i, output o</source>
         <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="454"/>
+        <location filename="../../lstm_sim/gui/export.py" line="489"/>
         <source>forget f</source>
         <translation>遗忘门 f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="455"/>
+        <location filename="../../lstm_sim/gui/export.py" line="490"/>
         <source>input i</source>
         <translation>输入门 i</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="456"/>
+        <location filename="../../lstm_sim/gui/export.py" line="491"/>
         <source>output o</source>
         <translation>输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="463"/>
+        <location filename="../../lstm_sim/gui/export.py" line="498"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="464"/>
+        <location filename="../../lstm_sim/gui/export.py" line="499"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="474"/>
+        <location filename="../../lstm_sim/gui/export.py" line="509"/>
         <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
         <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="485"/>
+        <location filename="../../lstm_sim/gui/export.py" line="520"/>
         <source>‖∂L/∂C_t‖</source>
         <translation>‖∂L/∂C_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="486"/>
+        <location filename="../../lstm_sim/gui/export.py" line="521"/>
         <source>‖∂L/∂h_t‖</source>
         <translation>‖∂L/∂h_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="492"/>
+        <location filename="../../lstm_sim/gui/export.py" line="527"/>
         <source>step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="537"/>
+        <location filename="../../lstm_sim/gui/export.py" line="572"/>
         <source>unknown plot format(s): {0} (use png, svg)</source>
         <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
     </message>
