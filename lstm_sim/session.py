@@ -447,12 +447,11 @@ class Session:
         """
         if self._t == 0:
             return None
-        key = (self._t, self._trace)
         cached = self._step_cache
-        if cached is not None and cached[0] == key[0] and cached[1] is key[1]:
+        if cached is not None and cached[0] == self._t and cached[1] is self._trace:
             return cached[2]
         result = self._trace.step_result(self._t - 1)
-        self._step_cache = (key[0], key[1], result)
+        self._step_cache = (self._t, self._trace, result)
         return result
 
     def describe_loss(self) -> str:

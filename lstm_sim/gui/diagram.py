@@ -507,14 +507,15 @@ class _Wire(QGraphicsItem):
         return self._head
 
     def set_color(self, color: QColor) -> None:
-        if color != self._color:
+        if self._cores is not None:
+            self._cores.set_color(self._core, color)
+        elif color != self._color:
             self._color = QColor(color)
-            if self._cores is not None:
-                self._cores.set_color(self._core, color)
-            else:
-                self.update()
+            self.update()
 
     def color(self) -> QColor:
+        if self._cores is not None:
+            return self._cores.color(self._core)
         return QColor(self._color)
 
     def boundingRect(self) -> QRectF:
@@ -751,8 +752,7 @@ class _ValueNode(_HoverItem):
         self._text = NO_VALUE
         self._fill = QColor(NO_VALUE_COLOR)
         self._text_color = text_color_for(self._fill)
-        self._strip: np.ndarray | None = None  # (n, 3) uint8
-        self._strip_bytes: bytes | None = None  # the same, to compare cheaply
+        self._strip_bytes: bytes | None = None  # the strip's (n, 3) uint8 colours
         self._strip_image: QImage | None = None  # n × 1 pixels
         self._selected = -1
         self._rect = QRectF()
@@ -831,7 +831,6 @@ class _ValueNode(_HoverItem):
             self._text_color = text_color_for(self._fill)
         if strip_changed:
             self._strip_bytes = data
-            self._strip = None if strip is None else np.array(strip, dtype=np.uint8)
             self._strip_image = None
             if data is not None:
                 n = len(data) // 3
@@ -848,7 +847,7 @@ class _ValueNode(_HoverItem):
         if width != self._w:
             self.prepareGeometryChange()
             self._w = width
-            self._layout(has_strip=self._strip is not None)
+            self._layout(has_strip=self._has_strip)
             self._fit_value_font(self._text)
             self.update()
 
