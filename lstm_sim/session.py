@@ -37,6 +37,7 @@ from .engine import (
     check_clamp,
     largest_singular_value,
     rnn_jacobian_norms,
+    transition_jacobians,
     window_bounds,
 )
 from .sequence import Sequence
@@ -215,6 +216,78 @@ class RNNFactorCache:
         return np.array(self.values[start:stop])
 
 
+class JacobianCache:
+    """The transposed step Jacobians J_kᵀ of the rows near the cursor, each computed once.
+
+    The gradient panel's loss sits on one step t, so its backward pass is the
+    chain λ_{k-1} = J_kᵀ λ_k over the window (see
+    :func:`~lstm_sim.engine.transition_jacobians`): one matrix-vector product
+    per row instead of the six array operations of a row of :func:`bptt`. A
+    Jacobian depends on its row of the trace alone (which never changes once
+    computed), so a Step needs one new one. After a jump the cache starts over
+    at the cursor and grows back by :attr:`FILL` rows per call; the rows not
+    cached yet go through :func:`bptt`, continued from the chain.
+
+    Holds at most 3 windows of rows, and is only made when those fit in
+    :attr:`BUDGET` bytes (:meth:`fits`).
+    """
+
+    #: Rows added in front of the cached ones per call, after a jump.
+    FILL = 16
+    #: Largest buffer (bytes).
+    BUDGET = 64 << 20
+
+    @classmethod
+    def fits(cls, hidden: int, window: int | None) -> bool:
+        """Whether a cache for this window is worth making and small enough."""
+        return window is not None and 3 * window * (2 * hidden) ** 2 * 8 <= cls.BUDGET
+
+    def __init__(self, params: LSTMParams, trace: Trace, window: int) -> None:
+        self.params, self.trace, self.window = params, trace, window
+        size = 2 * params.hidden_size
+        self.cap = 3 * window
+        self.buf = np.empty((self.cap, size, size))
+        self.base = self.lo = self.hi = 0  # buf[r - base] is row r, for lo ≤ r < hi
+
+    def _room(self, a: int, b: int) -> None:
+        """Make rows a … b-1 addressable, keeping the cached rows that stay so."""
+        if self.base <= a and b <= self.base + self.cap:
+            return
+        base = max(0, a - (self.cap - (b - a)) // 2)
+        k0, k1 = max(self.lo, base), min(self.hi, base + self.cap)
+        if k0 < k1:
+            self.buf[k0 - base : k1 - base] = self.buf[k0 - self.base : k1 - self.base]
+            self.lo, self.hi = k0, k1
+        else:
+            self.lo = self.hi = b  # none stay: rows before b are still to fill
+        self.base = base
+
+    def _fill(self, a: int, b: int) -> None:
+        J = transition_jacobians(self.params, self.trace, a, b)
+        self.buf[a - self.base : b - self.base] = J.transpose(0, 2, 1)
+
+    def rows(self, a: int, b: int) -> tuple[int, np.ndarray]:
+        """``(s, JT)``: the transposed Jacobians of rows s … b-1 (a ≤ s ≤ b).
+
+        Rows a … s-1 are not cached yet; ``JT`` is a view, valid until the
+        next call.
+        """
+        if not (self.lo < self.hi and self.lo <= b <= self.hi + self.FILL):
+            self.lo = self.hi = b  # a jump: start over at the cursor
+            self._room(a, b)
+        elif b > self.hi:  # a few steps on
+            self._room(max(a, self.lo), b)
+            self._fill(self.hi, b)
+            self.hi = b
+        if a < self.lo:  # grow back towards the window's start
+            m = max(a, self.lo - self.FILL)
+            self._room(m, b)
+            self._fill(m, self.lo)
+            self.lo = m
+        s = max(a, self.lo)
+        return s, self.buf[s - self.base : b - self.base]
+
+
 def compute_gradient_view(
     params: LSTMParams,
     trace: Trace,
@@ -222,6 +295,7 @@ def compute_gradient_view(
     settings: Settings,
     unit: int,
     rnn: tuple[RNNParams, RNNTrace, RNNFactorCache] | None = None,
+    jacobians: JacobianCache | None = None,
 ) -> GradientView:
     """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``.
 
@@ -230,15 +304,44 @@ def compute_gradient_view(
     their running product back from t (∂C_t/∂C_k along the carry path), and,
     with ``rnn``, the vanilla RNN's ‖∂L/∂h_k‖ for the same loss, its local
     factors ‖W_hhᵀ·diag(1 − h_k²)‖ and σ_max(W_hh).
+
+    With ``jacobians`` (a cache for this trace and window), the rows it holds
+    are walked as a chain of Jacobian products and only the others by
+    :func:`bptt`; the norms are the same to rounding.
     """
     hidden = params.hidden_size
     rows = window_bounds(t, t, settings.window)
-    dh = np.zeros((len(rows), hidden))
+    n = len(rows)
+    dh = np.zeros((n, hidden))
     if settings.loss == "unit":
         dh[-1, unit] = 1.0
     else:
         dh[-1] = 1.0
-    g = bptt(params, trace, dh, stop=t, window=settings.window, param_grads=False)
+    dh_norm, dc_norm = np.empty(n), np.empty(n)
+    s, JT = (rows.stop, None) if jacobians is None else jacobians.rows(rows.start, rows.stop)
+    m = rows.stop - s  # rows of the chain, at the end of the window
+    direct_h, direct_c = dh, None
+    if m:
+        # λ_k = [∂L/∂h_k, ∂L/∂C_k through C_{k+1}]; the total ∂L/∂C_k adds λ_k's h
+        # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
+        lam = np.zeros((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
+        lam[m, :hidden] = dh[-1]
+        dot = np.dot
+        for k in range(m - 1, -1, -1):
+            dot(JT[k], lam[k + 1], out=lam[k])
+        lh, lc = lam[1:, :hidden], lam[1:, hidden:]
+        o, tc = trace.o[s : rows.stop], trace.tanh_c[s : rows.stop]
+        dc = lc + lh * o * (1.0 - tc * tc)
+        dh_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", lh, lh))
+        dc_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", dc, dc))
+        direct_h = np.zeros((n - m, hidden))
+        direct_c = np.zeros((n - m, hidden))
+        if n > m:
+            direct_h[-1], direct_c[-1] = lam[0, :hidden], lam[0, hidden:]
+    if n > m:
+        g = bptt(params, trace, direct_h, direct_c, stop=s, window=n - m, param_grads=False)
+        dh_norm[: n - m] = g.dh_norm()
+        dc_norm[: n - m] = g.dc_norm()
     extra: dict[str, Any] = {
         "forget": np.array(trace.f[rows.start : rows.stop, unit]),
         "carry": carry_product(trace, t, window=settings.window)[:, unit],
@@ -261,8 +364,8 @@ def compute_gradient_view(
     return GradientView(
         t=t,
         steps=np.arange(rows.start + 1, rows.stop + 1),
-        dc_norm=g.dc_norm(),
-        dh_norm=g.dh_norm(),
+        dc_norm=dc_norm,
+        dh_norm=dh_norm,
         window=settings.window,
         loss=settings.loss,
         unit=unit,
@@ -316,6 +419,7 @@ class Session:
         self._rnn_trace: RNNTrace | None = None
         self._readout: Readout | None = None
         self._factor_cache: RNNFactorCache | None = None
+        self._jacobians: JacobianCache | None = None
         self._t = 0
         self._unit = 0
         self._gradients: GradientView | None = None
@@ -750,6 +854,17 @@ class Session:
             return self._rnn, self._rnn_trace, cache
         return None
 
+    def _jacobian_cache(self) -> JacobianCache | None:
+        """The step Jacobians of the current trace and window, when they are worth caching."""
+        window = self._settings.window
+        if not JacobianCache.fits(self._params.hidden_size, window):
+            self._jacobians = None
+            return None
+        cache = self._jacobians
+        if cache is None or cache.trace is not self._trace or cache.window != window:
+            cache = self._jacobians = JacobianCache(self._params, self._trace, window)
+        return cache
+
     def _refresh_gradients(self) -> None:
         """Recompute the gradient view at the cursor when it is cheap, else mark it stale."""
         self._notify("gradients")
@@ -757,7 +872,13 @@ class Session:
             self._gradients, self._gradients_stale = None, False
         elif self.gradient_cost() <= INLINE_GRADIENT_ROWS:
             self._gradients = compute_gradient_view(
-                self._params, self._trace, self._t, self._settings, self._unit, self._rnn_pair()
+                self._params,
+                self._trace,
+                self._t,
+                self._settings,
+                self._unit,
+                self._rnn_pair(),
+                self._jacobian_cache(),
             )
             self._gradients_stale = False
         else:

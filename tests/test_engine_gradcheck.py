@@ -11,7 +11,8 @@ where L is recomputed from scratch by the forward pass:
 for losses built from :func:`output_loss`, :func:`squared_error_loss` (with and
 without a read-out) and a direct term on the cell state C_k. The window
 semantics of ``bptt(stop=…, window=…)`` are checked against full BPTT of the
-truncated graph.
+truncated graph, and the step Jacobians of :func:`transition_jacobians` (the
+gradient panel's fast path) against differences of one step.
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ from lstm_sim.engine import (
     run,
     sigmoid,
     squared_error_loss,
+    step,
+    transition_jacobians,
     window_bounds,
 )
 
@@ -431,3 +434,33 @@ def test_window_arguments_are_checked():
     assert no_params.weight_ih is None
     with pytest.raises(EngineError, match="param_grads=False"):
         no_params.to_state_dict()
+
+
+@pytest.mark.parametrize("clamp", [None, {"f": 1.0}, {"o": 0.5, "i": 0.3, "g": -0.2}])
+@pytest.mark.parametrize("shape", SHAPES, ids=_ids)
+def test_transition_jacobians_match_finite_differences(shape, clamp):
+    """J_k = ∂(h_k, C_k)/∂(h_{k-1}, C_{k-1}) of every row, by perturbing the step's input state."""
+    d, h, t = shape
+    rng = np.random.default_rng(SEEDS[shape])
+    params = random_params(rng, d, h)
+    X = rng.normal(size=(t, d))
+    tr = run(params, X, rng.normal(0.0, 0.5, h), rng.normal(0.0, 0.5, h), clamp=clamp)
+    J = transition_jacobians(params, tr, 0, t)
+    assert J.shape == (t, 2 * h, 2 * h)
+    for k in range(t):
+        state = np.concatenate([tr.h_prev[k], tr.c_prev[k]])
+        fd = np.empty((2 * h, 2 * h))
+        for j in range(2 * h):
+            up, down = state.copy(), state.copy()
+            up[j] += EPS
+            down[j] -= EPS
+            r_up = step(params, X[k], up[:h], up[h:], clamp=clamp)
+            r_down = step(params, X[k], down[:h], down[h:], clamp=clamp)
+            fd[:, j] = (np.concatenate([r_up.h, r_up.c]) - np.concatenate([r_down.h, r_down.c])) / (
+                2.0 * EPS
+            )
+        assert_grad_close(J[k], fd, f"J_{k}")
+    # Any sub-range is the same rows.
+    np.testing.assert_array_equal(transition_jacobians(params, tr, t - 1, t), J[-1:])
+    with pytest.raises(EngineError, match="rows"):
+        transition_jacobians(params, tr, 0, t + 1)

@@ -136,3 +136,65 @@ def test_settings_round_trip(session):
     assert type(session.settings).from_dict(d) == session.settings
     with pytest.raises(EngineError):
         session.update_settings(loss="nope")
+
+
+@pytest.mark.parametrize("window", [1, 7, 200])
+@pytest.mark.parametrize("clamp", [None, {"f": 1.0}])
+def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, clamp, monkeypatch):
+    """The panel's Jacobian chain (with its cache) and plain BPTT agree step after step.
+
+    The path mixes Steps, Steps back, short hops and jumps, so the cache is
+    extended, grown back, re-based and started over; each Step then needs the
+    one new row's Jacobian only.
+    """
+    import lstm_sim.session as session_module
+    from lstm_sim.session import JacobianCache, Settings, compute_gradient_view
+
+    rng = np.random.default_rng(3)
+    T = 900
+    params = LSTMParams.random(2, 3, seed=5, forget_bias=1.0)
+    trace = run(params, rng.standard_normal((T, 2)), clamp=clamp)
+    cache = JacobianCache(params, trace, window)
+    computed = []
+    real = session_module.transition_jacobians
+
+    def counting(p, tr, a, b):
+        computed.append(b - a)
+        return real(p, tr, a, b)
+
+    monkeypatch.setattr(session_module, "transition_jacobians", counting)
+    path = [*range(1, 40), *range(38, 20, -1), 25, 600, *range(601, 660), 300, 880, 890, 900]
+    path += list(range(899, 860, -1))
+    chained = full_steps = 0
+    for loss in ("all", "unit"):
+        settings = Settings(window=window, loss=loss)
+        prev = None
+        for t in path:
+            computed.clear()
+            start = max(0, t - window)
+            full = prev == t - 1 and cache.lo <= start and cache.hi >= t - 1
+            prev = t
+            fast = compute_gradient_view(params, trace, t, settings, 1, jacobians=cache)
+            slow = compute_gradient_view(params, trace, t, settings, 1)
+            np.testing.assert_array_equal(fast.steps, slow.steps)
+            for a, b in ((fast.dh_norm, slow.dh_norm), (fast.dc_norm, slow.dc_norm)):
+                np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-300, err_msg=f"t = {t}")
+            if cache.lo <= start:
+                chained += 1
+            if full:
+                assert sum(computed) <= 1  # a Step on a full cache: one new Jacobian
+                full_steps += 1
+    assert chained > len(path)  # the chain was used, not only its BPTT fallback
+    assert full_steps > 40
+
+
+def test_session_keeps_one_jacobian_cache_per_trace_and_window(session):
+    session.set_step(40)
+    cache = session._jacobians
+    assert cache is not None and cache.trace is session.trace
+    session.set_step(41)
+    assert session._jacobians is cache
+    session.update_settings(window=9)
+    assert session._jacobians is not cache and session._jacobians.window == 9
+    session.update_settings(window=None)
+    assert session._jacobians is None  # "all": not cached

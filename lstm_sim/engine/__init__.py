@@ -16,7 +16,7 @@ Example
 """
 
 from .activations import dsigmoid, dtanh, sigmoid
-from .backward import Gradients, bptt, window_bounds
+from .backward import Gradients, bptt, transition_jacobians, window_bounds
 from .carry import carry_factors, carry_product
 from .errors import EngineError
 from .losses import output_loss, squared_error_loss
@@ -61,5 +61,6 @@ __all__ = [
     "sigmoid",
     "squared_error_loss",
     "step",
+    "transition_jacobians",
     "window_bounds",
 ]

@@ -36,7 +36,7 @@ from .errors import EngineError
 from .lstm import Trace, _internal_rows, _torch_rows
 from .params import LSTMParams
 
-__all__ = ["Gradients", "bptt", "window_bounds"]
+__all__ = ["Gradients", "bptt", "transition_jacobians", "window_bounds"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -317,3 +317,69 @@ def bptt(
         dc_in=dc_in,
         **grads,
     )
+
+
+def transition_jacobians(params: LSTMParams, trace: Trace, start: int, stop: int) -> np.ndarray:
+    """The Jacobians of each step's state with respect to the previous state.
+
+    For rows k = start … stop-1, ``J[k - start]`` is the (2H, 2H) matrix
+    ∂(h_k, C_k)/∂(h_{k-1}, C_{k-1}), with the state written as [h, C]:
+
+        ∂C_k/∂h_{k-1} = D_k = Σ_{b = g, i, f} diag(∂C_k/∂z_b) · W_hh,b
+        ∂C_k/∂C_{k-1} = diag(f_k)
+        ∂h_k/∂h_{k-1} = diag(tanh C_k ⊙ o_k(1 − o_k)) · W_hh,o + diag(∂h_k/∂C_k) · D_k
+        ∂h_k/∂C_{k-1} = diag(∂h_k/∂C_k ⊙ f_k)
+
+    where ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k). A loss on one step t backpropagates
+    as a chain of these: with λ_k = [∂L/∂h_k, ∂L/∂C_k] (h and C as separate
+    state variables), λ_{k-1} = J_kᵀ λ_k, and the total ∂L/∂C_k of :func:`bptt`
+    is λ_k's C part plus its h part ⊙ ∂h_k/∂C_k. A clamped gate contributes
+    no derivative, as in :func:`bptt`.
+
+    Parameters
+    ----------
+    params : LSTMParams
+        The parameters that produced ``trace``.
+    trace : Trace
+    start, stop : int
+        Rows ``start … stop-1`` (0 ≤ start ≤ stop ≤ T).
+
+    Returns
+    -------
+    numpy.ndarray, shape (stop − start, 2H, 2H)
+    """
+    hidden = params.hidden_size
+    if not 0 <= start <= stop <= len(trace):
+        raise EngineError(f"rows: expected 0 ≤ start ≤ stop ≤ {len(trace)}, got {start} … {stop}")
+    n = stop - start
+    G, I, F, O = (gate[start:stop] for gate in (trace.g, trace.i, trace.f, trace.o))  # noqa: E741
+    TC = trace.tanh_c[start:stop]
+    A = O * (1.0 - TC * TC)
+    B = TC * O * (1.0 - O)
+    Fc = np.empty((n, 3, hidden))  # ∂C_k/∂z for blocks g, i, f
+    np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
+    np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
+    np.multiply(F, 1.0 - F, out=Fc[:, 2])
+    Fc[:, 2] *= trace.c_prev[start:stop]
+    if trace.clamp is not None:
+        if "o" in trace.clamp:
+            B[:] = 0.0
+        for b, name in enumerate("gif"):
+            if name in trace.clamp:
+                Fc[:, b] = 0.0
+    whh = params.weight_hh.reshape(4, hidden, hidden)  # PyTorch blocks i, f, g, o
+    # Filled through a transposed view, so that J.transpose(0, 2, 1) — what a
+    # backward chain multiplies by — is contiguous without a copy.
+    JT = np.zeros((n, 2 * hidden, 2 * hidden))
+    J = JT.transpose(0, 2, 1)
+    D = Fc[:, 0, :, None] * whh[2]
+    D += Fc[:, 1, :, None] * whh[0]
+    D += Fc[:, 2, :, None] * whh[1]
+    J[:, hidden:, :hidden] = D
+    D *= A[:, :, None]
+    D += B[:, :, None] * whh[3]
+    J[:, :hidden, :hidden] = D
+    diag = np.arange(hidden)
+    J[:, diag, hidden + diag] = A * F
+    J[:, hidden + diag, hidden + diag] = F
+    return J
