@@ -766,6 +766,9 @@ class _ValueNode(_HoverItem):
         h = self._h0 + (self._strip_room if has_strip else 0.0)
         self._rect = QRectF(-self._w / 2, -h / 2, self._w, h)
         self._has_strip = has_strip
+        full = self._h0 + self._strip_room  # the same with or without the strip
+        bounds = QRectF(-self._w / 2, -full / 2, self._w, full).adjusted(-3, -3, 3, 3)
+        self._bounds = bounds.united(self._tab_rect.adjusted(-2, -2, 2, 2)) if self._tab else bounds
         # The fill stops inside the outline, which the background draws (it never
         # changes): a step fills a cached path instead of filling and stroking.
         inset = self._OUTLINE / 2
@@ -876,9 +879,7 @@ class _ValueNode(_HoverItem):
 
     # ------------------------------------------------------------ drawing
     def boundingRect(self) -> QRectF:
-        h = self._h0 + self._strip_room
-        rect = QRectF(-self._w / 2, -h / 2, self._w, h).adjusted(-3, -3, 3, 3)
-        return rect.united(self._tab_rect.adjusted(-2, -2, 2, 2)) if self._tab else rect
+        return self._bounds  # asked for several times per repaint: made in _layout
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
