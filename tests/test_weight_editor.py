@@ -493,3 +493,28 @@ def test_edit_changes_the_main_windows_diagram(qtbot):
         win.transport.pause()
         win.cancel_jobs()
         win.wait_for_jobs()
+
+
+def test_main_windows_editor_builds_its_pages_when_first_shown(qtbot):
+    """The hidden dock puts off its pages; shown, it has every control with the current numbers."""
+    from lstm_sim.gui.main_window import MainWindow
+
+    seq, params = spikes_example()
+    win = MainWindow(Session(seq, params, name="test"))
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    editor = win.weight_editor
+    assert not editor.isVisible() and editor.tabs.count() == 0  # nothing built yet
+    entry = Entry("f", "bias", 0)
+    new = with_entry(params, entry, -2.5)
+    win.session.set_params(new)  # changed while hidden
+    assert editor.tabs.count() == 0
+    editor.show()
+    assert editor.tabs.count() == len(GATE_ORDER)
+    assert editor.spin_box(entry).value() == -2.5
+    assert "H = 4" in editor.info_label.text()
+    # hidden again: a change reaches the controls when shown, not before
+    editor.hide()
+    win.session.set_params(params)
+    assert editor.spin_box(entry).value() == params.b_f[0]  # asking for a control syncs

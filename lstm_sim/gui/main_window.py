@@ -102,6 +102,11 @@ class MainWindow(QMainWindow):
         self._grad_timer.timeout.connect(self._gradients_when_idle)
         self.setObjectName("MainWindow")
         self.resize(1280, 800)
+        from .theme import apply_theme
+
+        # Style and palette before the widgets exist: set afterwards, they would
+        # re-polish every widget just built.
+        apply_theme(QSettings().value("appearance", "system"))
 
         self.diagram = CellDiagram()
         self.diagram.setAccessibleName(self.tr("LSTM memory cell diagram"))
@@ -248,7 +253,7 @@ class MainWindow(QMainWindow):
         # moves on to the window that replaces this one (app.switch_language).
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
         self.undo_stack.setParent(self)
-        self.weight_editor = WeightEditor(self.session, self.undo_stack, self)
+        self.weight_editor = WeightEditor(self.session, self.undo_stack, self, lazy=True)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.weight_editor)
         self.weight_editor.hide()  # View ▸ Weights shows it; the cell and plots come first
         self.training = TrainingDock(self.session, self)
@@ -281,8 +286,6 @@ class MainWindow(QMainWindow):
         self.session.changed.connect(self._on_changed)
         self._sync_all()
         from PySide6.QtGui import QGuiApplication
-
-        from .theme import apply_theme
 
         apply_theme(QSettings().value("appearance", "system"), [self])
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._follow_system_scheme)

@@ -197,6 +197,7 @@ class _Style(QProxyStyle):
 
     def __init__(self, theme: str) -> None:
         super().__init__("Fusion")
+        self.theme = theme
         self.ring_width = FOCUS_RING[theme]
 
     def pixelMetric(self, metric, option=None, widget=None) -> int:
@@ -289,12 +290,17 @@ def apply_theme(choice: str | None, windows: list[QWidget] | tuple[QWidget, ...]
     theme = resolve_theme(choice)
     _theme = theme
     app = QApplication.instance()
-    style = _Style(theme)
-    # The palette first: setting the style then keeps it, and the widgets that
-    # fetch standard icons on the style change (dock title bars) get them in
-    # the new colours.
-    app.setPalette(_palette(theme, style))
-    app.setStyle(style)
+    current = app.style()
+    # Already in place (a new window, e.g. after a language switch, applies the
+    # theme before building its widgets): setting a style again re-polishes
+    # every widget of the application (≈ 0.15 s for a main window).
+    if not (isinstance(current, _Style) and current.theme == theme):
+        style = _Style(theme)
+        # The palette first: setting the style then keeps it, and the widgets that
+        # fetch standard icons on the style change (dock title bars) get them in
+        # the new colours.
+        app.setPalette(_palette(theme, style))
+        app.setStyle(style)
     colors = PLOT_COLORS[theme]
     pg.setConfigOption("background", colors["background"])
     pg.setConfigOption("foreground", colors["foreground"])

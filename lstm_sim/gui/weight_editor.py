@@ -909,12 +909,21 @@ class WeightEditor(QDockWidget):
     """
 
     def __init__(
-        self, session: Session, undo_stack: QUndoStack, parent: QWidget | None = None
+        self,
+        session: Session,
+        undo_stack: QUndoStack,
+        parent: QWidget | None = None,
+        *,
+        lazy: bool = False,
     ) -> None:
         super().__init__(parent)
         self.session = session
         self.undo_stack = undo_stack
         self.setObjectName("weight_editor_dock")
+        # lazy: while hidden, the pages (≈ 100 controls, 0.15 s) wait until the dock
+        # is first shown or asked for one of them; the main window starts faster.
+        self._lazy = lazy
+        self._stale = self._stale_rebuild = False
         self._built_for: tuple[int, int, tuple[str, ...]] | None = None
         self._pages: dict[str, _SliderPage | _TablePage] = {}
         self._drag_start: LSTMParams | None = None
@@ -992,6 +1001,17 @@ class WeightEditor(QDockWidget):
         self.destroyed.connect(_disconnecter(session, self._on_changed))
         self._sync(rebuild=True)
 
+    def _ensure_synced(self) -> None:
+        """Build or update the pages now if a lazy dock put them off."""
+        if self._stale:
+            rebuild = self._stale_rebuild
+            self._stale = self._stale_rebuild = False
+            self._sync(rebuild=rebuild, now=True)
+
+    def showEvent(self, event) -> None:
+        self._ensure_synced()
+        super().showEvent(event)
+
     # ------------------------------------------------------------- reading
     @property
     def slider_mode(self) -> bool:
@@ -1000,10 +1020,12 @@ class WeightEditor(QDockWidget):
 
     def page(self, gate: str) -> _SliderPage | _TablePage:
         """The tab page of ``gate``."""
+        self._ensure_synced()
         return self._pages[gate]
 
     def control(self, entry: Entry) -> _NumberControl:
         """The slider and spin box of ``entry`` (slider mode)."""
+        self._ensure_synced()
         page = self._pages[entry.gate]
         if not isinstance(page, _SliderPage):
             raise LookupError("the editor shows tables (H > 4), not sliders")
@@ -1019,6 +1041,7 @@ class WeightEditor(QDockWidget):
 
     def table(self, gate: str) -> QTableView:
         """The heat-map table of ``gate`` (table mode)."""
+        self._ensure_synced()
         page = self._pages[gate]
         if not isinstance(page, _TablePage):
             raise LookupError("the editor shows sliders (H ≤ 4), not tables")
@@ -1030,6 +1053,7 @@ class WeightEditor(QDockWidget):
 
     def show_gate(self, gate: str) -> None:
         """Bring ``gate``'s page to the front."""
+        self._ensure_synced()
         self.tabs.setCurrentIndex(GATE_ORDER.index(gate))
 
     # ---------------------------------------------------------------- edits
@@ -1080,7 +1104,11 @@ class WeightEditor(QDockWidget):
         if changes & {"params", "sequence"}:
             self._sync()
 
-    def _sync(self, rebuild: bool = False) -> None:
+    def _sync(self, rebuild: bool = False, *, now: bool = False) -> None:
+        if self._lazy and not now and not self.isVisible():
+            self._stale = True
+            self._stale_rebuild |= rebuild
+            return
         p = self.session.params
         names = tuple(self.session.sequence.input_names)
         key = (p.hidden_size, p.input_size, names)
