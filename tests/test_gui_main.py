@@ -288,3 +288,27 @@ def test_soak_step_and_repaint(window, qtbot):
             qtbot.wait(1)
     assert window.session.t == expected
     assert window.transport.label.text() == f"t = {expected} / {T}"
+
+
+def test_equations_fit_a_narrow_panel(window, qtbot):
+    """With a dock open the panel narrows: the lines shrink to fit instead of being cut."""
+    from PySide6.QtGui import QFontMetricsF
+
+    view = window.equations.view
+    base = view.font().pointSizeF()
+    window.session.set_step(35)
+
+    def widest() -> float:  # with the margins
+        metrics = QFontMetricsF(view.font())
+        return max(metrics.horizontalAdvance(line) for line in view.lines()) + 4
+
+    needed = widest()  # at the usual size
+    assert needed <= view.width()
+    window.weight_editor.show()
+    qtbot.waitUntil(lambda: view.width() < needed)  # the dock took the room
+    assert view.font().pointSizeF() < base  # shrunk …
+    assert widest() <= view.width()  # … so that every line fits
+    window.session.set_step(36)
+    assert widest() <= view.width()
+    window.weight_editor.hide()
+    qtbot.waitUntil(lambda: view.font().pointSizeF() == base)  # room again: the usual size

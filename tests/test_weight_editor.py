@@ -518,3 +518,26 @@ def test_main_windows_editor_builds_its_pages_when_first_shown(qtbot):
     editor.hide()
     win.session.set_params(params)
     assert editor.spin_box(entry).value() == params.b_f[0]  # asking for a control syncs
+
+
+def test_numbers_are_not_cut_off_at_the_docks_default_width(qtbot):
+    """In the 1280 × 800 main window every spin box of the open dock lies inside its page."""
+    from PySide6.QtCore import QPoint
+
+    from lstm_sim.gui.main_window import MainWindow
+
+    seq, params = spikes_example()
+    win = MainWindow(Session(seq, params, name="test"))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    win.weight_editor.show()
+    for gate in GATE_ORDER:
+        win.weight_editor.show_gate(gate)
+        page = win.weight_editor.page(gate)
+        qtbot.waitUntil(page.isVisible)
+        right = page.viewport().width()
+        for entry in page.controls:
+            spin = win.weight_editor.spin_box(entry)
+            assert spin.mapTo(page.viewport(), QPoint(spin.width(), 0)).x() <= right, entry

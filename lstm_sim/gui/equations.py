@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAction,
+    QFont,
     QFontDatabase,
+    QFontMetricsF,
     QGuiApplication,
     QPainter,
     QPaintEvent,
@@ -43,6 +47,8 @@ class EquationsView(QWidget):
     """
 
     _MARGIN = 2
+    #: Smallest font (points) the lines shrink to when the view is too narrow.
+    MIN_POINT_SIZE = 6.5
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -50,7 +56,9 @@ class EquationsView(QWidget):
         self._static: list[QStaticText] = []
         self._option = QTextOption()
         self._option.setWrapMode(QTextOption.WrapMode.NoWrap)
-        self.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
+        self._base_font = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        self._longest = 0  # characters of the longest line, when the font was last fitted
+        self.setFont(self._base_font)
         # Opaque: a changed line repaints this widget only, not the group box under it.
         self.setAutoFillBackground(True)
 
@@ -89,6 +97,34 @@ class EquationsView(QWidget):
             self.update(QRect(0, top, width, (len(old) - len(lines)) * height))
         self._lines = list(lines)
         self.setAccessibleDescription("\n".join(lines))
+        if max(map(len, lines), default=0) != self._longest:
+            self._fit()
+
+    def _fit(self) -> None:
+        """The base font, or a smaller one if the longest line would not fit the width."""
+        longest = max(self._lines, key=len, default="")
+        self._longest = len(longest)
+        room = self.width() - 2 * self._MARGIN
+        needed = QFontMetricsF(self._base_font).horizontalAdvance(longest)
+        font = QFont(self._base_font)
+        if needed > room > 0:
+            # Widths are not quite proportional to the size (hinting): start from the
+            # proportional guess, in quarter points, and step down until the line fits.
+            size = math.floor(self._base_font.pointSizeF() * room / needed * 4) / 4
+            while True:
+                size = max(size, self.MIN_POINT_SIZE)
+                font.setPointSizeF(size)
+                if size <= self.MIN_POINT_SIZE or (
+                    QFontMetricsF(font).horizontalAdvance(longest) <= room
+                ):
+                    break
+                size -= 0.25
+        if font != self.font():
+            self.setFont(font)  # lays out the lines again (changeEvent)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._fit()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         painter = QPainter(self)

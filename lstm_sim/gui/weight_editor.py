@@ -498,6 +498,9 @@ class _SliderPage(QScrollArea):
         for part, title, cells in groups:
             header = QLabel(title)
             header.setTextFormat(Qt.TextFormat.RichText)
+            # Wrapped: unwrapped, the title set the page's minimum width and the
+            # number column was cut off at the dock's default width.
+            header.setWordWrap(True)
             scale = QLabel()
             scale.setToolTip(
                 QCoreApplication.translate("WeightEditor", "Range of the sliders in this section")
