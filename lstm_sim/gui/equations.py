@@ -97,14 +97,22 @@ class EquationsView(QWidget):
             self.update(QRect(0, top, width, (len(old) - len(lines)) * height))
         self._lines = list(lines)
         self.setAccessibleDescription("\n".join(lines))
-        if max(map(len, lines), default=0) != self._longest:
-            self._fit()
+        # Only ever smaller while stepping (a resize may grow it again): a size that
+        # followed each step's longest line would make the text jump between steps.
+        longest = max(lines, key=len, default="")
+        if len(longest) > self._longest:
+            self._longest = len(longest)
+            if QFontMetricsF(self.font()).horizontalAdvance(longest) > self._room():
+                self._fit()
+
+    def _room(self) -> int:
+        return self.width() - 2 * self._MARGIN
 
     def _fit(self) -> None:
         """The base font, or a smaller one if the longest line would not fit the width."""
         longest = max(self._lines, key=len, default="")
         self._longest = len(longest)
-        room = self.width() - 2 * self._MARGIN
+        room = self._room()
         needed = QFontMetricsF(self._base_font).horizontalAdvance(longest)
         font = QFont(self._base_font)
         if needed > room > 0:
