@@ -7,9 +7,11 @@ rule are exact.
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QElapsedTimer, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleValueChangeEvent, QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -146,7 +148,10 @@ class Transport(QObject):
         self._T = 0
         self._carry = 0.0
         self._playing = False
-        self._clock = QElapsedTimer()
+        # Nanoseconds, monotonic: QElapsedTimer.restart() counts whole milliseconds,
+        # and dropping ≈ 0.5 ms of every 16.7 ms tick played ≈ 3 % slow.
+        self._clock: Callable[[], int] = time.perf_counter_ns
+        self._last_tick = 0
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
@@ -298,7 +303,7 @@ class Transport(QObject):
         self._carry = 0.0
         speed = self.speed_box.value()
         self.timer.start(max(TICK_MS, int(1000 / speed)))
-        self._clock.start()
+        self._last_tick = self._clock()
         self.play_action.setIcon(self._pause_icon)
         self.play_action.setText(self.tr("Pause"))
         self.playing_changed.emit(True)
@@ -335,7 +340,9 @@ class Transport(QObject):
         return False
 
     def _tick(self) -> None:
-        elapsed = self._clock.restart() / 1000.0
+        now = self._clock()
+        elapsed = (now - self._last_tick) / 1e9
+        self._last_tick = now
         frame = next_frame(
             self._t,
             self._T,
