@@ -332,3 +332,11 @@ def test_equations_fit_a_narrow_panel(window, qtbot):
     assert len(sizes) <= 2
     window.weight_editor.hide()
     qtbot.waitUntil(lambda: view.font().pointSizeF() == base)  # room again: the usual size
+
+
+def test_equation_numbers_have_a_true_minus_and_no_negative_zero():
+    assert format_value(-0.25) == "−0.2500"
+    assert format_value(0.25) == "0.2500"
+    assert format_value(-1e-17) == format_value(-0.00004) == "0.0000"
+    assert format_value(-12.0, 2) == "−12.00"
+    assert format_value(-0.0001) == "−0.0001"

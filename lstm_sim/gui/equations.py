@@ -25,10 +25,13 @@ __all__ = ["EquationsPanel", "EquationsView", "format_value"]
 
 
 def format_value(v: float, decimals: int = 4) -> str:
-    """A number as the panels show it: fixed decimals, a true minus sign."""
+    """A number as the panels show it: fixed decimals, a true minus sign.
+
+    A negative number that rounds to zero shows as 0.0000, not −0.0000.
+    """
     text = f"{float(v):.{decimals}f}"
     if text.startswith("-"):
-        text = "−" + text[1:]
+        text = "−" + text[1:] if text.strip("-0.") else text[1:]
     return text
 
 
