@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QApplication
 
 from lstm_sim.engine import LSTMParams, bptt, output_loss, run
 from lstm_sim.examples import spikes_example
@@ -340,3 +343,38 @@ def test_equation_numbers_have_a_true_minus_and_no_negative_zero():
     assert format_value(-1e-17) == format_value(-0.00004) == "0.0000"
     assert format_value(-12.0, 2) == "−12.00"
     assert format_value(-0.0001) == "−0.0001"
+
+
+def test_panel_names_fit_their_panels(window):
+    """Each plot panel's name lies inside its own panel, clear of the others, at 1280 × 800."""
+    window.resize(1280, 800)
+    QApplication.processEvents()
+    plots = window.plots
+    titles = [plots.titles[key] for key in plots.PANELS]
+    assert [t.text() for t in titles] == [
+        "input x_t",
+        "gates",
+        "C_t, long-term memory",
+        "h_t, short-term memory",
+        "‖∂L/∂·‖, log scale",
+    ]
+    rects = [t.sceneBoundingRect() for t in titles]
+    for key, title, rect in zip(plots.PANELS, titles, rects, strict=True):
+        panel = plots.plots[key].getViewBox().sceneBoundingRect()
+        assert panel.contains(rect), key
+        assert title.isVisible() and rect.height() < panel.height()
+        assert not plots.plots[key].getAxis("left").labelText  # no rotated label to overflow
+    for a, b in itertools.pairwise(rects):
+        assert not a.intersects(b)
+
+
+def test_short_value_axes_number_few_ticks(window):
+    """A panel a few dozen pixels high numbers two or three ticks (0, 0.5, 1), not six."""
+    for key in ("inputs", "c", "h"):
+        axis = window.plots.plots[key].getAxis("left")
+        assert axis.style["maxTextLevel"] == 0  # numbers on the major ticks only
+        (spacing, major), *_ = axis.tickValues(-0.04, 1.04, 35)
+        assert spacing == 0.5 and len(major) == 3, key
+        # a tall panel (a large window) gets the usual density back
+        (spacing, major), *_ = axis.tickValues(-0.04, 1.04, 300)
+        assert len(major) >= 5

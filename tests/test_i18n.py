@@ -51,6 +51,7 @@ from PySide6.QtWidgets import (
 from lstm_sim import gallery, scenarios
 from lstm_sim.examples import spikes_example
 from lstm_sim.gui import app as gui_app
+from lstm_sim.gui.curves import PanelTitle
 from lstm_sim.gui.diagram import NODE_KEYS
 from lstm_sim.gui.i18n import current_language, install_language, resolve_language
 from lstm_sim.gui.main_window import MainWindow
@@ -331,6 +332,8 @@ def _graphics_texts(view: QGraphicsView, where: str) -> Iterator[tuple[str, str]
             yield f"{where} label", item.text or ""
         elif isinstance(item, pg.TextItem):
             yield f"{where} text", item.toPlainText()
+        elif isinstance(item, PanelTitle):
+            yield f"{where} panel title", item.text()
         elif isinstance(item, pg.LegendItem):
             for _sample, label in item.items:
                 yield f"{where} legend", label.text

@@ -21,7 +21,7 @@ from __future__ import annotations
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
 __all__ = ["Cursor", "FastCurve"]
@@ -222,6 +222,61 @@ class FastCurve(pg.GraphicsObject):
             painter.drawPolyline(pg.functions.arrayToQPolygonF(x, y))
         else:
             painter.drawPath(pg.arrayToQPath(x, y, connect="finite"))
+
+
+class PanelTitle(QGraphicsItem):
+    """A panel's name, written across the top-left corner of its plot.
+
+    Stacked panels are a few dozen pixels high at 1280 × 800: a rotated axis
+    label longer than that runs into the next panel's. The title lies over the
+    curves on a translucent ground, in the ViewBox's own coordinates (it does
+    not move with the data), and takes no mouse buttons (a click seeks as
+    anywhere else in the panel). Cached: drawn once, then copied.
+    """
+
+    _ALPHA = 150  # the curves under the title still show
+
+    def __init__(self, plain: str, html: str, parent: QGraphicsItem) -> None:
+        super().__init__(parent)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setZValue(1000)  # above the curves, under nothing
+        self._font = QFont()
+        self._font.setPointSizeF(8.0)
+        self._fg, self._bg = QColor(0, 0, 0), QColor(255, 255, 255, self._ALPHA)
+        self._plain = plain
+        self._text = QStaticText(html)
+        self._text.setTextFormat(Qt.TextFormat.RichText)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        self._text.setTextOption(option)
+        self._text.prepare(font=self._font)
+        size = self._text.size()
+        self._rect = QRectF(0.0, 0.0, size.width() + 8.0, size.height() + 2.0)
+        self.setPos(2.0, 1.0)
+
+    def text(self) -> str:
+        """The title as plain notation (what translators and tests see)."""
+        return self._plain
+
+    def set_colors(self, foreground: QColor, background: QColor) -> None:
+        """Text colour, and the ground (drawn translucent) it lies on."""
+        bg = QColor(background)
+        bg.setAlpha(self._ALPHA)
+        if (foreground, bg) != (self._fg, self._bg):
+            self._fg, self._bg = QColor(foreground), bg
+            self.update()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(self._bg)
+        painter.drawRoundedRect(self._rect, 3.0, 3.0)
+        painter.setPen(self._fg)
+        painter.setFont(self._font)
+        painter.drawStaticText(QPointF(4.0, 1.0), self._text)
 
 
 class Cursor(QGraphicsLineItem):

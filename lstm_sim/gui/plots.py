@@ -19,8 +19,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ..session import Session
-from .curves import Cursor, FastCurve
+from .curves import Cursor, FastCurve, PanelTitle
 from .decimate import Envelope, bin_size_for
+from .diagram import rich_notation
 from .steady import SteadyLabel
 from .theme import scale_pen
 
@@ -78,6 +79,23 @@ def cache_tree(item: pg.QtWidgets.QGraphicsItem) -> None:
     item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
     for child in item.childItems():
         cache_tree(child)
+
+
+class ShortAxis(pg.AxisItem):
+    """A value axis for a panel a few dozen pixels high: two or three numbers, not six.
+
+    pyqtgraph asks for at least 2.25 intervals between numbered ticks, which on
+    a 35-pixel axis prints 0, 0.2, 0.4 … 1.0 over one another. Below
+    :attr:`SHORT` pixels this axis asks for about 1.5 (0, 0.5, 1).
+    """
+
+    SHORT = 90.0
+
+    def tickSpacing(self, minVal, maxVal, size):
+        if size < self.SHORT and not self.logMode:
+            # the parent divides the span by 2.25: widen it so that it divides by 1.5
+            maxVal = minVal + (maxVal - minVal) * 2.25 / 1.5
+        return super().tickSpacing(minVal, maxVal, size)
 
 
 class SeekViewBox(pg.ViewBox):
@@ -158,17 +176,30 @@ class PlotPanels(QWidget):
         lay.addWidget(self._caption_box)
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: dict[str, Cursor] = {}
+        self.titles: dict[str, PanelTitle] = {}
         labels = {
             "inputs": (self.tr("input x_t"), self.tr("Input x_t (and targets y_t)")),
             "gates": (self.tr("gates"), self.tr("Gates f_t, i_t, o_t")),
-            "c": (self.tr("C_t"), self.tr("Cell state C_t (long-term memory)")),
-            "h": (self.tr("h_t"), self.tr("Hidden state h_t (short-term memory)")),
-            "grads": (self.tr("‖∂L/∂·‖"), self.tr("Gradient norms (log scale)")),
+            "c": (self.tr("C_t, long-term memory"), self.tr("Cell state C_t (long-term memory)")),
+            "h": (
+                self.tr("h_t, short-term memory"),
+                self.tr("Hidden state h_t (short-term memory)"),
+            ),
+            "grads": (self.tr("‖∂L/∂·‖, log scale"), self.tr("Gradient norms (log scale)")),
         }
         first = None
         for row, key in enumerate(self.PANELS):
-            plot = self.layout_widget.addPlot(row=row, col=0, viewBox=SeekViewBox(self))
-            plot.setLabel("left", labels[key][0])
+            plot = self.layout_widget.addPlot(
+                row=row,
+                col=0,
+                viewBox=SeekViewBox(self),
+                axisItems={"left": ShortAxis("left")},
+            )
+            # The name across the panel's corner, not as a rotated axis label (longer
+            # than a panel is high at 1280 × 800, it ran into the next panel's).
+            self.titles[key] = PanelTitle(
+                labels[key][0], rich_notation(labels[key][0]), plot.getViewBox()
+            )
             plot.getViewBox().setToolTip(labels[key][1])
             # No grid: AxisItem paints grid lines over the whole plot, and that cost
             # (milliseconds per axis) recurs on every repaint.
@@ -176,6 +207,9 @@ class PlotPanels(QWidget):
             plot.setMenuEnabled(False)
             plot.hideButtons()
             plot.getAxis("left").setWidth(64)
+            # Numbers on the major ticks only: a panel is a few dozen pixels high, and
+            # minor-tick numbers were printed over one another.
+            plot.getAxis("left").setStyle(maxTextLevel=0)
             cache_axes(plot)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.disableAutoRange(axis="x")

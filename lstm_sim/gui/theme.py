@@ -18,7 +18,7 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QWidget
 
 from . import diagram as _diagram
-from .curves import Cursor, FastCurve
+from .curves import Cursor, FastCurve, PanelTitle
 from .icons import palette_icon
 
 __all__ = [
@@ -173,6 +173,8 @@ def restyle_plots(root: QWidget, theme: str) -> None:
             elif isinstance(item, pg.LabelItem):
                 item.setAttr("color", colors["foreground"])
                 item.setText(item.text)
+            elif isinstance(item, PanelTitle):
+                item.set_colors(QColor(colors["foreground"]), QColor(colors["background"]))
         for item in _pen_items(scene):
             scale_pen(item, theme)
 

@@ -464,37 +464,38 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="134"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="181"/>
         <source>Equations of the current step</source>
+        <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="135"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="182"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="158"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="205"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="161"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="208"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="190"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="237"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="197"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="244"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="204"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="251"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -2204,364 +2205,364 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="107"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="112"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="116"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="121"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="117"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="122"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="119"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="124"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="120"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="125"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="125"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="130"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="126"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="131"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="127"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="132"/>
         <source>The loss L whose gradients the plots show</source>
         <translation>图中所示梯度对应的损失 L</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="128"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="133"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="139"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="135"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="140"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="141"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="138"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="143"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="139"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="144"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="146"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="151"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="150"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="155"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="152"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="157"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="165"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="170"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="170"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="175"/>
         <source>Vanilla RNN beside it</source>
         <translation>并列的普通 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="174"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="179"/>
         <source>The RNN&apos;s hidden state</source>
         <translation>RNN 的隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="185"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="190"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="186"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="191"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="195"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="200"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="196"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="201"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="197"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="202"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="242"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="265"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="270"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="266"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="271"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="293"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="296"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="294"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="297"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="305"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="308"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="317"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="320"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="318"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="321"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="320"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="323"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="324"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="327"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="328"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="331"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="329"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="332"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="334"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="337"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="338"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="341"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="342"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="345"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="345"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="348"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="350"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="353"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="354"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="355"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="370"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="375"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="378"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="390"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="393"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="391"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="394"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="396"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="399"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="402"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="405"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="403"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="406"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="404"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="407"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="405"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="408"/>
         <source>Hold the forget gate f_t at a constant</source>
         <translation>将遗忘门 f_t 固定为常数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="406"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="409"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="407"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="410"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="408"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="411"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="409"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="412"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="410"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="411"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="414"/>
         <source>Clamp a gate at every step and re-simulate at once</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="412"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="415"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="514"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="517"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="516"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="519"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="569"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="572"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="573"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="576"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="609"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="612"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="622"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="625"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="668"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="671"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="682"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="685"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="697"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="700"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="711"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="714"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
@@ -2569,97 +2570,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="153"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="154"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="162"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="162"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="163"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="163"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
-        <source>C_t</source>
-        <translation>C_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="166"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
-        <source>h_t</source>
-        <translation>h_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="169"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/plots.py" line="166"/>
-        <source>‖∂L/∂·‖</source>
-        <translation>‖∂L/∂·‖</translation>
+        <source>C_t, long-term memory</source>
+        <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="166"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="168"/>
+        <source>h_t, short-term memory</source>
+        <translation>h_t，短期记忆</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots.py" line="171"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="189"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="171"/>
+        <source>‖∂L/∂·‖, log scale</source>
+        <translation>‖∂L/∂·‖，对数坐标</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots.py" line="198"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="400"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="409"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="403"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="412"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="425"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="434"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="429"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="438"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="432"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="441"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="434"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="443"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="437"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="446"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -2924,109 +2925,109 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="165"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="170"/>
         <source>Reset</source>
         <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="165"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="170"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="167"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="172"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="169"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="174"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="173"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="312"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="178"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="317"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="173"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="178"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="176"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="181"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="178"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="183"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="182"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="187"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="184"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="189"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="195"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="196"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="197"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="215"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="225"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="230"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="251"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="256"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="303"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="308"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3214,182 +3215,182 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
         <translation>偏置 b_{g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="503"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="506"/>
         <source>Range of the sliders in this section</source>
         <translation>本部分滑块的取值范围</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="549"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="552"/>
         <source>slider ±{limit:g}</source>
         <translation>滑块 ±{limit:g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="688"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="691"/>
         <source>Unit j = {j}</source>
         <translation>单元 j = {j}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="690"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="693"/>
         <source>Recurrent part: weights from h_(t−1) unit k = {k}</source>
         <translation>循环部分：来自 h_(t−1) 单元 k = {k} 的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="696"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="699"/>
         <source>Input part: weights from input d = {d} ({name})</source>
         <translation>输入部分：来自输入 d = {d}（{name}）的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="699"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="702"/>
         <source>Bias b_{g} = bias_ih + bias_hh</source>
         <translation>偏置 b_{g} = bias_ih + bias_hh</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="738"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="741"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="815"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="818"/>
         <source>Weights and bias of gate {g}</source>
         <translation>门 {g} 的权重与偏置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="820"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="823"/>
         <source>Rows: units j. Columns: recurrent weights from h_k, input weights from x_d, bias b.</source>
         <translation>行：单元 j。列：来自 h_k 的循环权重、来自 x_d 的输入权重、偏置 b。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="852"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="855"/>
         <source>Rows: units j. Columns: W_{g} over [h_{t-1}, x_t] (h_k recurrent, x_d input), then b_{g}. Double-click or F2 to edit.</source>
         <translation>行：单元 j。列：作用于 [h_{t-1}, x_t] 的 W_{g}（h_k 为循环部分，x_d 为输入部分），最后是 b_{g}。双击或按 F2 编辑。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="865"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="868"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1058"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1085"/>
         <source>Initialise weights ({scheme}, seed {seed})</source>
         <translation>初始化权重（{scheme}，种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1096"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1127"/>
         <source>Inputs D = {D}, units H = {H}</source>
         <translation>输入 D = {D}，单元 H = {H}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1133"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1164"/>
         <source>Undo {what}</source>
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1136"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1167"/>
         <source>Redo {what}</source>
         <translation>重做 {what}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1140"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1171"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1141"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1172"/>
         <source>Every edit re-runs the cell up to the current step</source>
         <translation>每次编辑都会把记忆单元重新运行到当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1142"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1173"/>
         <source>↶ Undo</source>
         <translation>↶ 撤销</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1143"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1174"/>
         <source>Redo ↷</source>
         <translation>重做 ↷</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1144"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1175"/>
         <source>Undo the last weight edit</source>
         <translation>撤销上一次权重编辑</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1145"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1176"/>
         <source>Redo the weight edit</source>
         <translation>重做该权重编辑</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1146"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1177"/>
         <source>Initialise all parameters</source>
         <translation>初始化所有参数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1147"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1178"/>
         <source>Sche&amp;me:</source>
         <translation>方案(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1148"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1179"/>
         <source>See&amp;d:</source>
         <translation>种子(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1149"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1180"/>
         <source>Forget &amp;bias:</source>
         <translation>遗忘门偏置(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1151"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1182"/>
         <source>Uniform ±1/√H (like PyTorch)</source>
         <translation>均匀分布 ±1/√H（与 PyTorch 相同）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1152"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1183"/>
         <source>Xavier (Glorot uniform)</source>
         <translation>Xavier（Glorot 均匀分布）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1153"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1184"/>
         <source>Orthogonal recurrent, Xavier input</source>
         <translation>循环权重正交，输入权重 Xavier</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1157"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1188"/>
         <source>How the random weights are drawn</source>
         <translation>随机权重的抽取方式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1158"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1189"/>
         <source>Initialisation scheme</source>
         <translation>初始化方案</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1159"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1190"/>
         <source>Same seed, same weights</source>
         <translation>相同的种子，相同的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1160"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1191"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1162"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1193"/>
         <source>Added to the forget gate&apos;s bias b_f: 1–3 makes f_t ≈ 1, so the cell remembers</source>
         <translation>加到遗忘门偏置 b_f 上：取 1–3 时 f_t ≈ 1，记忆单元便能记住信息</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1164"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1195"/>
         <source>Forget-gate bias</source>
         <translation>遗忘门偏置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1165"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1196"/>
         <source>A&amp;pply</source>
         <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1167"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1198"/>
         <source>Replace every weight and bias by the preset (one undo step)</source>
         <translation>用预设替换所有权重和偏置（可一步撤销）</translation>
     </message>
