@@ -9,6 +9,9 @@ Reports:
    a windowed BPTT (window 256) at two history lengths, which should not differ;
    baseline in the same run: the same step written the plain way (four gate
    slices, σ = 1/(1 + e^−z)), timed in blocks alternating with append;
+   and the gradient panel's work per Step (its view at the next step, window
+   200) with the session's Jacobian cache, beside plain BPTT of the same window
+   in alternating blocks;
 2. forward pass and forward + full BPTT over T = 1e3, 1e4, 1e5 steps at
    H = 8, 32, 128 (D = 1), for a squared-error loss through a read-out on every
    step (so every step has a direct gradient), beside ``torch.nn.LSTM`` in
@@ -268,6 +271,59 @@ def bench_latency(n_steps: int, history: int) -> None:
     )
 
 
+def bench_gradient_panel(n_steps: int, history: int, window: int = 200) -> None:
+    """The gradient panel's work per Step: its view at the new cursor, window 200.
+
+    Ours: :func:`compute_gradient_view` with the session's :class:`JacobianCache`
+    (one new Jacobian per Step, then a chain of matrix-vector products).
+    Baseline in the same run: the same view by plain BPTT over the window (what
+    the panel did before), in blocks alternating with ours.
+    """
+    from lstm_sim.session import JacobianCache, Settings, compute_gradient_view
+
+    rows = []
+    for hidden in HIDDEN:
+        with blas_limit(hidden):
+            p = LSTMParams.random(1, hidden, seed=1, forget_bias=1.0)
+            tr = Trace(p)
+            tr.extend(np.random.default_rng(2).standard_normal((history + n_steps, 1)))
+            settings = Settings(window=window)
+            if not JacobianCache.fits(hidden, window):
+                rows.append([str(hidden), "—", "—", "—", "(no cache: over its memory budget)"])
+                continue
+            cache = JacobianCache(p, tr, window)
+            ours, base = np.empty(n_steps), np.empty(n_steps)
+            clock = time.perf_counter_ns
+            for t in range(history - window, history):  # warm: the cache holds the window
+                compute_gradient_view(p, tr, t, settings, 0, jacobians=cache)
+            for b0 in range(0, n_steps, 100):
+                for j in range(b0, min(b0 + 100, n_steps)):
+                    t0 = clock()
+                    compute_gradient_view(p, tr, history + j, settings, 0, jacobians=cache)
+                    ours[j] = clock() - t0
+                for j in range(b0, min(b0 + 100, n_steps)):
+                    t0 = clock()
+                    compute_gradient_view(p, tr, history + j, settings, 0)
+                    base[j] = clock() - t0
+            ours *= 1e-9
+            base *= 1e-9
+        rows.append(
+            [
+                str(hidden),
+                fmt_s(float(np.median(ours))),
+                fmt_s(float(np.quantile(ours, 0.99))),
+                fmt_s(float(np.median(base))),
+                f"{np.median(ours) / np.median(base):.2f}",
+            ]
+        )
+    print_table(
+        f"Gradient panel per Step (window {window}, {n_steps} Steps after {history} of "
+        "history): Jacobian chain with cache vs plain BPTT, alternating blocks",
+        ["H", "chain median", "chain p99", "BPTT median", "ratio"],
+        rows,
+    )
+
+
 def bench_throughput(
     lengths: list[int], use_torch: bool, torch_budget: float, long_h128: bool = False
 ) -> None:
@@ -469,9 +525,11 @@ def main(argv: list[str] | None = None) -> int:
     describe_threads(use_torch)
     if args.quick:
         bench_latency(n_steps=2_000, history=10_000)
+        bench_gradient_panel(n_steps=300, history=2_000)
         bench_throughput([1_000, 10_000], use_torch, args.torch_budget)
     else:
         bench_latency(n_steps=20_000, history=100_000)
+        bench_gradient_panel(n_steps=2_000, history=10_000)
         bench_throughput(
             [1_000, 10_000, 100_000], use_torch, args.torch_budget, args.torch_long_h128
         )

@@ -310,31 +310,42 @@ def test_soak_step_and_repaint(window, qtbot):
 
 
 def test_equations_fit_a_narrow_panel(window, qtbot):
-    """With a dock open the panel narrows: the lines shrink to fit instead of being cut."""
+    """Lines wider than the panel shrink to fit instead of being cut; the size does not jump."""
     from PySide6.QtGui import QFontMetricsF
 
-    view = window.equations.view
-    base = view.font().pointSizeF()
-    window.session.set_step(35)
+    from lstm_sim.gui.equations import EquationsView
 
-    def widest() -> float:  # with the margins
+    def widest(view) -> float:  # with the margins
         metrics = QFontMetricsF(view.font())
         return max(metrics.horizontalAdvance(line) for line in view.lines()) + 4
 
-    needed = widest()  # at the usual size
+    view = EquationsView()
+    qtbot.addWidget(view)
+    view.resize(900, 200)
+    view.show()
+    long = "    = 0.9831·1.3748 + 0.0490·(−0.0462) = 1.3493"
+    view.set_lines(["C_t = f_t·C_{t−1} + i_t·C̃_t", long])
+    base = view.font().pointSizeF()
+    needed = widest(view)
     assert needed <= view.width()
-    window.weight_editor.show()
-    qtbot.waitUntil(lambda: view.width() < needed)  # the dock took the room
+    view.resize(int(needed * 0.9), 200)  # a tenth too narrow
     assert view.font().pointSizeF() < base  # shrunk …
-    assert widest() <= view.width()  # … so that every line fits
+    assert widest(view) <= view.width()  # … so that every line fits
+    shrunk = view.font().pointSizeF()
+    view.set_lines(["C_t = f_t·C_{t−1} + i_t·C̃_t", long.replace("(−0.0462)", "0.0462")])
+    assert view.font().pointSizeF() == shrunk  # a shorter line: no jump back up while stepping
+    view.resize(900, 200)
+    assert view.font().pointSizeF() == base  # room again: the usual size
+    # In the main window with the weight editor open, stepping on: every line fits.
+    window.weight_editor.show()
+    qtbot.waitUntil(window.weight_editor.isVisible)
+    eq = window.equations.view
     sizes = set()
-    for t in range(36, 80):  # stepping on: always fits, and the size settles
+    for t in range(35, 80):
         window.session.set_step(t)
-        assert widest() <= view.width(), t
-        sizes.add(view.font().pointSizeF())
+        assert widest(eq) <= eq.width(), t
+        sizes.add(eq.font().pointSizeF())
     assert len(sizes) <= 2
-    window.weight_editor.hide()
-    qtbot.waitUntil(lambda: view.font().pointSizeF() == base)  # room again: the usual size
 
 
 def test_equation_numbers_have_a_true_minus_and_no_negative_zero():

@@ -112,22 +112,25 @@ class EquationsView(QWidget):
         return self.width() - 2 * self._MARGIN
 
     def _fit(self) -> None:
-        """The base font, or a smaller one if the longest line would not fit the width."""
-        longest = max(self._lines, key=len, default="")
-        self._longest = len(longest)
+        """The base size, or a smaller one if the widest line would not fit the width."""
+        self._longest = max(map(len, self._lines), default=0)
         room = self._room()
-        needed = QFontMetricsF(self._base_font).horizontalAdvance(longest)
-        font = QFont(self._base_font)
+        font = QFont(self.font())  # as the widget resolves it, so the measures hold
+        font.setPointSizeF(self._base_font.pointSizeF())
+
+        def widest(f: QFont) -> float:
+            metrics = QFontMetricsF(f)
+            return max((metrics.horizontalAdvance(line) for line in self._lines), default=0.0)
+
+        needed = widest(font)
         if needed > room > 0:
             # Widths are not quite proportional to the size (hinting): start from the
-            # proportional guess, in quarter points, and step down until the line fits.
-            size = math.floor(self._base_font.pointSizeF() * room / needed * 4) / 4
+            # proportional guess, in quarter points, and step down until the lines fit.
+            size = math.floor(font.pointSizeF() * room / needed * 4) / 4
             while True:
                 size = max(size, self.MIN_POINT_SIZE)
                 font.setPointSizeF(size)
-                if size <= self.MIN_POINT_SIZE or (
-                    QFontMetricsF(font).horizontalAdvance(longest) <= room
-                ):
+                if size <= self.MIN_POINT_SIZE or widest(font) <= room:
                     break
                 size -= 0.25
         if font != self.font():
