@@ -289,7 +289,7 @@ def bench_gradient_panel(n_steps: int, history: int, window: int = 200) -> None:
             tr.extend(np.random.default_rng(2).standard_normal((history + n_steps, 1)))
             settings = Settings(window=window)
             if not JacobianCache.fits(hidden, window):
-                rows.append([str(hidden), "—", "—", "—", "(no cache: over its memory budget)"])
+                rows.append([str(hidden), "—", "—", "—", "over budget"])
                 continue
             cache = JacobianCache(p, tr, window)
             ours, base = np.empty(n_steps), np.empty(n_steps)
