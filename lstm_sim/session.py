@@ -326,9 +326,9 @@ def compute_gradient_view(
         # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
         lam = np.zeros((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
         lam[m, :hidden] = dh[-1]
-        dot = np.dot
-        for k in range(m - 1, -1, -1):
-            dot(JT[k], lam[k + 1], out=lam[k])
+        # Rows as views made in C by zip; the array's own dot skips np.dot's dispatch.
+        for jt, src, dst in zip(JT[::-1], lam[:0:-1], lam[-2::-1], strict=True):
+            jt.dot(src, dst)  # λ_{k-1} = J_kᵀ λ_k
         lh, lc = lam[1:, :hidden], lam[1:, hidden:]
         o, tc = trace.o[s : rows.stop], trace.tanh_c[s : rows.stop]
         dc = lc + lh * o * (1.0 - tc * tc)
