@@ -129,3 +129,25 @@ def test_compare_toggle(window):
     window.compare_action.trigger()
     assert not window.session.settings.compare
     assert not window.rnn_box.isVisible()
+
+
+def test_gradients_tab_is_built_when_first_shown(window, qtbot):
+    """The tab is there from the start; its panel is made when the tab is chosen, up to date."""
+    from lstm_sim.gui.compare import ComparePanel
+
+    assert window.tabs.count() == 2
+    assert window.tabs.tabText(1) == "Vanishing && exploding gradients"
+    assert not window.findChildren(ComparePanel)  # not built yet
+    window.request_step(12)  # the session moves on meanwhile
+    window.tabs.setCurrentIndex(1)  # as a click on the tab does
+    panel = window.tabs.currentWidget()
+    assert isinstance(panel, ComparePanel) and panel is window.compare
+    assert window.tabs.count() == 2 and window.tabs.tabText(1) == window._compare_title
+    qtbot.waitUntil(panel.isVisible)
+    x, y = _y(panel, "lstm_dc")
+    np.testing.assert_allclose(
+        y, np.where(window.session.gradients.dc_norm > 0, window.session.gradients.dc_norm, np.nan)
+    )
+    assert len(x) == 12
+    window.tabs.setCurrentIndex(0)
+    assert window.compare is panel  # made once

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QCoreApplication, QSettings, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -112,7 +112,10 @@ class MainWindow(QMainWindow):
         self.diagram.setAccessibleName(self.tr("LSTM memory cell diagram"))
         self.equations = EquationsPanel(self.session)
         self.plots = PlotPanels(self.session)
-        self.compare = ComparePanel(self.session)
+        # The gradients tab is built when first shown or asked for (≈ 0.1 s of the
+        # launch); until then its place in the tabs is held by an empty page.
+        self._compare: ComparePanel | None = None
+        self._compare_page = QWidget()
         self.transport = Transport(self)
 
         # --- side panel: unit, plots, gradient settings, equations
@@ -188,8 +191,10 @@ class MainWindow(QMainWindow):
         top.setSizes([760, 500])
         self.tabs = QTabWidget()
         self.tabs.addTab(self.plots, self.tr("Over time"))
-        self.tabs.addTab(self.compare, self.tr("Vanishing && exploding gradients"))
+        self._compare_title = self.tr("Vanishing && exploding gradients")
+        self.tabs.addTab(self._compare_page, self._compare_title)
         self.tabs.setDocumentMode(True)
+        self.tabs.currentChanged.connect(self._on_tab_changed)
         self.info_bar = QFrame()
         self.info_bar.setObjectName("info_bar")
         self.info_bar.setFrameShape(QFrame.Shape.StyledPanel)
@@ -428,6 +433,28 @@ class MainWindow(QMainWindow):
         if self.clamp_o.isChecked():
             clamp["o"] = 1.0
         self.session.update_settings(clamp=tuple(clamp.items()))
+
+    @property
+    def compare(self) -> ComparePanel:
+        """The gradients tab (built on first use)."""
+        if self._compare is None:
+            from .theme import current_theme, restyle_plots
+
+            panel = ComparePanel(self.session)
+            restyle_plots(panel, current_theme())
+            index = self.tabs.indexOf(self._compare_page)
+            current = self.tabs.currentIndex()
+            with QSignalBlocker(self.tabs):
+                self.tabs.removeTab(index)
+                self.tabs.insertTab(index, panel, self._compare_title)
+                self.tabs.setCurrentIndex(current)
+            self._compare_page.deleteLater()
+            self._compare = panel
+        return self._compare
+
+    def _on_tab_changed(self, index: int) -> None:
+        if self.tabs.widget(index) is self._compare_page:
+            self.tabs.setCurrentWidget(self.compare)
 
     def _on_compare_action(self, on: bool) -> None:
         self.session.update_settings(compare=bool(on))
@@ -750,7 +777,7 @@ class MainWindow(QMainWindow):
             self._on_changed,
             self.plots._on_changed,
             self.equations._on_changed,
-            self.compare._on_changed,
+            *([self._compare._on_changed] if self._compare is not None else []),
             self.training._on_changed,
             self.weight_editor._on_changed,
             self.values._on_changed,
