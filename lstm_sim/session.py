@@ -13,11 +13,18 @@ The forward pass is computed lazily, one step at a time as the cursor moves
 (a Step click appends one step: O(1), however long the history), and the trace
 storage is reserved for the whole sequence up front, so a worker thread can
 extend it (:meth:`Session.compute_until`) while the GUI thread reads the rows
-already computed.
+already computed. A long run is computed by a child process
+(:mod:`~lstm_sim.engine.forward_child`) whose rows the worker thread receives
+through a pipe: a thread computing them would share the GIL with the GUI thread.
 """
 
 from __future__ import annotations
 
+import contextlib
+import io
+import os
+import subprocess
+import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -35,6 +42,7 @@ from .engine import (
     bptt_rnn,
     carry_product,
     check_clamp,
+    check_inputs,
     largest_singular_value,
     rnn_jacobian_norms,
     transition_jacobians,
@@ -61,6 +69,11 @@ INLINE_GRADIENT_ROWS = 5000
 COMPARE_ROW_COST = 6
 #: Steps computed between progress reports / cancellation checks in workers.
 CHUNK = 8192
+#: A run of at least this many steps is computed in a child process (≈ 1 s of work;
+#: starting the child costs ≈ 0.2 s).
+CHILD_STEPS = 100_000
+#: The child's module (``python -m``).
+CHILD_MODULE = "lstm_sim.engine.forward_child"
 
 LOSSES = ("output", "unit")
 
@@ -669,12 +682,88 @@ class Session:
         t = int(min(max(t, 0), self.T))
         start = self.computed
         total = max(t - start, 1)
-        while self.computed < t:
+
+        def report() -> None:
+            if progress is not None:
+                progress((self.computed - start) / total)
+
+        # A long run without the compare-mode RNN: in a child process, so this
+        # thread only waits on a pipe, without the GIL (see forward_child).
+        # (Not in a frozen build: there sys.executable is the app, not Python.)
+        if self._rnn_trace is None and t - start >= CHILD_STEPS and not getattr(sys, "frozen", 0):
+            self._extend_in_child(t, report, cancel)
+        while self.computed < t:  # the rest, or all of it (short, or the child failed)
             if cancel is not None and cancel():
                 raise Cancelled()
             self._extend_to(min(self.computed + CHUNK, t))
-            if progress is not None:
-                progress((self.computed - start) / total)
+            report()
+
+    def _extend_in_child(
+        self, t: int, report: Callable[[], None], cancel: Callable[[], bool] | None
+    ) -> None:
+        """Compute rows up to ``t`` in a child process, block by block (as far as it gets).
+
+        The rows come back through a pipe straight into the trace's storage; a
+        block is taken only once complete. If the child cannot start or stops,
+        this returns and the caller computes the rest itself.
+        """
+        trace, k = self._trace, self.computed
+        X = check_inputs(self._sequence.inputs[k:t], self._params.input_size)
+        p = self._params
+        clamp = dict(trace.clamp or {})
+        payload = io.BytesIO()
+        np.savez(
+            payload,
+            weight_ih=p.weight_ih,
+            weight_hh=p.weight_hh,
+            bias_ih=p.bias_ih,
+            bias_hh=p.bias_hh,
+            state=trace._cur,
+            X=X,
+            chunk=np.int64(CHUNK),
+            clamp_names=np.array(list(clamp), dtype=str),
+            clamp_values=np.array(list(clamp.values()), dtype=np.float64),
+        )
+        # One BLAS thread, as in the app: the same rows as Trace.extend would give.
+        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
+        try:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", CHILD_MODULE],
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+                env=env,
+            )
+        except OSError:
+            return
+        try:
+            assert proc.stdin is not None and proc.stdout is not None
+            proc.stdin.write(payload.getbuffer())
+            proc.stdin.close()
+            while k < t:
+                if cancel is not None and cancel():
+                    raise Cancelled()
+                n = min(CHUNK, t - k)
+                view = memoryview(trace._s[k + 1 : k + 1 + n]).cast("B")
+                got = 0
+                while got < len(view):  # the read waits without the GIL
+                    r = proc.stdout.readinto(view[got:])
+                    if not r:
+                        return  # the child stopped: the caller goes on from row k
+                    got += r
+                k += n
+                trace._adopt(k)
+                report()
+        except OSError:
+            return
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+            for pipe in (proc.stdin, proc.stdout):
+                if pipe is not None:
+                    with contextlib.suppress(OSError):  # a broken pipe: the child is gone
+                        pipe.close()
+            proc.wait()
 
     def set_unit(self, unit: int) -> None:
         """Select unit ``unit`` (0 … H-1)."""

@@ -198,3 +198,53 @@ def test_session_keeps_one_jacobian_cache_per_trace_and_window(session):
     assert session._jacobians is not cache and session._jacobians.window == 9
     session.update_settings(window=None)
     assert session._jacobians is None  # "all": not cached
+
+
+def _long_session(monkeypatch, T=20_000, clamp=None):
+    import lstm_sim.session as session_module
+
+    monkeypatch.setattr(session_module, "CHILD_STEPS", 1_000)  # the child path at a test size
+    rng = np.random.default_rng(7)
+    X = rng.standard_normal((T, 2))
+    params = LSTMParams.random(2, 3, seed=4, forget_bias=1.0)
+    s = Session(Sequence(X), params)
+    if clamp:
+        s.update_settings(clamp=tuple(clamp.items()))
+    return s, run(params, X, clamp=clamp)
+
+
+@pytest.mark.parametrize("clamp", [None, {"f": 1.0}])
+def test_long_run_in_a_child_process_gives_the_same_rows(monkeypatch, clamp):
+    """A long run computed by the child process: bit for bit what Trace.extend gives."""
+    s, ref = _long_session(monkeypatch, clamp=clamp)
+    reports = []
+    s.compute_until(15_000, reports.append)
+    assert s.computed == 15_000
+    assert reports[-1] == 1.0 and len(reports) >= 2  # one per block of rows
+    for name in ("x", "h", "c", "f", "i", "g", "o", "tanh_c"):
+        np.testing.assert_array_equal(getattr(s.trace, name), getattr(ref, name)[:15_000], name)
+    s.set_step(15_003)  # and the trace goes on from the child's last row
+    np.testing.assert_array_equal(s.trace.h, ref.h[:15_003])
+
+
+def test_a_cancelled_child_run_keeps_whole_blocks(monkeypatch):
+    s, ref = _long_session(monkeypatch)
+    calls = []
+
+    def cancel():
+        calls.append(1)
+        return len(calls) > 2
+
+    with pytest.raises(Cancelled):
+        s.compute_until(20_000, cancel=cancel)
+    assert 0 < s.computed < 20_000
+    np.testing.assert_array_equal(s.trace.c, ref.c[: s.computed])
+
+
+def test_a_child_that_cannot_run_leaves_the_work_to_the_thread(monkeypatch):
+    import lstm_sim.session as session_module
+
+    s, ref = _long_session(monkeypatch)
+    monkeypatch.setattr(session_module, "CHILD_MODULE", "lstm_sim.no_such_module")
+    s.compute_until(20_000)
+    np.testing.assert_array_equal(s.trace.h, ref.h)

@@ -486,6 +486,16 @@ class Trace:
         self._s[k + 1] = self._cur
         self._len = k + 1
 
+    def _adopt(self, k1: int) -> None:
+        """Rows up to ``k1`` were written into the storage from outside: take them.
+
+        For a forward pass computed in another process
+        (:mod:`~lstm_sim.engine.forward_child`): row ``k1`` becomes the current
+        state, and readers see the rows once the length says so.
+        """
+        self._cur[:] = self._s[k1]
+        self._len = k1
+
     def _check_x(self, x: Any) -> np.ndarray:
         inputs = self.params.input_size
         xv = np.asarray(x, dtype=np.float64)
