@@ -7,7 +7,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 import shiboken6
-from PySide6.QtCore import QPoint, QSettings, QSize
+from PySide6.QtCore import QPoint, QSize
 from PySide6.QtGui import QColor, QIcon, QImage, QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QToolButton
 
@@ -19,16 +19,6 @@ from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.weight_editor import Entry
 
 APPEARANCES = ("light", "dark", "high_contrast")
-
-
-@pytest.fixture
-def settings(tmp_path, qapp):
-    """QSettings in a temporary folder, never the user's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    yield tmp_path
-    QSettings().clear()
 
 
 @pytest.fixture

@@ -23,16 +23,6 @@ ROOT = Path(__file__).resolve().parents[1]
 
 
 @pytest.fixture
-def settings(tmp_path):
-    """QSettings in a temporary folder, never the user's."""
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path))
-    QSettings().clear()
-    yield tmp_path
-    QSettings().clear()
-
-
-@pytest.fixture
 def window(qtbot, settings):
     win = MainWindow()
     qtbot.addWidget(win)

@@ -21,7 +21,6 @@ from PySide6.QtCore import (
     QPoint,
     QPointF,
     QSettings,
-    QStandardPaths,
     Qt,
     QUrl,
 )
@@ -50,23 +49,9 @@ Answer = QMessageBox.StandardButton
 
 # ------------------------------------------------------------------ fixtures
 @pytest.fixture(autouse=True)
-def settings_in_tmp(tmp_path, qapp):
-    """QSettings in an INI file under tmp_path, restored afterwards."""
-    old_format = QSettings.defaultFormat()
-    old_names = (qapp.organizationName(), qapp.applicationName())
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "ini"))
-    qapp.setOrganizationName("lstm-sim-tests")
-    qapp.setApplicationName("lstm-sim-tests")
-    yield
-    QSettings.setDefaultFormat(old_format)
-    QSettings.setPath(
-        QSettings.Format.IniFormat,
-        QSettings.Scope.UserScope,
-        QStandardPaths.writableLocation(QStandardPaths.StandardLocation.GenericConfigLocation),
-    )
-    qapp.setOrganizationName(old_names[0])
-    qapp.setApplicationName(old_names[1])
+def _settings_in_tmp(settings):
+    """Every test here with QSettings in a temporary folder (conftest.settings)."""
+    return settings
 
 
 class Boxes:

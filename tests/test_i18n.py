@@ -153,26 +153,6 @@ def test_translations_use_the_glossary_of_the_notes():
 
 
 @pytest.fixture
-def settings(tmp_path, qapp):
-    """QSettings (any format, user scope) in ``tmp_path``, under test names."""
-    names = (qapp.organizationName(), qapp.applicationName())
-    fmt = QSettings.defaultFormat()
-    path = tmp_path / "settings"
-    for f in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(f, QSettings.Scope.UserScope, str(path))
-        QSettings.setPath(f, QSettings.Scope.SystemScope, str(path / "system"))
-    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
-    qapp.setOrganizationName("lstm-sim-tests")
-    qapp.setApplicationName("lstm-sim-tests")
-    QSettings().clear()
-    yield path
-    QSettings().clear()
-    QSettings.setDefaultFormat(fmt)
-    qapp.setOrganizationName(names[0])
-    qapp.setApplicationName(names[1])
-
-
-@pytest.fixture
 def english(settings):
     """English translators at the end, whatever the test installed."""
     install_language("en")
