@@ -162,6 +162,34 @@ def _aligned(name: str, arr: Any, length: int, rows: range, hidden: int) -> np.n
     return a
 
 
+def _local_factors(
+    trace: Trace, start: int, stop: int
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The local derivatives of rows start … stop-1 that are not on the recurrence.
+
+    Returns ``F, A, B, Fc``: the forget gates f_k; A = ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k);
+    B = ∂h_k/∂z_o; Fc, shape (n, 3, H), = ∂C_k/∂z for blocks g, i, f. A clamped
+    gate is a constant: its local derivative is zero (so ∂L/∂z = 0).
+    """
+    n, hidden = stop - start, trace.params.hidden_size
+    G, I, F, O = (gate[start:stop] for gate in (trace.g, trace.i, trace.f, trace.o))  # noqa: E741
+    TC = trace.tanh_c[start:stop]
+    A = O * (1.0 - TC * TC)
+    B = TC * O * (1.0 - O)
+    Fc = np.empty((n, 3, hidden))
+    np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
+    np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
+    np.multiply(F, 1.0 - F, out=Fc[:, 2])
+    Fc[:, 2] *= trace.c_prev[start:stop]
+    if trace.clamp is not None:
+        if "o" in trace.clamp:
+            B[:] = 0.0
+        for b, name in enumerate("gif"):
+            if name in trace.clamp:
+                Fc[:, b] = 0.0
+    return F, A, B, Fc
+
+
 def bptt(
     params: LSTMParams,
     trace: Trace,
@@ -211,25 +239,8 @@ def bptt(
     dh_d = _aligned("dh", dh, length, rows, hidden)
     dc_d = None if dc is None else _aligned("dc", dc, length, rows, hidden)
 
-    # Gate values of the window.
-    G, I, F, O = (gate[start:stop] for gate in (trace.g, trace.i, trace.f, trace.o))  # noqa: E741
-    TC = trace.tanh_c[start:stop]
-
     # Every factor that is not on the recurrence, for the whole window at once.
-    A = O * (1.0 - TC * TC)  # ∂h_k/∂C_k (diagonal)
-    B = TC * O * (1.0 - O)  # ∂h_k/∂z_o
-    Fc = np.empty((n, 3, hidden))  # ∂C_k/∂z for blocks g, i, f
-    np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
-    np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
-    np.multiply(F, 1.0 - F, out=Fc[:, 2])
-    Fc[:, 2] *= trace.c_prev[start:stop]
-    if trace.clamp is not None:
-        # A clamped gate is a constant: zero local derivative, hence ∂L/∂z = 0.
-        if "o" in trace.clamp:
-            B[:] = 0.0
-        for b, name in enumerate("gif"):
-            if name in trace.clamp:
-                Fc[:, b] = 0.0
+    F, A, B, Fc = _local_factors(trace, start, stop)
 
     whh_int = np.ascontiguousarray(params.weight_hh[_internal_rows(hidden)])
     whhT_dot = np.ascontiguousarray(whh_int.T).dot
@@ -352,21 +363,7 @@ def transition_jacobians(params: LSTMParams, trace: Trace, start: int, stop: int
     if not 0 <= start <= stop <= len(trace):
         raise EngineError(f"rows: expected 0 ≤ start ≤ stop ≤ {len(trace)}, got {start} … {stop}")
     n = stop - start
-    G, I, F, O = (gate[start:stop] for gate in (trace.g, trace.i, trace.f, trace.o))  # noqa: E741
-    TC = trace.tanh_c[start:stop]
-    A = O * (1.0 - TC * TC)
-    B = TC * O * (1.0 - O)
-    Fc = np.empty((n, 3, hidden))  # ∂C_k/∂z for blocks g, i, f
-    np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
-    np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
-    np.multiply(F, 1.0 - F, out=Fc[:, 2])
-    Fc[:, 2] *= trace.c_prev[start:stop]
-    if trace.clamp is not None:
-        if "o" in trace.clamp:
-            B[:] = 0.0
-        for b, name in enumerate("gif"):
-            if name in trace.clamp:
-                Fc[:, b] = 0.0
+    F, A, B, Fc = _local_factors(trace, start, stop)
     whh = params.weight_hh.reshape(4, hidden, hidden)  # PyTorch blocks i, f, g, o
     # Filled through a transposed view, so that J.transpose(0, 2, 1) — what a
     # backward chain multiplies by — is contiguous without a copy.
