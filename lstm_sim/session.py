@@ -20,10 +20,6 @@ through a pipe: a thread computing them would share the GIL with the GUI thread.
 
 from __future__ import annotations
 
-import contextlib
-import io
-import os
-import subprocess
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -42,12 +38,12 @@ from .engine import (
     bptt_rnn,
     carry_product,
     check_clamp,
-    check_inputs,
     largest_singular_value,
     rnn_jacobian_norms,
     transition_jacobians,
     window_bounds,
 )
+from .engine.forward_child import extend_in_child
 from .sequence import Sequence
 from .train import Readout
 
@@ -691,79 +687,19 @@ class Session:
         # thread only waits on a pipe, without the GIL (see forward_child).
         # (Not in a frozen build: there sys.executable is the app, not Python.)
         if self._rnn_trace is None and t - start >= CHILD_STEPS and not getattr(sys, "frozen", 0):
-            self._extend_in_child(t, report, cancel)
+            extend_in_child(
+                self._trace,
+                self._sequence.inputs[start:t],
+                block=CHUNK,
+                module=CHILD_MODULE,
+                report=report,
+                stop=cancel,
+            )
         while self.computed < t:  # the rest, or all of it (short, or the child failed)
             if cancel is not None and cancel():
                 raise Cancelled()
             self._extend_to(min(self.computed + CHUNK, t))
             report()
-
-    def _extend_in_child(
-        self, t: int, report: Callable[[], None], cancel: Callable[[], bool] | None
-    ) -> None:
-        """Compute rows up to ``t`` in a child process, block by block (as far as it gets).
-
-        The rows come back through a pipe straight into the trace's storage; a
-        block is taken only once complete. If the child cannot start or stops,
-        this returns and the caller computes the rest itself.
-        """
-        trace, k = self._trace, self.computed
-        X = check_inputs(self._sequence.inputs[k:t], self._params.input_size)
-        p = self._params
-        clamp = dict(trace.clamp or {})
-        payload = io.BytesIO()
-        np.savez(
-            payload,
-            weight_ih=p.weight_ih,
-            weight_hh=p.weight_hh,
-            bias_ih=p.bias_ih,
-            bias_hh=p.bias_hh,
-            state=trace._cur,
-            X=X,
-            chunk=np.int64(CHUNK),
-            clamp_names=np.array(list(clamp), dtype=str),
-            clamp_values=np.array(list(clamp.values()), dtype=np.float64),
-        )
-        # One BLAS thread, as in the app: the same rows as Trace.extend would give.
-        env = {**os.environ, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"}
-        try:
-            proc = subprocess.Popen(
-                [sys.executable, "-m", CHILD_MODULE],
-                stdin=subprocess.PIPE,
-                stdout=subprocess.PIPE,
-                stderr=subprocess.DEVNULL,
-                env=env,
-            )
-        except OSError:
-            return
-        try:
-            assert proc.stdin is not None and proc.stdout is not None
-            proc.stdin.write(payload.getbuffer())
-            proc.stdin.close()
-            while k < t:
-                if cancel is not None and cancel():
-                    raise Cancelled()
-                n = min(CHUNK, t - k)
-                view = memoryview(trace._s[k + 1 : k + 1 + n]).cast("B")
-                got = 0
-                while got < len(view):  # the read waits without the GIL
-                    r = proc.stdout.readinto(view[got:])
-                    if not r:
-                        return  # the child stopped: the caller goes on from row k
-                    got += r
-                k += n
-                trace._adopt(k)
-                report()
-        except OSError:
-            return
-        finally:
-            if proc.poll() is None:
-                proc.kill()
-            for pipe in (proc.stdin, proc.stdout):
-                if pipe is not None:
-                    with contextlib.suppress(OSError):  # a broken pipe: the child is gone
-                        pipe.close()
-            proc.wait()
 
     def set_unit(self, unit: int) -> None:
         """Select unit ``unit`` (0 … H-1)."""
