@@ -238,3 +238,69 @@ def _on_screen_widget(widget) -> np.ndarray:
     full = QApplication.primaryScreen().grabWindow(window.winId()).toImage()
     origin = widget.mapTo(window, widget.rect().topLeft())
     return _pixels(full.copy(origin.x(), origin.y(), widget.width(), widget.height()))
+
+
+def test_dense_curves_are_drawn_as_their_pixel_columns_extent():
+    from lstm_sim.gui.curves import _columns
+
+    rng = np.random.default_rng(3)
+    x = np.arange(2000.0)
+    y = rng.standard_normal(2000)
+    # Sparse (at most four points a pixel column): drawn as given.
+    sx, sy = _columns(x[:400], y[:400], 0.5, 0.0)
+    np.testing.assert_array_equal(sx, x[:400])
+    np.testing.assert_array_equal(sy, y[:400])
+    # 2000 points over 21 pixel columns (x = 0 … 49 in the first, then 100 a
+    # column): each column's first point, its lowest and highest in their order,
+    # and its last.
+    dx, dy = _columns(x, y, 0.01, 0.0)
+    assert len(dx) == len(dy) == 4 * 21
+    for c in range(21):
+        first, last = max(0, 100 * c - 50), min(2000, 100 * c + 50) - 1
+        part = slice(first, last + 1)
+        lo, hi = first + int(np.argmin(y[part])), first + int(np.argmax(y[part]))
+        kept = [first, min(lo, hi), max(lo, hi), last]
+        np.testing.assert_array_equal(dx[4 * c : 4 * c + 4], x[kept])
+        np.testing.assert_array_equal(dy[4 * c : 4 * c + 4], y[kept])
+
+
+@pytest.mark.parametrize("width", [1, 2])
+def test_a_dense_curve_draws_what_every_point_drawn_would(qtbot, width):
+    """20 000 points over 400 pixels: the ink of each pixel column is where drawing
+    every point puts it, give or take the pen's spill into the neighbouring column."""
+    import pyqtgraph as pg
+
+    rng = np.random.default_rng(4)
+    x = np.arange(20_000.0)
+    y = np.cumsum(rng.standard_normal(20_000))
+    pictures = []
+    for make in (
+        lambda: pg.PlotCurveItem(x, y, pen=pg.mkPen("k", width=width)),  # every point
+        lambda: FastCurve(pg.mkPen("k", width=width)),
+    ):
+        widget = pg.PlotWidget(background="w")
+        qtbot.addWidget(widget)
+        widget.resize(400, 200)
+        widget.hideAxis("left")
+        widget.hideAxis("bottom")
+        item = make()
+        widget.addItem(item)
+        if isinstance(item, FastCurve):
+            item.set_x_span(0.0, x[-1])
+            item.setData(x, y)
+        widget.setXRange(0, x[-1], padding=0)
+        widget.setYRange(y.min(), y.max(), padding=0.05)
+        widget.show()
+        qtbot.waitExposed(widget)
+        qtbot.wait(20)
+        image = widget.grab().toImage().convertToFormat(QImage.Format.Format_Grayscale8)
+        pixels = np.frombuffer(image.constBits(), np.uint8).reshape(-1, image.bytesPerLine())
+        pictures.append(pixels[:, : image.width()] < 128)  # ink
+    every, drawn = pictures
+    assert drawn.sum() < every.sum() * 1.1  # nothing smeared
+    for column in range(3, every.shape[1] - 3):
+        for a, b in ((every, drawn), (drawn, every)):
+            rows = np.flatnonzero(a[:, column])
+            assert rows.size, column
+            near = np.flatnonzero(b[:, column - 1 : column + 2].any(axis=1))
+            assert near.min() - 1 <= rows.min() and rows.max() <= near.max() + 1, column

@@ -56,6 +56,7 @@ from PySide6.QtGui import (
     QLinearGradient,
     QPainter,
     QPainterPath,
+    QPainterPathStroker,
     QPen,
     QPolygonF,
     QResizeEvent,
@@ -66,7 +67,9 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
+    QGraphicsEllipseItem,
     QGraphicsItem,
+    QGraphicsPolygonItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneHoverEvent,
@@ -290,6 +293,15 @@ def _static_text(text: str, font: QFont) -> QStaticText:
     return st
 
 
+def _outline(path: QPainterPath, width: float) -> QPainterPath:
+    """The area a round-capped, round-joined pen of ``width`` covers along ``path``."""
+    stroker = QPainterPathStroker()
+    stroker.setWidth(width)
+    stroker.setCapStyle(Qt.PenCapStyle.RoundCap)
+    stroker.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    return stroker.createStroke(path)
+
+
 def _pen(color: QColor, width: float) -> QPen:
     pen = QPen(color, width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
@@ -390,33 +402,34 @@ class _WireCores(QGraphicsItem):
     """The coloured cores of all (halo-less) wires, in one item.
 
     A Step recolours most wires. Drawn as one item over the cached cables, a
-    recoloured wire costs one stroke and no per-item overhead; only the cores
-    inside the exposed rectangle are drawn.
+    recoloured wire costs one fill of its outline (stroked once, here) and no
+    per-item overhead; only the cores inside the exposed rectangle are drawn.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self._paths: list[QPainterPath] = []
+        self._outlines: list[QPainterPath] = []
         self._colors: list[QColor] = []
         self._rects: list[QRectF] = []
-        self._pens: list[QPen] = []
+        self._brushes: list[QBrush] = []
         self._bounds = QRectF()
 
     def add(self, path: QPainterPath, color: QColor) -> int:
         self.prepareGeometryChange()
-        rect = path.boundingRect().adjusted(-_Wire._CORE, -_Wire._CORE, _Wire._CORE, _Wire._CORE)
-        self._paths.append(path)
+        outline = _outline(path, _Wire._CORE)
+        rect = outline.boundingRect().adjusted(-1, -1, 1, 1)
+        self._outlines.append(outline)
         self._colors.append(QColor(color))
-        self._pens.append(_pen(color, _Wire._CORE))
+        self._brushes.append(QBrush(color))
         self._rects.append(rect)
         self._bounds = self._bounds.united(rect)
-        return len(self._paths) - 1
+        return len(self._outlines) - 1
 
     def set_color(self, index: int, color: QColor) -> None:
         if color != self._colors[index]:
             self._colors[index] = QColor(color)
-            self._pens[index] = _pen(color, _Wire._CORE)
+            self._brushes[index] = QBrush(color)
             self.update(self._rects[index])
 
     def color(self, index: int) -> QColor:
@@ -428,12 +441,10 @@ class _WireCores(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setBrush(_NO_BRUSH)
         exposed = option.exposedRect
-        for path, pen, rect in zip(self._paths, self._pens, self._rects, strict=True):
+        for outline, brush, rect in zip(self._outlines, self._brushes, self._rects, strict=True):
             if rect.intersects(exposed):
-                painter.setPen(pen)
-                painter.drawPath(path)
+                painter.fillPath(outline, brush)
 
 
 class _Wire(QGraphicsItem):
@@ -540,47 +551,45 @@ class _Wire(QGraphicsItem):
             _Arrowhead.draw(painter, self._arrow)
 
 
-class _Arrowhead(QGraphicsItem):
-    """The arrowhead of a wire whose core is drawn by :class:`_WireCores` (cached)."""
+class _Arrowhead(QGraphicsPolygonItem):
+    """The arrowhead of a wire whose core is drawn by :class:`_WireCores`.
+
+    A plain Qt item, cached: a repaint asks nothing of Python for it (a Python
+    item is asked for its bounding rectangle about four times per repaint, and
+    a Step repaints the twelve arrowheads the cores run into).
+    """
+
+    _PEN = 1.5
 
     def __init__(self, polygon: QPolygonF) -> None:
-        super().__init__()
+        super().__init__(polygon)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._polygon = polygon
-        self._bounds = polygon.boundingRect().adjusted(-2, -2, 2, 2)
+        self.restyle()
+
+    def restyle(self) -> None:
+        """Take the current theme's ink."""
+        self.setPen(_pen(_INK, self._PEN))
+        self.setBrush(_INK)
 
     @staticmethod
     def draw(painter: QPainter, polygon: QPolygonF) -> None:
-        painter.setPen(_pen(_INK, 1.5))
+        painter.setPen(_pen(_INK, _Arrowhead._PEN))
         painter.setBrush(_INK)
         painter.drawPolygon(polygon)
 
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        self.draw(painter, self._polygon)
-
-
-class _Dot(QGraphicsItem):
-    """A junction where a wire branches."""
+class _Dot(QGraphicsEllipseItem):
+    """A junction where a wire branches (a plain Qt item, cached, as :class:`_Arrowhead`)."""
 
     def __init__(self, radius: float = 6.0) -> None:
-        super().__init__()
+        super().__init__(-radius, -radius, 2 * radius, 2 * radius)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._r = radius
+        self.setPen(Qt.PenStyle.NoPen)
+        self.restyle()
 
-    def boundingRect(self) -> QRectF:
-        return QRectF(-self._r - 1, -self._r - 1, 2 * self._r + 2, 2 * self._r + 2)
-
-    def paint(
-        self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
-    ) -> None:
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(_INK)
-        painter.drawEllipse(QPointF(0, 0), self._r, self._r)
+    def restyle(self) -> None:
+        """Take the current theme's ink."""
+        self.setBrush(_INK)
 
 
 class _HoverItem(QGraphicsItem):
@@ -1502,6 +1511,8 @@ class CellDiagram(QGraphicsView):
         self._scene.setBackgroundBrush(_BACKGROUND)
         self.setBackgroundBrush(_BACKGROUND)
         for item in [*self._scene.items(), *self._scene.fixed.items()]:
+            if isinstance(item, _Arrowhead | _Dot):
+                item.restyle()
             item.update()
         self._fixed_changed()
         self._refresh()  # wires and nodes take their colours again

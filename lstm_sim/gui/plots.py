@@ -81,6 +81,17 @@ def cache_tree(item: pg.QtWidgets.QGraphicsItem) -> None:
         cache_tree(child)
 
 
+def _no_contents(plot: pg.PlotItem) -> None:
+    """Mark a plot's containers, which draw nothing themselves, as having no contents.
+
+    Qt then skips them when it repaints (no bounding rectangle asked of Python
+    for each one on every repaint); their children are drawn as before.
+    """
+    flag = pg.QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
+    plot.setFlag(flag)
+    plot.titleLabel.setFlag(flag)
+
+
 class ShortAxis(pg.AxisItem):
     """A value axis for a panel a few dozen pixels high: two or three numbers, not six.
 
@@ -163,6 +174,7 @@ class PlotPanels(QWidget):
         self.layout_widget.setBackground("w")
         self.layout_widget.ci.layout.setVerticalSpacing(2)
         self.layout_widget.ci.setContentsMargins(4, 4, 8, 4)
+        self.layout_widget.ci.setFlag(pg.QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents)
         # Two lines kept free for the caption, whose text changes on every step.
         self._caption_box = SteadyLabel(lines=2)
         self.caption = self._caption_box.label
@@ -221,6 +233,7 @@ class PlotPanels(QWidget):
                 plot.getAxis("bottom").setStyle(showValues=False)
             else:
                 plot.setLabel("bottom", self.tr("time step t"))
+            _no_contents(plot)
             cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
             scale_pen(cursor)
             self.plots[key] = plot
