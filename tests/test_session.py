@@ -138,23 +138,25 @@ def test_settings_round_trip(session):
         session.update_settings(loss="nope")
 
 
-@pytest.mark.parametrize("window", [1, 7, 200])
+@pytest.mark.parametrize(("window", "hidden"), [(1, 3), (7, 3), (40, 3), (200, 3), (200, 16)])
 @pytest.mark.parametrize("clamp", [None, {"f": 1.0}])
-def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, clamp, monkeypatch):
+def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, hidden, clamp, monkeypatch):
     """The panel's Jacobian chain (with its cache) and plain BPTT agree step after step.
 
     The path mixes Steps, Steps back, short hops and jumps, so the cache is
     extended, grown back, re-based and started over; each Step then needs the
-    one new row's Jacobian only.
+    one new row's Jacobian only. Windows longer than a block also walk the
+    blocks' products (and the rows around them one by one).
     """
     import lstm_sim.session as session_module
     from lstm_sim.session import JacobianCache, Settings, compute_gradient_view
 
     rng = np.random.default_rng(3)
     T = 900
-    params = LSTMParams.random(2, 3, seed=5, forget_bias=1.0)
+    params = LSTMParams.random(2, hidden, seed=5, forget_bias=1.0)
     trace = run(params, rng.standard_normal((T, 2)), clamp=clamp)
     cache = JacobianCache(params, trace, window)
+    blocks_used = 0
     computed = []
     real = session_module.transition_jacobians
 
@@ -181,11 +183,15 @@ def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, clamp, m
                 np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-300, err_msg=f"t = {t}")
             if cache.lo <= start:
                 chained += 1
+            first = -(-start // cache.BLOCK) * cache.BLOCK
+            blocks_used += first + cache.BLOCK <= t and first in cache.blocks
             if full:
                 assert sum(computed) <= 1  # a Step on a full cache: one new Jacobian
                 full_steps += 1
     assert chained > len(path)  # the chain was used, not only its BPTT fallback
     assert full_steps > 40
+    if window >= 2 * cache.BLOCK:
+        assert blocks_used > len(path)  # whole blocks went through their products
 
 
 def test_session_keeps_one_jacobian_cache_per_trace_and_window(session):
