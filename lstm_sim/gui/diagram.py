@@ -43,7 +43,7 @@ import html
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, ClassVar
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication, QEvent, QLineF, QPointF, QRectF, QSize, Qt
@@ -274,6 +274,48 @@ def _font(px: float, *, bold: bool = False, italic: bool = False) -> QFont:
     font.setBold(bold)
     font.setItalic(italic)
     return font
+
+
+def _word_color(words: bytes, index: int) -> QColor:
+    """The colour of RGB32 word ``index`` in ``words`` (B, G, R, 255 each)."""
+    k = 4 * index
+    return QColor(words[k + 2], words[k + 1], words[k])
+
+
+class _Metrics:
+    """Advances and vertical metrics of one font, for placing short texts without a layout.
+
+    ``QPainter.drawText`` into a rectangle with an alignment lays the text out
+    (≈ 5 µs more than drawing it at a point); the value texts are a few
+    characters of a small set (digits, signs, separators), so their widths are
+    sums of cached advances.
+    """
+
+    _cache: ClassVar[dict[str, _Metrics]] = {}
+
+    def __init__(self, font: QFont) -> None:
+        self._metrics = QFontMetricsF(font)
+        self._advance: dict[str, float] = {}
+        self.ascent = self._metrics.ascent()
+        self.height = self._metrics.height()
+
+    @classmethod
+    def of(cls, font: QFont) -> _Metrics:
+        key = font.key()
+        found = cls._cache.get(key)
+        if found is None:
+            found = cls._cache[key] = cls(font)
+        return found
+
+    def width(self, text: str) -> float:
+        advance = self._advance
+        total = 0.0
+        for ch in text:
+            w = advance.get(ch)
+            if w is None:
+                w = advance[ch] = self._metrics.horizontalAdvance(ch)
+            total += w
+        return total
 
 
 def _static_text(text: str, font: QFont) -> QStaticText:
@@ -747,7 +789,9 @@ class _ValueNode(_HoverItem):
         self._title_font = _font(title_px)
         self._value_font = _font(value_px, bold=True)
         self._shown_font = self._value_font
-        self._value_height = QFontMetricsF(self._value_font).height()
+        self._value_px = float(self._value_font.pixelSize())
+        self._metrics = _Metrics.of(self._value_font)
+        self._value_height = self._metrics.height
         self._tab_font = _font(_PX_TAB, bold=True)
         self._title = ""
         self._title_st: QStaticText | None = None
@@ -761,8 +805,10 @@ class _ValueNode(_HoverItem):
         self._text = NO_VALUE
         self._fill = QColor(NO_VALUE_COLOR)
         self._text_color = text_color_for(self._fill)
-        self._strip_bytes: bytes | None = None  # the strip's (n, 3) uint8 colours
+        self._strip_bytes: bytes | None = None  # the strip's colours, RGB32 words
         self._strip_image: QImage | None = None  # n × 1 pixels
+        self._selected_color = QColor()
+        self._text_pos = QPointF()
         self._selected = -1
         self._rect = QRectF()
         self._outline: _NodeOutline | None = None
@@ -811,6 +857,8 @@ class _ValueNode(_HoverItem):
         self._value_rect = QRectF(rect.left(), y, rect.width(), self._value_height)
         y += self._value_height + 3.0
         self._strip_area = QRectF(rect.left() + 10.0, y, rect.width() - 20.0, self._STRIP_H)
+        self._place_baseline()
+        self._place_text(self._text)
 
     def set_title(self, title: str) -> None:
         if title != self._title:
@@ -820,11 +868,15 @@ class _ValueNode(_HoverItem):
             self.update()
 
     def set_display(
-        self, text: str, fill: QColor, strip: np.ndarray | None = None, selected: int = -1
+        self, text: str, fill: QColor, strip: bytes | None = None, selected: int = -1
     ) -> None:
-        """Show ``text`` on ``fill``; ``strip`` (n, 3) uint8 colours one cell per unit."""
-        data = None if strip is None else np.ascontiguousarray(strip, dtype=np.uint8).tobytes()
-        strip_changed = data != self._strip_bytes
+        """Show ``text`` on ``fill``; ``strip``: one cell per unit, as RGB32 words.
+
+        ``strip`` holds B, G, R, 255 per unit (see ``CellDiagram._compute_colors``);
+        the raster engine draws an RGB32 image as it is (an RGB888 one it would
+        convert on every draw).
+        """
+        strip_changed = strip != self._strip_bytes
         if (
             text == self._text
             and fill == self._fill
@@ -832,22 +884,26 @@ class _ValueNode(_HoverItem):
             and selected == self._selected
         ):
             return
-        if (data is None) != (self._strip_bytes is None):
+        if (strip is None) != (self._strip_bytes is None):
             self.prepareGeometryChange()
-            self._layout(has_strip=data is not None)
+            self._layout(has_strip=strip is not None)
         if text != self._text:
             self._fit_value_font(text)
+            self._place_text(text)
         self._text = text
         if fill != self._fill:
             self._fill = QColor(fill)
             self._text_color = text_color_for(self._fill)
         if strip_changed:
-            self._strip_bytes = data
+            self._strip_bytes = strip
             self._strip_image = None
-            if data is not None:
-                n = len(data) // 3
+            if strip is not None:
+                n = len(strip) // 4
                 # copy(): own the pixels (the bytes object is only borrowed)
-                self._strip_image = QImage(data, n, 1, 3 * n, QImage.Format.Format_RGB888).copy()
+                self._strip_image = QImage(strip, n, 1, 4 * n, QImage.Format.Format_RGB32).copy()
+        if strip is not None and 0 <= selected < len(strip) // 4:
+            if strip_changed or selected != self._selected:
+                self._selected_color = _word_color(strip, selected)
         self._selected = selected
         self.update()
 
@@ -861,21 +917,33 @@ class _ValueNode(_HoverItem):
             self._w = width
             self._layout(has_strip=self._has_strip)
             self._fit_value_font(self._text)
+            self._place_text(self._text)
             self.update()
 
     def _fit_value_font(self, text: str) -> None:
         """Shrink the value font when ``text`` (e.g. several inputs x_t) is wider than the box."""
         room = self._w - 14.0
+        font = self._value_font
         # Digits are ≈ 0.64 em wide in common UI fonts: measure only long texts.
-        if len(text) * 0.7 * self._value_font.pixelSize() <= room:
-            self._shown_font = self._value_font
-            return
-        width = QFontMetricsF(self._value_font).horizontalAdvance(text)
-        if width <= room:
-            self._shown_font = self._value_font
-        else:
-            self._shown_font = QFont(self._value_font)
-            self._shown_font.setPixelSize(max(8, int(self._value_font.pixelSize() * room / width)))
+        if len(text) * 0.7 * self._value_px > room:
+            width = QFontMetricsF(self._value_font).horizontalAdvance(text)
+            if width > room:
+                font = QFont(self._value_font)
+                font.setPixelSize(max(8, int(self._value_px * room / width)))
+        if font is not self._shown_font:
+            self._shown_font = font
+            self._metrics = _Metrics.of(font)
+            self._place_baseline()
+
+    def _place_baseline(self) -> None:
+        """The value row's centre and baseline, for the shown font."""
+        rect, metrics = self._value_rect, self._metrics
+        self._text_cx = rect.center().x()
+        self._text_y = rect.top() + (rect.height() - metrics.height) / 2 + metrics.ascent
+
+    def _place_text(self, text: str) -> None:
+        """Where the value text starts: centred in the value's row (see :class:`_Metrics`)."""
+        self._text_pos = QPointF(self._text_cx - self._metrics.width(text) / 2, self._text_y)
 
     def text(self) -> str:
         return self._text
@@ -904,7 +972,7 @@ class _ValueNode(_HoverItem):
             painter.setFont(self._title_font)
             painter.drawStaticText(self._title_pos, self._title_st)
         painter.setFont(self._shown_font)
-        painter.drawText(self._value_rect, _CENTER, self._text)
+        painter.drawText(self._text_pos, self._text)
         if self._strip_image is not None:
             self._paint_strip(painter, self._strip_area)
 
@@ -929,7 +997,7 @@ class _ValueNode(_HoverItem):
                 sel.adjust(-(4.0 - sel.width()) / 2, 0, (4.0 - sel.width()) / 2, 0)
             painter.fillRect(sel.adjusted(-4.5, -4.5, 4.5, 4.5), _INK)
             painter.fillRect(sel.adjusted(-2.5, -2.5, 2.5, 2.5), _WHITE)
-            painter.drawImage(sel, image, QRectF(self._selected, 0.0, 1.0, 1.0))
+            painter.fillRect(sel, self._selected_color)
         painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
 
 
@@ -1092,7 +1160,7 @@ class CellDiagram(QGraphicsView):
         self._c: np.ndarray | None = None
         self._unit = 0
         self._values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
-        self._rgb: dict[str, np.ndarray] = {}
+        self._rgb: dict[str, bytes] = {}
         self._tips: dict[str, str] = {}
         self._tips_dirty = True
 
@@ -1539,14 +1607,18 @@ class CellDiagram(QGraphicsView):
         return step_values(self._step, self._h, self._c)
 
     def _compute_colors(self) -> dict[str, np.ndarray]:
-        """(n, 3) uint8 colours of every node that has a value, one call per colour scale."""
+        """Every valued node's colours as RGB32 words, one colour-scale call per scale.
+
+        A node's bytes hold B, G, R, 255 per unit (0xffRRGGBB in memory order): the
+        strips draw them as an image as they are, and the fills read them as ints.
+        """
         groups: tuple[tuple[tuple[str, ...], float | None], ...] = (
             (("f", "i", "o"), None),
             (("c", "c_prev", "f_mul"), self._c_range),
             (("x",), self._x_range),
             (("g", "h", "h_prev", "tanh_c", "i_mul", "o_mul"), 1.0),
         )
-        colors: dict[str, np.ndarray] = {}
+        colors: dict[str, bytes] = {}
         for keys, limit in groups:
             present = [k for k in keys if self._values[k] is not None]
             if not present:
@@ -1554,10 +1626,13 @@ class CellDiagram(QGraphicsView):
             arrays = [self._values[k] for k in present]
             flat = np.concatenate(arrays)  # type: ignore[arg-type]
             rgb = gate_rgb(flat) if limit is None else diverging_rgb(flat, limit)
+            words = np.full((len(rgb), 4), 255, np.uint8)
+            words[:, :3] = rgb[:, ::-1]
+            blob = words.tobytes()
             start = 0
             for key, arr in zip(present, arrays, strict=True):
                 n = arr.shape[0]  # type: ignore[union-attr]
-                colors[key] = rgb[start : start + n]
+                colors[key] = blob[4 * start : 4 * (start + n)]
                 start += n
         return colors
 
@@ -1587,16 +1662,16 @@ class CellDiagram(QGraphicsView):
                 item.set_display(NO_VALUE, empty)
                 wire_colors[key] = _EMPTY_WIRE
                 continue
-            rgb = self._rgb[key]
+            words = self._rgb[key]
             if key == "x":
                 single = v.shape[0] == 1
                 item.set_width(_X_W if single else _X_W_WIDE)
-                fill = QColor(int(rgb[0, 0]), int(rgb[0, 1]), int(rgb[0, 2])) if single else _X_FILL
-                item.set_display(self._x_text(v), fill, None if single else rgb, -1)
+                fill = _word_color(words, 0) if single else _X_FILL
+                item.set_display(self._x_text(v), fill, None if single else words, -1)
                 wire_colors[key] = fill if single else _NEUTRAL_WIRE
                 continue
-            fill = QColor(int(rgb[j, 0]), int(rgb[j, 1]), int(rgb[j, 2]))
-            strip = rgb if v.shape[0] > 1 else None
+            fill = _word_color(words, j)
+            strip = words if v.shape[0] > 1 else None
             item.set_display(format_value(float(v[j]), self._decimals), fill, strip, j)
             wire_colors[key] = fill
         for wire, key in self._wires:
