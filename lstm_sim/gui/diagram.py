@@ -40,6 +40,7 @@ and drawn with real subscripts (:func:`rich_notation`).
 from __future__ import annotations
 
 import html
+import itertools
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
@@ -440,38 +441,66 @@ class _Panel(QGraphicsItem):
         painter.drawRoundedRect(self._rect, self._radius, self._radius)
 
 
-class _WireCores(QGraphicsItem):
-    """The coloured cores of all (halo-less) wires, in one item.
+def _segment_rects(points: Sequence[QPointF], width: float) -> list[QRectF] | None:
+    """Rectangles covering a square-capped pen of ``width`` along ``points``.
 
-    A Step recolours most wires. Drawn as one item over the cached cables, a
-    recoloured wire costs one fill of its outline (stroked once, here) and no
-    per-item overhead; only the cores inside the exposed rectangle are drawn.
+    None unless every segment is horizontal or vertical. Each segment's
+    rectangle reaches ``width / 2`` past its ends, so joins come out square.
+    """
+    half = width / 2
+    rects = []
+    for p, q in itertools.pairwise(points):
+        x0, x1 = sorted((p.x(), q.x()))
+        y0, y1 = sorted((p.y(), q.y()))
+        if x0 != x1 and y0 != y1:
+            return None
+        rects.append(QRectF(x0 - half, y0 - half, x1 - x0 + width, y1 - y0 + width))
+    return rects
+
+
+class _WireCores(QGraphicsItem):
+    """The coloured cores of the wires, in one item over their cached cables.
+
+    A Step recolours most wires. Drawn as one item, a recoloured wire costs no
+    per-item overhead, and an axis-aligned core is a few rectangle fills (the
+    raster engine fills an axis-aligned rectangle several times faster than a
+    path, and stroking a wide pen costs about as much again). Other routes
+    fill their outline, stroked once here. Only the cores inside the exposed
+    rectangle are drawn.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
-        self._outlines: list[QPainterPath] = []
+        self._shapes: list[list[QRectF] | QPainterPath] = []
         self._colors: list[QColor] = []
         self._rects: list[QRectF] = []
-        self._brushes: list[QBrush] = []
         self._bounds = QRectF()
 
-    def add(self, path: QPainterPath, color: QColor) -> int:
+    def add(self, points: Sequence[QPointF], color: QColor) -> int:
+        """Add the core along ``points``; returns its index (for :meth:`set_color`)."""
         self.prepareGeometryChange()
-        outline = _outline(path, _Wire._CORE)
-        rect = outline.boundingRect().adjusted(-1, -1, 1, 1)
-        self._outlines.append(outline)
+        shape: list[QRectF] | QPainterPath | None = _segment_rects(points, _Wire._CORE)
+        if shape is None:
+            path = QPainterPath(points[0])
+            for p in points[1:]:
+                path.lineTo(p)
+            shape = _outline(path, _Wire._CORE)
+            rect = shape.boundingRect()
+        else:
+            rect = QRectF()
+            for r in shape:
+                rect = rect.united(r)
+        rect.adjust(-1, -1, 1, 1)
+        self._shapes.append(shape)
         self._colors.append(QColor(color))
-        self._brushes.append(QBrush(color))
         self._rects.append(rect)
         self._bounds = self._bounds.united(rect)
-        return len(self._outlines) - 1
+        return len(self._shapes) - 1
 
     def set_color(self, index: int, color: QColor) -> None:
         if color != self._colors[index]:
             self._colors[index] = QColor(color)
-            self._brushes[index] = QBrush(color)
             self.update(self._rects[index])
 
     def color(self, index: int) -> QColor:
@@ -484,9 +513,13 @@ class _WireCores(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         exposed = option.exposedRect
-        for outline, brush, rect in zip(self._outlines, self._brushes, self._rects, strict=True):
+        for shape, color, rect in zip(self._shapes, self._colors, self._rects, strict=True):
             if rect.intersects(exposed):
-                painter.fillPath(outline, brush)
+                if isinstance(shape, list):
+                    for r in shape:
+                        painter.fillRect(r, color)
+                else:
+                    painter.fillPath(shape, color)
 
 
 class _Wire(QGraphicsItem):
@@ -498,13 +531,13 @@ class _Wire(QGraphicsItem):
         The route, first to last; the arrow (if any) points at the last point.
     arrow : bool
         Draw an arrowhead at the end.
+    cores : _WireCores
+        Draws the coloured core (in the item's stead: the cable and the halo,
+        which never change, are cached as a pixmap).
     halo : QColor or None
         Draw a wide halo of this colour under the wire, so a wire it crosses
-        appears to pass underneath.
-    cores : _WireCores or None
-        Draw the coloured core there (the cable and the arrowhead, which never
-        change, are then cached as pixmaps); None: draw it here. A wire with a
-        halo draws its own core, over the cores of the wires it crosses.
+        appears to pass underneath (its cores then go in a layer over the
+        others').
     """
 
     _ARROW_LEN = 15.0
@@ -516,9 +549,9 @@ class _Wire(QGraphicsItem):
         self,
         points: Sequence[QPointF],
         *,
+        cores: _WireCores,
         arrow: bool = True,
         halo: QColor | None = None,
-        cores: _WireCores | None = None,
     ) -> None:
         super().__init__()
         pts = [QPointF(p) for p in points]
@@ -546,30 +579,20 @@ class _Wire(QGraphicsItem):
         width = 18.0 if halo is not None else self._OUTER
         self._bounds = path.boundingRect().united(self._arrow.boundingRect())
         self._bounds.adjust(-width, -width, width, width)
-        self._cores = cores if halo is None else None
-        self._core = -1
-        self._head: _Arrowhead | None = None
-        if self._cores is not None:
-            self._core = self._cores.add(path, self._color)
-            self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-            if not self._arrow.isEmpty():
-                self._head = _Arrowhead(self._arrow)
+        self._cores = cores
+        self._core = cores.add(pts, self._color)
+        self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
+        self._head = None if self._arrow.isEmpty() else _Arrowhead(self._arrow)
 
     def arrowhead(self) -> _Arrowhead | None:
         """The arrowhead to put over the cores (None when the wire draws its own)."""
         return self._head
 
     def set_color(self, color: QColor) -> None:
-        if self._cores is not None:
-            self._cores.set_color(self._core, color)
-        elif color != self._color:
-            self._color = QColor(color)
-            self.update()
+        self._cores.set_color(self._core, color)
 
     def color(self) -> QColor:
-        if self._cores is not None:
-            return self._cores.color(self._core)
-        return QColor(self._color)
+        return self._cores.color(self._core)
 
     def boundingRect(self) -> QRectF:
         return self._bounds
@@ -585,12 +608,6 @@ class _Wire(QGraphicsItem):
             painter.drawPath(self._path)
         painter.setPen(_pen(_INK, self._OUTER))
         painter.drawPath(self._path)
-        if self._cores is not None:
-            return  # the core and the arrowhead are drawn over all cables
-        painter.setPen(_pen(self._color, self._CORE))
-        painter.drawPath(self._path)
-        if not self._arrow.isEmpty():
-            _Arrowhead.draw(painter, self._arrow)
 
 
 class _Arrowhead(QGraphicsPolygonItem):
@@ -808,6 +825,7 @@ class _ValueNode(_HoverItem):
         self._strip_bytes: bytes | None = None  # the strip's colours, RGB32 words
         self._strip_image: QImage | None = None  # n × 1 pixels
         self._selected_color = QColor()
+        self._selected_rects: tuple[QRectF, QRectF, QRectF] | None = None
         self._text_pos = QPointF()
         self._selected = -1
         self._rect = QRectF()
@@ -857,6 +875,8 @@ class _ValueNode(_HoverItem):
         self._value_rect = QRectF(rect.left(), y, rect.width(), self._value_height)
         y += self._value_height + 3.0
         self._strip_area = QRectF(rect.left() + 10.0, y, rect.width() - 20.0, self._STRIP_H)
+        self._strip_frame = self._strip_area.adjusted(-1.0, -1.0, 1.0, 1.0)
+        self._place_selected()
         self._place_baseline()
         self._place_text(self._text)
 
@@ -876,7 +896,8 @@ class _ValueNode(_HoverItem):
         the raster engine draws an RGB32 image as it is (an RGB888 one it would
         convert on every draw).
         """
-        strip_changed = strip != self._strip_bytes
+        old_strip = self._strip_bytes
+        strip_changed = strip != old_strip
         if (
             text == self._text
             and fill == self._fill
@@ -901,10 +922,11 @@ class _ValueNode(_HoverItem):
                 n = len(strip) // 4
                 # copy(): own the pixels (the bytes object is only borrowed)
                 self._strip_image = QImage(strip, n, 1, 4 * n, QImage.Format.Format_RGB32).copy()
-        if strip is not None and 0 <= selected < len(strip) // 4:
-            if strip_changed or selected != self._selected:
-                self._selected_color = _word_color(strip, selected)
-        self._selected = selected
+        if selected != self._selected or len(strip or b"") != len(old_strip or b""):
+            self._selected = selected
+            self._place_selected()
+        if strip is not None and self._selected_rects is not None:
+            self._selected_color = _word_color(strip, selected)
         self.update()
 
     def title(self) -> str:
@@ -934,6 +956,23 @@ class _ValueNode(_HoverItem):
             self._shown_font = font
             self._metrics = _Metrics.of(font)
             self._place_baseline()
+
+    def _place_selected(self) -> None:
+        """The frame (outer, inner) and the cell of the selected unit in the strip, or None."""
+        n = 0 if self._strip_bytes is None else len(self._strip_bytes) // 4
+        if not 0 <= self._selected < n:
+            self._selected_rects = None
+            return
+        area = self._strip_area
+        cell = area.width() / n
+        sel = QRectF(area.left() + self._selected * cell, area.top(), cell, area.height())
+        if sel.width() < 4.0:
+            sel.adjust(-(4.0 - sel.width()) / 2, 0, (4.0 - sel.width()) / 2, 0)
+        self._selected_rects = (
+            sel.adjusted(-4.5, -4.5, 4.5, 4.5),
+            sel.adjusted(-2.5, -2.5, 2.5, 2.5),
+            sel,
+        )
 
     def _place_baseline(self) -> None:
         """The value row's centre and baseline, for the shown font."""
@@ -974,31 +1013,24 @@ class _ValueNode(_HoverItem):
         painter.setFont(self._shown_font)
         painter.drawText(self._text_pos, self._text)
         if self._strip_image is not None:
-            self._paint_strip(painter, self._strip_area)
+            self._paint_strip(painter)
 
-    def _paint_strip(self, painter: QPainter, area: QRectF) -> None:
+    def _paint_strip(self, painter: QPainter) -> None:
         """The H unit cells as one scaled image, the selected cell framed.
 
         Frames are filled rectangles under the image rather than stroked
         outlines: on the raster engine a stroke costs ~10× a fill, and this
-        runs for every vector node on every step.
+        runs for every vector node on every step. The image is scaled without
+        smoothing (the diagram never sets ``SmoothPixmapTransform``): each unit
+        stays one flat cell.
         """
-        image = self._strip_image
-        assert image is not None
-        n = image.width()
-        smooth = painter.testRenderHint(QPainter.RenderHint.SmoothPixmapTransform)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, False)
-        painter.fillRect(area.adjusted(-1.0, -1.0, 1.0, 1.0), _STRIP_FRAME)
-        painter.drawImage(area, image)
-        if 0 <= self._selected < n:
-            cell = area.width() / n
-            sel = QRectF(area.left() + self._selected * cell, area.top(), cell, area.height())
-            if sel.width() < 4.0:
-                sel.adjust(-(4.0 - sel.width()) / 2, 0, (4.0 - sel.width()) / 2, 0)
-            painter.fillRect(sel.adjusted(-4.5, -4.5, 4.5, 4.5), _INK)
-            painter.fillRect(sel.adjusted(-2.5, -2.5, 2.5, 2.5), _WHITE)
-            painter.fillRect(sel, self._selected_color)
-        painter.setRenderHint(QPainter.RenderHint.SmoothPixmapTransform, smooth)
+        painter.fillRect(self._strip_frame, _STRIP_FRAME)
+        painter.drawImage(self._strip_area, self._strip_image)
+        if self._selected_rects is not None:
+            outer, inner, cell = self._selected_rects
+            painter.fillRect(outer, _INK)
+            painter.fillRect(inner, _WHITE)
+            painter.fillRect(cell, self._selected_color)
 
 
 class _Legend(QGraphicsItem):
@@ -1138,11 +1170,7 @@ class CellDiagram(QGraphicsView):
         # one of them (language, theme, legend ranges) redraws that cache.
         self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
         scene.fixed.changed.connect(self._fixed_changed)
-        self.setRenderHints(
-            QPainter.RenderHint.Antialiasing
-            | QPainter.RenderHint.TextAntialiasing
-            | QPainter.RenderHint.SmoothPixmapTransform
-        )
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
@@ -1290,10 +1318,9 @@ class CellDiagram(QGraphicsView):
         image.fill(_BACKGROUND)
         painter = QPainter(image)
         try:
+            # No SmoothPixmapTransform: the unit strips are images scaled up cell by cell.
             painter.setRenderHints(
-                QPainter.RenderHint.Antialiasing
-                | QPainter.RenderHint.TextAntialiasing
-                | QPainter.RenderHint.SmoothPixmapTransform
+                QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
             )
             self._scene.render(
                 painter,
@@ -1403,20 +1430,23 @@ class CellDiagram(QGraphicsView):
         op("o_mul", "mul", QPointF(_COL_T, _BOX_Y))
 
         # --- wires -------------------------------------------------------
-        # Cables (cached) under one item drawing every coloured core, under the
-        # arrowheads (cached); a wire with a halo is drawn whole, over them all.
-        cores = _WireCores()
+        # Cables (cached, in the background) under one item drawing every coloured
+        # core, under the arrowheads. A wire with a halo goes over all of them: its
+        # halo and cable (cached), then its core and arrowhead, over the wires it
+        # crosses.
+        cores, upper_cores = _WireCores(), _WireCores()
         self._add(cores, 2.5)
+        self._add(upper_cores, 3.5)
 
         def wire(value_key: str | None, *points: tuple[float, float], **kwargs: object) -> None:
             pts = [QPointF(x, y) for x, y in points]
-            item = _Wire(pts, cores=cores, **kwargs)  # type: ignore[arg-type]
-            self._wires.append((item, value_key))
             halo = kwargs.get("halo") is not None
+            item = _Wire(pts, cores=upper_cores if halo else cores, **kwargs)  # type: ignore[arg-type]
+            self._wires.append((item, value_key))
             self._add(item, 3 if halo else 2, fixed=not halo)
             head = item.arrowhead()
             if head is not None:
-                self._add(head, 2.7)
+                self._add(head, 3.7 if halo else 2.7)
 
         r, half_w = _OP_R, _BOX_W / 2
         box_top, box_bottom = _BOX_Y - _BOX_H / 2, _BOX_Y + _BOX_H / 2
