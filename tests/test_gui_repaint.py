@@ -264,30 +264,33 @@ def test_dense_curves_are_drawn_as_their_pixel_columns_extent():
         np.testing.assert_array_equal(dy[4 * c : 4 * c + 4], y[kept])
 
 
-@pytest.mark.parametrize("width", [1, 2])
-def test_a_dense_curve_draws_what_every_point_drawn_would(qtbot, width):
-    """20 000 points over 400 pixels: the ink of each pixel column is where drawing
-    every point puts it, give or take the pen's spill into the neighbouring column."""
+@pytest.mark.parametrize("width", [2, 3])
+def test_a_dense_curve_draws_what_every_point_drawn_would(qtbot, monkeypatch, width):
+    """20 000 points over 400 pixels, with a wide pen: the ink of each pixel column
+    is where drawing every point puts it, give or take the pen's spill into the
+    neighbouring column."""
     import pyqtgraph as pg
+
+    import lstm_sim.gui.curves as curves
 
     rng = np.random.default_rng(4)
     x = np.arange(20_000.0)
     y = np.cumsum(rng.standard_normal(20_000))
     pictures = []
-    for make in (
-        lambda: pg.PlotCurveItem(x, y, pen=pg.mkPen("k", width=width)),  # every point
-        lambda: FastCurve(pg.mkPen("k", width=width)),
-    ):
+    for decimate in (False, True):
+        if not decimate:
+            monkeypatch.setattr(curves, "_columns", lambda x, y, scale, offset: (x, y))
+        else:
+            monkeypatch.undo()
         widget = pg.PlotWidget(background="w")
         qtbot.addWidget(widget)
         widget.resize(400, 200)
         widget.hideAxis("left")
         widget.hideAxis("bottom")
-        item = make()
+        item = FastCurve(pg.mkPen("k", width=width))
         widget.addItem(item)
-        if isinstance(item, FastCurve):
-            item.set_x_span(0.0, x[-1])
-            item.setData(x, y)
+        item.set_x_span(0.0, x[-1])
+        item.setData(x, y)
         widget.setXRange(0, x[-1], padding=0)
         widget.setYRange(y.min(), y.max(), padding=0.05)
         widget.show()

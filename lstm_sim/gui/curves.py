@@ -219,8 +219,9 @@ class FastCurve(pg.GraphicsObject):
         painter.setPen(self._pen)
         x, y = self._x[lo:hi], self._yd[lo:hi]
         if self._finite:
-            device = painter.deviceTransform()  # x is not rotated: m11·x + dx
-            x, y = _columns(x, y, device.m11(), device.dx())
+            if hi - lo >= 64 and self._pen.widthF() > 1.0:  # a one-pixel line is cheap
+                device = painter.deviceTransform()  # x is not rotated: m11·x + dx
+                x, y = _columns(x, y, device.m11(), device.dx())
             painter.drawPolyline(pg.functions.arrayToQPolygonF(x, y))
         else:
             painter.drawPath(pg.arrayToQPath(x, y, connect="finite"))
