@@ -414,7 +414,7 @@ def compute_gradient_view(
         dc_norm[: n - m] = g.dc_norm()
     extra: dict[str, Any] = {
         "forget": np.array(trace.f[rows.start : rows.stop, unit]),
-        "carry": carry_product(trace, t, window=settings.window)[:, unit],
+        "carry": carry_product(trace, t, window=settings.window, unit=unit),
     }
     if rnn is not None:
         rnn_params, rnn_trace, factors = rnn

@@ -158,6 +158,11 @@ def test_carry_product_is_the_direct_path_gradient() -> None:
     win = carry_product(trace, stop, window=5)
     assert_allclose(win, P[stop - 5 :], rtol=1e-15)
     assert_array_equal(carry_product(trace, window=1), np.ones((1, H)))
+    # One unit's products: that unit's column, exactly.
+    for unit in range(H):
+        assert_array_equal(carry_product(trace, stop, unit=unit), P[:, unit])
+        assert_array_equal(carry_product(trace, stop, window=5, unit=unit), win[:, unit])
+    assert_array_equal(carry_product(trace, window=1, unit=0), np.ones(1))
 
 
 def test_carry_helpers_validate() -> None:

@@ -367,16 +367,18 @@ def transition_jacobians(params: LSTMParams, trace: Trace, start: int, stop: int
     whh = params.weight_hh.reshape(4, hidden, hidden)  # PyTorch blocks i, f, g, o
     # Filled through a transposed view, so that J.transpose(0, 2, 1) — what a
     # backward chain multiplies by — is contiguous without a copy.
-    JT = np.zeros((n, 2 * hidden, 2 * hidden))
+    size = 2 * hidden
+    JT = np.zeros((n, size, size))
     J = JT.transpose(0, 2, 1)
-    D = Fc[:, 0, :, None] * whh[2]
-    D += Fc[:, 1, :, None] * whh[0]
-    D += Fc[:, 2, :, None] * whh[1]
+    # D_k = Σ_b diag(Fc_k,b) · W_hh,b over b = g, i, f: one contraction for all rows.
+    D = np.einsum("nbh,bhk->nhk", Fc, whh[[2, 0, 1]])
     J[:, hidden:, :hidden] = D
     D *= A[:, :, None]
     D += B[:, :, None] * whh[3]
     J[:, :hidden, :hidden] = D
-    diag = np.arange(hidden)
-    J[:, diag, hidden + diag] = A * F
-    J[:, hidden + diag, hidden + diag] = F
+    # The diagonals, as strided views of the flat rows: J[k, i, H + i] is
+    # JT[k, H + i, i], at H·2H + i·(2H + 1); J[k, H + i, H + i] at (H + i)·(2H + 1).
+    flat = JT.reshape(n, size * size)
+    flat[:, hidden * size :: size + 1] = A * F
+    flat[:, hidden * (size + 1) :: size + 1] = F
     return J

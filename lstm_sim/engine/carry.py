@@ -54,7 +54,7 @@ def carry_factors(trace: Trace) -> np.ndarray:
 
 
 def carry_product(
-    trace: Trace, stop: int | None = None, *, window: int | None = None
+    trace: Trace, stop: int | None = None, *, window: int | None = None, unit: int | None = None
 ) -> np.ndarray:
     """Running products of the forget gate back from row ``stop - 1``.
 
@@ -76,18 +76,20 @@ def carry_product(
         One past the last row (default T): the product ends at f_{stop-1}.
     window : int, optional
         At most this many rows (default: all, back to row 0).
+    unit : int, optional
+        Only this unit's products (a 1-D result: the column ``unit`` of the full one).
 
     Returns
     -------
-    numpy.ndarray, shape (stop − start, H)
+    numpy.ndarray, shape (stop − start, H), or (stop − start,) with ``unit``
         Row ``stop − 1 − start`` is all ones; products are taken from row
         ``stop − 1`` backwards, and may underflow to 0 over long spans.
     """
     _check_trace(trace)
     rows = window_bounds(len(trace), stop, window)
     start, stop = rows.start, rows.stop
-    f = trace.f
-    out = np.ones((stop - start, trace.params.hidden_size))
+    f = trace.f if unit is None else trace.f[:, unit]
+    out = np.ones((stop - start, *f.shape[1:]))
     if stop - start > 1:
         # out[k - start] = Π_{j=k+1}^{stop-1} f_j: cumulative product of f_{stop-1}, f_{stop-2}, …
         np.cumprod(f[stop - 1 : start : -1], axis=0, out=out[-2::-1])
