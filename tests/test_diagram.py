@@ -232,6 +232,27 @@ def test_nodes_are_coloured_by_value(view, trace):
     assert view.node_color("c") == diverging_color(trace.c[3, 1], 4.0)
 
 
+def test_every_node_of_every_unit_takes_its_scale_and_limit(view, trace):
+    """Gates on the sequential scale; C-like values saturating at ±c_range, the
+    rest at ±1 (all nodes' colours are computed together)."""
+    from lstm_sim.gui.diagram import step_values
+
+    view.set_value_ranges(c=3.0, x=0.5)
+    step = trace.step_result(5)
+    values = step_values(step, trace.h[5], trace.c[5])
+    limits = {"c": 3.0, "c_prev": 3.0, "f_mul": 3.0}
+    for unit in range(trace.h.shape[1]):
+        _show_step(view, trace, 5, unit=unit)
+        for key, v in values.items():
+            if key == "x":
+                continue  # two inputs here: a neutral box (its strip has their colours)
+            if key in ("f", "i", "o"):
+                expected = gate_color(v[unit])
+            else:
+                expected = diverging_color(v[unit], limits.get(key, 1.0))
+            assert view.node_color(key) == expected, (key, unit)
+
+
 def test_rich_notation():
     assert rich_notation("C_{t-1}") == "C<sub>t−1</sub>"
     assert rich_notation("forget gate f_t") == "forget gate f<sub>t</sub>"
@@ -355,3 +376,13 @@ def test_soak_many_states_with_repaint(view, trace, qtbot):
 
 def test_node_keys_are_complete(view):
     assert set(view.scene_items()) == set(NODE_KEYS)
+
+
+def test_a_single_input_is_coloured_at_its_own_limit(view):
+    params = LSTMParams.random(1, 2, seed=1)
+    one = run(params, np.array([[0.3], [-0.2], [0.7]]))
+    for x_range in (1.0, 0.5):
+        view.set_value_ranges(x=x_range)
+        _show_step(view, one, 2)
+        assert view.node_color("x") == diverging_color(0.7, x_range)
+        assert view.node_color("h") == diverging_color(one.h[2, 0], 1.0)

@@ -352,6 +352,11 @@ def _pen(color: QColor, width: float) -> QPen:
     return pen
 
 
+#: Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.
+_SEQUENTIAL_KEYS = ("f", "i", "o")
+_DIVERGING_KEYS = ("c", "c_prev", "f_mul", "x", "g", "h", "h_prev", "tanh_c", "i_mul", "o_mul")
+
+
 # ===================================================================== items
 class _Label(QGraphicsItem):
     """A rich-text label (notation with subscripts) anchored at its position.
@@ -1189,6 +1194,7 @@ class CellDiagram(QGraphicsView):
         self._unit = 0
         self._values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
         self._rgb: dict[str, bytes] = {}
+        self._limits_cache: tuple[tuple, np.ndarray] | None = None
         self._tips: dict[str, str] = {}
         self._tips_dirty = True
 
@@ -1636,35 +1642,48 @@ class CellDiagram(QGraphicsView):
         """Every node's vector for the stored state (None where there is no value)."""
         return step_values(self._step, self._h, self._c)
 
-    def _compute_colors(self) -> dict[str, np.ndarray]:
+    def _compute_colors(self) -> dict[str, bytes]:
         """Every valued node's colours as RGB32 words, one colour-scale call per scale.
 
         A node's bytes hold B, G, R, 255 per unit (0xffRRGGBB in memory order): the
         strips draw them as an image as they are, and the fills read them as ints.
+        The gates take the sequential scale; the rest the diverging one, each
+        group saturating at its own limit (C at ±c_range, x at ±x_range, the
+        others at ±1).
         """
-        groups: tuple[tuple[tuple[str, ...], float | None], ...] = (
-            (("f", "i", "o"), None),
-            (("c", "c_prev", "f_mul"), self._c_range),
-            (("x",), self._x_range),
-            (("g", "h", "h_prev", "tanh_c", "i_mul", "o_mul"), 1.0),
-        )
+        values = self._values
+        sequential = [k for k in _SEQUENTIAL_KEYS if values[k] is not None]
+        diverging = [k for k in _DIVERGING_KEYS if values[k] is not None]
+        keys = sequential + diverging
+        if not keys:
+            return {}
+        arrays = [values[k] for k in keys]
+        sizes = [a.shape[0] for a in arrays]  # type: ignore[union-attr]
+        flat = np.concatenate(arrays)  # type: ignore[arg-type]
+        m = sum(sizes[: len(sequential)])
+        words = np.full((len(flat), 4), 255, np.uint8)
+        if m:
+            words[:m, :3] = gate_rgb(flat[:m])[:, ::-1]
+        if m < len(flat):
+            limits = self._limits(diverging, sizes[len(sequential) :])
+            words[m:, :3] = diverging_rgb(flat[m:] / limits, 1.0)[:, ::-1]
+        blob = words.tobytes()
         colors: dict[str, bytes] = {}
-        for keys, limit in groups:
-            present = [k for k in keys if self._values[k] is not None]
-            if not present:
-                continue
-            arrays = [self._values[k] for k in present]
-            flat = np.concatenate(arrays)  # type: ignore[arg-type]
-            rgb = gate_rgb(flat) if limit is None else diverging_rgb(flat, limit)
-            words = np.full((len(rgb), 4), 255, np.uint8)
-            words[:, :3] = rgb[:, ::-1]
-            blob = words.tobytes()
-            start = 0
-            for key, arr in zip(present, arrays, strict=True):
-                n = arr.shape[0]  # type: ignore[union-attr]
-                colors[key] = blob[4 * start : 4 * (start + n)]
-                start += n
+        start = 0
+        for key, n in zip(keys, sizes, strict=True):
+            colors[key] = blob[4 * start : 4 * (start + n)]
+            start += n
         return colors
+
+    def _limits(self, keys: list[str], sizes: list[int]) -> np.ndarray:
+        """Where the diverging scale saturates, per unit of the nodes ``keys`` (kept)."""
+        signature = (tuple(keys), tuple(sizes), self._c_range, self._x_range)
+        if self._limits_cache is None or self._limits_cache[0] != signature:
+            per_key = {"c": self._c_range, "c_prev": self._c_range, "f_mul": self._c_range}
+            per_key["x"] = self._x_range
+            limits = np.repeat([per_key.get(k, 1.0) for k in keys], sizes)
+            self._limits_cache = (signature, limits)
+        return self._limits_cache[1]
 
     def _x_text(self, x: np.ndarray) -> str:
         if x.shape[0] <= 3:
