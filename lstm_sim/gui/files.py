@@ -40,9 +40,9 @@ from PySide6.QtCore import (
     QBuffer,
     QByteArray,
     QCoreApplication,
-    QEvent,
     QIODevice,
     QObject,
+    QPoint,
     QPointF,
     QRect,
     QRectF,
@@ -52,7 +52,14 @@ from PySide6.QtCore import (
     QTimer,
     Signal,
 )
-from PySide6.QtGui import QAction, QKeySequence, QPainter
+from PySide6.QtGui import (
+    QAction,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QPainter,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QDialog, QFileDialog, QMenu, QMessageBox, QWidget
 
@@ -301,9 +308,14 @@ class FileActions(QObject):
         # drag through to the window wherever it is dropped.
         for view in (window.diagram, window.plots.layout_widget):
             view.setAcceptDrops(False)
-        window.installEventFilter(self)
-        self._plot_viewport = window.plots.layout_widget.viewport()
-        self._plot_viewport.installEventFilter(self)
+        # Drops and closing come through MainWindow's event handlers (drag_event,
+        # drop_event, close_requested), and the plots' context menu as a signal:
+        # an event filter would run Python for every event these widgets get
+        # (paint requests included, on every step).
+        view = window.plots.layout_widget
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        view.customContextMenuRequested.connect(self._plot_context_menu)
+        self._plot_viewport = view.viewport()
         window.cancel_button.clicked.connect(self.cancel)
         window.session.changed.connect(self._on_changed)
 
@@ -1274,31 +1286,34 @@ class FileActions(QObject):
         if changes & {"sequence", "params", "settings", "readout", "rnn", "unit"}:
             self._edits += 1
 
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if obj is self.window:
-            if kind in (QEvent.Type.DragEnter, QEvent.Type.DragMove):
-                if self._dropped_paths(event.mimeData()):
-                    event.acceptProposedAction()
-                    return True
-            elif kind == QEvent.Type.Drop:
-                paths = self._dropped_paths(event.mimeData())
-                if paths:
-                    event.acceptProposedAction()
-                    # Open after the drop has ended (dialogs may follow).
-                    QTimer.singleShot(0, lambda: self.open_paths(paths))
-                    return True
-            elif kind == QEvent.Type.Close:
-                if not self.maybe_save():
-                    event.ignore()
-                    return True
-                self.cancel()  # a file still being read is of no use any more
-        elif obj is self._plot_viewport and kind == QEvent.Type.ContextMenu:
-            key = self.panel_at(event.pos())
-            if key is not None:
-                self._plot_menu(key, event.globalPos())
-                return True
-        return super().eventFilter(obj, event)
+    def drag_event(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:
+        """Accept a drag of files this app opens (the window's drag enter and move)."""
+        if self._dropped_paths(event.mimeData()):
+            event.acceptProposedAction()
+            return True
+        return False
+
+    def drop_event(self, event: QDropEvent) -> bool:
+        """Open the files dropped on the window (after the drop has ended)."""
+        paths = self._dropped_paths(event.mimeData())
+        if not paths:
+            return False
+        event.acceptProposedAction()
+        # Open after the drop has ended (dialogs may follow).
+        QTimer.singleShot(0, lambda: self.open_paths(paths))
+        return True
+
+    def close_requested(self) -> bool:
+        """Whether the window may close (asks about unsaved changes); stops file work if so."""
+        if not self.maybe_save():
+            return False
+        self.cancel()  # a file still being read is of no use any more
+        return True
+
+    def _plot_context_menu(self, pos: QPoint) -> None:
+        key = self.panel_at(pos)
+        if key is not None:
+            self._plot_menu(key, self._plot_viewport.mapToGlobal(pos))
 
     @staticmethod
     def _dropped_paths(mime: Any) -> list[str]:

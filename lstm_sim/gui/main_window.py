@@ -4,8 +4,17 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSignalBlocker, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence, QUndoStack
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDragMoveEvent,
+    QDropEvent,
+    QKeySequence,
+    QUndoStack,
+)
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -785,7 +794,33 @@ class MainWindow(QMainWindow):
             with contextlib.suppress(ValueError):
                 self.session.changed.disconnect(slot)
 
+    # Drops and closing go through the file actions (a filter would run Python on
+    # every event this window gets).
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if not self.file_actions.drag_event(event):
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event: QDragMoveEvent) -> None:
+        if not self.file_actions.drag_event(event):
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        if not self.file_actions.drop_event(event):
+            super().dropEvent(event)
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        transport = getattr(self, "transport", None)  # None while the window is built
+        if transport is not None and event.type() in (
+            QEvent.Type.PaletteChange,
+            QEvent.Type.StyleChange,
+        ):
+            transport.refresh_icons()  # dark glyphs would vanish on a dark toolbar
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.file_actions.close_requested():
+            event.ignore()
+            return
         self.save_layout()
         self.transport.pause()
         self.cancel_jobs()

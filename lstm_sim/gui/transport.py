@@ -11,7 +11,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleValueChangeEvent, QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -157,7 +157,7 @@ class Transport(QObject):
         self.timer.timeout.connect(self._tick)
 
         def action(text, shortcut, tip, slot) -> QAction:
-            a = QAction(text, parent)  # the icon: drawn from the palette, see _refresh_icons
+            a = QAction(text, parent)  # the icon: drawn from the palette, see refresh_icons
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
             a.setToolTip(
@@ -189,10 +189,7 @@ class Transport(QObject):
             self.tr("Run to the end of the sequence"),
             self.run_to_end,
         )
-        self._refresh_icons()
-        # Dark glyphs would vanish on a dark toolbar: draw them again in the new
-        # palette's colours whenever the appearance changes.
-        parent.installEventFilter(self)
+        self.refresh_icons()
 
         self.speed_box = QSpinBox()
         self.speed_box.setRange(1, 5000)
@@ -318,7 +315,7 @@ class Transport(QObject):
         self.playing_changed.emit(False)
 
     # --------------------------------------------------------------- icons
-    def _refresh_icons(self) -> None:
+    def refresh_icons(self) -> None:
         """Draw the action icons in the colours of the window's current palette."""
         palette = self.parent().palette()
         self._play_icon = palette_icon("play", palette)
@@ -330,14 +327,6 @@ class Transport(QObject):
         self.end_action.setIcon(palette_icon("end", palette))
         if self._playing:
             self.play_action.setIcon(self._pause_icon)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.parent() and event.type() in (
-            QEvent.Type.PaletteChange,
-            QEvent.Type.StyleChange,
-        ):
-            self._refresh_icons()
-        return False
 
     def _tick(self) -> None:
         now = self._clock()
