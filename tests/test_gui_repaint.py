@@ -240,7 +240,8 @@ def _on_screen_widget(widget) -> np.ndarray:
     return _pixels(full.copy(origin.x(), origin.y(), widget.width(), widget.height()))
 
 
-def test_dense_curves_are_drawn_as_their_pixel_columns_extent():
+@pytest.mark.parametrize("per_column", [100, 250])  # 21 and 9 columns (two code paths)
+def test_dense_curves_are_drawn_as_their_pixel_columns_extent(per_column):
     from lstm_sim.gui.curves import _columns
 
     rng = np.random.default_rng(3)
@@ -250,13 +251,14 @@ def test_dense_curves_are_drawn_as_their_pixel_columns_extent():
     sx, sy = _columns(x[:400], y[:400], 0.5, 0.0)
     np.testing.assert_array_equal(sx, x[:400])
     np.testing.assert_array_equal(sy, y[:400])
-    # 2000 points over 21 pixel columns (x = 0 … 49 in the first, then 100 a
-    # column): each column's first point, its lowest and highest in their order,
-    # and its last.
-    dx, dy = _columns(x, y, 0.01, 0.0)
-    assert len(dx) == len(dy) == 4 * 21
-    for c in range(21):
-        first, last = max(0, 100 * c - 50), min(2000, 100 * c + 50) - 1
+    # Dense: the first column holds x < per_column / 2, then per_column a column.
+    # Each column: its first point, its lowest and highest in their order, its last.
+    dx, dy = _columns(x, y, 1.0 / per_column, 0.0)
+    half = per_column // 2
+    firsts = [0, *range(half, 2000, per_column)]
+    assert len(dx) == len(dy) == 4 * len(firsts)
+    for c, first in enumerate(firsts):
+        last = min(2000, first + (half if c == 0 else per_column)) - 1
         part = slice(first, last + 1)
         lo, hi = first + int(np.argmin(y[part])), first + int(np.argmax(y[part]))
         kept = [first, min(lo, hi), max(lo, hi), last]

@@ -18,6 +18,8 @@ items here do only what a growing curve and a moving cursor need:
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -247,6 +249,15 @@ def _columns(
         return x, y
     col = np.floor(x * scale + offset + 0.5)  # aliased drawing rounds to pixel centres
     starts = np.flatnonzero(np.concatenate(([True], col[1:] != col[:-1])))
+    if len(starts) <= 16:
+        # Few columns (a window of steps a few pixels wide): a loop makes fewer calls.
+        bounds = [*starts.tolist(), n]
+        keep_list = []
+        for a, b in itertools.pairwise(bounds):
+            part = y[a:b]
+            lo_i, hi_i = a + int(part.argmin()), a + int(part.argmax())
+            keep_list += [a, min(lo_i, hi_i), max(lo_i, hi_i), b - 1]
+        return x[keep_list], y[keep_list]
     ends = np.append(starts[1:], n)
     segment = np.repeat(np.arange(len(starts)), ends - starts)
 

@@ -321,8 +321,9 @@ class _Metrics:
 
 def _static_text(text: str, font: QFont) -> QStaticText:
     """A prepared text; rich (with subscripts) only when the notation needs it."""
-    rich = rich_notation(text)
-    if rich == html.escape(text, quote=False):
+    # Only subscripts and line breaks need rich text ("t = 12", the time, does not).
+    rich = rich_notation(text) if "_" in text or "\n" in text else None
+    if rich is None or rich == html.escape(text, quote=False):
         st = QStaticText(text)
         st.setTextFormat(Qt.TextFormat.PlainText)
     else:
