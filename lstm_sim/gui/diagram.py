@@ -71,6 +71,7 @@ from PySide6.QtWidgets import (
     QGraphicsEllipseItem,
     QGraphicsItem,
     QGraphicsPolygonItem,
+    QGraphicsRectItem,
     QGraphicsScene,
     QGraphicsSceneHelpEvent,
     QGraphicsSceneHoverEvent,
@@ -359,7 +360,26 @@ _DIVERGING_KEYS = ("c", "c_prev", "f_mul", "x", "g", "h", "h_prev", "tanh_c", "i
 
 
 # ===================================================================== items
-class _Label(QGraphicsItem):
+class _BoundedItem(QGraphicsRectItem):
+    """An item painted in Python whose bounding rectangle Qt keeps in C++.
+
+    Qt asks every item in a repainted region for its bounding rectangle several
+    times per repaint; a Python ``boundingRect`` makes each ask a call into
+    Python (≈ 80 per Step in this diagram). These items set their bounds with
+    :meth:`set_bounds` (an invisible rectangle: no pen, no brush) and only
+    ``paint`` is Python.
+    """
+
+    def __init__(self, parent: QGraphicsItem | None = None) -> None:
+        super().__init__(parent)
+        self.setPen(Qt.PenStyle.NoPen)
+
+    def set_bounds(self, rect: QRectF) -> None:
+        if rect != self.rect():
+            self.setRect(rect)
+
+
+class _Label(_BoundedItem):
     """A rich-text label (notation with subscripts) anchored at its position.
 
     Parameters
@@ -406,10 +426,8 @@ class _Label(QGraphicsItem):
         size = self._st.size()
         x = {"center": -size.width() / 2, "left": 0.0, "right": -size.width()}[self._anchor]
         self._rect = QRectF(x, -size.height() / 2, size.width(), size.height())
+        self.set_bounds(self._rect.adjusted(-1, -1, 1, 1))
         self.update()
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-1, -1, 1, 1)
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -464,7 +482,7 @@ def _segment_rects(points: Sequence[QPointF], width: float) -> list[QRectF] | No
     return rects
 
 
-class _WireCores(QGraphicsItem):
+class _WireCores(_BoundedItem):
     """The coloured cores of the wires, in one item over their cached cables.
 
     A Step recolours most wires. Drawn as one item, a recoloured wire costs no
@@ -481,7 +499,6 @@ class _WireCores(QGraphicsItem):
         self._shapes: list[list[QRectF] | QPainterPath] = []
         self._colors: list[QColor] = []
         self._rects: list[QRectF] = []
-        self._bounds = QRectF()
 
     def add(self, points: Sequence[QPointF], color: QColor) -> int:
         """Add the core along ``points``; returns its index (for :meth:`set_color`)."""
@@ -501,7 +518,7 @@ class _WireCores(QGraphicsItem):
         self._shapes.append(shape)
         self._colors.append(QColor(color))
         self._rects.append(rect)
-        self._bounds = self._bounds.united(rect)
+        self.set_bounds(self.rect().united(rect))
         return len(self._shapes) - 1
 
     def set_color(self, index: int, color: QColor) -> None:
@@ -511,9 +528,6 @@ class _WireCores(QGraphicsItem):
 
     def color(self, index: int) -> QColor:
         return QColor(self._colors[index])
-
-    def boundingRect(self) -> QRectF:
-        return self._bounds
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -657,7 +671,7 @@ class _Dot(QGraphicsEllipseItem):
         self.setBrush(_INK)
 
 
-class _HoverItem(QGraphicsItem):
+class _HoverItem(_BoundedItem):
     """Base of the nodes: outlined in the accent colour while the mouse is over it."""
 
     def __init__(self) -> None:
@@ -698,9 +712,7 @@ class _OpNode(_HoverItem):
         else:
             self._rect = QRectF(-_OP_R, -_OP_R, 2 * _OP_R, 2 * _OP_R)
         self._font = _font(_PX_TAB + 1, bold=True)
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-3, -3, 3, 3)
+        self.set_bounds(self._rect.adjusted(-3, -3, 3, 3))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -726,7 +738,7 @@ class _OpNode(_HoverItem):
             painter.drawLine(QPointF(0, -a), QPointF(0, a))
 
 
-class _Tab(QGraphicsItem):
+class _Tab(_BoundedItem):
     """The activation's name (σ, tanh) on a tab over a layer's top-left corner."""
 
     def __init__(self, rect: QRectF, text: str, font: QFont, parent: QGraphicsItem) -> None:
@@ -734,9 +746,7 @@ class _Tab(QGraphicsItem):
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._rect, self._text, self._font = QRectF(rect), text, font
-
-    def boundingRect(self) -> QRectF:
-        return self._rect.adjusted(-2, -2, 2, 2)
+        self.set_bounds(self._rect.adjusted(-2, -2, 2, 2))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
@@ -847,7 +857,9 @@ class _ValueNode(_HoverItem):
         self._has_strip = has_strip
         full = self._h0 + self._strip_room  # the same with or without the strip
         bounds = QRectF(-self._w / 2, -full / 2, self._w, full).adjusted(-3, -3, 3, 3)
-        self._bounds = bounds.united(self._tab_rect.adjusted(-2, -2, 2, 2)) if self._tab else bounds
+        self.set_bounds(
+            bounds.united(self._tab_rect.adjusted(-2, -2, 2, 2)) if self._tab else bounds
+        )
         # The fill stops inside the outline, which the background draws (it never
         # changes): a step fills a cached path instead of filling and stroking.
         inset = self._OUTLINE / 2
@@ -996,13 +1008,7 @@ class _ValueNode(_HoverItem):
     def fill(self) -> QColor:
         return QColor(self._fill)
 
-    def rect(self) -> QRectF:
-        return QRectF(self._rect)
-
     # ------------------------------------------------------------ drawing
-    def boundingRect(self) -> QRectF:
-        return self._bounds  # asked for several times per repaint: made in _layout
-
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
