@@ -309,3 +309,22 @@ def test_a_dense_curve_draws_what_every_point_drawn_would(qtbot, monkeypatch, wi
             assert rows.size, column
             near = np.flatnonzero(b[:, column - 1 : column + 2].any(axis=1))
             assert near.min() - 1 <= rows.min() and rows.max() <= near.max() + 1, column
+
+
+@pytest.mark.parametrize("step", [1, 40])  # a Step's few points, and a long stretch at once
+def test_fast_curve_bounds_and_gaps_as_points_arrive(qtbot, step):
+    """The y bounds grow with the new points, ignoring non-finite ones, which leave gaps."""
+    import pyqtgraph as pg
+
+    widget = pg.PlotWidget()
+    qtbot.addWidget(widget)
+    curve = FastCurve(pg.mkPen("k"))
+    widget.addItem(curve)
+    y = np.sin(np.arange(200) / 7.0)
+    y[[50, 51, 120]] = [np.nan, np.inf, -np.inf]
+    x = np.arange(200.0)
+    for n in range(step, 201, step):
+        curve.setData(x[:n], y[:n], changed_from=n - step)
+        finite = y[:n][np.isfinite(y[:n])]
+        assert curve.dataBounds(1) == (finite.min(), finite.max())
+        assert curve._finite == bool(np.isfinite(y[:n]).all())

@@ -19,6 +19,7 @@ items here do only what a growing curve and a moving cursor need:
 from __future__ import annotations
 
 import itertools
+import math
 
 import numpy as np
 import pyqtgraph as pg
@@ -142,7 +143,17 @@ class FastCurve(pg.GraphicsObject):
         else:
             lo, hi = self._ylo, self._yhi
         new = yd[changed_from:]
-        if new.size:
+        if 0 < new.size <= 16:
+            # A Step's few new points: plain floats beat a numpy call apiece.
+            values = new.tolist()
+            finite = [v for v in values if math.isfinite(v)]
+            if len(finite) < len(values):
+                self._finite = False
+            if finite:
+                nlo, nhi = min(finite), max(finite)
+                lo = nlo if math.isnan(lo) else min(lo, nlo)
+                hi = nhi if math.isnan(hi) else max(hi, nhi)
+        elif new.size:
             if not np.isfinite(new).all():
                 self._finite = False
                 new = new[np.isfinite(new)]
