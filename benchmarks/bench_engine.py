@@ -275,7 +275,9 @@ def bench_gradient_panel(n_steps: int, history: int, window: int = 200) -> None:
     """The gradient panel's work per Step: its view at the new cursor, window 200.
 
     Ours: :func:`compute_gradient_view` with the session's :class:`JacobianCache`
-    (one new Jacobian per Step, then a chain of matrix-vector products).
+    (one new Jacobian per Step; the window's whole blocks of 16 rows through
+    their stored products, one matrix-vector product a block, the rows around
+    them one Jacobian each).
     Baseline in the same run: the same view by plain BPTT over the window (what
     the panel did before), in blocks alternating with ours.
     """

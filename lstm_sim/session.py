@@ -383,20 +383,21 @@ def compute_gradient_view(
     hidden = params.hidden_size
     rows = window_bounds(t, t, settings.window)
     n = len(rows)
-    dh = np.zeros((n, hidden))
+    loss_h = np.zeros(hidden)  # ∂L/∂h_t, the loss's direct gradient
     if settings.loss == "unit":
-        dh[-1, unit] = 1.0
+        loss_h[unit] = 1.0
     else:
-        dh[-1] = 1.0
+        loss_h[:] = 1.0
     dh_norm, dc_norm = np.empty(n), np.empty(n)
     s = rows.stop if jacobians is None else jacobians.rows(rows.start, rows.stop)
     m = rows.stop - s  # rows of the chain, at the end of the window
-    direct_h, direct_c = dh, None
+    direct_h, direct_c = None, None
     if m:
         # λ_k = [∂L/∂h_k, ∂L/∂C_k through C_{k+1}]; the total ∂L/∂C_k adds λ_k's h
         # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
-        lam = np.zeros((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
-        lam[m, :hidden] = dh[-1]
+        lam = np.empty((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
+        lam[m, :hidden] = loss_h  # walk() fills every other row
+        lam[m, hidden:] = 0.0
         assert jacobians is not None
         jacobians.walk(s, rows.stop, lam)
         lh, lc = lam[1:, :hidden], lam[1:, hidden:]
@@ -404,11 +405,13 @@ def compute_gradient_view(
         dc = lc + lh * o * (1.0 - tc * tc)
         dh_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", lh, lh))
         dc_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", dc, dc))
-        direct_h = np.zeros((n - m, hidden))
-        direct_c = np.zeros((n - m, hidden))
         if n > m:
+            direct_h, direct_c = np.zeros((n - m, hidden)), np.zeros((n - m, hidden))
             direct_h[-1], direct_c[-1] = lam[0, :hidden], lam[0, hidden:]
     if n > m:
+        if direct_h is None:  # no chain: the loss itself starts bptt
+            direct_h = np.zeros((n, hidden))
+            direct_h[-1] = loss_h
         g = bptt(params, trace, direct_h, direct_c, stop=s, window=n - m, param_grads=False)
         dh_norm[: n - m] = g.dh_norm()
         dc_norm[: n - m] = g.dc_norm()
@@ -418,6 +421,8 @@ def compute_gradient_view(
     }
     if rnn is not None:
         rnn_params, rnn_trace, factors = rnn
+        dh = np.zeros((n, hidden))  # the same loss, on the RNN's h_t
+        dh[-1] = loss_h
         gr = bptt_rnn(
             rnn_params,
             rnn_trace,
