@@ -243,28 +243,36 @@ class JacobianCache:
     about 20 products instead of 200, each of which costs more in call
     overhead than in arithmetic for the H of a cell one looks inside.
 
-    Holds at most 3 windows of rows (Jacobians and products), and is only made
-    when those fit in :attr:`BUDGET` bytes (:meth:`fits`).
+    Holds at most 3 windows of rows, and is only made when their Jacobians fit
+    in :attr:`BUDGET` bytes (:meth:`fits`); the products are kept too when both
+    fit (else every row takes its own product).
     """
 
     #: Rows added in front of the cached ones per call, after a jump.
     FILL = 16
     #: Rows per block of products.
     BLOCK = 16
-    #: Largest size of the two buffers together (bytes).
+    #: Largest size of the buffers together (bytes).
     BUDGET = 64 << 20
+
+    @classmethod
+    def _bytes(cls, hidden: int, window: int) -> int:
+        """Size of one buffer: 3 windows of (2H × 2H) rows."""
+        return 3 * window * (2 * hidden) ** 2 * 8
 
     @classmethod
     def fits(cls, hidden: int, window: int | None) -> bool:
         """Whether a cache for this window is worth making and small enough."""
-        return window is not None and 2 * 3 * window * (2 * hidden) ** 2 * 8 <= cls.BUDGET
+        return window is not None and cls._bytes(hidden, window) <= cls.BUDGET
 
     def __init__(self, params: LSTMParams, trace: Trace, window: int) -> None:
         self.params, self.trace, self.window = params, trace, window
         size = 2 * params.hidden_size
         self.cap = 3 * window
         self.buf = np.empty((self.cap, size, size))
-        self.prod = np.empty((self.cap, size, size))  # prod[r - base]: row r's P_r
+        # prod[r - base]: row r's P_r, when the products fit the budget too.
+        fit = 2 * self._bytes(params.hidden_size, window) <= self.BUDGET
+        self.prod = np.empty((self.cap, size, size)) if fit else None
         self.base = self.lo = self.hi = 0  # buf[r - base] is row r, for lo ≤ r < hi
         self.blocks: set[int] = set()  # first rows of the blocks whose products are made
 
@@ -276,7 +284,8 @@ class JacobianCache:
         k0, k1 = max(self.lo, base), min(self.hi, base + self.cap)
         if k0 < k1:
             for buf in (self.buf, self.prod):
-                buf[k0 - base : k1 - base] = buf[k0 - self.base : k1 - self.base]
+                if buf is not None:
+                    buf[k0 - base : k1 - base] = buf[k0 - self.base : k1 - self.base]
             self.lo, self.hi = k0, k1
             self.blocks = {e for e in self.blocks if k0 <= e and e + self.BLOCK <= k1}
         else:
@@ -290,6 +299,8 @@ class JacobianCache:
 
     def _products(self) -> None:
         """The products of every whole block of cached rows that has none yet."""
+        if self.prod is None:
+            return  # over budget: the rows go one by one
         B = self.BLOCK
         for e in range(-(-self.lo // B) * B, self.hi - B + 1, B):
             if e not in self.blocks:

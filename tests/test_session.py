@@ -254,3 +254,26 @@ def test_a_child_that_cannot_run_leaves_the_work_to_the_thread(monkeypatch):
     monkeypatch.setattr(session_module, "CHILD_MODULE", "lstm_sim.no_such_module")
     s.compute_until(20_000)
     np.testing.assert_array_equal(s.trace.h, ref.h)
+
+
+def test_a_cache_without_room_for_products_walks_row_by_row(monkeypatch):
+    """When the Jacobians fit the budget but not the products too, the chain still
+    runs (one product per row) and agrees with plain BPTT."""
+    from lstm_sim.session import JacobianCache, Settings, compute_gradient_view
+
+    rng = np.random.default_rng(4)
+    params = LSTMParams.random(2, 4, seed=1, forget_bias=1.0)
+    trace = run(params, rng.standard_normal((300, 2)))
+    window = 100
+    one_buffer = JacobianCache._bytes(4, window)
+    monkeypatch.setattr(JacobianCache, "BUDGET", one_buffer)  # room for one buffer only
+    assert JacobianCache.fits(4, window)
+    cache = JacobianCache(params, trace, window)
+    assert cache.prod is None
+    settings = Settings(window=window)
+    for t in range(150, 200):
+        fast = compute_gradient_view(params, trace, t, settings, 0, jacobians=cache)
+        slow = compute_gradient_view(params, trace, t, settings, 0)
+        np.testing.assert_allclose(fast.dc_norm, slow.dc_norm, rtol=1e-12, atol=1e-300)
+        np.testing.assert_allclose(fast.dh_norm, slow.dh_norm, rtol=1e-12, atol=1e-300)
+    assert cache.lo <= 100 and not cache.blocks  # the chain ran, without products
