@@ -650,12 +650,6 @@ class _Arrowhead(QGraphicsPolygonItem):
         self.setPen(_pen(_INK, self._PEN))
         self.setBrush(_INK)
 
-    @staticmethod
-    def draw(painter: QPainter, polygon: QPolygonF) -> None:
-        painter.setPen(_pen(_INK, _Arrowhead._PEN))
-        painter.setBrush(_INK)
-        painter.drawPolygon(polygon)
-
 
 class _Dot(QGraphicsEllipseItem):
     """A junction where a wire branches (a plain Qt item, cached, as :class:`_Arrowhead`)."""
