@@ -363,7 +363,7 @@ class JacobianCache:
             else:
                 single(e, e + B)
         e = first - B  # the block holding rows s … first-1, if its products exist
-        if s < first and e in self.blocks and e >= self.lo:
+        if s < first and e in self.blocks:
             out = lam[0 : first - s].reshape(-1)
             self.prod[s - base : first - base].reshape(-1, n).dot(lam[first - s], out)
         else:

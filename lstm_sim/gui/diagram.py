@@ -375,6 +375,7 @@ class _BoundedItem(QGraphicsRectItem):
         self.setPen(Qt.PenStyle.NoPen)
 
     def set_bounds(self, rect: QRectF) -> None:
+        """The bounding rectangle (``setRect`` tells the scene when it changes)."""
         if rect != self.rect():
             self.setRect(rect)
 
@@ -420,6 +421,8 @@ class _Label(_BoundedItem):
     def set_text(self, text: str) -> None:
         if text == self._text:
             return
+        # Even when the size stays: without it, the cached label's new text reaches
+        # the scene as an update of its own (test_one_call_one_update_…).
         self.prepareGeometryChange()
         self._text = text
         self._st = _static_text(text, self._font)
@@ -502,7 +505,6 @@ class _WireCores(_BoundedItem):
 
     def add(self, points: Sequence[QPointF], color: QColor) -> int:
         """Add the core along ``points``; returns its index (for :meth:`set_color`)."""
-        self.prepareGeometryChange()
         shape: list[QRectF] | QPainterPath | None = _segment_rects(points, _Wire._CORE)
         if shape is None:
             path = QPainterPath(points[0])
@@ -918,7 +920,6 @@ class _ValueNode(_HoverItem):
         ):
             return
         if (strip is None) != (self._strip_bytes is None):
-            self.prepareGeometryChange()
             self._layout(has_strip=strip is not None)
         if text != self._text:
             self._fit_value_font(text)
@@ -947,7 +948,6 @@ class _ValueNode(_HoverItem):
     def set_width(self, width: float) -> None:
         """Change the box width (the x_t node widens when it shows several inputs)."""
         if width != self._w:
-            self.prepareGeometryChange()
             self._w = width
             self._layout(has_strip=self._has_strip)
             self._fit_value_font(self._text)
