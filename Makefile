@@ -25,6 +25,7 @@ run: $(STAMP_RUN)
 test: $(STAMP_TEST)
 	$(PY) -m ruff check .
 	$(PY) -m ruff format --check .
+	$(VENV)/bin/lint-imports
 	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
 
 format: $(STAMP_TEST)
