@@ -26,6 +26,11 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 
 _installed: list[QTranslator] = []
 _current = "en"
+_bundled: list[str] = []  # the shipped CJK font's family, once registered
+
+#: The Chinese font shipped with the app (resources/fonts, made by
+#: tools/make_cjk_font.py): every character of the translations, nothing more.
+BUNDLED_CJK_FONT = ("fonts", "lstm-sim-cjk.otf")
 
 # Families tried, in order, for Chinese text (the first one the system has wins).
 _CJK_FAMILIES = (
@@ -57,10 +62,32 @@ def current_language() -> str:
     return _current
 
 
+def bundled_cjk_family() -> str | None:
+    """Register the shipped CJK font (once) and return its family (None if it cannot load)."""
+    if not _bundled:
+        try:
+            data = resource_path(*BUNDLED_CJK_FONT).read_bytes()
+        except OSError:
+            return None
+        font_id = QFontDatabase.addApplicationFontFromData(data)
+        families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+        if not families:
+            return None
+        _bundled.append(families[0])
+    return _bundled[0]
+
+
 def _cjk_fallback() -> None:
-    """Let Qt fall back to a CJK-capable family, so Chinese never renders as boxes."""
+    """Let Qt fall back to a CJK-capable family, so Chinese never renders as boxes.
+
+    A system CJK font comes first (it covers everything); the shipped one, which
+    covers the translations, is the last resort on machines without any.
+    """
     families = set(QFontDatabase.families())
     chosen = [f for f in _CJK_FAMILIES if f in families]
+    bundled = bundled_cjk_family()
+    if bundled is not None:
+        chosen.append(bundled)
     if chosen:
         base = QCoreApplication.instance().font().family()  # type: ignore[union-attr]
         QFont.insertSubstitutions(base, chosen)

@@ -4,243 +4,243 @@
 <context>
     <name>CellDiagram</name>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="941"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1056"/>
         <source>gates</source>
-        <extracomment>The nodes whose value text :meth:`CellDiagram.node_text` reports. Text shown where there is no value (the gates at t = 0).</extracomment>
+        <extracomment>The nodes whose value text :meth:`CellDiagram.node_text` reports. Text shown where there is no value (the gates at t = 0). Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="942"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1057"/>
         <source>values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="943"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1058"/>
         <source>saturates at ±1; C at ±{c_range}, x at ±{x_range}</source>
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1430"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1544"/>
         <source>C_{t-1}</source>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1431"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1545"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1432"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1546"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1433"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1547"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1434"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1548"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1435"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1549"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1436"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1550"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1437"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1551"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1438"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1552"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1443"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1557"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1444"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1558"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1445"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1559"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1446"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1560"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1447"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1561"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1448"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1562"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1449"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1563"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1450"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1564"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1457"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1571"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1458"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1572"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1459"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1573"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1460"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1574"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1461"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1575"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1462"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1576"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1463"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1577"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1464"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1578"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1465"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1579"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1468"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1582"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1469"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1583"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1470"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1584"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1471"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1585"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1472"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1586"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1473"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1587"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1474"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1588"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1475"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1589"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1476"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1590"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1477"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1591"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1478"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1592"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1479"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1593"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1480"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1594"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1483"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1597"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1484"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1598"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1485"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1599"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1486"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1600"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1487"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1601"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1488"/>
+        <location filename="../../lstm_sim/gui/diagram.py" line="1602"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
@@ -464,38 +464,38 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="181"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="184"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="182"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="185"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="205"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="208"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="208"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="211"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="237"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="240"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="244"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="247"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="251"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="254"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -641,214 +641,214 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="325"/>
+        <location filename="../../lstm_sim/gui/files.py" line="337"/>
         <source>&amp;Open…</source>
         <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="327"/>
+        <location filename="../../lstm_sim/gui/files.py" line="339"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="331"/>
+        <location filename="../../lstm_sim/gui/files.py" line="343"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="333"/>
+        <location filename="../../lstm_sim/gui/files.py" line="345"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="336"/>
+        <location filename="../../lstm_sim/gui/files.py" line="348"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="336"/>
+        <location filename="../../lstm_sim/gui/files.py" line="348"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="338"/>
+        <location filename="../../lstm_sim/gui/files.py" line="350"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="341"/>
+        <location filename="../../lstm_sim/gui/files.py" line="353"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="343"/>
+        <location filename="../../lstm_sim/gui/files.py" line="355"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="347"/>
+        <location filename="../../lstm_sim/gui/files.py" line="359"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="347"/>
+        <location filename="../../lstm_sim/gui/files.py" line="359"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="353"/>
+        <location filename="../../lstm_sim/gui/files.py" line="365"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="355"/>
+        <location filename="../../lstm_sim/gui/files.py" line="367"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="357"/>
+        <location filename="../../lstm_sim/gui/files.py" line="369"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="359"/>
+        <location filename="../../lstm_sim/gui/files.py" line="371"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="361"/>
+        <location filename="../../lstm_sim/gui/files.py" line="373"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="364"/>
+        <location filename="../../lstm_sim/gui/files.py" line="376"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="366"/>
+        <location filename="../../lstm_sim/gui/files.py" line="378"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="369"/>
+        <location filename="../../lstm_sim/gui/files.py" line="381"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="371"/>
+        <location filename="../../lstm_sim/gui/files.py" line="383"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="374"/>
+        <location filename="../../lstm_sim/gui/files.py" line="386"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="376"/>
+        <location filename="../../lstm_sim/gui/files.py" line="388"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="427"/>
+        <location filename="../../lstm_sim/gui/files.py" line="439"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="452"/>
+        <location filename="../../lstm_sim/gui/files.py" line="464"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="508"/>
+        <location filename="../../lstm_sim/gui/files.py" line="520"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="513"/>
+        <location filename="../../lstm_sim/gui/files.py" line="525"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="517"/>
-        <location filename="../../lstm_sim/gui/files.py" line="786"/>
-        <location filename="../../lstm_sim/gui/files.py" line="926"/>
+        <location filename="../../lstm_sim/gui/files.py" line="529"/>
+        <location filename="../../lstm_sim/gui/files.py" line="798"/>
+        <location filename="../../lstm_sim/gui/files.py" line="938"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="563"/>
+        <location filename="../../lstm_sim/gui/files.py" line="575"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="567"/>
-        <location filename="../../lstm_sim/gui/files.py" line="801"/>
+        <location filename="../../lstm_sim/gui/files.py" line="579"/>
+        <location filename="../../lstm_sim/gui/files.py" line="813"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="573"/>
+        <location filename="../../lstm_sim/gui/files.py" line="585"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="574"/>
+        <location filename="../../lstm_sim/gui/files.py" line="586"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="575"/>
+        <location filename="../../lstm_sim/gui/files.py" line="587"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="576"/>
+        <location filename="../../lstm_sim/gui/files.py" line="588"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="577"/>
+        <location filename="../../lstm_sim/gui/files.py" line="589"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="578"/>
+        <location filename="../../lstm_sim/gui/files.py" line="590"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="579"/>
+        <location filename="../../lstm_sim/gui/files.py" line="591"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="580"/>
+        <location filename="../../lstm_sim/gui/files.py" line="592"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="595"/>
+        <location filename="../../lstm_sim/gui/files.py" line="607"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="618"/>
-        <location filename="../../lstm_sim/gui/files.py" line="692"/>
-        <location filename="../../lstm_sim/gui/files.py" line="711"/>
-        <location filename="../../lstm_sim/gui/files.py" line="814"/>
+        <location filename="../../lstm_sim/gui/files.py" line="630"/>
+        <location filename="../../lstm_sim/gui/files.py" line="704"/>
+        <location filename="../../lstm_sim/gui/files.py" line="723"/>
+        <location filename="../../lstm_sim/gui/files.py" line="826"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="627"/>
+        <location filename="../../lstm_sim/gui/files.py" line="639"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="629"/>
+        <location filename="../../lstm_sim/gui/files.py" line="641"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -857,207 +857,207 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="642"/>
+        <location filename="../../lstm_sim/gui/files.py" line="654"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="664"/>
+        <location filename="../../lstm_sim/gui/files.py" line="676"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="682"/>
+        <location filename="../../lstm_sim/gui/files.py" line="694"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="724"/>
+        <location filename="../../lstm_sim/gui/files.py" line="736"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="742"/>
+        <location filename="../../lstm_sim/gui/files.py" line="754"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="758"/>
+        <location filename="../../lstm_sim/gui/files.py" line="770"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="772"/>
+        <location filename="../../lstm_sim/gui/files.py" line="784"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="789"/>
+        <location filename="../../lstm_sim/gui/files.py" line="801"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="800"/>
+        <location filename="../../lstm_sim/gui/files.py" line="812"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="804"/>
+        <location filename="../../lstm_sim/gui/files.py" line="816"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="831"/>
+        <location filename="../../lstm_sim/gui/files.py" line="843"/>
         <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="860"/>
+        <location filename="../../lstm_sim/gui/files.py" line="872"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="891"/>
+        <location filename="../../lstm_sim/gui/files.py" line="903"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="893"/>
+        <location filename="../../lstm_sim/gui/files.py" line="905"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="919"/>
+        <location filename="../../lstm_sim/gui/files.py" line="931"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="935"/>
+        <location filename="../../lstm_sim/gui/files.py" line="947"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="942"/>
+        <location filename="../../lstm_sim/gui/files.py" line="954"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="945"/>
+        <location filename="../../lstm_sim/gui/files.py" line="957"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="946"/>
+        <location filename="../../lstm_sim/gui/files.py" line="958"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1012"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1024"/>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1013"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1025"/>
         <source>{path} no longer exists; it was removed from the recent files.</source>
         <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1033"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1045"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1037"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1049"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1053"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1065"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1054"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1066"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1055"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1067"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1056"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1068"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1057"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1069"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1076"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1088"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1097"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1109"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1118"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1130"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1133"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1145"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1146"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1158"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1202"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1214"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1216"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1228"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1231"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1243"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1232"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1244"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1235"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1247"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1269"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1281"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1325"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1340"/>
         <source>Export this plot…</source>
         <translation>导出此图…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1326"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1341"/>
         <source>Export all plots…</source>
         <translation>导出所有图…</translation>
     </message>
@@ -1154,43 +1154,43 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="736"/>
+        <location filename="../../lstm_sim/gui/files.py" line="748"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1112"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1124"/>
         <source>no plot panel {panel}</source>
         <translation>没有图表面板 {panel}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1352"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1367"/>
         <location filename="../../lstm_sim/io/session_file.py" line="282"/>
         <source>expected an integer 0 … {last}, got {value}</source>
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1365"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1380"/>
         <source>expected null or an integer ≥ 1, got {value}</source>
         <translation>应为 null 或 ≥ 1 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1374"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1389"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>应为 {choices} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1393"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1408"/>
         <source>expected a positive number, got {value}</source>
         <translation>应为正数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1403"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1418"/>
         <source>expected true or false, got {value}</source>
         <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1416"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1431"/>
         <source>unknown format {format}</source>
         <translation>未知格式 {format}</translation>
     </message>
@@ -2028,6 +2028,12 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
+    <message>
+        <location filename="../../lstm_sim/engine/budget.py" line="190"/>
+        <source>{what} would need {needed} of memory, but only {available} is free</source>
+        <extracomment>Largest number of inputs per step (D) any file may announce. Largest hidden size (H) of a cell any file may announce. Share of the available memory one file or one trace may take: the rest is for the copies a load makes on the way, the GUI and the other programs. Used when the platform tells nothing (no /proc, no sysconf): a modest laptop.</extracomment>
+        <translation>{what}需要 {needed} 内存，但只有 {available} 可用</translation>
+    </message>
 </context>
 <context>
     <name>FileFormats</name>
@@ -2199,370 +2205,370 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="62"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="71"/>
         <source>Spikes (built-in)</source>
         <extracomment>A long BPTT window is computed once the cursor has rested this long (ms).</extracomment>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="112"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="121"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="121"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="133"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="122"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="124"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="125"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="137"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="130"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="142"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="131"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="143"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="132"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="144"/>
         <source>The loss L whose gradients the plots show</source>
         <translation>图中所示梯度对应的损失 L</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="133"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="145"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="139"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="151"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="140"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="152"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="141"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="153"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="143"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="155"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="144"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="156"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="151"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="163"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="155"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="167"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="157"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="169"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="170"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="182"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="175"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="187"/>
         <source>Vanilla RNN beside it</source>
         <translation>并列的普通 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="179"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="191"/>
         <source>The RNN&apos;s hidden state</source>
         <translation>RNN 的隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="190"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="202"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="191"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="203"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="200"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="214"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="201"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="215"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="202"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="216"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="242"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="256"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="270"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="284"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="271"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="285"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="296"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="310"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="297"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="311"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="308"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="322"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="320"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="334"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="321"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="335"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="323"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="337"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="327"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="341"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="331"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="345"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="332"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="346"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="337"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="341"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="355"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="345"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="359"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="348"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="353"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="354"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="355"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="369"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="379"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="387"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="378"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="392"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="393"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="407"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="394"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="408"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="399"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="405"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="419"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="406"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="420"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="407"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="421"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="408"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="422"/>
         <source>Hold the forget gate f_t at a constant</source>
         <translation>将遗忘门 f_t 固定为常数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="409"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="423"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="410"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="411"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="412"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="426"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="414"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="428"/>
         <source>Clamp a gate at every step and re-simulate at once</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="415"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="429"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="517"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="553"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="519"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="555"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="572"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="608"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="576"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="612"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="612"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="648"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="625"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="661"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="671"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="707"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="685"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="721"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="700"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="736"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="714"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="750"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
@@ -2570,97 +2576,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="154"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="183"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="193"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="164"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="193"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="194"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="165"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="194"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="166"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="195"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="169"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="198"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="166"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="195"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="168"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="197"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="171"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="200"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="171"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="200"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="235"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="409"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="447"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="412"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="450"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="434"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="472"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="438"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="476"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="441"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="479"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="443"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="481"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="446"/>
+        <location filename="../../lstm_sim/gui/plots.py" line="484"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -2947,7 +2953,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="178"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="317"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="314"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
@@ -2977,57 +2983,57 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="197"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="198"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="207"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="215"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="212"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="230"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="227"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="256"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="253"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="308"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="305"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
