@@ -18,6 +18,16 @@ The default run
 3. prints how many texts are still unfinished (new or changed texts that need a
    translator) and lists them.
 
+``--merge OTHER.ts`` (repeatable) also takes the finished translations of
+another copy of the file, for texts that are untranslated here: after a git
+merge or rebase in which both sides added translations, check out one side's
+``.ts``, save the other's, and run with ``--merge`` on it (then the ``.qm`` is
+compiled again, so take either side's ``.qm`` first)::
+
+    git show REBASE_HEAD:resources/i18n/lstm_sim_zh_CN.ts > /tmp/mine.ts
+    git checkout --ours resources/i18n/lstm_sim_zh_CN.ts resources/i18n/lstm_sim_zh_CN.qm
+    python tools/update_translations.py --merge /tmp/mine.ts
+
 ``--check`` does the same in a temporary directory and leaves the repository as
 it is: it exits 1 when a text is unfinished or empty (including a text the
 code has but the ``.ts`` does not yet), or when the shipped ``.qm`` is not the
@@ -174,10 +184,17 @@ def _report(lang: str, st: Status, *, limit: int = 50) -> None:
         print(f"  … and {len(st.unfinished) - limit} more")
 
 
-def update(lang: str) -> Status:
-    """Update ``.ts`` and ``.qm`` of ``lang`` in the repository."""
+def update(lang: str, merge: list[Path] | None = None) -> Status:
+    """Update ``.ts`` and ``.qm`` of ``lang`` in the repository.
+
+    ``merge``: other ``.ts`` files whose finished translations fill texts that
+    this one has not translated (this file's own translations win).
+    """
     ts = ts_path(lang)
     known = known_translations(ts)
+    for other in merge or []:
+        for source, text in known_translations(other).items():
+            known.setdefault(source, text)
     lupdate(ts)
     for context, source in reuse(ts, known):
         print(f"{lang}: reused the translation of {source!r} in [{context}]: look it over")
@@ -225,13 +242,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--lang", action="append", choices=LANGUAGES, help="only this language (repeatable)"
     )
+    parser.add_argument(
+        "--merge",
+        action="append",
+        type=Path,
+        default=[],
+        metavar="OTHER.ts",
+        help="also take the finished translations of OTHER.ts (repeatable; after a git merge)",
+    )
     args = parser.parse_args(argv)
     langs = args.lang or list(LANGUAGES)
     if args.check:
         results = [check(lang) for lang in langs]
         return 0 if all(results) else 1
     for lang in langs:
-        update(lang)
+        update(lang, args.merge)
     return 0
 
 
