@@ -182,8 +182,9 @@ def build_parser() -> argparse.ArgumentParser:
         type=_finite,
         default=DEFAULT_FORGET_BIAS,
         metavar="B",
-        help=f"added to a random cell's forget-gate bias (default {DEFAULT_FORGET_BIAS:g}); "
-        "1–3 makes it remember",
+        help=f"added to a random cell's forget-gate bias (default {DEFAULT_FORGET_BIAS:g}): "
+        "f_t ≈ σ(B), so B = 1 gives f ≈ 0.73 (a cell state left alone halves in 2.2 steps), "
+        "3 gives 0.95 (14 steps), 5 gives 0.993 (100 steps)",
     )
     s = run.add_argument_group("sequence columns (tables; names or 0-based indices)")
     s.add_argument(

@@ -114,11 +114,12 @@ EXAMPLES: list[Example] = [
         QT_TRANSLATE_NOOP(
             "Gallery",
             "The input is a sine wave with a period of 25 steps; the target at every step "
-            "is the next value of the wave. Four units, trained with Adam over full BPTT "
-            "(MSE ≈ 3·10⁻⁵). Look at h_t: units 0, 1 and 3 follow the wave, unit 2 follows "
-            "it a quarter period later (like −cos). From a sine and a cosine the read-out "
-            "builds the wave shifted by one step — sin(a + δ) = sin a·cos δ + cos a·sin δ. "
-            "The forget gates stay between 0.6 and 0.9: a wave needs only short memory.",
+            "is the next value of the wave. The cell has 4 units, trained with Adam over full "
+            "BPTT (MSE ≈ 3·10⁻⁵). Look at h_t: units 0, 1 and 3 follow the wave, unit 2 "
+            "follows it a quarter period later (like −cos). From a sine and a cosine the "
+            "read-out builds the wave shifted by one step — sin(a + δ) = sin a·cos δ + "
+            "cos a·sin δ. The forget gates stay between 0.57 and 0.91: a wave needs only "
+            "short memory.",
         ),
     ),
     _example(
@@ -127,7 +128,7 @@ EXAMPLES: list[Example] = [
         QT_TRANSLATE_NOOP(
             "Gallery",
             "The same wave with Gaussian noise (σ = 0.1) added to the input; the target is "
-            "the clean next value. Sixteen units, trained for 200 epochs from random "
+            "the clean next value. The cell has 16 units, trained for 200 epochs from random "
             "weights, which lowered the loss from 0.65 to 0.002. One noisy sample cannot "
             "say where the wave is, so the cell combines several steps: the prediction's "
             "RMS error (≈ 0.05) is half the noise on the input. Press Train from new random "
@@ -143,10 +144,13 @@ EXAMPLES: list[Example] = [
             "it ends; the target is the square pulse itself (1 during a pulse, 0 between "
             "pulses). Between the spikes nothing in the input says whether a pulse is on: "
             "the cell must hold it. Look at C_t of unit 0: it jumps to about −0.8 at a +1 "
-            "spike, stays there while the pulse lasts (f ≈ 0.96), and jumps back to 0 at "
-            "the −1 spike (the read-out's weight is negative). The input gate stays near "
-            "0.75 all the time: here it is the candidate g_t — ±0.95 on a spike, near 0 in "
-            "between — that decides what is written.",
+            "spike, stays between −0.85 and −0.72 while the pulse lasts, and jumps back to "
+            "about 0 at the −1 spike (the read-out's weight is negative). Its forget gate "
+            "(≈ 0.96) alone would not hold it: over a 25-step pulse it would let C_t fade to "
+            "0.4 of its value. The candidate holds it: small but not zero inside a pulse "
+            "(g_t ≈ −0.035), so that i_t·g_t writes back most of what f_t takes away; on a "
+            "spike g_t is ±0.95. The input gate stays between 0.68 and 0.83 all the time: "
+            "here it is the candidate g_t that decides what is written.",
         ),
     ),
     _example(
@@ -157,27 +161,39 @@ EXAMPLES: list[Example] = [
             "Input 0 carries a value at step 1 and random distractors after it; input 1 is "
             "a marker that is 1 only at step 1. The target is the first value, asked for "
             "only at the last step (t = 41): the loss ignores every other step. Trained on "
-            "random sequences, with a delay of 10 steps first, then 40. Look at units 1 and "
-            "2: their input gates open at step 1 (0.6, 0.8) and stay nearly shut for the "
-            "distractors (0.05, 0.13), while their forget gates (≈ 0.96, 0.91) carry the "
-            "value in C_t. In the gradient panel ‖∂L/∂C_k‖ does not vanish on its way back "
-            "to step 1.",
+            "random sequences, with a delay of 10 steps first, then of random delays from 5 "
+            "to 80: on new sequences the recalled value has R² ≥ 0.96 at every delay from 5 "
+            "to 100 (delays above 80 were never trained). Look at units 1 and 2: their input "
+            "gates open at step 1 (0.69, 0.83) and stay nearly shut for the distractors "
+            "(0.05, 0.13 on average), while their forget gates (≈ 0.95, 0.88) carry the value "
+            "in C_t. At the last step the gradient panel's ‖∂L/∂C_k‖ stays between 1 and 1.9 "
+            "all the way back to step 1: it does not vanish. That panel's loss is the output "
+            "L = Σ_j h_t[j], not the squared error the cell was trained on; for the training "
+            "loss the norm changes by less than a factor of 2 over the 41 steps.",
         ),
     ),
     _example(
         "adding",
-        QT_TRANSLATE_NOOP("Gallery", "The adding problem (Hochreiter & Schmidhuber 1997), T = 50"),
+        QT_TRANSLATE_NOOP(
+            "Gallery", "The adding problem (modern form of Hochreiter & Schmidhuber 1997), T = 50"
+        ),
         QT_TRANSLATE_NOOP(
             "Gallery",
-            "Two inputs per step: a random value in [0, 1] and a marker. Exactly two steps "
+            "Two inputs per step: a random value in [0, 1] and a marker. Exactly 2 steps "
             "are marked, one in each half of the sequence; the target, given only at the "
-            "last step, is the sum of the two marked values. Predicting the mean (1.0) "
-            "gives an MSE of about 0.17; the shipped cell (eight units), trained on "
-            "thousands of random sequences (first of length 20, then 50), gets about 0.001 "
-            "on new ones. Look at unit 4: its input gate opens only at the two markers (≈ "
-            "0.85, against 0.03 elsewhere) and its forget gate stays near 0.97, so its C_t "
-            "adds up the two marked values and little else. Its ∂L/∂C_k stays about 0.1 all "
-            "the way back to step 1: the constant error carousel.",
+            "last step, is the sum of the 2 marked values. This is the form used today; the "
+            "1997 original differs in its details. Predicting the mean (1.0) gives an MSE of "
+            "about 0.17; the shipped cell (8 units), trained on thousands of random sequences "
+            "(first of length 20, then of random lengths from 10 to 200), gets about 0.002 on "
+            "new ones of length 50, and R² ≥ 0.97 at every length from 10 to 200. Look at "
+            "unit 4: its input gate opens only at the 2 markers (≈ 0.8, against 0.01 "
+            "elsewhere) and its forget gate stays near 0.99, so its C_t at the last step is, "
+            "up to scale and offset, the sum of the 2 marked values (correlation 0.997 over "
+            "300 new sequences). At the last step the gradient panel's ‖∂L/∂C_k‖ stays "
+            "between 0.5 and 1.3 all the way back to step 1: the constant error carousel. "
+            "That panel's loss is the output L = Σ_j h_t[j], not the squared error the cell "
+            "was trained on; for the training loss the norm changes by less than a factor "
+            "of 2 over the 50 steps.",
         ),
     ),
     _example(
@@ -185,14 +201,14 @@ EXAMPLES: list[Example] = [
         QT_TRANSLATE_NOOP("Gallery", "A short text: predict the next character"),
         QT_TRANSLATE_NOOP(
             "Gallery",
-            '"cat on mat. dog on log. " three times, one character per step, one-hot over '
+            '"cat on mat. dog on log. " 3 times, one character per step, one-hot over '
             "its 11 characters; the target is the next character (one-hot, fitted by "
-            "squared error, so the outputs are rough probabilities). Sixteen units; every "
-            'next character is predicted right. After "on " the next letter is m or l '
-            'depending on whether the sentence began with "cat" or "dog", seven steps back: '
+            "squared error, so the outputs are rough probabilities). The cell has 16 units; "
+            'every next character is predicted right. After "on " the next letter is m or l '
+            'depending on whether the sentence began with "cat" or "dog", 7 steps back: '
             'look at unit 8, whose cell state is about −0.9 after "cat on " and about 0 '
-            'after "dog on ", and at the outputs for m and l there (≈ 0.9 for the right '
-            "one, ≈ 0.2 for the other).",
+            'after "dog on ", and at the outputs for m and l there: after "cat on " ≈ 0.9 for '
+            'm and 0.2 for l, after "dog on " ≈ 0.85 for l and 0.05 for m.',
         ),
     ),
 ]

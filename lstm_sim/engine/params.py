@@ -347,8 +347,10 @@ class LSTMParams(_CellArrays):
         seed : int or None
             Seed for :func:`numpy.random.default_rng` (same seed, same weights).
         forget_bias : float
-            Added to ``bias_ih`` of the forget gate rows. A positive value (1–3)
-            makes f_t ≈ 1 at the start, so the cell remembers.
+            Added to ``bias_ih`` of the forget gate rows: f_t ≈ σ(forget_bias) while
+            the rest of its input is small, so a cell state left alone halves in
+            ln 0.5 / ln f steps: 1 gives f ≈ 0.73 (2.2 steps), 3 gives 0.95 (14),
+            5 gives 0.993 (100).
         init : {"uniform", "xavier", "orthogonal"}
             ``"uniform"``: every entry U(−1/√H, 1/√H), like PyTorch.
             ``"xavier"``: Glorot-uniform per gate block, zero biases.

@@ -15,8 +15,10 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
+    QFrame,
     QHBoxLayout,
     QLabel,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -55,7 +57,11 @@ class ComparePanel(QWidget):
         self.compare_box.toggled.connect(lambda on: session.update_settings(compare=bool(on)))
         self.clip_box = QCheckBox(self.tr("Clip RNN gradient norm at"))
         self.clip_box.setToolTip(
-            self.tr("Gradient-norm clipping, the standard remedy for exploding gradients")
+            self.tr(
+                "Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every "
+                "step where its norm exceeds it. (PyTorch's clip_grad_norm_ instead rescales the "
+                "whole parameter gradient once, after BPTT.)"
+            )
         )
         self.clip_value = QDoubleSpinBox()
         self.clip_value.setRange(1e-3, 1e6)
@@ -77,7 +83,11 @@ class ComparePanel(QWidget):
         clip_row.addWidget(self.clip_value)
         left_lay.addLayout(clip_row)
         left_lay.addWidget(self.sigma_label)
-        left_lay.addWidget(self.explanation, 1)
+        scroll = QScrollArea()  # a scenario's text may be longer than the panel is high
+        scroll.setWidget(self.explanation)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        left_lay.addWidget(scroll, 1)
 
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
@@ -110,7 +120,9 @@ class ComparePanel(QWidget):
                 pen=pg.mkPen(RNN_COLOR, width=1), connect="finite", name="RNN ‖∂L/∂h_k‖"
             ),
             "lstm_dc": self.grad_plot.plot(
-                pen=pg.mkPen(LSTM_C_COLOR, width=1), connect="finite", name="LSTM ‖∂L/∂C_k‖"
+                pen=pg.mkPen(LSTM_C_COLOR, width=1),
+                connect="finite",
+                name=self.tr("LSTM ‖∂L/∂C_k‖ (total)"),
             ),
             "lstm_dh": self.grad_plot.plot(
                 pen=pg.mkPen(LSTM_H_COLOR, width=1, style=Qt.PenStyle.DashLine),
@@ -120,7 +132,7 @@ class ComparePanel(QWidget):
             "forget": self.factor_plot.plot(
                 pen=pg.mkPen(SERIES_COLORS["y"], width=1),
                 connect="finite",
-                name="LSTM f_k = ∂C_k/∂C_{k−1}",
+                name=self.tr("LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)"),
             ),
             "carry": self.factor_plot.plot(
                 pen=pg.mkPen(LSTM_C_COLOR, width=1),

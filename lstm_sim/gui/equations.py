@@ -219,7 +219,7 @@ class EquationsPanel(QWidget):
             f"    = σ({fv(zf)}) = {fv(f)}",
             "i_t = σ(W_i·[h_{t−1}, x_t] + b_i)",
             f"    = σ({fv(zi)}) = {fv(i)}",
-            "C̃_t = tanh(W_C·[h_{t−1}, x_t] + b_C)",
+            "C̃_t = tanh(W_g·[h_{t−1}, x_t] + b_g)",
             f"    = tanh({fv(zg)}) = {fv(g)}",
             "o_t = σ(W_o·[h_{t−1}, x_t] + b_o)",
             f"    = σ({fv(zo)}) = {fv(o)}",

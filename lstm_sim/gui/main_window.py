@@ -419,13 +419,27 @@ class MainWindow(QMainWindow):
         self.clamp_f.addItem(self.tr("computed"), None)
         self.clamp_f.addItem(self.tr("= 1 (keep all)"), 1.0)
         self.clamp_f.addItem(self.tr("= 0 (forget all)"), 0.0)
-        self.clamp_f.setToolTip(self.tr("Hold the forget gate f_t at a constant"))
+        self.clamp_f.setToolTip(
+            self.tr(
+                "Hold the forget gate f_t at a constant (its weights then get zero gradient). "
+                "f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also "
+                "flows back through h"
+            )
+        )
         self.clamp_i = QCheckBox(self.tr("i_t = 0"))
         self.clamp_i.setToolTip(self.tr("Hold the input gate i_t at 0"))
         self.clamp_o = QCheckBox(self.tr("o_t = 1"))
         self.clamp_o.setToolTip(self.tr("Hold the output gate o_t at 1"))
         what_if = QLabel(self.tr("What if: f_t"))
-        what_if.setToolTip(self.tr("Clamp a gate at every step and re-simulate at once"))
+        what_if.setToolTip(
+            self.tr(
+                "Clamp a gate at every step and re-simulate at once. A clamped gate is a "
+                "constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together "
+                "∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 "
+                "and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) "
+                "whatever the input"
+            )
+        )
         self.clamp_f.setAccessibleName(self.tr("Forget gate clamp"))
         for widget in (what_if, self.clamp_f, self.clamp_i, self.clamp_o):
             lay.addWidget(widget)

@@ -34,8 +34,10 @@ class TourDialog(QDialog):
                 self.tr(
                     "f_t = σ(W_f·[h_{t−1}, x_t] + b_f) is a number between 0 and 1 for every "
                     "unit. It multiplies the old cell state: f ≈ 1 keeps C_{t−1}, f ≈ 0 "
-                    "erases it. Along this path the gradient is multiplied by f and "
-                    "nothing else — this is why an LSTM can remember for long."
+                    "erases it. Along this direct path from C_{t−1} to C_t the gradient is "
+                    "multiplied by f and nothing else, so with f near 1 it reaches far back — "
+                    "this is why an LSTM can remember for long. (The total gradient also "
+                    "flows back through h and the gates.)"
                 ),
                 ("f", "f_mul", "c_prev"),
             ),

@@ -248,97 +248,107 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="49"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="51"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="51"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="53"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="53"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="55"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="56"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="58"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="58"/>
-        <source>Gradient-norm clipping, the standard remedy for exploding gradients</source>
-        <translation>梯度范数裁剪：应对梯度爆炸的标准方法</translation>
+        <location filename="../../lstm_sim/gui/compare.py" line="61"/>
+        <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
+        <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="64"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="70"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="68"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="74"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="95"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="105"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="97"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="107"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="99"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="109"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="100"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="110"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="102"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="112"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="128"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="125"/>
+        <source>LSTM ‖∂L/∂C_k‖ (total)</source>
+        <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/compare.py" line="135"/>
+        <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
+        <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/compare.py" line="140"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="160"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="172"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="222"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="234"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="224"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="236"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="226"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="238"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="239"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="251"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="251"/>
+        <location filename="../../lstm_sim/gui/compare.py" line="263"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
@@ -1098,28 +1108,28 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>形状应为 ({rows}, D) 且 D ≥ 1，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="411"/>
+        <location filename="../../lstm_sim/engine/params.py" line="413"/>
         <location filename="../../lstm_sim/io/weights.py" line="426"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="426"/>
+        <location filename="../../lstm_sim/engine/params.py" line="428"/>
         <source>no keys</source>
         <translation>没有任何键</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="430"/>
+        <location filename="../../lstm_sim/engine/params.py" line="432"/>
         <source>missing key (expected {cell} or {module} names for {layer}; found {found})</source>
         <translation>缺少键（应为{layer}的 {cell} 或 {module} 名称；找到的是：{found}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="450"/>
+        <location filename="../../lstm_sim/engine/params.py" line="452"/>
         <source>layer {layer} reverse</source>
         <translation>第 {layer} 层（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="451"/>
+        <location filename="../../lstm_sim/engine/params.py" line="453"/>
         <source>layer {layer}</source>
         <translation>第 {layer} 层</translation>
     </message>
@@ -2099,58 +2109,58 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gallery.py" line="114"/>
-        <source>The input is a sine wave with a period of 25 steps; the target at every step is the next value of the wave. Four units, trained with Adam over full BPTT (MSE ≈ 3·10⁻⁵). Look at h_t: units 0, 1 and 3 follow the wave, unit 2 follows it a quarter period later (like −cos). From a sine and a cosine the read-out builds the wave shifted by one step — sin(a + δ) = sin a·cos δ + cos a·sin δ. The forget gates stay between 0.6 and 0.9: a wave needs only short memory.</source>
-        <translation>输入是周期为 25 步的正弦波；每个时间步的目标是波形的下一个值。四个单元，用 Adam 通过完整的随时间反向传播训练（MSE ≈ 3·10⁻⁵）。观察 h_t：单元 0、1 和 3 跟随波形，单元 2 则晚四分之一个周期（类似 −cos）。读出层用一个正弦和一个余弦合成出平移了一步的波形——sin(a + δ) = sin a·cos δ + cos a·sin δ。遗忘门保持在 0.6 到 0.9 之间：波形只需要短期记忆。</translation>
+        <source>The input is a sine wave with a period of 25 steps; the target at every step is the next value of the wave. The cell has 4 units, trained with Adam over full BPTT (MSE ≈ 3·10⁻⁵). Look at h_t: units 0, 1 and 3 follow the wave, unit 2 follows it a quarter period later (like −cos). From a sine and a cosine the read-out builds the wave shifted by one step — sin(a + δ) = sin a·cos δ + cos a·sin δ. The forget gates stay between 0.57 and 0.91: a wave needs only short memory.</source>
+        <translation>输入是周期为 25 步的正弦波；每个时间步的目标是波形的下一个值。共 4 个单元，用 Adam 通过完整的随时间反向传播训练（MSE ≈ 3·10⁻⁵）。观察 h_t：单元 0、1 和 3 跟随波形，单元 2 则晚四分之一个周期（类似 −cos）。读出层用一个正弦和一个余弦合成出平移了一步的波形——sin(a + δ) = sin a·cos δ + cos a·sin δ。遗忘门保持在 0.57 到 0.91 之间：波形只需要短期记忆。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gallery.py" line="126"/>
+        <location filename="../../lstm_sim/gallery.py" line="128"/>
+        <source>The same wave with Gaussian noise (σ = 0.1) added to the input; the target is the clean next value. The cell has 16 units, trained for 200 epochs from random weights, which lowered the loss from 0.65 to 0.002. One noisy sample cannot say where the wave is, so the cell combines several steps: the prediction&apos;s RMS error (≈ 0.05) is half the noise on the input. Press Train from new random weights and watch the loss curve fall by two orders of magnitude.</source>
+        <translation>同样的波形，但输入中加入了高斯噪声（σ = 0.1）；目标是无噪声的下一个值。共 16 个单元，从随机权重开始训练 200 轮，损失从 0.65 降到 0.002。单个带噪样本无法确定波形所处的位置，因此记忆单元综合了多个时间步：预测的均方根误差（≈ 0.05）只有输入噪声的一半。从新的随机权重开始点击“训练”，观察损失曲线下降两个数量级。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gallery.py" line="141"/>
+        <source>The input is zero except for a spike of +1 where a pulse begins and −1 where it ends; the target is the square pulse itself (1 during a pulse, 0 between pulses). Between the spikes nothing in the input says whether a pulse is on: the cell must hold it. Look at C_t of unit 0: it jumps to about −0.8 at a +1 spike, stays between −0.85 and −0.72 while the pulse lasts, and jumps back to about 0 at the −1 spike (the read-out&apos;s weight is negative). Its forget gate (≈ 0.96) alone would not hold it: over a 25-step pulse it would let C_t fade to 0.4 of its value. The candidate holds it: small but not zero inside a pulse (g_t ≈ −0.035), so that i_t·g_t writes back most of what f_t takes away; on a spike g_t is ±0.95. The input gate stays between 0.68 and 0.83 all the time: here it is the candidate g_t that decides what is written.</source>
+        <translation>输入除了在脉冲开始处有一个 +1 尖峰、在脉冲结束处有一个 −1 尖峰之外都为零；目标就是方波脉冲本身（脉冲期间为 1，脉冲之间为 0）。在两个尖峰之间，输入中没有任何信息表明脉冲是否开启：记忆单元必须自己保持住。观察单元 0 的 C_t：它在 +1 尖峰处跳到约 −0.8，在脉冲持续期间保持在 −0.85 到 −0.72 之间，并在 −1 尖峰处跳回约 0（读出层的权重为负）。单靠它的遗忘门（≈ 0.96）保持不住：在 25 步长的脉冲里，C_t 会衰减到原值的 0.4。真正保持它的是候选记忆：在脉冲内部它很小但不为零（g_t ≈ −0.035），于是 i_t·g_t 把 f_t 带走的大部分又写了回去；在尖峰处 g_t 为 ±0.95。输入门始终在 0.68 到 0.83 之间：在这里，决定写入什么的是候选记忆 g_t。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gallery.py" line="159"/>
+        <source>Input 0 carries a value at step 1 and random distractors after it; input 1 is a marker that is 1 only at step 1. The target is the first value, asked for only at the last step (t = 41): the loss ignores every other step. Trained on random sequences, with a delay of 10 steps first, then of random delays from 5 to 80: on new sequences the recalled value has R² ≥ 0.96 at every delay from 5 to 100 (delays above 80 were never trained). Look at units 1 and 2: their input gates open at step 1 (0.69, 0.83) and stay nearly shut for the distractors (0.05, 0.13 on average), while their forget gates (≈ 0.95, 0.88) carry the value in C_t. At the last step the gradient panel&apos;s ‖∂L/∂C_k‖ stays between 1 and 1.9 all the way back to step 1: it does not vanish. That panel&apos;s loss is the output L = Σ_j h_t[j], not the squared error the cell was trained on; for the training loss the norm changes by less than a factor of 2 over the 41 steps.</source>
+        <translation>输入 0 在第 1 步携带一个值，之后是随机的干扰值；输入 1 是一个标记，只在第 1 步为 1。目标是第一个值，只在最后一步（t = 41）才要求给出：损失忽略其他所有时间步。在随机序列上训练，先用 10 步的延迟，再用 5 到 80 步之间的随机延迟：在新序列上，回忆出的值在 5 到 100 步的每个延迟下都有 R² ≥ 0.96（超过 80 步的延迟从未训练过）。观察单元 1 和 2：它们的输入门在第 1 步打开（0.69、0.83），在干扰值出现时几乎关闭（平均 0.05、0.13），而它们的遗忘门（≈ 0.95、0.88）把这个值保存在 C_t 中。在最后一步，梯度面板中的 ‖∂L/∂C_k‖ 一路回传到第 1 步都保持在 1 到 1.9 之间：它没有消失。该面板的损失是输出 L = Σ_j h_t[j]，而不是训练记忆单元时所用的平方误差；对训练损失而言，该范数在 41 步内的变化不到 2 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gallery.py" line="177"/>
+        <source>The adding problem (modern form of Hochreiter &amp; Schmidhuber 1997), T = 50</source>
+        <translation>加法问题（Hochreiter &amp; Schmidhuber 1997 的现代形式），T = 50</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gallery.py" line="180"/>
+        <source>Two inputs per step: a random value in [0, 1] and a marker. Exactly 2 steps are marked, one in each half of the sequence; the target, given only at the last step, is the sum of the 2 marked values. This is the form used today; the 1997 original differs in its details. Predicting the mean (1.0) gives an MSE of about 0.17; the shipped cell (8 units), trained on thousands of random sequences (first of length 20, then of random lengths from 10 to 200), gets about 0.002 on new ones of length 50, and R² ≥ 0.97 at every length from 10 to 200. Look at unit 4: its input gate opens only at the 2 markers (≈ 0.8, against 0.01 elsewhere) and its forget gate stays near 0.99, so its C_t at the last step is, up to scale and offset, the sum of the 2 marked values (correlation 0.997 over 300 new sequences). At the last step the gradient panel&apos;s ‖∂L/∂C_k‖ stays between 0.5 and 1.3 all the way back to step 1: the constant error carousel. That panel&apos;s loss is the output L = Σ_j h_t[j], not the squared error the cell was trained on; for the training loss the norm changes by less than a factor of 2 over the 50 steps.</source>
+        <translation>每个时间步有两个输入：[0, 1] 中的一个随机值和一个标记。恰好有 2 个时间步被标记，序列的前后两半各一个；目标只在最后一步给出，是这 2 个被标记值之和。这是如今通用的形式；1997 年的原版在细节上有所不同。总是预测均值（1.0）得到的 MSE 约为 0.17；随附的记忆单元（8 个单元）在数千个随机序列上训练（先用长度 20，再用 10 到 200 之间的随机长度），在长度为 50 的新序列上 MSE 约为 0.002，并且在 10 到 200 之间的每个长度上都有 R² ≥ 0.97。观察单元 4：它的输入门只在 2 个标记处打开（≈ 0.8，其他时间步为 0.01），遗忘门保持在 0.99 附近，因此它在最后一步的 C_t 除去比例和偏移之外，就是 2 个被标记值之和（在 300 个新序列上相关系数为 0.997）。在最后一步，梯度面板中的 ‖∂L/∂C_k‖ 一路回传到第 1 步都保持在 0.5 到 1.3 之间：这就是恒定误差传送带。该面板的损失是输出 L = Σ_j h_t[j]，而不是训练记忆单元时所用的平方误差；对训练损失而言，该范数在 50 步内的变化不到 2 倍。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gallery.py" line="202"/>
+        <source>&quot;cat on mat. dog on log. &quot; 3 times, one character per step, one-hot over its 11 characters; the target is the next character (one-hot, fitted by squared error, so the outputs are rough probabilities). The cell has 16 units; every next character is predicted right. After &quot;on &quot; the next letter is m or l depending on whether the sentence began with &quot;cat&quot; or &quot;dog&quot;, 7 steps back: look at unit 8, whose cell state is about −0.9 after &quot;cat on &quot; and about 0 after &quot;dog on &quot;, and at the outputs for m and l there: after &quot;cat on &quot; ≈ 0.9 for m and 0.2 for l, after &quot;dog on &quot; ≈ 0.85 for l and 0.05 for m.</source>
+        <translation>文本 &quot;cat on mat. dog on log. &quot; 重复 3 次，每个时间步一个字符，在其 11 个字符上做独热编码；目标是下一个字符（同样是独热编码，用平方误差拟合，因此输出近似为概率）。共 16 个单元；每一个下一个字符都预测正确。在 &quot;on &quot; 之后，下一个字母是 m 还是 l，取决于句子是以 &quot;cat&quot; 还是 &quot;dog&quot; 开头的——那是往回 7 步的信息：观察单元 8，它的细胞状态在 &quot;cat on &quot; 之后约为 −0.9，在 &quot;dog on &quot; 之后约为 0；再看此时 m 和 l 的输出：&quot;cat on &quot; 之后 m ≈ 0.9、l 为 0.2，&quot;dog on &quot; 之后 l ≈ 0.85、m 为 0.05。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gallery.py" line="127"/>
         <source>Noisy sine: predict the clean next value</source>
         <translation>带噪正弦波：预测无噪声的下一个值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gallery.py" line="127"/>
-        <source>The same wave with Gaussian noise (σ = 0.1) added to the input; the target is the clean next value. Sixteen units, trained for 200 epochs from random weights, which lowered the loss from 0.65 to 0.002. One noisy sample cannot say where the wave is, so the cell combines several steps: the prediction&apos;s RMS error (≈ 0.05) is half the noise on the input. Press Train from new random weights and watch the loss curve fall by two orders of magnitude.</source>
-        <translation>同样的波形，但输入中加入了高斯噪声（σ = 0.1）；目标是无噪声的下一个值。十六个单元，从随机权重开始训练 200 轮，损失从 0.65 降到 0.002。单个带噪样本无法确定波形所处的位置，因此记忆单元综合了多个时间步：预测的均方根误差（≈ 0.05）只有输入噪声的一半。从新的随机权重开始点击“训练”，观察损失曲线下降两个数量级。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gallery.py" line="139"/>
+        <location filename="../../lstm_sim/gallery.py" line="140"/>
         <source>Square pulses: remember whether a pulse is on</source>
         <translation>方波脉冲：记住脉冲是否处于开启状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gallery.py" line="140"/>
-        <source>The input is zero except for a spike of +1 where a pulse begins and −1 where it ends; the target is the square pulse itself (1 during a pulse, 0 between pulses). Between the spikes nothing in the input says whether a pulse is on: the cell must hold it. Look at C_t of unit 0: it jumps to about −0.8 at a +1 spike, stays there while the pulse lasts (f ≈ 0.96), and jumps back to 0 at the −1 spike (the read-out&apos;s weight is negative). The input gate stays near 0.75 all the time: here it is the candidate g_t — ±0.95 on a spike, near 0 in between — that decides what is written.</source>
-        <translation>输入除了在脉冲开始处有一个 +1 尖峰、在脉冲结束处有一个 −1 尖峰之外都为零；目标就是方波脉冲本身（脉冲期间为 1，脉冲之间为 0）。在两个尖峰之间，输入中没有任何信息表明脉冲是否开启：记忆单元必须自己保持住。观察单元 0 的 C_t：它在 +1 尖峰处跳到约 −0.8，在脉冲持续期间保持不变（f ≈ 0.96），在 −1 尖峰处跳回 0（读出层的权重为负）。输入门始终在 0.75 附近：在这里，决定写入什么的是候选记忆 g_t——尖峰处为 ±0.95，其余时间接近 0。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gallery.py" line="154"/>
+        <location filename="../../lstm_sim/gallery.py" line="158"/>
         <source>Delayed recall: remember the first value for 40 steps</source>
         <translation>延迟回忆：把第一个值记住 40 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gallery.py" line="155"/>
-        <source>Input 0 carries a value at step 1 and random distractors after it; input 1 is a marker that is 1 only at step 1. The target is the first value, asked for only at the last step (t = 41): the loss ignores every other step. Trained on random sequences, with a delay of 10 steps first, then 40. Look at units 1 and 2: their input gates open at step 1 (0.6, 0.8) and stay nearly shut for the distractors (0.05, 0.13), while their forget gates (≈ 0.96, 0.91) carry the value in C_t. In the gradient panel ‖∂L/∂C_k‖ does not vanish on its way back to step 1.</source>
-        <translation>输入 0 在第 1 步携带一个值，之后是随机的干扰值；输入 1 是一个标记，只在第 1 步为 1。目标是第一个值，只在最后一步（t = 41）才要求给出：损失忽略其他所有时间步。在随机序列上训练，先用 10 步的延迟，再用 40 步。观察单元 1 和 2：它们的输入门在第 1 步打开（0.6、0.8），在干扰值出现时几乎关闭（0.05、0.13），而它们的遗忘门（≈ 0.96、0.91）把这个值保存在 C_t 中。在梯度面板中，‖∂L/∂C_k‖ 一路回传到第 1 步也没有消失。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gallery.py" line="169"/>
-        <source>The adding problem (Hochreiter &amp; Schmidhuber 1997), T = 50</source>
-        <translation>加法问题（Hochreiter &amp; Schmidhuber 1997），T = 50</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gallery.py" line="170"/>
-        <source>Two inputs per step: a random value in [0, 1] and a marker. Exactly two steps are marked, one in each half of the sequence; the target, given only at the last step, is the sum of the two marked values. Predicting the mean (1.0) gives an MSE of about 0.17; the shipped cell (eight units), trained on thousands of random sequences (first of length 20, then 50), gets about 0.001 on new ones. Look at unit 4: its input gate opens only at the two markers (≈ 0.85, against 0.03 elsewhere) and its forget gate stays near 0.97, so its C_t adds up the two marked values and little else. Its ∂L/∂C_k stays about 0.1 all the way back to step 1: the constant error carousel.</source>
-        <translation>每个时间步有两个输入：[0, 1] 中的一个随机值和一个标记。恰好有两个时间步被标记，序列的前后两半各一个；目标只在最后一步给出，是这两个被标记值之和。总是预测均值（1.0）得到的 MSE 约为 0.17；随附的 LSTM（八个单元）在数千个随机序列上训练（先用长度 20，再用长度 50），在新序列上的 MSE 约为 0.001。观察单元 4：它的输入门只在两个标记处打开（≈ 0.85，其他时间步为 0.03），遗忘门保持在 0.97 附近，因此它的 C_t 把两个被标记的值累加起来，几乎不含别的内容。它的 ∂L/∂C_k 一路回到第 1 步都保持在 0.1 左右：这就是恒定误差传送带。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gallery.py" line="185"/>
+        <location filename="../../lstm_sim/gallery.py" line="201"/>
         <source>A short text: predict the next character</source>
         <translation>一段短文本：预测下一个字符</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gallery.py" line="186"/>
-        <source>&quot;cat on mat. dog on log. &quot; three times, one character per step, one-hot over its 11 characters; the target is the next character (one-hot, fitted by squared error, so the outputs are rough probabilities). Sixteen units; every next character is predicted right. After &quot;on &quot; the next letter is m or l depending on whether the sentence began with &quot;cat&quot; or &quot;dog&quot;, seven steps back: look at unit 8, whose cell state is about −0.9 after &quot;cat on &quot; and about 0 after &quot;dog on &quot;, and at the outputs for m and l there (≈ 0.9 for the right one, ≈ 0.2 for the other).</source>
-        <translation>文本 &quot;cat on mat. dog on log. &quot; 重复三次，每个时间步一个字符，在其 11 个字符上做独热编码；目标是下一个字符（同样是独热编码，用平方误差拟合，因此输出近似为概率）。十六个单元；每一个下一个字符都预测正确。在 &quot;on &quot; 之后，下一个字母是 m 还是 l，取决于句子是以 &quot;cat&quot; 还是 &quot;dog&quot; 开头的——那是往回七步的信息：观察单元 8，它的细胞状态在 &quot;cat on &quot; 之后约为 −0.9，在 &quot;dog on &quot; 之后约为 0；再看此时 m 和 l 的输出（正确的那个 ≈ 0.9，另一个 ≈ 0.2）。</translation>
     </message>
 </context>
 <context>
@@ -2481,94 +2491,94 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="422"/>
-        <source>Hold the forget gate f_t at a constant</source>
-        <translation>将遗忘门 f_t 固定为常数</translation>
+        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
+        <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
+        <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="423"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="436"/>
+        <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
+        <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="429"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="430"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="431"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="426"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="432"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="433"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="428"/>
-        <source>Clamp a gate at every step and re-simulate at once</source>
-        <translation>在每个时间步把一个门固定住，并立即重新模拟</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="429"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="443"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="553"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="567"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="555"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="569"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="608"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="622"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="612"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="626"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="648"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="662"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="661"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="675"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="707"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="721"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="721"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="735"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="736"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="750"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="750"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="764"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
@@ -2681,38 +2691,38 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/scenarios.py" line="122"/>
-        <source>The RNN&apos;s recurrent matrix W_hh has largest singular value 0.8 &lt; 1. Going back one step multiplies the gradient by W_hhᵀ·diag(1 − h²), whose norm is at most 0.8, so ‖∂L/∂h_k‖ falls at least as fast as 0.8^(t−k): look at the red RNN curve in the gradient plot dropping in a straight line on the log axis, and at the LSTM&apos;s ‖∂L/∂C_k‖, which falls only as fast as the product of its forget gates.</source>
-        <translation>RNN 的循环矩阵 W_hh 的最大奇异值为 0.8 &lt; 1。每回传一步，梯度都要乘以 W_hhᵀ·diag(1 − h²)，其范数至多为 0.8，因此 ‖∂L/∂h_k‖ 至少按 0.8^(t−k) 的速度下降：请看梯度图中红色的 RNN 曲线在对数坐标上沿直线下降；再看 LSTM 的 ‖∂L/∂C_k‖，它只随遗忘门的乘积而衰减。</translation>
+        <source>The RNN&apos;s recurrent matrix W_hh has largest singular value 0.8 &lt; 1. Going back one step multiplies the gradient by W_hhᵀ·diag(1 − h²), whose norm is at most 0.8, so ‖∂L/∂h_k‖ falls at least as fast as 0.8^(t−k): on the log axis the orange RNN curve stays below that straight line (here it falls by about 0.68 per step). The LSTM beside it has forget-gate bias 1, so f_t ≈ 0.73, and its gradient vanishes too, more slowly (about 0.78 per step). Along the direct path C_t → C_k the gradient is multiplied by the forget gates alone (their product ∏f is in the mechanism plot); the total ‖∂L/∂C_k‖ also flows back through h and the gates and is far larger than the direct path alone: 19× at lag 50, 5·10⁵× at lag 200.</source>
+        <translation>RNN 的循环矩阵 W_hh 的最大奇异值为 0.8 &lt; 1。每回传一步，梯度都要乘以 W_hhᵀ·diag(1 − h²)，其范数至多为 0.8，因此 ‖∂L/∂h_k‖ 至少按 0.8^(t−k) 的速度下降：在对数坐标上，橙色的 RNN 曲线始终位于这条直线下方（这里它每步大约乘以 0.68）。旁边的 LSTM 的遗忘门偏置为 1，因此 f_t ≈ 0.73，它的梯度也会消失，只是慢一些（每步约乘以 0.78）。沿着直接路径 C_t → C_k，梯度只乘以遗忘门（它们的乘积 ∏f 显示在机制图中）；而总的 ‖∂L/∂C_k‖ 还会经由 h 和各个门回传，远大于仅靠直接路径传回的部分：在间隔 50 处为 19 倍，在间隔 200 处为 5·10⁵ 倍。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/scenarios.py" line="134"/>
+        <location filename="../../lstm_sim/scenarios.py" line="139"/>
+        <source>Now W_hh = 1.25·Q (Q orthogonal): its largest singular value is 1.25 &gt; 1. The input is silent, so the RNN stays at h = 0 where tanh&apos; = 1, and every step back multiplies the gradient norm by exactly 1.25: after 100 steps by 1.25^100 ≈ 5·10⁹. Turn on clipping: on the way back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it, so the curve stays at the threshold. That is per-step clipping, and it changes the direction of the parameter gradient; the usual remedy in training, PyTorch&apos;s clip_grad_norm_, rescales the whole parameter gradient once, after BPTT, and keeps its direction. Clipping only ever shrinks a gradient: it does nothing against vanishing.</source>
+        <translation>现在 W_hh = 1.25·Q（Q 为正交矩阵）：其最大奇异值为 1.25 &gt; 1。输入始终为零，因此 RNN 停留在 h = 0 处，那里 tanh&apos; = 1，每回传一步，梯度范数恰好乘以 1.25：100 步之后就是 1.25^100 ≈ 5·10⁹ 倍。打开裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值，于是曲线停在阈值处。这是逐步裁剪，它会改变参数梯度的方向；训练中常用的办法是 PyTorch 的 clip_grad_norm_，它在 BPTT 之后对整个参数梯度统一缩放一次，方向保持不变。裁剪只会缩小梯度：对梯度消失无能为力。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scenarios.py" line="156"/>
+        <source>The forget-gate bias is 6, so f_t ≈ 0.998. The direct path from C_t back to C_k multiplies the gradient by f_{k+1}·…·f_t (the running product ∏f in the mechanism plot) and nothing else: after 200 steps ∏f is still above 0.5. The total ‖∂L/∂C_k‖, which also flows back through h, stays within a factor of 2 over lags 0–200. Near the start of the sequence (lags above 250) it rises again, to 12× its value at lag 0: there C_k is still small, tanh(C_k) is not saturated, and more gradient enters through h_k at each step and is carried on. This is the constant error carousel — while the RNN beside it forgets (‖∂L/∂h_k‖ below 10⁻²⁶ at lag 200).</source>
+        <translation>遗忘门偏置为 6，因此 f_t ≈ 0.998。从 C_t 回到 C_k 的直接路径只把梯度乘以 f_{k+1}·…·f_t（即机制图中的累积乘积 ∏f），别无其他：200 步之后 ∏f 仍大于 0.5。总的 ‖∂L/∂C_k‖ 还会经由 h 回传，它在间隔 0–200 范围内的变化不超过 2 倍。在序列开头附近（间隔大于 250）它又会上升，达到间隔 0 处数值的 12 倍：那里 C_k 还很小，tanh(C_k) 没有饱和，每一步都有更多梯度经由 h_k 进入并被继续传递下去。这就是“恒定误差传送带”——而旁边的 RNN 早已遗忘（在间隔 200 处 ‖∂L/∂h_k‖ 小于 10⁻²⁶）。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scenarios.py" line="173"/>
+        <source>The same LSTM with forget-gate bias −2: f_t ≈ 0.12, so the product of forget gates along the direct path collapses — below 10⁻⁹ after 10 steps. The total ‖∂L/∂C_k‖, which also flows back through h, collapses too: to about 10⁻⁸ of its value at lag 0 after 10 steps. The gate decides how long the cell remembers; with f ≈ 1 (the previous scenario) the direct path keeps the gradient for hundreds of steps.</source>
+        <translation>同一个 LSTM，遗忘门偏置改为 −2：f_t ≈ 0.12，因此沿直接路径的遗忘门乘积骤降——10 步之后低于 10⁻⁹。总的 ‖∂L/∂C_k‖ 还会经由 h 回传，它同样骤降：10 步之后约为间隔 0 处数值的 10⁻⁸。遗忘门决定了记忆单元能记住多久；f ≈ 1 时（上一个场景），直接路径能把梯度保持数百步。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scenarios.py" line="138"/>
         <source>RNN gradient explodes</source>
         <translation>RNN 梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/scenarios.py" line="135"/>
-        <source>Now W_hh = 1.25·Q (Q orthogonal): its largest singular value is 1.25 &gt; 1. The input is silent, so the RNN stays at h = 0 where tanh&apos; = 1, and every step back multiplies the gradient norm by exactly 1.25: after 100 steps by 1.25^100 ≈ 5·10⁹. Turn on gradient clipping: each ‖∂L/∂h_k‖ is capped at the threshold — the standard remedy for explosion (it does nothing against vanishing).</source>
-        <translation>现在 W_hh = 1.25·Q（Q 为正交矩阵）：其最大奇异值为 1.25 &gt; 1。输入始终为零，因此 RNN 停留在 h = 0 处，那里 tanh&apos; = 1，每回传一步，梯度范数恰好乘以 1.25：100 步之后就是 1.25^100 ≈ 5·10⁹ 倍。打开梯度裁剪：每个 ‖∂L/∂h_k‖ 都被限制在阈值以内——这是应对梯度爆炸的标准方法（但对梯度消失无能为力）。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/scenarios.py" line="147"/>
+        <location filename="../../lstm_sim/scenarios.py" line="155"/>
         <source>LSTM remembers</source>
         <translation>LSTM 记住了</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/scenarios.py" line="148"/>
-        <source>The forget-gate bias is 6, so f_t ≈ 0.998. The direct path from C_t back to C_k multiplies the gradient by f_{k+1}·…·f_t (the running product ∏f in the mechanism plot) and nothing else: ‖∂L/∂C_k‖ stays within a factor of 10 over 200 steps. This is the constant error carousel — while the RNN beside it forgets.</source>
-        <translation>遗忘门偏置为 6，因此 f_t ≈ 0.998。从 C_t 回到 C_k 的直接路径只把梯度乘以 f_{k+1}·…·f_t（即机制图中的累积乘积 ∏f），别无其他：‖∂L/∂C_k‖ 在 200 步内的变化不超过 10 倍。这就是“恒定误差传送带”——而旁边的 RNN 早已遗忘。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/scenarios.py" line="159"/>
+        <location filename="../../lstm_sim/scenarios.py" line="172"/>
         <source>LSTM forgets</source>
         <translation>LSTM 遗忘了</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/scenarios.py" line="160"/>
-        <source>The same LSTM with forget-gate bias −2: f_t ≈ 0.12, so the product of forget gates — and with it ‖∂L/∂C_k‖ — collapses within a few steps. The gate decides how long the cell remembers; with f ≈ 1 (the previous scenario) it keeps everything.</source>
-        <translation>同一个 LSTM，遗忘门偏置改为 −2：f_t ≈ 0.12，因此遗忘门的乘积——连同 ‖∂L/∂C_k‖——在几步之内就骤降到接近零。遗忘门决定了记忆单元能记住多久；f ≈ 1 时（上一个场景）它保留一切。</translation>
     </message>
 </context>
 <context>
@@ -2739,56 +2749,56 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/tour.py" line="35"/>
-        <source>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) is a number between 0 and 1 for every unit. It multiplies the old cell state: f ≈ 1 keeps C_{t−1}, f ≈ 0 erases it. Along this path the gradient is multiplied by f and nothing else — this is why an LSTM can remember for long.</source>
-        <translation>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) 对每个单元都是 0 到 1 之间的一个数。它与旧的细胞状态相乘：f ≈ 1 时保留 C_{t−1}，f ≈ 0 时将其抹去。沿着这条路径，梯度只乘以 f，别无其他——这就是 LSTM 能长时间记忆的原因。</translation>
+        <source>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) is a number between 0 and 1 for every unit. It multiplies the old cell state: f ≈ 1 keeps C_{t−1}, f ≈ 0 erases it. Along this direct path from C_{t−1} to C_t the gradient is multiplied by f and nothing else, so with f near 1 it reaches far back — this is why an LSTM can remember for long. (The total gradient also flows back through h and the gates.)</source>
+        <translation>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) 对每个单元都是 0 到 1 之间的一个数。它与旧的细胞状态相乘：f ≈ 1 时保留 C_{t−1}，f ≈ 0 时将其抹去。沿着这条从 C_{t−1} 到 C_t 的直接路径，梯度只乘以 f，别无其他，所以 f 接近 1 时梯度能传回很远——这就是 LSTM 能长时间记忆的原因。（总的梯度还会经由 h 和各个门回传。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="43"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="45"/>
         <source>The input gate i_t and the candidate C̃_t</source>
         <translation>输入门 i_t 与候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="45"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="47"/>
         <source>The candidate C̃_t = tanh(…) proposes new content between −1 and 1; the input gate i_t decides how much of it is written. Their product is added to the cell state: C_t = f_t·C_{t−1} + i_t·C̃_t.</source>
         <translation>候选记忆 C̃_t = tanh(…) 提出介于 −1 和 1 之间的新内容；输入门 i_t 决定其中有多少被写入。两者的乘积加到细胞状态上：C_t = f_t·C_{t−1} + i_t·C̃_t。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="52"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="54"/>
         <source>The output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="54"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="56"/>
         <source>The cell state is squashed by tanh and the output gate o_t chooses how much of it becomes the new hidden state: h_t = o_t·tanh(C_t).</source>
         <translation>细胞状态经 tanh 压缩后，由输出门 o_t 选择其中有多少成为新的隐藏状态：h_t = o_t·tanh(C_t)。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="60"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="62"/>
         <source>Now step through time</source>
         <translation>现在逐个时间步前进</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="62"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="64"/>
         <source>Press Step (→) and watch the numbers: the colours show each value, hovering a node shows its equation with the numbers. The plots below show the history, and the gradient norms show how far back the loss at step t reaches.</source>
         <translation>按“单步”（→）并观察这些数字：颜色表示每个值的大小，鼠标悬停在节点上会显示代入数值的方程。下方的图显示历史变化，梯度范数则显示第 t 步的损失能回传多远。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="81"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="83"/>
         <source>&amp;Back</source>
         <translation>上一页(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="82"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="84"/>
         <source>&amp;Next</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="83"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="85"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="104"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="106"/>
         <source>{k} of {n}</source>
         <translation>{k} / {n}</translation>
     </message>
@@ -3381,22 +3391,22 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1193"/>
-        <source>Added to the forget gate&apos;s bias b_f: 1–3 makes f_t ≈ 1, so the cell remembers</source>
-        <translation>加到遗忘门偏置 b_f 上：取 1–3 时 f_t ≈ 1，记忆单元便能记住信息</translation>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1194"/>
+        <source>Added to the forget gate&apos;s bias b_f: f_t ≈ σ(b_f) while the rest of its input is small, and a cell state left alone halves in ln 0.5 / ln f steps. b = 1 gives f ≈ 0.73 (half-life 2.2 steps), 3 gives 0.95 (14 steps), 5 gives 0.993 (100 steps)</source>
+        <translation>加到遗忘门偏置 b_f 上：当它的其余输入很小时 f_t ≈ σ(b_f)，而一个不受干扰的细胞状态经过 ln 0.5 / ln f 步减半。b = 1 时 f ≈ 0.73（半衰期 2.2 步），3 时为 0.95（14 步），5 时为 0.993（100 步）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1195"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1199"/>
         <source>Forget-gate bias</source>
         <translation>遗忘门偏置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1196"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1200"/>
         <source>A&amp;pply</source>
         <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1198"/>
+        <location filename="../../lstm_sim/gui/weight_editor.py" line="1202"/>
         <source>Replace every weight and bias by the preset (one undo step)</source>
         <translation>用预设替换所有权重和偏置（可一步撤销）</translation>
     </message>
