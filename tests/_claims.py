@@ -212,6 +212,7 @@ def app(qapp):
         editor, dock = win.weight_editor, win.training
         texts["tooltip:forget-bias"] = (editor.forget_bias_box.toolTip(), "WeightEditor")
         texts["tooltip:clamp-f"] = (win.clamp_f.toolTip(), "MainWindow")
+        texts["tooltip:loss"] = (win.loss_box.toolTip(), "MainWindow")
         what_if = next(w for w in win.findChildren(QLabel) if w.text() == "What if: f_t")
         texts["tooltip:what-if"] = (what_if.toolTip(), "MainWindow")
         panel = win.compare

@@ -554,6 +554,7 @@ def window_default(n, a):
 
 
 @T.claim("readme:plots", "it is not the loss the gallery's examples were trained on")
+@T.claim("tooltip:loss", "not the loss an example was trained on")
 def panel_loss_is_a_probe(n, a):
     """The panel's loss is Σ_j h_t[j]; an example's training loss sends back other gradients."""
     assert Settings().loss == "output"

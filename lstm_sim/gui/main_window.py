@@ -141,7 +141,12 @@ class MainWindow(QMainWindow):
         self.loss_box = QComboBox()
         self.loss_box.addItem(self.tr("Σ h_t (all units)"), "output")
         self.loss_box.addItem(self.tr("h_t of the selected unit"), "unit")
-        self.loss_box.setToolTip(self.tr("The loss L whose gradients the plots show"))
+        self.loss_box.setToolTip(
+            self.tr(
+                "The loss L whose gradients the plots show: the output h_t at the cursor, a probe "
+                "of how far back it reaches, not the loss an example was trained on"
+            )
+        )
         self.loss_box.setAccessibleName(self.tr("Loss"))
         self.loss_box.currentIndexChanged.connect(
             lambda _i: self.session.update_settings(loss=self.loss_box.currentData())

@@ -2256,329 +2256,329 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="144"/>
-        <source>The loss L whose gradients the plots show</source>
-        <translation>图中所示梯度对应的损失 L</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="145"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="150"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="151"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="156"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="152"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="157"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="153"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="158"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="155"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="160"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="156"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="161"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="163"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="168"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="167"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="172"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="169"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="174"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="182"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="187"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="187"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="192"/>
         <source>Vanilla RNN beside it</source>
         <translation>并列的普通 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="191"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="196"/>
         <source>The RNN&apos;s hidden state</source>
         <translation>RNN 的隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="202"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="207"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="203"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="208"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="214"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="219"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="215"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="220"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="216"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="221"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="256"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="261"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="284"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="289"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="285"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="290"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="310"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="315"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="311"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="316"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="322"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="327"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="334"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="339"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="335"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="340"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="337"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="342"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="341"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="346"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="345"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="350"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="346"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="356"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="355"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="360"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="359"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="364"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="371"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="369"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="374"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="379"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="384"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="387"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="392"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="392"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="397"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="407"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="412"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="408"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="418"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="419"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="420"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="421"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="426"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="429"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="436"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="441"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="429"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="434"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="430"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="146"/>
+        <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
+        <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="435"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="431"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="436"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="432"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="437"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="433"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="438"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="443"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="448"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="567"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="572"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="569"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="574"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="622"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="627"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="626"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="631"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="662"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="667"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="675"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="680"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="721"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="726"/>
         <source>Computing steps {a}…{b}</source>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="735"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="740"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="750"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="755"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="764"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="769"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
