@@ -21,6 +21,8 @@ from .carry import carry_factors, carry_product
 from .errors import EngineError
 from .losses import output_loss, squared_error_loss
 from .lstm import CLAMP_RANGES, StepResult, Trace, check_clamp, check_inputs, run, step
+from .model import CellKey, CellRun, Head, Layer, Model, ModelTrace, run_model
+from .model_backward import ModelGradients, model_bptt, model_output_loss, model_squared_error
 from .params import GATE_NAMES, GATES, GateView, LSTMParams
 from .rnn import (
     RNNGradients,
@@ -36,10 +38,17 @@ __all__ = [
     "CLAMP_RANGES",
     "GATES",
     "GATE_NAMES",
+    "CellKey",
+    "CellRun",
     "EngineError",
     "GateView",
     "Gradients",
+    "Head",
     "LSTMParams",
+    "Layer",
+    "Model",
+    "ModelGradients",
+    "ModelTrace",
     "RNNGradients",
     "RNNParams",
     "RNNTrace",
@@ -54,9 +63,13 @@ __all__ = [
     "dsigmoid",
     "dtanh",
     "largest_singular_value",
+    "model_bptt",
+    "model_output_loss",
+    "model_squared_error",
     "output_loss",
     "rnn_jacobian_norms",
     "run",
+    "run_model",
     "run_rnn",
     "sigmoid",
     "squared_error_loss",
