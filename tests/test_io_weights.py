@@ -231,19 +231,15 @@ def test_pt_without_torch(tmp_path, monkeypatch):
 # ---------------------------------------------------------------------- Keras
 def test_keras_fixture_reproduces_keras_outputs():
     pytest.importorskip("h5py")
-    # Layers in name order: layers/bidirectional (forward, backward), layers/lstm.
-    assert list_layers(KERAS_FILE) == [(0, False), (0, True), (1, False)]
+    # Layers in model order (the only order the sizes allow): lstm, then bidirectional.
+    assert list_layers(KERAS_FILE) == [(0, False), (1, False), (1, True)]
     names = [i.name for i in layer_infos(KERAS_FILE)]
-    assert names == [
-        "layers/bidirectional/forward_layer",
-        "layers/bidirectional/backward_layer",
-        "layers/lstm",
-    ]
+    assert names == ["lstm", "bidirectional/forward", "bidirectional/backward"]
     e = np.load(KERAS_EXPECTED)
-    first = run(load_weights(KERAS_FILE, layer=1), e["x"]).h
+    first = run(load_weights(KERAS_FILE, layer=0), e["x"]).h
     np.testing.assert_allclose(first, e["lstm"], atol=1e-6, rtol=0)
-    fwd = run(load_weights(KERAS_FILE, layer=0), first).h
-    bwd = run(load_weights(KERAS_FILE, layer=0, reverse=True), first[::-1]).h[::-1]
+    fwd = run(load_weights(KERAS_FILE, layer=1), first).h
+    bwd = run(load_weights(KERAS_FILE, layer=1, reverse=True), first[::-1]).h[::-1]
     np.testing.assert_allclose(np.hstack([fwd, bwd]), e["bidirectional"], atol=1e-6, rtol=0)
 
 
@@ -259,29 +255,23 @@ def _keras_zip(path, weights: bytes, config: dict | None) -> None:
 
 def test_dot_keras_file(tmp_path):
     pytest.importorskip("h5py")
-    config = {
-        "class_name": "Sequential",
+    lstm = {"class_name": "LSTM", "config": {"name": "first", "return_sequences": True}}
+    bi = {
+        "class_name": "Bidirectional",
         "config": {
-            "layers": [
-                {
-                    "class_name": "LSTM",
-                    "config": {
-                        "name": "lstm",
-                        "activation": "tanh",
-                        "recurrent_activation": "sigmoid",
-                    },
-                }
-            ]
+            "name": "both",
+            "layer": {"class_name": "LSTM", "config": {"name": "f", "return_sequences": True}},
         },
     }
+    config = {"class_name": "Sequential", "config": {"layers": [lstm, bi]}}
     _keras_zip(tmp_path / "m.keras", KERAS_FILE.read_bytes(), config)
     assert load_weights(tmp_path / "m.keras", layer=1) == load_weights(KERAS_FILE, layer=1)
 
-    config["config"]["layers"][0]["config"]["recurrent_activation"] = "hard_sigmoid"
+    lstm["config"]["recurrent_activation"] = "hard_sigmoid"
     _keras_zip(tmp_path / "old.keras", KERAS_FILE.read_bytes(), config)
     with pytest.raises(LoadError) as info:
         load_weights(tmp_path / "old.keras")
-    assert info.value.place == "layer 'lstm'" and "hard_sigmoid" in info.value.reason
+    assert info.value.place == "layer 'first'" and "hard_sigmoid" in info.value.reason
 
 
 def test_keras_without_h5py(tmp_path, monkeypatch):

@@ -52,7 +52,7 @@ def main(argv: list[str]) -> int:
     from .keras_weights import read_h5_cells
 
     try:
-        cells, model_config = read_h5_cells("<file>", data)
+        cells, model_config, groups = read_h5_cells("<file>", data)
     except LoadError as exc:
         sys.stdout.write(json.dumps([_data(exc.place_text), _data(exc.reason_text)]))
         return 3
@@ -73,7 +73,9 @@ def main(argv: list[str]) -> int:
             arrays[key] = np.ascontiguousarray(arr)
             entry[part] = [key, dataset]
         meta_cells.append([name, entry])
-    arrays["meta"] = np.array(json.dumps({"cells": meta_cells, "model_config": model_config}))
+    arrays["meta"] = np.array(
+        json.dumps({"cells": meta_cells, "model_config": model_config, "groups": groups})
+    )
     buf = io.BytesIO()
     np.savez(buf, allow_pickle=False, **arrays)
     sys.stdout.buffer.write(buf.getvalue())

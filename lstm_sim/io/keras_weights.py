@@ -32,7 +32,6 @@ import os
 import re
 import subprocess
 import sys
-import zipfile
 from collections import OrderedDict
 from dataclasses import dataclass
 from pathlib import Path
@@ -84,39 +83,6 @@ def _natural(text: str) -> list[Any]:
     return [int(p) if p.isdigit() else p for p in re.split(r"(\d+)", text)]
 
 
-def _check_activations(config: Any, path: str | os.PathLike[str]) -> None:
-    """Refuse LSTM layers whose activations are not tanh / sigmoid."""
-    stack = [config]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, dict):
-            if node.get("class_name") == "LSTM" and isinstance(node.get("config"), dict):
-                cfg = node["config"]
-                act = cfg.get("activation", "tanh")
-                rec = cfg.get("recurrent_activation", "sigmoid")
-                if act != "tanh" or rec != "sigmoid":
-                    raise LoadError(
-                        path,
-                        Text(
-                            QT_TRANSLATE_NOOP("FileErrors", "layer {name}"),
-                            name=f"'{cfg.get('name', '?')}'",
-                        ),
-                        Text(
-                            QT_TRANSLATE_NOOP(
-                                "FileErrors",
-                                "activation {activation}, recurrent_activation {recurrent}: "
-                                "lstm-sim's cell computes tanh and the logistic sigmoid, so it "
-                                "would not reproduce this model",
-                            ),
-                            activation=repr(act),
-                            recurrent=repr(rec),
-                        ),
-                    )
-            stack.extend(node.values())
-        elif isinstance(node, list):
-            stack.extend(node)
-
-
 def _read_dataset(ds: Any, path: str | os.PathLike[str], place: Message) -> np.ndarray:
     try:
         arr = np.asarray(ds[()])
@@ -151,11 +117,25 @@ def _cells(h5: Any) -> list[tuple[str, dict[str, Any]]]:
                 parts["bias"] = obj["2"]
             found.append((name[: -len("/cell/vars")], parts))
             return
+        if name.count("/") == 2 and name.startswith("layers/") and name.endswith("/vars"):
+            # Keras 3 Dense: layers/<group>/vars/{0: kernel (D, P), 1: bias (P,)}
+            shape = getattr(obj["0"], "shape", None) if "0" in keys else None
+            if shape is not None and len(shape) == 2:
+                parts = {"dense_kernel": obj["0"]}
+                if "1" in keys:
+                    parts["dense_bias"] = obj["1"]
+                found.append((name[: -len("/vars")], parts))
+            return
         base = {k.split(":")[0]: k for k in keys}
         if {"kernel", "recurrent_kernel"} <= set(base) and "gru" not in name:  # legacy
             parts = {k: obj[base[k]] for k in ("kernel", "recurrent_kernel", "bias") if k in base}
             layer = re.sub(r"/lstm_cell(_\d+)?$", "", name)
             found.append((layer, parts))
+        elif {"kernel", "bias"} <= set(base) and "recurrent_kernel" not in base:  # legacy Dense
+            shape = getattr(obj[base["kernel"]], "shape", None)
+            if shape is not None and len(shape) == 2:
+                parts = {"dense_kernel": obj[base["kernel"]], "dense_bias": obj[base["bias"]]}
+                found.append((name, parts))
 
     h5.visititems(visit)
     return found
@@ -172,12 +152,23 @@ def _layer_of(name: str) -> tuple[str, bool]:
 
 
 Cells = list[tuple[str, dict[str, tuple[np.ndarray, str]]]]
+#: The cells (and Dense layers), the legacy model config, the top-level layer groups.
+H5Contents = tuple[Cells, str | None, list[str]]
 
 
-def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str | None]:
-    """The LSTM cells' arrays of an HDF5 file, read in this process.
+def _layer_groups(h5: Any) -> list[str]:
+    """The names of the layer groups: children of ``layers`` (Keras 3), else of the root."""
+    root = h5["layers"] if "layers" in h5 else h5
+    if "layers" not in h5 and "model_weights" in h5:
+        root = h5["model_weights"]
+    return [str(k) for k in root.keys() if hasattr(root[k], "keys")]
 
-    Returns ``([(group path, {"kernel": (array, dataset name), …}), …], model_config)``.
+
+def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> H5Contents:
+    """The LSTM cells' (and Dense layers') arrays of an HDF5 file, read in this process.
+
+    Returns ``([(group path, {"kernel": (array, dataset name), …}), …], model_config,
+    layer groups)``; a Dense layer's parts are ``dense_kernel`` and ``dense_bias``.
     Use :func:`_read_h5` instead: a damaged HDF5 file can make the HDF5 library
     loop forever or allocate without bound, which only a separate process
     survives.
@@ -201,6 +192,7 @@ def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str
                 )
                 for name, parts in _cells(h5)
             ]
+            groups = _layer_groups(h5)
     except LoadError:
         raise
     except Exception as exc:  # h5py: OSError ("unable to open"), KeyError, RuntimeError…
@@ -211,14 +203,14 @@ def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str
                 QT_TRANSLATE_NOOP("FileErrors", "not a readable HDF5 file ({detail})"), detail=exc
             ),
         ) from None
-    return arrays, model_config
+    return arrays, model_config, groups
 
 
 #: Seconds a separate process may take to read an HDF5 file before it is given up.
 H5_TIMEOUT = 60.0
 #: Read HDF5 files in a separate process (not possible in a frozen executable).
 H5_ISOLATED = not getattr(sys, "frozen", False)
-_CACHE: OrderedDict[bytes, tuple[Cells, str | None]] = OrderedDict()
+_CACHE: OrderedDict[bytes, H5Contents] = OrderedDict()
 
 
 def _have_h5py() -> bool:
@@ -227,7 +219,7 @@ def _have_h5py() -> bool:
     return importlib.util.find_spec("h5py") is not None
 
 
-def _read_h5(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str | None]:
+def _read_h5(path: str | os.PathLike[str], data: bytes) -> H5Contents:
     """:func:`read_h5_cells` in a separate, time- and memory-limited process (cached)."""
     key = hashlib.sha256(data).digest()
     if key in _CACHE:
@@ -240,7 +232,7 @@ def _read_h5(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str | No
     return result
 
 
-def _read_h5_worker(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, str | None]:
+def _read_h5_worker(path: str | os.PathLike[str], data: bytes) -> H5Contents:
     from ._npy import read_npz
 
     root = str(Path(__file__).resolve().parents[2])
@@ -312,13 +304,92 @@ def _read_h5_worker(path: str | os.PathLike[str], data: bytes) -> tuple[Cells, s
         (name, {part: (arrays[k], ds) for part, (k, ds) in parts.items()})
         for name, parts in meta["cells"]
     ]
-    return cells, meta["model_config"]
+    return cells, meta["model_config"], meta.get("groups", [])
+
+
+def cell_arrays(
+    parts: dict[str, tuple[np.ndarray, str]], path: str | os.PathLike[str]
+) -> dict[str, Entry]:
+    """One Keras LSTM cell's arrays, checked, under PyTorch ``nn.LSTMCell`` names.
+
+    ``parts`` holds ``kernel`` (D, 4H), ``recurrent_kernel`` (H, 4H) and
+    optionally ``bias`` (4H,), each with its dataset name; the result is
+    transposed to PyTorch's layout (``bias_hh`` is zero: Keras has one bias).
+
+    Raises
+    ------
+    LoadError
+    """
+    (rk, rk_key), (k, k_key) = parts["recurrent_kernel"], parts["kernel"]
+    rk_place = key_place(f"'{rk_key.lstrip('/')}'")
+    k_place = key_place(f"'{k_key.lstrip('/')}'")
+    if rk.ndim != 2 or rk.shape[0] < 1 or rk.shape[1] != 4 * rk.shape[0]:
+        raise LoadError(
+            path,
+            rk_place,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "recurrent kernel: expected shape (H, 4H), got {shape}"
+                ),
+                shape=rk.shape,
+            ),
+        )
+    hidden4 = rk.shape[1]
+    if k.ndim != 2 or k.shape[0] < 1 or k.shape[1] != hidden4:
+        raise LoadError(
+            path,
+            k_place,
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "kernel: expected shape (D, {columns}) to match the recurrent kernel "
+                    "{recurrent}, got {shape}",
+                ),
+                columns=hidden4,
+                recurrent=rk.shape,
+                shape=k.shape,
+            ),
+        )
+    if "bias" in parts:
+        b, b_key = parts["bias"]
+        b_place: Message = key_place(f"'{b_key.lstrip('/')}'")
+        if b.shape != (hidden4,):
+            raise LoadError(
+                path,
+                b_place,
+                Text(
+                    QT_TRANSLATE_NOOP(
+                        "FileErrors",
+                        "bias: expected shape ({columns},) to match the recurrent kernel "
+                        "{recurrent}, got {shape}",
+                    ),
+                    columns=hidden4,
+                    recurrent=rk.shape,
+                    shape=b.shape,
+                ),
+            )
+    else:
+        b = np.zeros(hidden4)
+        b_place = Text(QT_TRANSLATE_NOOP("FileErrors", "{place} (no bias: zero)"), place=rk_place)
+    return {
+        "weight_ih": Entry(np.ascontiguousarray(k.T), k_place),
+        "weight_hh": Entry(np.ascontiguousarray(rk.T), rk_place),
+        "bias_ih": Entry(b, b_place),
+        "bias_hh": Entry(
+            np.zeros(hidden4),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "{place} (Keras has one bias)"), place=rk_place),
+        ),
+    }
 
 
 def read_keras(
     path: str | os.PathLike[str], data: bytes
 ) -> tuple[dict[str, Entry], dict[tuple[int, bool], str]]:
     """Every LSTM cell of a Keras weight file, under PyTorch ``nn.LSTM`` names.
+
+    Layers are numbered in model order (see :mod:`lstm_sim.io.keras_model`); a
+    ``Bidirectional`` layer's backward cell and a ``go_backwards`` LSTM are
+    ``_reverse`` (they read the sequence from its end).
 
     Returns
     -------
@@ -332,137 +403,20 @@ def read_keras(
     ------
     LoadError
     """
-    if not data:
-        raise LoadError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "empty file (0 bytes)")))
-    config = None
-    if data.startswith(b"PK"):  # a .keras zip: model.weights.h5 (+ config.json)
-        try:
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                names = zf.namelist()
-                if "model.weights.h5" not in names:
-                    raise LoadError(
-                        path,
-                        "",
-                        Text(
-                            QT_TRANSLATE_NOOP(
-                                "FileErrors",
-                                "not a .keras file: no model.weights.h5 inside (found: {found})",
-                            ),
-                            found=", ".join(names)
-                            or Text(QT_TRANSLATE_NOOP("FileErrors", "nothing")),
-                        ),
-                    )
-                h5_bytes = zf.read("model.weights.h5")
-                if "config.json" in names:
-                    config = zf.read("config.json")
-        except LoadError:
-            raise
-        except Exception as exc:
-            raise LoadError(
-                path,
-                "",
-                Text(
-                    QT_TRANSLATE_NOOP("FileErrors", "not a valid .keras (zip) file ({detail})"),
-                    detail=exc,
-                ),
-            ) from None
-        if config is not None:
-            try:
-                parsed = json.loads(config.decode("utf-8"))
-            except (ValueError, RecursionError):
-                raise LoadError(
-                    path, "config.json", Text(QT_TRANSLATE_NOOP("FileErrors", "not valid JSON"))
-                ) from None
-            _check_activations(parsed, path)
-        data = h5_bytes
-    if not data.startswith(HDF5_MAGIC):
-        raise LoadError(
-            path,
-            Text(QT_TRANSLATE_NOOP("FileErrors", "byte {byte}"), byte=0),
-            Text(QT_TRANSLATE_NOOP("FileErrors", "not an HDF5 file (no \\x89HDF signature)")),
-        )
-    if not _have_h5py():
-        _h5py(path)  # raises the "needs h5py" LoadError
-    arrays, model_config = _read_h5(path, data)
-    if model_config is not None:
-        try:
-            parsed = json.loads(model_config)
-        except (ValueError, RecursionError):
-            parsed = None  # an unreadable legacy config does not stop the weights
-        _check_activations(parsed, path)
-    if not arrays:
-        raise LoadError(
-            path,
-            "",
-            Text(QT_TRANSLATE_NOOP("FileErrors", "no LSTM layer found in this Keras file")),
-        )
+    from .keras_model import keras_structure
 
-    layers = sorted({_layer_of(n)[0] for n, _ in arrays}, key=_natural)
+    structure = keras_structure(path, data)
     entries: dict[str, Entry] = {}
     names: dict[tuple[int, bool], str] = {}
-    for name, parts in arrays:
-        base, reverse = _layer_of(name)
-        n = layers.index(base)
-        suffix = f"_l{n}" + ("_reverse" if reverse else "")
-        (rk, rk_key), (k, k_key) = parts["recurrent_kernel"], parts["kernel"]
-        rk_place = key_place(f"'{rk_key.lstrip('/')}'")
-        k_place = key_place(f"'{k_key.lstrip('/')}'")
-        if rk.ndim != 2 or rk.shape[0] < 1 or rk.shape[1] != 4 * rk.shape[0]:
-            raise LoadError(
-                path,
-                rk_place,
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "FileErrors", "recurrent kernel: expected shape (H, 4H), got {shape}"
-                    ),
-                    shape=rk.shape,
-                ),
+    recurrent = [x for x in structure.layers if x.kind != "dense"]
+    for n, layer in enumerate(recurrent):
+        for reverse, parts in layer.cells.items():
+            suffix = f"_l{n}" + ("_reverse" if reverse else "")
+            for key, entry in cell_arrays(parts, path).items():
+                entries[key + suffix] = entry
+            names[(n, reverse)] = layer.name + (
+                ("/backward" if layer.go_backwards is False else " (go_backwards)")
+                if reverse
+                else ("/forward" if layer.kind == "bidirectional" else "")
             )
-        hidden4 = rk.shape[1]
-        if k.ndim != 2 or k.shape[0] < 1 or k.shape[1] != hidden4:
-            raise LoadError(
-                path,
-                k_place,
-                Text(
-                    QT_TRANSLATE_NOOP(
-                        "FileErrors",
-                        "kernel: expected shape (D, {columns}) to match the recurrent kernel "
-                        "{recurrent}, got {shape}",
-                    ),
-                    columns=hidden4,
-                    recurrent=rk.shape,
-                    shape=k.shape,
-                ),
-            )
-        if "bias" in parts:
-            b, b_key = parts["bias"]
-            b_place: Message = key_place(f"'{b_key.lstrip('/')}'")
-            if b.shape != (hidden4,):
-                raise LoadError(
-                    path,
-                    b_place,
-                    Text(
-                        QT_TRANSLATE_NOOP(
-                            "FileErrors",
-                            "bias: expected shape ({columns},) to match the recurrent kernel "
-                            "{recurrent}, got {shape}",
-                        ),
-                        columns=hidden4,
-                        recurrent=rk.shape,
-                        shape=b.shape,
-                    ),
-                )
-        else:
-            b = np.zeros(hidden4)
-            b_place = Text(
-                QT_TRANSLATE_NOOP("FileErrors", "{place} (no bias: zero)"), place=rk_place
-            )
-        entries["weight_ih" + suffix] = Entry(np.ascontiguousarray(k.T), k_place)
-        entries["weight_hh" + suffix] = Entry(np.ascontiguousarray(rk.T), rk_place)
-        entries["bias_ih" + suffix] = Entry(b, b_place)
-        entries["bias_hh" + suffix] = Entry(
-            np.zeros(hidden4),
-            Text(QT_TRANSLATE_NOOP("FileErrors", "{place} (Keras has one bias)"), place=rk_place),
-        )
-        names[(n, reverse)] = name
     return entries, names
