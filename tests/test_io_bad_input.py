@@ -291,7 +291,8 @@ WEIGHT_CASES = [
     ("corrupt.weights.h5", b"\x89HDF\r\n\x1a\n" + b"\x00" * 64, "", "not a readable HDF5 file"),
     ("nomodel.keras", b"PK\x05\x06" + b"\x00" * 18, "", "no model.weights.h5 inside"),
     ("badzip.keras", b"PK\x03\x04garbage", "", "not a valid .keras (zip) file"),
-    ("unknown.bin", b"\x00\x01\x02", "", "unknown weights file type .bin"),
+    ("unknown.xyz", b"\x00\x01\x02", "", "unknown weights file type .xyz"),
+    ("garbage.bin", b"\x00\x01\x02", "byte 0", "not a PyTorch file"),
 ]
 
 
@@ -346,7 +347,6 @@ def test_keras_shapes_disagree_name_the_keras_key(tmp_path):
 
 
 def test_pt_garbage(tmp_path):
-    pytest.importorskip("torch")
     (tmp_path / "w.pt").write_bytes(b"PK\x03\x04 this is no checkpoint")
     check(load_weights, tmp_path / "w.pt", "", "not a readable PyTorch file")
     (tmp_path / "e.pt").write_bytes(b"")

@@ -216,7 +216,7 @@ def test_torch_lstmcell_state_dict_as_npz_and_pt_checkpoint(tmp_path):
 def test_pt_whole_model_is_refused_not_unpickled(tmp_path):
     torch = pytest.importorskip("torch")
     torch.save(torch.nn.LSTM(1, 2), tmp_path / "model.pt")  # a pickled module, not a state dict
-    with pytest.raises(LoadError, match="never does that"):
+    with pytest.raises(LoadError, match=r"refused to unpickle torch\.nn\.modules"):
         load_weights(tmp_path / "model.pt")
 
 
@@ -225,6 +225,13 @@ def test_pt_without_torch(tmp_path, monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch → ImportError
     with pytest.raises(LoadError) as info:
         load_weights(tmp_path / "w.pt")
+    assert "not a readable PyTorch file" in info.value.reason
+    # The format before PyTorch 1.6 (not a zip) still needs torch, and says so.
+    from lstm_sim.io.torch_zip import TORCH_LEGACY_MAGIC
+
+    (tmp_path / "old.pt").write_bytes(TORCH_LEGACY_MAGIC + b"rest")
+    with pytest.raises(LoadError) as info:
+        load_weights(tmp_path / "old.pt")
     assert "needs PyTorch" in info.value.reason and "safetensors" in info.value.reason
 
 

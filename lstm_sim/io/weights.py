@@ -36,6 +36,7 @@ import os
 import pickle
 import re
 import warnings
+import zipfile
 from dataclasses import dataclass
 from typing import Any
 
@@ -59,6 +60,7 @@ from .errors import (
 )
 from .keras_weights import HDF5_MAGIC, Entry, expected_numbers, read_keras
 from .sequences import too_large, unreadable
+from .torch_zip import TORCH_LEGACY_MAGIC, is_torch_zip, read_torch_zip
 
 __all__ = [
     "LayerInfo",
@@ -123,6 +125,8 @@ def weights_suffixes() -> list[str]:
     magic=(ZIP_MAGIC,),
 )
 def _read_npz(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
+    if is_torch_zip(data):  # a torch.save archive under another name: recognised by content
+        return _read_torch(path, data)
     return _WeightFile({k: Entry(a, key_place(f"'{k}'")) for k, a in read_npz(data, path).items()})
 
 
@@ -225,9 +229,46 @@ def _bad_safetensors(exc: Exception) -> Text:
 @registry.reader(
     "weights",
     label=QT_TRANSLATE_NOOP("FileFormats", "PyTorch state dict"),
-    suffixes=(".pt", ".pth"),
+    suffixes=(".pt", ".pth", ".bin", ".ckpt"),
+    magic=(TORCH_LEGACY_MAGIC,),
 )
 def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
+    """``torch.save`` archives by content: read by the allow-list unpickler, torch not needed."""
+    if not data:
+        raise LoadError(path, "", empty_file_0())
+    if is_torch_zip(data):
+        return _state_dict_entries(path, read_torch_zip(path, data))
+    if data.startswith(ZIP_MAGIC) and _has_npy(data):  # a .bin / .ckpt that is really .npz
+        return _read_npz(path, data)
+    if data.startswith(b"PK"):
+        read_torch_zip(path, data)  # raises, naming what is wrong with the archive
+    if data.startswith(HDF5_MAGIC):
+        return _read_keras(path, data)
+    if not data.startswith(TORCH_LEGACY_MAGIC):
+        raise LoadError(
+            path,
+            Text(QT_TRANSLATE_NOOP("FileErrors", "byte {byte}"), byte=0),
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "not a PyTorch file (neither a torch.save zip archive nor the format "
+                    "before PyTorch 1.6)",
+                )
+            ),
+        )
+    return _read_torch_legacy(path, data)
+
+
+def _has_npy(data: bytes) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            return any(n.endswith(".npy") for n in zf.namelist())
+    except Exception:
+        return False
+
+
+def _read_torch_legacy(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
+    """The pre-1.6 format (not a zip): only through torch, with ``weights_only=True``."""
     try:
         import torch
     except ImportError:
@@ -237,13 +278,12 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
             Text(
                 QT_TRANSLATE_NOOP(
                     "FileErrors",
-                    "reading .pt/.pth files needs PyTorch (pip install torch); "
-                    "or save the state dict as .safetensors, which needs nothing extra",
+                    "a .pt file in the format of PyTorch before 1.6 needs PyTorch to read "
+                    "(pip install torch); or re-save it with a current PyTorch or as "
+                    ".safetensors",
                 )
             ),
         ) from None
-    if not data:
-        raise LoadError(path, "", empty_file_0())
     try:
         with warnings.catch_warnings():  # damaged files make torch warn, then fail
             warnings.simplefilter("ignore")
@@ -270,10 +310,25 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
                 detail=first,
             ),
         ) from None
-    if isinstance(obj, dict) and not any(isinstance(v, torch.Tensor) for v in obj.values()):
+
+    def to_numpy(value: Any) -> Any:
+        if isinstance(value, torch.Tensor):
+            t = value.detach().cpu()
+            return (t.float() if t.dtype in (torch.bfloat16, torch.float16) else t).numpy()
+        if isinstance(value, dict):
+            return {k: to_numpy(v) for k, v in value.items()}
+        return value
+
+    return _state_dict_entries(path, to_numpy(obj))
+
+
+def _state_dict_entries(path: str | os.PathLike[str], obj: Any) -> _WeightFile:
+    """The arrays of a state dict, or of the state dict inside a checkpoint dict."""
+    if isinstance(obj, dict):  # a checkpoint: {"epoch": …, "state_dict": {…}, …}
         for key in ("state_dict", "model_state_dict", "model"):
-            if isinstance(obj.get(key), dict):
-                obj = obj[key]
+            inner = obj.get(key)
+            if isinstance(inner, dict) and any(isinstance(v, np.ndarray) for v in inner.values()):
+                obj = inner
                 break
     if not isinstance(obj, dict):
         raise LoadError(
@@ -288,12 +343,9 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
         )
     entries = {}
     for key, value in obj.items():
-        if isinstance(value, torch.Tensor):
-            t = value.detach().cpu()
-            if t.dtype in (torch.bfloat16, torch.float16):
-                t = t.float()
-            if t.is_floating_point() or t.dtype in (torch.int64, torch.int32, torch.bool):
-                entries[str(key)] = Entry(t.numpy().copy(), key_place(f"'{key}'"))
+        if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+            arr = value.astype(np.float32) if value.dtype == np.float16 else value
+            entries[str(key)] = Entry(arr, key_place(f"'{key}'"))
     return _WeightFile(entries)
 
 
