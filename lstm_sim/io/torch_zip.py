@@ -28,6 +28,7 @@ with stride 0 over one element).
 
 from __future__ import annotations
 
+import _compat_pickle
 import io
 import math
 import os
@@ -188,6 +189,12 @@ class SafeUnpickler(pickle.Unpickler):
             self._allowed[("torch", name)] = _Kind(f"torch.{name}", code)
 
     def find_class(self, module: str, name: str) -> Any:
+        # Protocol 2 pickles name Python 2 modules (__builtin__, copy_reg): read them as
+        # the standard unpickler would, from the (data-only) table of pickle itself.
+        if (module, name) in _compat_pickle.NAME_MAPPING:
+            module, name = _compat_pickle.NAME_MAPPING[(module, name)]
+        elif module in _compat_pickle.IMPORT_MAPPING:
+            module = _compat_pickle.IMPORT_MAPPING[module]
         try:
             return self._allowed[(module, name)]
         except (KeyError, TypeError):
