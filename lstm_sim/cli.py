@@ -159,14 +159,27 @@ def build_parser() -> argparse.ArgumentParser:
     w.add_argument(
         "--layer",
         type=_non_negative,
-        default=0,
         metavar="N",
-        help="layer of a multi-layer nn.LSTM / Keras model in --weights (default 0)",
+        help="the layer whose cell goes to trace.csv (the whole model runs; default 0)",
     )
     w.add_argument(
         "--reverse",
         action="store_true",
-        help="the backward direction of a bidirectional layer in --weights",
+        help="that layer's backward cell (it reads the sequence from T down to 1)",
+    )
+    w.add_argument(
+        "--lstm", metavar="NAME", help="the LSTM's module name in a state dict holding several"
+    )
+    w.add_argument(
+        "--head",
+        metavar="NAME",
+        help="the head's module name in a state dict (e.g. decoder), or none for no head",
+    )
+    w.add_argument(
+        "--head-on",
+        choices=("every", "last", "final"),
+        help="where the head reads: every step, the last step, or the final states "
+        "(default: every step; a Keras or ONNX model's own)",
     )
     w.add_argument(
         "--hidden",
@@ -331,47 +344,39 @@ class _Failure(Exception):
         self.status = status
 
 
-def _norms(length: int, rows: range, values: np.ndarray) -> np.ndarray:
-    out = np.zeros(length)
-    out[rows.start : rows.stop] = values
-    return out
-
-
 def _run(ns: argparse.Namespace) -> int:
-    from .engine import (
-        EngineError,
-        LSTMParams,
-        bptt,
-        output_loss,
-        run,
-        squared_error_loss,
-        window_bounds,
-    )
-    from .io import (
-        LoadError,
-        SaveError,
-        load_sequence,
-        load_weights_with_readout,
-        trace_columns,
-        write_trace_csv,
-    )
+    from .engine import EngineError, LSTMParams, Model
+    from .io import LoadError, SaveError, load_sequence, trace_columns, write_trace_csv
+    from .model_run import ModelRun, run_model_for_cli
 
     seq_path = ns.sequence
+    notes: list = []
     try:
         seq = load_sequence(seq_path, inputs=ns.inputs, targets=ns.targets)
-        readout = None
         if ns.weights:
-            params, readout = load_weights_with_readout(
-                ns.weights, layer=ns.layer, reverse=ns.reverse
-            )
+            from .io.model_file import cell_shown_note, load_model
+
+            loaded = load_model(ns.weights, lstm=ns.lstm, head=ns.head, head_on=ns.head_on)
+            model, notes = loaded.model, list(loaded.notes)
+            chosen = ns.layer is not None or ns.reverse
+            keys = model.cell_keys()
+            key = (ns.layer or 0, ns.reverse) if chosen else keys[0]
+            try:
+                params = model.cell(*key)
+            except EngineError as exc:
+                raise _Failure(f"{ns.weights}: {exc}") from None
+            shown = cell_shown_note(model, key, chosen)
+            if shown is not None:
+                notes.append(shown)
             if ns.hidden is not None and ns.hidden != params.hidden_size:
                 raise _Failure(
                     f"{ns.weights}: the weights have H = {params.hidden_size} units, "
                     f"but --hidden is {ns.hidden}"
                 )
-            if params.input_size != seq.input_size:
+            if model.input_size != seq.input_size:
                 raise _Failure(
-                    f"{ns.weights}: the cell takes {params.input_size} input(s) per step, "
+                    f"{ns.weights}: the {'cell' if model.is_single_cell else 'model'} takes "
+                    f"{model.input_size} input(s) per step, "
                     f"but {seq_path} has {seq.input_size} input column(s) "
                     f"({', '.join(seq.input_names)}); choose them with --inputs"
                 )
@@ -382,43 +387,35 @@ def _run(ns: argparse.Namespace) -> int:
                 seed=ns.seed,
                 forget_bias=ns.forget_bias,
             )
+            model, key = Model.single(params), (0, False)
     except LoadError as exc:
         raise _Failure(str(exc)) from None
 
     try:
-        trace = run(params, seq.inputs)
-        length = len(trace)
-        rows = window_bounds(length, length, ns.window)
-        if ns.loss == "final":
-            loss, dh = output_loss(trace, length - 1, start=rows.start)
-        else:
-            if seq.targets is None:
-                raise _Failure(
-                    f"{seq_path}: --loss mse needs targets, and the sequence has none "
-                    "(choose them with --targets)"
-                )
-            loss, dh = squared_error_loss(trace, seq.targets, readout=readout, start=rows.start)
-        grads = bptt(params, trace, dh, stop=length, window=ns.window, param_grads=False)
-    except EngineError as exc:
+        result: ModelRun = run_model_for_cli(model, key, seq, ns.loss, ns.window)
+    except ValueError as exc:  # EngineError, and the usage problems it reports
         raise _Failure(f"{seq_path}: {exc}") from None
-    grad_c = _norms(length, rows, grads.dc_norm())
-    grad_h = _norms(length, rows, grads.dh_norm())
 
     out = Path(ns.out)
     try:
         out.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise _Failure(f"{out}: cannot create the folder ({exc.strerror or exc})", 1) from None
+    args = (seq, result.rows, result.grad_c, result.grad_h)
     try:
-        write_trace_csv(out / "trace.csv", seq, trace, grad_c, grad_h)
+        write_trace_csv(out / "trace.csv", *args, yhat=result.yhat)
     except SaveError as exc:
         raise _Failure(str(exc), 1) from None
     written = [out / "trace.csv"]
     if ns.plots:
-        written += _plots(trace_columns(seq, trace, grad_c, grad_h), out, ns.plots)
+        written += _plots(trace_columns(*args, yhat=result.yhat), out, ns.plots)
+    for note in notes:
+        print(f"lstm-sim: note: {ns.weights}: {note}")
     print(
-        f"lstm-sim: {length} steps, D = {params.input_size}, H = {params.hidden_size}, "
-        f"loss {ns.loss} L = {loss:.6g}" + (f", BPTT window {len(rows)}" if ns.window else "")
+        f"lstm-sim: {result.length} steps, D = {params.input_size}, H = {params.hidden_size}"
+        + (f", {result.describe}" if result.describe else "")
+        + f", loss {ns.loss} L = {result.loss:.6g}"
+        + (f", BPTT window {ns.window}" if ns.window else "")
     )
     for path in written:
         print(f"wrote {path}")

@@ -294,11 +294,17 @@ def test_weights_disagree_with_sequence(tmp_path, data_csv, capsys):
     assert status == 2 and "H = 2 units, but --hidden is 7" in err
 
 
+def _csv(path: Path) -> dict[str, np.ndarray]:
+    table = np.genfromtxt(path, delimiter=",", names=True)
+    return {name: table[name] for name in table.dtype.names}
+
+
 def test_torch_fixture_layers(tmp_path, capsys):
-    rng = np.random.default_rng(1)
-    np.save(tmp_path / "x.npy", rng.standard_normal((6, 8)))
+    """Regression (issue 16): --reverse shows the backward cell as the model runs it (T → 1)."""
+    e = np.load(Path(__file__).parent / "fixtures" / "torch_lstm_expected.npz")
+    np.save(tmp_path / "x.npy", e["x"])
     fixture = Path(__file__).parent / "fixtures" / "torch_lstm.safetensors"
-    status, _, err = run_main(
+    status, out, err = run_main(
         capsys,
         "run",
         str(tmp_path / "x.npy"),
@@ -311,10 +317,34 @@ def test_torch_fixture_layers(tmp_path, capsys):
         str(tmp_path),
     )
     assert status == 0, err
+    assert "trace.csv shows layer 1 reverse" in out and "from t = T down to 1" in out
+    cols = _csv(tmp_path / "trace.csv")
+    h = np.column_stack([cols[f"h_{j}"] for j in range(4)])
+    np.testing.assert_allclose(h, e["out64"][:, 4:], atol=1e-10, rtol=0)  # time order
+    x = np.column_stack([cols[f"x_{j}"] for j in range(8)])  # its inputs: layer 0's outputs
+    assert x.shape == (9, 8) and np.isfinite(x).all()
+
+    # Layer 0's backward cell: its final state (after reading row 1) is torch's h_n[1].
+    status, out, err = run_main(
+        capsys, "run", str(tmp_path / "x.npy"), "--weights", str(fixture), "--reverse",
+        "--out", str(tmp_path),
+    )  # fmt: skip
+    assert status == 0, err
+    cols = _csv(tmp_path / "trace.csv")
+    c = np.column_stack([cols[f"c_{j}"] for j in range(4)])
+    np.testing.assert_allclose(c[0], e["cn64"][1], atol=1e-10, rtol=0)
+
+    # No cell chosen: the first is shown, and the user is told which.
+    status, out, err = run_main(
+        capsys, "run", str(tmp_path / "x.npy"), "--weights", str(fixture), "--out", str(tmp_path)
+    )
+    assert status == 0, err
+    assert "the model has 4 cells (layer 0, layer 0 reverse, layer 1, layer 1 reverse); " in out
+    assert "shown: layer 0" in out
     status, _, err = run_main(
         capsys, "run", str(tmp_path / "x.npy"), "--weights", str(fixture), "--layer", "3"
     )
-    assert status == 2 and "no layer 3 in this file" in err
+    assert status == 2 and "no layer 3 in this model" in err
 
 
 def test_output_folder_cannot_be_written(tmp_path, data_csv, capsys):

@@ -2,9 +2,11 @@
 
 Columns (t counts from 1; row t is step t)::
 
-    t, x_0 … x_{D-1}, [y_0 … y_{P-1}], f_0 … f_{H-1}, i_*, g_*, o_*, c_*, h_*,
-    grad_c_norm, grad_h_norm
+    t, x_0 … x_{D-1}, [y_0 … y_{P-1}], [yhat_0 … yhat_{P-1}], f_0 … f_{H-1}, i_*, g_*,
+    o_*, c_*, h_*, grad_c_norm, grad_h_norm
 
+``yhat_*`` is the model's head output ŷ_t when there is one (NaN on the rows
+it does not output, e.g. all but the last for a head on the last step).
 ``grad_c_norm`` and ``grad_h_norm`` are ‖∂L/∂C_t‖₂ and ‖∂L/∂h_t‖₂ for whatever
 loss the caller chose; steps outside a truncated BPTT window hold 0.
 """
@@ -53,8 +55,26 @@ def _norms(value: Any, length: int, name: str) -> np.ndarray:
     return arr
 
 
+def _yhat(value: Any, length: int) -> np.ndarray | None:
+    """ŷ as (T, P): a (T, P) array as it is, a (1, P) one on the last row (NaN above)."""
+    if value is None:
+        return None
+    arr = np.asarray(value, dtype=np.float64)
+    arr = arr[:, None] if arr.ndim == 1 else arr
+    if arr.shape[0] == length or length == 0:
+        return arr[:length]
+    out = np.full((length, arr.shape[1]), np.nan)
+    out[-arr.shape[0] :] = arr
+    return out
+
+
 def trace_table(
-    seq: Sequence, trace: Trace, grad_c_norm: Any = None, grad_h_norm: Any = None
+    seq: Sequence,
+    trace: Trace,
+    grad_c_norm: Any = None,
+    grad_h_norm: Any = None,
+    *,
+    yhat: Any = None,
 ) -> tuple[list[str], np.ndarray]:
     """The trace as a header and a (T, columns) float64 array.
 
@@ -66,11 +86,14 @@ def trace_table(
         T steps; T may be shorter than the sequence (the steps computed so far).
     grad_c_norm, grad_h_norm : array_like, shape (T,), optional
         ‖∂L/∂C_t‖ and ‖∂L/∂h_t‖ per step; NaN when omitted.
+    yhat : array_like, shape (T, P) or (1, P), optional
+        The model's output ŷ (one row: the last step's).
 
     Returns
     -------
     header : list of str
-        ``t, x_0 …, [y_0 …], f_0 …, i_*, g_*, o_*, c_*, h_*, grad_c_norm, grad_h_norm``.
+        ``t, x_0 …, [y_0 …], [yhat_0 …], f_0 …, i_*, g_*, o_*, c_*, h_*, grad_c_norm,
+        grad_h_norm``.
     table : numpy.ndarray, shape (T, len(header))
     """
     length = len(trace)
@@ -81,6 +104,10 @@ def trace_table(
     if seq.targets is not None:
         header += [f"y_{j}" for j in range(seq.target_size)]
         blocks.append(seq.targets[:length])
+    y_hat = _yhat(yhat, length)
+    if y_hat is not None:
+        header += [f"yhat_{j}" for j in range(y_hat.shape[1])]
+        blocks.append(y_hat)
     for name in _GATES:
         header += [f"{name}_{j}" for j in range(hidden)]
         blocks.append(getattr(trace, name))
@@ -91,10 +118,15 @@ def trace_table(
 
 
 def trace_columns(
-    seq: Sequence, trace: Trace, grad_c_norm: Any = None, grad_h_norm: Any = None
+    seq: Sequence,
+    trace: Trace,
+    grad_c_norm: Any = None,
+    grad_h_norm: Any = None,
+    *,
+    yhat: Any = None,
 ) -> dict[str, np.ndarray]:
     """:func:`trace_table` as ``{column name: (T,) array}`` (what plotting code takes)."""
-    header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm)
+    header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm, yhat=yhat)
     return {name: table[:, k] for k, name in enumerate(header)}
 
 
@@ -104,6 +136,8 @@ def write_trace_csv(
     trace: Trace,
     grad_c_norm: Any = None,
     grad_h_norm: Any = None,
+    *,
+    yhat: Any = None,
 ) -> None:
     """Write :func:`trace_table` as CSV (t as an integer, values exactly, NaN as ``nan``).
 
@@ -112,7 +146,7 @@ def write_trace_csv(
     SaveError
     """
     try:
-        header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm)
+        header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm, yhat=yhat)
     except ValueError as exc:
         raise SaveError(path, "", getattr(exc, "text", str(exc))) from None
     buf = io.StringIO()
