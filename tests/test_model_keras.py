@@ -133,3 +133,17 @@ def test_weights_h5_with_a_gru_group_is_refused(tmp_path):
     with pytest.raises(LoadError) as info:
         load_keras_model(tmp_path / "g.weights.h5", (tmp_path / "g.weights.h5").read_bytes())
     assert info.value.place == "layer 'gru'" and "not supported" in info.value.reason
+
+
+def test_bidirectional_reverse_half_every_step_matches_keras():
+    """The older fixture: LSTM → Bidirectional(LSTM, return_sequences=True), float32 weights."""
+    from lstm_sim.io.model_file import load_model
+
+    old = Path(__file__).parent / "fixtures"
+    e = np.load(old / "keras_lstm_expected.npz")
+    loaded = load_model(old / "keras_lstm.weights.h5")
+    mt = run_model(loaded.model, e["x"])
+    np.testing.assert_allclose(mt.layer_outputs[0], e["lstm"], atol=1e-6, rtol=0)
+    np.testing.assert_allclose(mt.layer_outputs[1][:, 3:], e["bidirectional"][:, 3:], atol=1e-6)
+    back = mt.cell(1, True)
+    np.testing.assert_allclose(back.rows().h, e["bidirectional"][:, 3:], atol=1e-6, rtol=0)

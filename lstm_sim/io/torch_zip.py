@@ -33,6 +33,7 @@ import io
 import math
 import os
 import pickle
+import warnings
 import zipfile
 from collections import OrderedDict
 from collections.abc import Callable
@@ -41,9 +42,17 @@ from typing import Any
 import numpy as np
 
 from ..engine.budget import BudgetError, check_memory
-from .errors import QT_TRANSLATE_NOOP, LoadError, Text
+from .errors import QT_TRANSLATE_NOOP, LoadError, Text, key_place
+from .keras_weights import Entry
 
-__all__ = ["TORCH_LEGACY_MAGIC", "SafeUnpickler", "is_torch_zip", "read_torch_zip"]
+__all__ = [
+    "TORCH_LEGACY_MAGIC",
+    "SafeUnpickler",
+    "is_torch_zip",
+    "read_torch_legacy",
+    "read_torch_zip",
+    "state_dict_entries",
+]
 
 #: How a pre-1.6 (non-zip) torch file starts: a protocol-2 pickle of a magic number.
 TORCH_LEGACY_MAGIC = b"\x80\x02\x8a\x0al\xfc\x9cF\xf9 j\xa8P\x19."
@@ -431,3 +440,89 @@ def read_torch_zip(path: str | os.PathLike[str], data: bytes) -> Any:
                     detail=detail,
                 ),
             ) from None
+
+
+# ------------------------------------------------------------ state dicts
+def read_torch_legacy(path: str | os.PathLike[str], data: bytes) -> Any:
+    """The pre-1.6 format (not a zip): only through torch, with ``weights_only=True``.
+
+    Returns the object with its tensors as NumPy arrays.
+    """
+    try:
+        import torch
+    except ImportError:
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "a .pt file in the format of PyTorch before 1.6 needs PyTorch to read "
+                    "(pip install torch); or re-save it with a current PyTorch or as "
+                    ".safetensors",
+                )
+            ),
+        ) from None
+    try:
+        with warnings.catch_warnings():  # damaged files make torch warn, then fail
+            warnings.simplefilter("ignore")
+            obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
+    except pickle.UnpicklingError:
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "holds more than tensors (e.g. a whole model), which would need unpickling "
+                    "code; lstm-sim never does that — save model.state_dict() instead",
+                )
+            ),
+        ) from None
+    except Exception as exc:
+        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "not a readable PyTorch file ({detail})"),
+                detail=first,
+            ),
+        ) from None
+
+    def to_numpy(value: Any) -> Any:
+        if isinstance(value, torch.Tensor):
+            t = value.detach().cpu()
+            return (t.float() if t.dtype in (torch.bfloat16, torch.float16) else t).numpy()
+        if isinstance(value, dict):
+            return {k: to_numpy(v) for k, v in value.items()}
+        return value
+
+    return to_numpy(obj)
+
+
+def state_dict_entries(path: str | os.PathLike[str], obj: Any) -> dict[str, Entry]:
+    """The arrays of a state dict, or of the state dict inside a checkpoint dict."""
+    if isinstance(obj, dict):  # a checkpoint: {"epoch": …, "state_dict": {…}, …}
+        for key in ("state_dict", "model_state_dict", "model"):
+            inner = obj.get(key)
+            if isinstance(inner, dict) and any(isinstance(v, np.ndarray) for v in inner.values()):
+                obj = inner
+                break
+    if not isinstance(obj, dict):
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "expected a state dict (names → tensors), got {type}"
+                ),
+                type=type(obj).__name__,
+            ),
+        )
+    entries = {}
+    for key, value in obj.items():
+        if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
+            arr = value.astype(np.float32) if value.dtype == np.float16 else value
+            entries[str(key)] = Entry(arr, key_place(f"'{key}'"))
+    return entries

@@ -13,9 +13,11 @@ Suffix              Content
                     "bias_hh": ...}`` (same names), or an lstm-sim session.
 .safetensors        A PyTorch state dict (read with the safetensors NumPy API;
                     torch is not needed). float16/bfloat16/float32/float64.
-.pt .pth            A PyTorch state dict, only when torch is installed, read
-                    with ``torch.load(weights_only=True)`` (never unpickling
-                    code).
+.pt .pth .bin       A PyTorch state dict or checkpoint (``torch.save``), read
+.ckpt               without torch by an allow-list unpickler that runs nothing
+                    (:mod:`lstm_sim.io.torch_zip`); recognised by content (a
+                    zip with ``…/data.pkl``) under any name. The format before
+                    PyTorch 1.6 needs torch (``weights_only=True``).
 .weights.h5 .h5     Keras (see :mod:`lstm_sim.io.keras_weights`); needs h5py.
 .keras
 ==================  ==========================================================
@@ -24,7 +26,7 @@ An optional read-out ŷ = W_y·h + b_y may be stored beside the cell as
 ``readout.weight`` (P, H) and ``readout.bias`` (P,) (PyTorch ``nn.Linear``
 names); :func:`load_weights_with_readout` returns it.
 
-Nothing is ever unpickled. Every problem raises
+Nothing is unpickled except through that allow-list. Every problem raises
 :class:`~lstm_sim.io.LoadError` naming the file, the key and the reason.
 """
 
@@ -33,9 +35,7 @@ from __future__ import annotations
 import io
 import json
 import os
-import pickle
 import re
-import warnings
 import zipfile
 from dataclasses import dataclass
 from typing import Any
@@ -60,7 +60,13 @@ from .errors import (
 )
 from .keras_weights import HDF5_MAGIC, Entry, expected_numbers, read_keras
 from .sequences import too_large, unreadable
-from .torch_zip import TORCH_LEGACY_MAGIC, is_torch_zip, read_torch_zip
+from .torch_zip import (
+    TORCH_LEGACY_MAGIC,
+    is_torch_zip,
+    read_torch_legacy,
+    read_torch_zip,
+    state_dict_entries,
+)
 
 __all__ = [
     "LayerInfo",
@@ -237,7 +243,7 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     if not data:
         raise LoadError(path, "", empty_file_0())
     if is_torch_zip(data):
-        return _state_dict_entries(path, read_torch_zip(path, data))
+        return _WeightFile(state_dict_entries(path, read_torch_zip(path, data)))
     if data.startswith(ZIP_MAGIC) and _has_npy(data):  # a .bin / .ckpt that is really .npz
         return _read_npz(path, data)
     if data.startswith(b"PK"):
@@ -256,7 +262,7 @@ def _read_torch(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
                 )
             ),
         )
-    return _read_torch_legacy(path, data)
+    return _WeightFile(state_dict_entries(path, read_torch_legacy(path, data)))
 
 
 def _has_npy(data: bytes) -> bool:
@@ -265,88 +271,6 @@ def _has_npy(data: bytes) -> bool:
             return any(n.endswith(".npy") for n in zf.namelist())
     except Exception:
         return False
-
-
-def _read_torch_legacy(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
-    """The pre-1.6 format (not a zip): only through torch, with ``weights_only=True``."""
-    try:
-        import torch
-    except ImportError:
-        raise LoadError(
-            path,
-            "",
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "FileErrors",
-                    "a .pt file in the format of PyTorch before 1.6 needs PyTorch to read "
-                    "(pip install torch); or re-save it with a current PyTorch or as "
-                    ".safetensors",
-                )
-            ),
-        ) from None
-    try:
-        with warnings.catch_warnings():  # damaged files make torch warn, then fail
-            warnings.simplefilter("ignore")
-            obj = torch.load(io.BytesIO(data), map_location="cpu", weights_only=True)
-    except pickle.UnpicklingError:
-        raise LoadError(
-            path,
-            "",
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "FileErrors",
-                    "holds more than tensors (e.g. a whole model), which would need unpickling "
-                    "code; lstm-sim never does that — save model.state_dict() instead",
-                )
-            ),
-        ) from None
-    except Exception as exc:
-        first = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise LoadError(
-            path,
-            "",
-            Text(
-                QT_TRANSLATE_NOOP("FileErrors", "not a readable PyTorch file ({detail})"),
-                detail=first,
-            ),
-        ) from None
-
-    def to_numpy(value: Any) -> Any:
-        if isinstance(value, torch.Tensor):
-            t = value.detach().cpu()
-            return (t.float() if t.dtype in (torch.bfloat16, torch.float16) else t).numpy()
-        if isinstance(value, dict):
-            return {k: to_numpy(v) for k, v in value.items()}
-        return value
-
-    return _state_dict_entries(path, to_numpy(obj))
-
-
-def _state_dict_entries(path: str | os.PathLike[str], obj: Any) -> _WeightFile:
-    """The arrays of a state dict, or of the state dict inside a checkpoint dict."""
-    if isinstance(obj, dict):  # a checkpoint: {"epoch": …, "state_dict": {…}, …}
-        for key in ("state_dict", "model_state_dict", "model"):
-            inner = obj.get(key)
-            if isinstance(inner, dict) and any(isinstance(v, np.ndarray) for v in inner.values()):
-                obj = inner
-                break
-    if not isinstance(obj, dict):
-        raise LoadError(
-            path,
-            "",
-            Text(
-                QT_TRANSLATE_NOOP(
-                    "FileErrors", "expected a state dict (names → tensors), got {type}"
-                ),
-                type=type(obj).__name__,
-            ),
-        )
-    entries = {}
-    for key, value in obj.items():
-        if isinstance(value, np.ndarray) and value.dtype.kind in "biuf":
-            arr = value.astype(np.float32) if value.dtype == np.float16 else value
-            entries[str(key)] = Entry(arr, key_place(f"'{key}'"))
-    return _WeightFile(entries)
 
 
 @registry.reader(
