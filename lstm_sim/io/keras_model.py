@@ -39,7 +39,15 @@ from ..engine import EngineError, LSTMParams
 from ..engine.model import Head, Layer, Model
 from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place
 
-__all__ = ["KerasLayer", "KerasStructure", "keras_structure", "load_keras_model", "open_keras"]
+__all__ = [
+    "KerasLayer",
+    "KerasStructure",
+    "check_lstm_config",
+    "keras_structure",
+    "load_keras_model",
+    "model_from_structure",
+    "open_keras",
+]
 
 #: Layers that do nothing at inference.
 _IDENTITY = {
@@ -206,7 +214,7 @@ def _config_layers(config: Any, path: Any) -> list[_ConfigLayer]:
     return out
 
 
-def _check_lstm(cfg: dict[str, Any], name: str, path: Any) -> None:
+def check_lstm_config(cfg: dict[str, Any], name: str, path: Any) -> None:
     act = _act_name(cfg.get("activation", "tanh"))
     rec = _act_name(cfg.get("recurrent_activation", "sigmoid"))
     if act != "tanh" or rec != "sigmoid":
@@ -360,7 +368,7 @@ def _from_config(
         if out and out[-1].kind == "dense":
             raise _unsupported(path, c.name, f"{c.class_name} after the Dense head")
         if c.class_name == "LSTM":
-            _check_lstm(c.config, c.name, path)
+            check_lstm_config(c.config, c.name, path)
         elif c.class_name == "Bidirectional":
             inner = c.config.get("layer")
             inner_cls = inner.get("class_name") if isinstance(inner, dict) else None
@@ -375,7 +383,7 @@ def _from_config(
                 if isinstance(sub, dict):
                     if sub.get("class_name") != "LSTM":
                         raise _unsupported(path, c.name, f"Bidirectional({sub.get('class_name')})")
-                    _check_lstm(sub.get("config") or {}, c.name, path)
+                    check_lstm_config(sub.get("config") or {}, c.name, path)
         elif c.class_name == "Dense":
             act = _act_name(c.config.get("activation", "linear"))
             if act not in ("linear", "None"):
@@ -523,7 +531,13 @@ def load_keras_model(
     ------
     LoadError
     """
-    st = keras_structure(path, data)
+    return model_from_structure(path, keras_structure(path, data), head_on)
+
+
+def model_from_structure(
+    path: Any, st: KerasStructure, head_on: str | None = None
+) -> tuple[Model, list[Message]]:
+    """Build the model of a :class:`KerasStructure` (from a file or a live Keras model)."""
     notes = list(st.notes)
     layers: list[Layer] = []
     head = None
