@@ -84,6 +84,29 @@ TECHNICAL_WORDS = frozenset(
         "weight",
         "bias",
         "readout",  # JSON keys
+        "Bidirectional",  # Keras layer names
+        "Dense",
+        "Gemm",  # ONNX operators
+        "MatMul",
+        "state_dict",
+        "weights_only",
+        "True",  # weights_only=True
+        "NAME",  # --head NAME
+        "Keras",
+        "HDF5",
+        "PyTorch",
+        "LSTM",
+        "ONNX",
+        "go_backwards",  # Keras config keys
+        "tanh",
+        "data",  # …/data.pkl
+        "pkl",
+        "lstm",  # lstm-sim
+        "sim",
+        "head",  # --head NAME, --head none
+        "none",
+        "layer",  # --layer, --reverse
+        "reverse",
     }
 )
 

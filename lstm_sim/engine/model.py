@@ -50,7 +50,7 @@ __all__ = [
     "run_model",
 ]
 
-#: Where a head reads the top layer: every step, the last row only, or the final states.
+# Where a head reads the top layer: every step, the last row only, or the final states.
 HEAD_ON = ("every", "last", "final")
 
 

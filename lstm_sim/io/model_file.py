@@ -35,7 +35,7 @@ from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place, none
 
 __all__ = ["HEAD_NAMES", "LoadedModel", "cell_shown_note", "load_model"]
 
-#: Module names taken for the head when they hold a 2-D ``weight`` of the right width.
+# Module names taken for the head when they hold a 2-D ``weight`` of the right width.
 HEAD_NAMES = (
     "fc",
     "head",
@@ -117,7 +117,7 @@ def load_model(
         built from (unsupported layers are named).
     """
     if head_on is not None and head_on not in HEAD_ON:
-        raise LoadError(path, "", f"head_on: expected one of {', '.join(HEAD_ON)}")
+        raise EngineError(f"head_on: expected one of {', '.join(HEAD_ON)}, got {head_on!r}")
     data = read_bytes(path)
     from .keras_weights import HDF5_MAGIC
 

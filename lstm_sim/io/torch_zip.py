@@ -386,7 +386,7 @@ def read_torch_zip(path: str | os.PathLike[str], data: bytes) -> Any:
             if order not in (b"little", b"big"):
                 raise LoadError(
                     path,
-                    f"{root}byteorder",
+                    key_place(f"'{root}byteorder'"),
                     Text(
                         QT_TRANSLATE_NOOP("FileErrors", "unknown byte order {order}"),
                         order=repr(order[:20]),

@@ -1109,7 +1109,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="413"/>
-        <location filename="../../lstm_sim/io/weights.py" line="426"/>
+        <location filename="../../lstm_sim/io/weights.py" line="402"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
@@ -1449,13 +1449,14 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/io/_npy.py" line="161"/>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="336"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="94"/>
         <source>empty file (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/io/_npy.py" line="166"/>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="381"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="323"/>
+        <location filename="../../lstm_sim/io/weights.py" line="256"/>
         <source>byte {byte}</source>
         <translation>字节 {byte}</translation>
     </message>
@@ -1626,113 +1627,161 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>索引 [{index}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="66"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="65"/>
         <source>reading Keras files needs h5py, which is not installed (pip install &apos;lstm-sim[keras]&apos; or pip install h5py)</source>
         <translation>读取 Keras 文件需要 h5py，但它尚未安装（pip install &apos;lstm-sim[keras]&apos; 或 pip install h5py）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="79"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="78"/>
         <source>expected numbers, got dtype {dtype}</source>
         <translation>应为数值，实际数据类型为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="101"/>
+        <location filename="../../lstm_sim/convert.py" line="97"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="68"/>
         <source>layer {name}</source>
+        <extracomment>Layers that do nothing at inference.</extracomment>
         <translation>层 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="105"/>
+        <location filename="../../lstm_sim/convert.py" line="99"/>
+        <source>{what} is not supported: lstm-sim models are made of LSTM layers and a linear head</source>
+        <translation>不支持 {what}：lstm-sim 的模型只由 LSTM 层和一个线性输出头组成</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="225"/>
         <source>activation {activation}, recurrent_activation {recurrent}: lstm-sim&apos;s cell computes tanh and the logistic sigmoid, so it would not reproduce this model</source>
         <translation>激活函数 activation 为 {activation}，recurrent_activation 为 {recurrent}：lstm-sim 的记忆单元计算的是 tanh 和 logistic sigmoid 函数，因此无法重现该模型</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="127"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="93"/>
         <source>unreadable dataset ({detail})</source>
         <translation>无法读取的数据集（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="211"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="203"/>
         <source>not a readable HDF5 file ({detail})</source>
+        <extracomment>The cells (and Dense layers), the legacy model config, the top-level layer groups.</extracomment>
         <translation>不是可读取的 HDF5 文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="263"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="255"/>
         <source>the HDF5 library did not finish reading this file within {seconds} s (it is probably damaged)</source>
         <extracomment>Seconds a separate process may take to read an HDF5 file before it is given up. Read HDF5 files in a separate process (not possible in a frozen executable).</extracomment>
         <translation>HDF5 库未能在 {seconds} 秒内读完此文件（文件可能已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="276"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="268"/>
         <source>cannot start the HDF5 reader ({detail})</source>
         <translation>无法启动 HDF5 读取程序（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="284"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="276"/>
         <source>not a readable HDF5 file</source>
         <translation>不是可读取的 HDF5 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="293"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="285"/>
         <source>the HDF5 library failed on this file (it is probably damaged) ({detail})</source>
         <translation>HDF5 库读取此文件失败（文件可能已损坏）（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="304"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="296"/>
         <source>the HDF5 library failed on this file (it is probably damaged)</source>
         <translation>HDF5 库读取此文件失败（文件可能已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="347"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="76"/>
+        <source>{what} is not supported: lstm-sim models are made of LSTM, Bidirectional(LSTM) and a final linear Dense layer</source>
+        <translation>不支持 {what}：lstm-sim 的模型只由 LSTM、Bidirectional(LSTM) 和最后一个线性 Dense 层组成</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="106"/>
         <source>not a .keras file: no model.weights.h5 inside (found: {found})</source>
         <translation>不是 .keras 文件：其中没有 model.weights.h5（找到的是：{found}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="352"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="110"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="365"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="123"/>
         <source>not a valid .keras (zip) file ({detail})</source>
         <translation>不是有效的 .keras（zip）文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="374"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="132"/>
         <source>not valid JSON</source>
         <translation>不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="382"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="204"/>
+        <source>reads {sources}: only a chain of layers (each reading the one before) is supported</source>
+        <translation>读取 {sources}：只支持层的链（每层读取前一层）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="324"/>
         <source>not an HDF5 file (no \x89HDF signature)</source>
         <translation>不是 HDF5 文件（没有 \x89HDF 签名）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="397"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="399"/>
+        <source>the config names it, but the file has no weights for it</source>
+        <translation>配置中有这一层，但文件中没有它的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="425"/>
+        <source>weights of a layer the model&apos;s config does not have</source>
+        <translation>模型配置中没有这一层，文件中却有它的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="472"/>
+        <source>the layers&apos; sizes do not chain in any order ({layers}); load the .keras file, which records the model</source>
+        <translation>这些层的尺寸无论按什么顺序都接不上（{layers}）；请加载记录了模型结构的 .keras 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="487"/>
+        <source>a .weights.h5 file does not record the order of its layers, and several orders fit their sizes ({first} or {second}); load the .keras file</source>
+        <translation>.weights.h5 文件不记录层的顺序，而有多种顺序符合它们的尺寸（{first} 或 {second}）；请加载 .keras 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="497"/>
+        <source>a .weights.h5 file records neither activations nor go_backwards nor the layer order: assumed tanh and sigmoid, forward in time, the order {order} (the only one the sizes allow) and a head on every step; load the .keras file to have them checked</source>
+        <translation>.weights.h5 文件既不记录激活函数，也不记录 go_backwards 和层的顺序：假定为 tanh 和 sigmoid、按时间正向、顺序 {order}（尺寸唯一允许的顺序），输出头作用于每一步；加载 .keras 文件可以核对这些设置</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="569"/>
+        <source>the top layer returns only its final state; shown: its whole sequence</source>
+        <translation>顶层只返回最终状态；显示的是它的整个序列</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/keras_model.py" line="138"/>
         <source>no LSTM layer found in this Keras file</source>
         <translation>此 Keras 文件中没有 LSTM 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="415"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="331"/>
         <source>recurrent kernel: expected shape (H, 4H), got {shape}</source>
         <translation>循环核矩阵：形状应为 (H, 4H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="427"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="343"/>
         <source>kernel: expected shape (D, {columns}) to match the recurrent kernel {recurrent}, got {shape}</source>
         <translation>核矩阵：形状应为 (D, {columns})，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="445"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="361"/>
         <source>bias: expected shape ({columns},) to match the recurrent kernel {recurrent}, got {shape}</source>
         <translation>偏置：形状应为 ({columns},)，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="458"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="373"/>
         <source>{place} (no bias: zero)</source>
         <translation>{place}（无偏置：取零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="465"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="380"/>
         <source>{place} (Keras has one bias)</source>
         <translation>{place}（Keras 只有一个偏置）</translation>
     </message>
@@ -1924,117 +1973,150 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/trace_export.py" line="45"/>
+        <location filename="../../lstm_sim/io/trace_export.py" line="47"/>
         <source>{name}: expected {length} values (one per step), got {count}</source>
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="140"/>
+        <location filename="../../lstm_sim/io/weights.py" line="150"/>
         <source>expected a JSON object of named arrays (weight_ih, …)</source>
         <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="187"/>
+        <location filename="../../lstm_sim/io/weights.py" line="197"/>
         <source>unsupported dtype {dtype}</source>
         <translation>不支持的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="201"/>
+        <location filename="../../lstm_sim/io/weights.py" line="211"/>
         <source>empty or truncated safetensors file</source>
         <translation>safetensors 文件为空或不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="221"/>
+        <location filename="../../lstm_sim/io/weights.py" line="231"/>
         <source>not a valid safetensors file ({detail})</source>
         <translation>不是有效的 safetensors 文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="238"/>
-        <source>reading .pt/.pth files needs PyTorch (pip install torch); or save the state dict as .safetensors, which needs nothing extra</source>
-        <translation>读取 .pt/.pth 文件需要 PyTorch（pip install torch）；也可以把状态字典保存为 .safetensors，读取它不需要任何额外的库</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/io/weights.py" line="256"/>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="475"/>
         <source>holds more than tensors (e.g. a whole model), which would need unpickling code; lstm-sim never does that — save model.state_dict() instead</source>
         <translation>文件中不只有张量（例如整个模型），读取它需要执行 pickle 反序列化代码；lstm-sim 从不这样做——请改为保存 model.state_dict()</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="269"/>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="354"/>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="439"/>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="488"/>
         <source>not a readable PyTorch file ({detail})</source>
+        <extracomment>How a pre-1.6 (non-zip) torch file starts: a protocol-2 pickle of a magic number.</extracomment>
         <translation>不是可读取的 PyTorch 文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="283"/>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="365"/>
+        <source>not a PyTorch file: expected one …/data.pkl in the zip archive, found {count}</source>
+        <translation>不是 PyTorch 文件：zip 压缩包中应有一个 …/data.pkl，实际找到 {count} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="379"/>
+        <source>the tensors of this file</source>
+        <translation>此文件的张量</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="391"/>
+        <source>unknown byte order {order}</source>
+        <translation>未知的字节序 {order}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="417"/>
+        <source>refused to unpickle {what}: lstm-sim reads only tensors, numbers, strings and containers from PyTorch files (as torch.load(weights_only=True)) and never runs code from a file; save model.state_dict() instead</source>
+        <translation>拒绝反序列化 {what}：lstm-sim 只从 PyTorch 文件中读取张量、数字、字符串和容器（与 torch.load(weights_only=True) 相同），从不运行文件中的代码；请改为保存 model.state_dict()</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="431"/>
+        <source>too large for the memory</source>
+        <translation>太大，内存放不下</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="458"/>
+        <source>a .pt file in the format of PyTorch before 1.6 needs PyTorch to read (pip install torch); or re-save it with a current PyTorch or as .safetensors</source>
+        <translation>PyTorch 1.6 之前格式的 .pt 文件需要安装 PyTorch 才能读取（pip install torch）；或者用当前的 PyTorch 重新保存，或保存为 .safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/torch_zip.py" line="517"/>
         <source>expected a state dict (names → tensors), got {type}</source>
         <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="340"/>
+        <location filename="../../lstm_sim/io/weights.py" line="258"/>
+        <source>not a PyTorch file (neither a torch.save zip archive nor the format before PyTorch 1.6)</source>
+        <translation>不是 PyTorch 文件（既不是 torch.save 的 zip 压缩包，也不是 PyTorch 1.6 之前的格式）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/weights.py" line="316"/>
         <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
         <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="353"/>
+        <location filename="../../lstm_sim/io/weights.py" line="329"/>
         <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
         <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="378"/>
+        <location filename="../../lstm_sim/io/weights.py" line="354"/>
         <source>{layer} reverse</source>
         <translation>{layer}（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="399"/>
+        <location filename="../../lstm_sim/io/weights.py" line="375"/>
         <source>non-finite value {value} at index [{index}]</source>
         <translation>索引 [{index}] 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="415"/>
+        <location filename="../../lstm_sim/io/weights.py" line="391"/>
         <source>no {layer} in this file (it has: {layers})</source>
         <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="445"/>
+        <location filename="../../lstm_sim/io/weights.py" line="421"/>
         <source>expected shape (4H, H), got {shape}</source>
         <translation>形状应为 (4H, H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="455"/>
+        <location filename="../../lstm_sim/io/weights.py" line="431"/>
         <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="475"/>
+        <location filename="../../lstm_sim/io/weights.py" line="451"/>
         <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="498"/>
+        <location filename="../../lstm_sim/io/weights.py" line="474"/>
         <source>readout.bias without readout.weight</source>
         <translation>有 readout.bias 却没有 readout.weight</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="507"/>
+        <location filename="../../lstm_sim/io/weights.py" line="483"/>
         <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
         <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="525"/>
+        <location filename="../../lstm_sim/io/weights.py" line="501"/>
         <source>read-out bias: expected shape ({rows},), got {shape}</source>
         <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="619"/>
+        <location filename="../../lstm_sim/io/weights.py" line="595"/>
         <source>unknown dtype {dtype}</source>
         <translation>未知的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="626"/>
+        <location filename="../../lstm_sim/io/weights.py" line="602"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="639"/>
+        <location filename="../../lstm_sim/io/weights.py" line="615"/>
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
@@ -2043,6 +2125,106 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <source>{what} would need {needed} of memory, but only {available} is free</source>
         <extracomment>Largest number of inputs per step (D) any file may announce. Largest hidden size (H) of a cell any file may announce. Share of the available memory one file or one trace may take: the rest is for the copies a load makes on the way, the GUI and the other programs. Used when the platform tells nothing (no /proc, no sysconf): a modest laptop.</extracomment>
         <translation>{what}需要 {needed} 内存，但只有 {available} 可用</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/model.py" line="215"/>
+        <source>layer {layer} reads {inputs} input(s) per step, but layer {below} gives {outputs}</source>
+        <translation>第 {layer} 层每步读取 {inputs} 个输入，但第 {below} 层给出 {outputs} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/model.py" line="232"/>
+        <source>the head {name} reads {inputs} value(s), but the top layer gives {outputs}</source>
+        <translation>输出头 {name} 读取 {inputs} 个值，但顶层给出 {outputs} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/model.py" line="281"/>
+        <source>no {layer} in this model (it has: {layers})</source>
+        <translation>此模型中没有{layer}（它有：{layers}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/model.py" line="471"/>
+        <source>a model trace of {steps} steps</source>
+        <translation>{steps} 步的模型轨迹</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="76"/>
+        <source>the model has {count} cells ({cells}); shown: {cell} (choose another with --layer and --reverse)</source>
+        <translation>模型有 {count} 个单元（{cells}）；显示的是：{cell}（用 --layer 和 --reverse 选择其他单元）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="175"/>
+        <source>no LSTM named {name} in this file (LSTMs found: {found})</source>
+        <translation>此文件中没有名为 {name} 的 LSTM（找到的 LSTM：{found}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="188"/>
+        <source>several LSTMs in one file ({found}); choose one with --lstm NAME</source>
+        <translation>一个文件中有多个 LSTM（{found}）；请用 --lstm NAME 选择一个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="208"/>
+        <source>layer {layer} is missing</source>
+        <translation>缺少第 {layer} 层</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="250"/>
+        <source>no such head; 2-D weights in this file: {found}</source>
+        <translation>没有这个输出头；此文件中的二维权重：{found}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="271"/>
+        <source>head: {name} ({outputs} output(s) from {width} value(s), on {on}); another with --head NAME, none with --head none</source>
+        <translation>输出头：{name}（由 {width} 个值得到 {outputs} 个输出，作用于{on}）；用 --head NAME 选择其他输出头，用 --head none 不用输出头</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="286"/>
+        <source>the last step</source>
+        <translation>最后一步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="288"/>
+        <source>the final states</source>
+        <translation>最终状态</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="289"/>
+        <source>every step</source>
+        <translation>每一步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="297"/>
+        <source>several possible heads ({names}); choose one with --head NAME, or --head none</source>
+        <translation>有多个可能的输出头（{names}）；请用 --head NAME 选择一个，或用 --head none</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="316"/>
+        <source>head weight: expected shape (P, {width}) (the top layer gives {width} values per step), got {shape}</source>
+        <translation>输出头权重：形状应为 (P, {width})（顶层每步给出 {width} 个值），实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/model_file.py" line="332"/>
+        <source>head bias: expected shape ({rows},), got {shape}</source>
+        <translation>输出头偏置：形状应为 ({rows},)，实际为 {shape}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="247"/>
+        <source>node {name} ({op})</source>
+        <translation>节点 {name}（{op}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="258"/>
+        <source>{what} is not supported: lstm-sim reads ONNX graphs of LSTM nodes (default activations, no peepholes, no clip) and an optional Gemm/MatMul head</source>
+        <translation>不支持 {what}：lstm-sim 读取由 LSTM 节点（默认激活函数、无窥视孔连接、无截断）和一个可选的 Gemm/MatMul 输出头组成的 ONNX 图</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="345"/>
+        <source>not a readable ONNX file ({detail})</source>
+        <translation>不是可读取的 ONNX 文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="372"/>
+        <source>no LSTM node in this file</source>
+        <translation>此文件中没有 LSTM 节点</translation>
     </message>
 </context>
 <context>
@@ -2062,8 +2244,8 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="332"/>
         <location filename="../../lstm_sim/io/sequences.py" line="567"/>
-        <location filename="../../lstm_sim/io/weights.py" line="121"/>
-        <location filename="../../lstm_sim/io/weights.py" line="684"/>
+        <location filename="../../lstm_sim/io/weights.py" line="129"/>
+        <location filename="../../lstm_sim/io/weights.py" line="660"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
@@ -2071,8 +2253,8 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="450"/>
         <location filename="../../lstm_sim/io/sequences.py" line="596"/>
-        <location filename="../../lstm_sim/io/weights.py" line="130"/>
-        <location filename="../../lstm_sim/io/weights.py" line="692"/>
+        <location filename="../../lstm_sim/io/weights.py" line="140"/>
+        <location filename="../../lstm_sim/io/weights.py" line="668"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -2083,18 +2265,18 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="196"/>
-        <location filename="../../lstm_sim/io/weights.py" line="701"/>
+        <location filename="../../lstm_sim/io/weights.py" line="206"/>
+        <location filename="../../lstm_sim/io/weights.py" line="677"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="227"/>
+        <location filename="../../lstm_sim/io/weights.py" line="237"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="302"/>
+        <location filename="../../lstm_sim/io/weights.py" line="278"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
