@@ -45,24 +45,28 @@ inputs), .npz (keys x/inputs and optional y/targets), .json ({"inputs": [[...]],
 "targets": [[...]]} or a bare list), .txt (characters one-hot; the target is
 the next character).
 
-WEIGHTS formats: .npz/.json (PyTorch names weight_ih, weight_hh, bias_ih,
-bias_hh, optional readout.weight/readout.bias), PyTorch state dicts as
-.safetensors, .npz or .pt/.pth (needs torch; read with weights_only=True),
-including nn.LSTM files with several layers/directions (--layer, --reverse);
-Keras .weights.h5/.keras (needs h5py). Without --weights the cell is random
-(--hidden, --seed, --forget-bias).
+WEIGHTS (a cell or a whole model): .npz/.json (PyTorch names weight_ih,
+weight_hh, bias_ih, bias_hh, optional readout.weight/readout.bias), PyTorch
+state dicts as .safetensors, .npz or .pt/.pth/.bin/.ckpt (read without torch,
+running nothing from the file) of an nn.LSTM with any number of layers and
+directions plus its nn.Linear head; Keras .keras/.weights.h5 (needs h5py);
+ONNX .onnx; an lstm-sim session. The whole model runs; --layer and --reverse
+choose the cell whose gates go to trace.csv. Without --weights the cell is
+random (--hidden, --seed, --forget-bias).
 """
 
 _RUN_EPILOG = """\
 trace.csv has one row per step and the header
   t, x_0 … x_{D-1}, [y_0 … y_{P-1}], f_0 … f_{H-1}, i_*, g_*, o_*, c_*, h_*,
   grad_c_norm, grad_h_norm
-with t counting from 1 and grad_c_norm, grad_h_norm the norms ‖∂L/∂C_t‖ and
-‖∂L/∂h_t‖ of backpropagation through time for the loss:
-  final  L = sum of the last step's h (default);
+with t counting from 1, yhat_* the model's output when it has a head, and
+grad_c_norm, grad_h_norm the norms ‖∂L/∂C_t‖ and ‖∂L/∂h_t‖ of the shown cell
+for the loss (through every layer and direction of a model):
+  final  L = sum of the last step's h (of the top layer's output; default);
   mse    L = Σ_t Σ_j (ŷ_t[j] − y_t[j])², summed over all steps, where ŷ_t is
-         the first P units of h_t, or W_y·h_t + b_y when the weights file has a
-         read-out (readout.weight, readout.bias). Needs targets.
+         the first P units of h_t, or the head's output when the model has one
+         (a head on the last step or the final states: the last row only).
+         Needs targets.
 With --window K, BPTT runs over the last K steps only (the loss too, for mse):
 the gradient norms of earlier steps are written as 0.
 
