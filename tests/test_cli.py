@@ -301,7 +301,8 @@ def _csv(path: Path) -> dict[str, np.ndarray]:
 
 def test_torch_fixture_layers(tmp_path, capsys):
     """Regression (issue 16): --reverse shows the backward cell as the model runs it (T → 1)."""
-    e = np.load(Path(__file__).parent / "fixtures" / "torch_lstm_expected.npz")
+    with np.load(Path(__file__).parent / "fixtures" / "torch_lstm_expected.npz") as f:
+        e = dict(f)
     np.save(tmp_path / "x.npy", e["x"])
     fixture = Path(__file__).parent / "fixtures" / "torch_lstm.safetensors"
     status, out, err = run_main(

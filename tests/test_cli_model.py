@@ -14,6 +14,12 @@ from lstm_sim import cli
 FIXTURES = Path(__file__).parent / "fixtures" / "model"
 
 
+def _npz(path) -> dict:
+    """An .npz file's arrays, the file closed."""
+    with np.load(path) as f:
+        return dict(f)
+
+
 def run_main(capsys, *args: str) -> tuple[int, str, str]:
     status = cli.main(list(args))
     out, err = capsys.readouterr()
@@ -40,7 +46,7 @@ def _sequence(tmp_path, x: np.ndarray, y: np.ndarray | None = None) -> Path:
 
 
 def test_whole_torch_model_with_head_mse_and_yhat(tmp_path, capsys):
-    e = np.load(FIXTURES / "torch_l2_bi_every_expected.npz")
+    e = _npz(FIXTURES / "torch_l2_bi_every_expected.npz")
     seq = _sequence(tmp_path, e["x"], e["targets"])
     weights = FIXTURES / "torch_l2_bi_every.npz"
     status, out, err = run_main(
@@ -58,7 +64,7 @@ def test_whole_torch_model_with_head_mse_and_yhat(tmp_path, capsys):
 
 
 def test_last_step_head_writes_one_yhat_row(tmp_path, capsys):
-    e = np.load(FIXTURES / "torch_l3_bi_last_expected.npz")
+    e = _npz(FIXTURES / "torch_l3_bi_last_expected.npz")
     seq = _sequence(tmp_path, e["x"], e["targets"])
     args = ["run", str(seq), "--weights", str(FIXTURES / "torch_l3_bi_last.npz")]
     status, out, err = run_main(
@@ -79,7 +85,7 @@ def test_last_step_head_writes_one_yhat_row(tmp_path, capsys):
 
 def test_keras_go_backwards_model_via_cli(tmp_path, capsys):
     pytest.importorskip("h5py")
-    e = np.load(FIXTURES / "keras_models_expected.npz")
+    e = _npz(FIXTURES / "keras_models_expected.npz")
     seq = _sequence(tmp_path, e["x"])
     status, out, err = run_main(
         capsys, "run", str(seq), "--weights", str(FIXTURES / "keras_func.keras"), "--out",
@@ -101,7 +107,7 @@ def test_keras_go_backwards_model_via_cli(tmp_path, capsys):
 
 
 def test_onnx_and_pt_via_cli(tmp_path, capsys):
-    e = np.load(FIXTURES / "onnx_expected.npz")
+    e = _npz(FIXTURES / "onnx_expected.npz")
     seq = _sequence(tmp_path, e["x"])
     status, _, err = run_main(
         capsys, "run", str(seq), "--weights", str(FIXTURES / "onnx_stack.onnx"), "--layer", "1",
@@ -112,7 +118,7 @@ def test_onnx_and_pt_via_cli(tmp_path, capsys):
     np.testing.assert_allclose(_cols(cols, "h", 3), e["stack_y2"][:, 0, 0], atol=1e-6, rtol=0)
     np.testing.assert_allclose(_cols(cols, "yhat", 2), e["stack_yhat"][:, 0], atol=1e-6, rtol=0)
 
-    n = np.load(FIXTURES / "net_expected.npz")
+    n = _npz(FIXTURES / "net_expected.npz")
     seq = _sequence(tmp_path, n["x"])
     for name in ("net.pt", "net.bin", "net.ckpt"):
         status, _, err = run_main(
@@ -124,11 +130,11 @@ def test_onnx_and_pt_via_cli(tmp_path, capsys):
 
 
 def test_head_mapping_and_session_weights(tmp_path, capsys):
-    sd = dict(np.load(FIXTURES / "torch_l2_bi_every.npz"))
+    sd = dict(_npz(FIXTURES / "torch_l2_bi_every.npz"))
     sd["decoder.weight"], sd["decoder.bias"] = sd.pop("fc.weight"), sd.pop("fc.bias")
     sd["aux.weight"] = np.ones((3, 8))
     np.savez(tmp_path / "m.npz", **sd)
-    e = np.load(FIXTURES / "torch_l2_bi_every_expected.npz")
+    e = _npz(FIXTURES / "torch_l2_bi_every_expected.npz")
     seq = _sequence(tmp_path, e["x"], e["targets"])
     args = ["run", str(seq), "--weights", str(tmp_path / "m.npz"), "--loss", "mse"]
     status, _, err = run_main(capsys, *args, "--out", str(tmp_path))

@@ -15,6 +15,12 @@ from lstm_sim.io import LoadError
 FIXTURES = Path(__file__).parent / "fixtures" / "model"
 
 
+def _npz(path) -> dict:
+    """An .npz file's arrays, the file closed."""
+    with np.load(path) as f:
+        return dict(f)
+
+
 class _Module:
     """Duck-typed like a torch.nn.Module: state_dict() and named_modules()."""
 
@@ -32,8 +38,8 @@ class _Module:
 
 
 def test_module_with_lstm_and_fc_without_torch():
-    e = np.load(FIXTURES / "torch_l2_bi_every_expected.npz")
-    model = model_from(_Module(dict(np.load(FIXTURES / "torch_l2_bi_every.npz"))))
+    e = _npz(FIXTURES / "torch_l2_bi_every_expected.npz")
+    model = model_from(_Module(dict(_npz(FIXTURES / "torch_l2_bi_every.npz"))))
     np.testing.assert_allclose(run_model(model, e["x"]).yhat, e["yhat"], atol=1e-10, rtol=0)
     with pytest.raises(LoadError) as info:
         model_from(_Module({}, kinds=[("enc", "GRU")]))
@@ -72,7 +78,7 @@ def test_live_torch_lstm_with_head_and_tensors():
 def test_live_keras_model():
     os.environ.setdefault("KERAS_BACKEND", "torch")
     keras = pytest.importorskip("keras")
-    e = np.load(FIXTURES / "keras_models_expected.npz")
+    e = _npz(FIXTURES / "keras_models_expected.npz")
     for name, key in (("keras_seq.keras", "seq_y"), ("keras_func.keras", "func_y")):
         live = keras.saving.load_model(FIXTURES / name)
         mt = run_model(model_from(live), e["x"])

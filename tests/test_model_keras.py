@@ -21,7 +21,15 @@ from lstm_sim.io.keras_model import load_keras_model
 pytest.importorskip("h5py")
 
 FIXTURES = Path(__file__).parent / "fixtures" / "model"
-EXPECTED = np.load(FIXTURES / "keras_models_expected.npz")
+
+
+def _npz(path) -> dict:
+    """An .npz file's arrays, the file closed."""
+    with np.load(path) as f:
+        return dict(f)
+
+
+EXPECTED = _npz(FIXTURES / "keras_models_expected.npz")
 
 
 def _load(name: str, **kw):
@@ -140,7 +148,7 @@ def test_bidirectional_reverse_half_every_step_matches_keras():
     from lstm_sim.io.model_file import load_model
 
     old = Path(__file__).parent / "fixtures"
-    e = np.load(old / "keras_lstm_expected.npz")
+    e = _npz(old / "keras_lstm_expected.npz")
     loaded = load_model(old / "keras_lstm.weights.h5")
     mt = run_model(loaded.model, e["x"])
     np.testing.assert_allclose(mt.layer_outputs[0], e["lstm"], atol=1e-6, rtol=0)

@@ -18,7 +18,15 @@ from lstm_sim.io import LoadError
 from lstm_sim.io.model_file import load_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "model"
-E = np.load(FIXTURES / "onnx_expected.npz")
+
+
+def _npz(path) -> dict:
+    """An .npz file's arrays, the file closed."""
+    with np.load(path) as f:
+        return dict(f)
+
+
+E = _npz(FIXTURES / "onnx_expected.npz")
 
 
 def test_bidirectional_then_reverse_with_matmul_head_matches_onnxruntime():

@@ -20,6 +20,14 @@ from lstm_sim.io import LoadError
 from lstm_sim.io.model_file import load_model
 
 FIXTURES = Path(__file__).parent / "fixtures" / "model"
+
+
+def _npz(path) -> dict:
+    """An .npz file's arrays, the file closed."""
+    with np.load(path) as f:
+        return dict(f)
+
+
 CASES = {"l2_bi_every": "every", "l3_bi_last": "last", "l2_uni_final": "final"}
 
 
@@ -38,7 +46,7 @@ def _check_model(model, e, atol: float) -> None:
 
 @pytest.mark.parametrize("name", CASES)
 def test_stack_outputs_cells_and_gradients_match_torch_float64(name):
-    e = np.load(FIXTURES / f"torch_{name}_expected.npz")
+    e = _npz(FIXTURES / f"torch_{name}_expected.npz")
     loaded = load_model(FIXTURES / f"torch_{name}.npz", head_on=CASES[name])
     assert loaded.model.head.name == "fc"
     mt = _check_model(loaded.model, e, 1e-10)
@@ -47,7 +55,7 @@ def test_stack_outputs_cells_and_gradients_match_torch_float64(name):
     grads = model_bptt(mt, dy)
     np.testing.assert_allclose(grads.inputs, e["grad.x"], atol=1e-10, rtol=0, err_msg="dL/dx")
     ours = grads.to_state_dict(prefix="lstm.", head="fc.")
-    names = [k[5:] for k in e.files if k.startswith("grad.") and k != "grad.x"]
+    names = [k[5:] for k in e if k.startswith("grad.") and k != "grad.x"]
     assert sorted(ours) == sorted(names)
     for k in names:
         np.testing.assert_allclose(ours[k], e[f"grad.{k}"], atol=1e-10, rtol=0, err_msg=k)
@@ -55,7 +63,7 @@ def test_stack_outputs_cells_and_gradients_match_torch_float64(name):
 
 def test_per_cell_dh_dc_are_the_cells_own_bptt():
     """A GUI picks one cell: its ∂L/∂h, ∂L/∂C per step, in its own step order."""
-    e = np.load(FIXTURES / "torch_l2_bi_every_expected.npz")
+    e = _npz(FIXTURES / "torch_l2_bi_every_expected.npz")
     mt = run_model(load_model(FIXTURES / "torch_l2_bi_every.npz").model, e["x"])
     _, dy = model_squared_error(mt, e["targets"])
     grads = model_bptt(mt, dy, param_grads=False)
@@ -75,12 +83,12 @@ def test_per_cell_dh_dc_are_the_cells_own_bptt():
 @pytest.mark.parametrize("suffix", [".pt", ".bin", ".ckpt"])
 def test_pt_saved_by_torch_loads_without_torch(suffix, monkeypatch):
     monkeypatch.setitem(sys.modules, "torch", None)  # import torch → ImportError
-    e = np.load(FIXTURES / "net_expected.npz")
+    e = _npz(FIXTURES / "net_expected.npz")
     from lstm_sim.io.weights import _read
 
     entries = _read(FIXTURES / f"net{suffix}").entries
     prefix = "model." if suffix == ".ckpt" else ""
-    for key in (k[3:] for k in e.files if k.startswith("sd.")):
+    for key in (k[3:] for k in e if k.startswith("sd.")):
         arr = entries[prefix + key].array
         assert arr.dtype == e[f"sd.{key}"].dtype == np.float32
         np.testing.assert_array_equal(arr, e[f"sd.{key}"], err_msg=key)
@@ -94,7 +102,7 @@ def test_pt_saved_by_torch_loads_without_torch(suffix, monkeypatch):
 
 
 def test_head_is_found_or_named_never_ignored(tmp_path):
-    sd = dict(np.load(FIXTURES / "torch_l2_bi_every.npz"))
+    sd = dict(_npz(FIXTURES / "torch_l2_bi_every.npz"))
     head = {k: sd.pop(k) for k in ("fc.weight", "fc.bias")}
     lstm = {f"encoder.rnn.{k[5:]}": v for k, v in sd.items()}
     # An unusual name that fits the width: taken, and said.
@@ -117,7 +125,7 @@ def test_head_is_found_or_named_never_ignored(tmp_path):
 
 
 def test_state_dict_refusals(tmp_path):
-    sd = dict(np.load(FIXTURES / "torch_l2_bi_every.npz"))
+    sd = dict(_npz(FIXTURES / "torch_l2_bi_every.npz"))
     np.savez(tmp_path / "proj.npz", **sd, **{"lstm.weight_hr_l0": np.ones((2, 4))})
     with pytest.raises(LoadError, match=r"projections \(proj_size > 0\)"):
         load_model(tmp_path / "proj.npz")
