@@ -14,16 +14,21 @@ from lstm_sim.engine import (
     GATES,
     EngineError,
     LSTMParams,
+    RNNParams,
+    RNNTrace,
     Trace,
     bptt,
+    budget,
     check_inputs,
     dsigmoid,
     dtanh,
     output_loss,
     run,
+    run_rnn,
     sigmoid,
     step,
 )
+from lstm_sim.engine.budget import BudgetError
 
 
 def params_for(d: int, h: int, seed: int = 0) -> LSTMParams:
@@ -522,3 +527,39 @@ def test_empty_trace_cannot_be_backpropagated():
         bptt(p, tr, np.zeros((0, 2)))
     with pytest.raises(EngineError, match="t: expected 0 ≤ t ≤ 0"):
         tr.state(1)
+
+
+# ------------------------------------------------------------ memory budget
+@pytest.mark.parametrize("cell", ["lstm", "rnn"])
+def test_trace_storage_is_checked_against_the_budget_before_allocating(monkeypatch, cell):
+    """T × row width × 8 bytes is compared with the budget first: a BudgetError, not a crash."""
+    d, h = 2, 3
+    if cell == "lstm":
+        p, make, width = params_for(d, h), Trace, d + 1 + 7 * h  # [x, 1, h, C, i f g o, tanh C]
+    else:
+        p, make, width = RNNParams.random(d, h, seed=0), RNNTrace, d + 1 + h  # [x, 1, h]
+    row = 8 * width
+    monkeypatch.setattr(budget, "available_memory", lambda: 2 * 100 * row)  # budget: 100 rows
+    with pytest.raises(BudgetError) as info:
+        make(p, capacity=1_000)
+    err = info.value
+    assert err.needed == 1_001 * row and err.fits == 100
+    assert str(err).startswith("a trace of 1000 steps would need")
+    with pytest.raises(BudgetError):  # run() asks for its whole length at once
+        (run if cell == "lstm" else run_rnn)(p, np.zeros((500, d)))
+    # Growing one step at a time doubles the storage, but only up to what fits …
+    tr = make(p)
+    X = np.random.default_rng(0).normal(size=(99, d))
+    for x in X:
+        tr.append(x)
+    assert tr.nbytes <= 100 * row + row  # storage of at most 100 rows, plus the current row
+    np.testing.assert_array_equal(tr.h, (run if cell == "lstm" else run_rnn)(p, X).h)
+    # … and the step that does not fit is refused, leaving the trace as it was.
+    with pytest.raises(BudgetError):
+        tr.append(X[0])
+    with pytest.raises(BudgetError):
+        tr.extend(X[:5])
+    assert len(tr) == 99
+    tr2 = make(p)
+    tr2.extend(X)
+    np.testing.assert_array_equal(tr.h, tr2.h)

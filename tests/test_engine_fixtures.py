@@ -12,6 +12,7 @@ import numpy as np
 import pytest
 
 from lstm_sim.engine import LSTMParams, bptt, run
+from lstm_sim.engine.reference import lstm_bptt, lstm_forward
 
 FIXTURES = Path(__file__).parent / "fixtures"
 NAMES = ["d1_h1_t8", "d4_h2_t6", "d2_h3_t10"]
@@ -89,3 +90,20 @@ def test_window_matches_torch(name):
     assert_close(g.dc_in, fx["win_grad_c_in"], "window dc_in")
     for p in PARAM_NAMES:
         assert_close(getattr(g, p), fx[f"win_grad_{p}"], f"window ∂L/∂{p}")
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_reference_step_functions_match_torch(name):
+    """The plain reference (engine/reference.py), step by step, against the same results."""
+    fx = load(name)
+    params = LSTMParams.from_state_dict({k: fx[k] for k in PARAM_NAMES})
+    steps = lstm_forward(params, fx["X"], fx["h0"], fx["c0"])
+    assert_close(np.array([s.h for s in steps]), fx["h"], "reference h")
+    assert_close(np.array([s.c for s in steps]), fx["c"], "reference C")
+    g = lstm_bptt(params, steps, fx["loss_wh"], fx["loss_wc"])
+    assert_close(g.dh, fx["grad_h"], "reference ∂L/∂h_k")
+    assert_close(g.dc, fx["grad_c"], "reference ∂L/∂C_k")
+    assert_close(g.dh_in, fx["grad_h0"], "reference ∂L/∂h_0")
+    assert_close(g.dc_in, fx["grad_c0"], "reference ∂L/∂C_0")
+    for p in PARAM_NAMES:
+        assert_close(getattr(g, p), fx[f"grad_{p}"], f"reference ∂L/∂{p}")

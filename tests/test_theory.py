@@ -167,7 +167,7 @@ def test_carry_product_is_the_direct_path_gradient() -> None:
 
 def test_carry_helpers_validate() -> None:
     params, X, *_ = _lstm_case(T=5)
-    with pytest.raises(EngineError, match="expected an LSTM Trace, got RNNTrace"):
+    with pytest.raises(EngineError, match="expected Trace, got RNNTrace"):
         carry_product(run_rnn(RNNParams.random(2, 3), X))  # type: ignore[arg-type]
     with pytest.raises(EngineError, match="empty"):
         carry_factors(Trace(params))

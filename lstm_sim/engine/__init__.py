@@ -1,7 +1,11 @@
 """The numeric core of lstm-sim: an exact float64 LSTM cell in pure NumPy.
 
 No Qt, no file I/O, no global state. See :mod:`lstm_sim.engine.lstm` for the
-equations of the forward pass and :mod:`lstm_sim.engine.backward` for BPTT.
+equations of the forward pass, :mod:`lstm_sim.engine.backward` for BPTT and
+:mod:`lstm_sim.engine.reference` for both written plainly, one step at a time
+(the reference the fast path is tested against). :mod:`lstm_sim.engine.trace`,
+:mod:`lstm_sim.engine.gradients` and :class:`~lstm_sim.engine.params.CellParams`
+hold what the LSTM and the vanilla RNN (:mod:`lstm_sim.engine.rnn`) share.
 
 Example
 -------

@@ -1,19 +1,21 @@
 """Backpropagation through time for the LSTM cell.
 
 For a loss L that depends directly on some h_k (and possibly C_k), walking back
-from the last step of the window (rows k = stop-1 … start):
+from the last row of the window (rows k = stop-1 … start):
 
-    ∂L/∂h_k  = dh_k(direct) + W_hhᵀ · ∂L/∂z_{k+1}
-    ∂L/∂C_k  = dc_k(direct) + ∂L/∂h_k ⊙ o_k ⊙ (1 − tanh²C_k) + ∂L/∂C_{k+1} ⊙ f_{k+1}
-    ∂L/∂z_o  = ∂L/∂h_k ⊙ tanh(C_k) ⊙ o_k(1 − o_k)
-    ∂L/∂z_i  = ∂L/∂C_k ⊙ g_k ⊙ i_k(1 − i_k)
-    ∂L/∂z_f  = ∂L/∂C_k ⊙ C_{k-1} ⊙ f_k(1 − f_k)
-    ∂L/∂z_g  = ∂L/∂C_k ⊙ i_k ⊙ (1 − g_k²)
+    ∂L/∂h_k   = dh_k(direct) + weight_hhᵀ·∂L/∂z_{k+1}
+    ∂L/∂C_k   = dc_k(direct) + ∂L/∂h_k ⊙ ∂h_k/∂C_k + ∂L/∂C_{k+1} ⊙ f_{k+1}
+    ∂L/∂z_i   = ∂L/∂C_k ⊙ ∂C_k/∂z_i        ∂C_k/∂z_i = g_k ⊙ i_k(1 − i_k)
+    ∂L/∂z_f   = ∂L/∂C_k ⊙ ∂C_k/∂z_f        ∂C_k/∂z_f = C_{k-1} ⊙ f_k(1 − f_k)
+    ∂L/∂z_g   = ∂L/∂C_k ⊙ ∂C_k/∂z_g        ∂C_k/∂z_g = i_k ⊙ (1 − g_k²)
+    ∂L/∂z_o   = ∂L/∂h_k ⊙ ∂h_k/∂z_o        ∂h_k/∂z_o = tanh(C_k) ⊙ o_k(1 − o_k)
 
-The term ``∂L/∂C_{k+1} ⊙ f_{k+1}`` is the constant error carousel: with f ≈ 1 the
-gradient reaches far back unchanged. Parameter gradients sum over the window:
-``∂L/∂weight_ih = Σ_k ∂L/∂z_k x_kᵀ``, ``∂L/∂weight_hh = Σ_k ∂L/∂z_k h_{k-1}ᵀ``,
-``∂L/∂bias_ih = ∂L/∂bias_hh = Σ_k ∂L/∂z_k``.
+with ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k). The term ``∂L/∂C_{k+1} ⊙ f_{k+1}`` is the
+constant error carousel: with f ≈ 1 the gradient reaches far back unchanged.
+The parameter gradients are sums over the window
+(:func:`~lstm_sim.engine.gradients.parameter_gradients`). The same equations,
+one step at a time with every quantity named, are
+:func:`~lstm_sim.engine.reference.lstm_step_backward`, which this is tested against.
 
 A *window* truncates the walk: only rows ``start … stop-1`` are visited, where
 ``start = max(0, stop - window)``; the gradient that would flow into row
@@ -27,167 +29,55 @@ constant value still enters the recurrence (e.g. ∂L/∂C_{k+1} ⊙ f with f �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import numpy as np
 
 from .errors import EngineError
-from .lstm import Trace, _internal_rows, _torch_rows
+from .gradients import Gradients, direct_gradient, parameter_gradients, window_bounds
+from .lstm import Trace
 from .params import LSTMParams
+from .trace import check_trace
 
-__all__ = ["Gradients", "bptt", "transition_jacobians", "window_bounds"]
+__all__ = ["Gradients", "bptt", "local_factors", "transition_jacobians", "window_bounds"]
 
 
-@dataclass(frozen=True, eq=False)
-class Gradients:
-    """Result of :func:`bptt` over rows ``start … stop-1`` (n = stop − start).
+class LocalFactors(NamedTuple):
+    """The local derivatives of rows ``start … stop-1``: everything not on the recurrence.
 
     Attributes
     ----------
-    start, stop : int
-        The window, as row indices (row k is step t = k + 1).
-    dh : numpy.ndarray, shape (n, H)
-        Total ∂L/∂h_k (direct plus through later steps).
-    dc : numpy.ndarray, shape (n, H)
-        Total ∂L/∂C_k.
-    dz_internal : numpy.ndarray, shape (n, 4H)
-        ∂L/∂(pre-activation) of the gates in the engine's internal block order
-        (g, i, f, o); use :attr:`dz` (blocks i, f, g, o) or :attr:`d_i` … instead.
-    dh_in, dc_in : numpy.ndarray, shape (H,)
-        ∂L/∂h_{start-1} and ∂L/∂C_{start-1}: what the window passes further back
-        (∂L/∂h_0, ∂L/∂C_0 when start = 0).
-    weight_ih, weight_hh, bias_ih, bias_hh : numpy.ndarray or None
-        Parameter gradients with PyTorch names and shapes; None when
-        ``param_grads=False``.
+    f : (n, H)        f_k = ∂C_k/∂C_{k-1}
+    dh_dc : (n, H)    ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k)
+    dh_dzo : (n, H)   ∂h_k/∂z_o = tanh(C_k) ⊙ o_k(1 − o_k)
+    dc_dz : (n, 3, H) ∂C_k/∂z for the gates i, f, g (those that reach h through C)
+
+    A clamped gate is a constant: its derivative is zero.
     """
 
-    start: int
-    stop: int
-    dh: np.ndarray
-    dc: np.ndarray
-    dz_internal: np.ndarray
-    dh_in: np.ndarray
-    dc_in: np.ndarray
-    weight_ih: np.ndarray | None = None
-    weight_hh: np.ndarray | None = None
-    bias_ih: np.ndarray | None = None
-    bias_hh: np.ndarray | None = None
-
-    def _dz_block(self, b: int) -> np.ndarray:
-        hidden = self.dh.shape[1]
-        return self.dz_internal[:, b * hidden : (b + 1) * hidden]
-
-    @property
-    def dz(self) -> np.ndarray:
-        """∂L/∂(pre-activation) of the gates, blocks i, f, g, o: a new (n, 4H) array."""
-        return self.dz_internal[:, _torch_rows(self.dh.shape[1])]
-
-    @property
-    def d_i(self) -> np.ndarray:
-        """∂L/∂z_i (input gate pre-activation), shape (n, H)."""
-        return self._dz_block(1)
-
-    @property
-    def d_f(self) -> np.ndarray:
-        """∂L/∂z_f (forget gate pre-activation), shape (n, H)."""
-        return self._dz_block(2)
-
-    @property
-    def d_g(self) -> np.ndarray:
-        """∂L/∂z_g (candidate pre-activation), shape (n, H)."""
-        return self._dz_block(0)
-
-    @property
-    def d_o(self) -> np.ndarray:
-        """∂L/∂z_o (output gate pre-activation), shape (n, H)."""
-        return self._dz_block(3)
-
-    def dc_norm(self) -> np.ndarray:
-        """‖∂L/∂C_k‖₂ per row of the window, shape (n,)."""
-        return np.sqrt(np.einsum("ij,ij->i", self.dc, self.dc))
-
-    def dh_norm(self) -> np.ndarray:
-        """‖∂L/∂h_k‖₂ per row of the window, shape (n,)."""
-        return np.sqrt(np.einsum("ij,ij->i", self.dh, self.dh))
-
-    def to_state_dict(self) -> dict[str, np.ndarray]:
-        """Parameter gradients under PyTorch ``nn.LSTMCell`` names."""
-        if self.weight_ih is None:
-            raise EngineError("bptt was called with param_grads=False: no parameter gradients")
-        return {
-            "weight_ih": self.weight_ih,
-            "weight_hh": self.weight_hh,
-            "bias_ih": self.bias_ih,
-            "bias_hh": self.bias_hh,
-        }
+    f: np.ndarray
+    dh_dc: np.ndarray
+    dh_dzo: np.ndarray
+    dc_dz: np.ndarray
 
 
-def window_bounds(length: int, stop: int | None = None, window: int | None = None) -> range:
-    """The rows ``start … stop-1`` a BPTT call with these arguments visits.
-
-    Parameters
-    ----------
-    length : int
-        Rows in the trace (T).
-    stop : int, optional
-        One past the last row the loss depends on (default T).
-    window : int, optional
-        At most this many rows (default: all, back to row 0).
-    """
-    stop = length if stop is None else int(stop)
-    if not 1 <= stop <= length:
-        raise EngineError(f"stop: expected 1 ≤ stop ≤ {length} (rows in the trace), got {stop}")
-    if window is None:
-        return range(0, stop)
-    if int(window) < 1:
-        raise EngineError(f"window: expected at least 1 step, got {window}")
-    return range(max(0, stop - int(window)), stop)
-
-
-def _aligned(name: str, arr: Any, length: int, rows: range, hidden: int) -> np.ndarray:
-    """``arr`` restricted to the window: accepts (T, H) or (stop − start, H)."""
-    a = np.asarray(arr, dtype=np.float64)
-    n = len(rows)
-    if a.ndim == 2 and a.shape[1] == hidden and a.shape[0] == length:
-        a = a[rows.start : rows.stop]
-    elif not (a.ndim == 2 and a.shape == (n, hidden)):
-        raise EngineError(
-            f"{name}: expected shape ({length}, {hidden}) (every step) or ({n}, {hidden}) "
-            f"(the window), got {a.shape}"
-        )
-    if not np.isfinite(a).all():
-        k, j = (int(v) for v in np.argwhere(~np.isfinite(a))[0])
-        raise EngineError(f"{name}: non-finite value at row {rows.start + k}, unit {j}")
-    return a
-
-
-def _local_factors(
-    trace: Trace, start: int, stop: int
-) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
-    """The local derivatives of rows start … stop-1 that are not on the recurrence.
-
-    Returns ``F, A, B, Fc``: the forget gates f_k; A = ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k);
-    B = ∂h_k/∂z_o; Fc, shape (n, 3, H), = ∂C_k/∂z for blocks g, i, f. A clamped
-    gate is a constant: its local derivative is zero (so ∂L/∂z = 0).
-    """
-    n, hidden = stop - start, trace.params.hidden_size
-    G, I, F, O = (gate[start:stop] for gate in (trace.g, trace.i, trace.f, trace.o))  # noqa: E741
-    TC = trace.tanh_c[start:stop]
-    A = O * (1.0 - TC * TC)
-    B = TC * O * (1.0 - O)
-    Fc = np.empty((n, 3, hidden))
-    np.multiply(I, 1.0 - G * G, out=Fc[:, 0])
-    np.multiply(G * I, 1.0 - I, out=Fc[:, 1])
-    np.multiply(F, 1.0 - F, out=Fc[:, 2])
-    Fc[:, 2] *= trace.c_prev[start:stop]
+def local_factors(trace: Trace, start: int, stop: int) -> LocalFactors:
+    """The :class:`LocalFactors` of rows ``start … stop-1`` of ``trace``, for all rows at once."""
+    i, f, g, o = (gate[start:stop] for gate in (trace.i, trace.f, trace.g, trace.o))
+    tanh_c, c_prev = trace.tanh_c[start:stop], trace.c_prev[start:stop]
+    dh_dc = o * (1.0 - tanh_c * tanh_c)
+    dh_dzo = tanh_c * o * (1.0 - o)
+    dc_dz = np.empty((stop - start, 3, trace.params.hidden_size))
+    dc_dz[:, 0] = g * i * (1.0 - i)  # ∂C_k/∂z_i
+    dc_dz[:, 1] = c_prev * f * (1.0 - f)  # ∂C_k/∂z_f
+    dc_dz[:, 2] = i * (1.0 - g * g)  # ∂C_k/∂z_g
     if trace.clamp is not None:
-        if "o" in trace.clamp:
-            B[:] = 0.0
-        for b, name in enumerate("gif"):
+        for b, name in enumerate("ifg"):
             if name in trace.clamp:
-                Fc[:, b] = 0.0
-    return F, A, B, Fc
+                dc_dz[:, b] = 0.0
+        if "o" in trace.clamp:
+            dh_dzo[:] = 0.0
+    return LocalFactors(f, dh_dc, dh_dzo, dc_dz)
 
 
 def bptt(
@@ -226,106 +116,63 @@ def bptt(
     Returns
     -------
     Gradients
+        ``dh``, ``dc`` (n, H), ``dz`` (n, 4H, blocks i, f, g, o), ``dh_in``,
+        ``dc_in`` (H,) and the parameter gradients.
     """
-    if trace.params is not params and trace.params != params:
-        raise EngineError("params: these are not the parameters that produced the trace")
+    check_trace(trace, Trace, params)
     hidden = params.hidden_size
-    length = len(trace)
-    if length == 0:
-        raise EngineError("trace: empty (0 steps); run the cell first")
-    rows = window_bounds(length, stop, window)
-    start, stop = rows.start, rows.stop
-    n = stop - start
-    dh_d = _aligned("dh", dh, length, rows, hidden)
-    dc_d = None if dc is None else _aligned("dc", dc, length, rows, hidden)
+    rows = window_bounds(len(trace), stop, window)
+    start, stop, n = rows.start, rows.stop, len(rows)
+    dh_direct = direct_gradient("dh", dh, len(trace), rows, hidden)
+    dc_direct = None if dc is None else direct_gradient("dc", dc, len(trace), rows, hidden)
+    # A loss on one step (the app's gradient panel) has no direct gradient on
+    # the other rows: their additions of zero are skipped.
+    has_dh = dh_direct.any(axis=1).tolist()
+    has_dc = [False] * n if dc_direct is None else dc_direct.any(axis=1).tolist()
 
-    # Every factor that is not on the recurrence, for the whole window at once.
-    F, A, B, Fc = _local_factors(trace, start, stop)
+    # Everything that is not on the recurrence, for the whole window at once.
+    lf = local_factors(trace, start, stop)
 
-    whh_int = np.ascontiguousarray(params.weight_hh[_internal_rows(hidden)])
-    whhT_dot = np.ascontiguousarray(whh_int.T).dot
-    dZ = np.empty((n, 4 * hidden))
-    dZ3 = dZ.reshape(n, 4, hidden)
-    dZo = dZ[:, 3 * hidden :]
-    # Row r of W is [∂L/∂h_{r-1}, ∂L/∂C_r] (r = 0 … n): for row k, the pair
-    # [∂L/∂h_k, ∂L/∂C_{k+1}] is W[k+1], contiguous, and with the factors
-    # Q[k] = [∂h_k/∂C_k, f_{k+1}] one multiplication and one addition give
-    # ∂L/∂C_k = ∂L/∂h_k ⊙ ∂h_k/∂C_k + ∂L/∂C_{k+1} ⊙ f_{k+1}.
-    W = np.empty((n + 1, 2 * hidden))
-    W[n, hidden:] = 0.0  # nothing flows back from after the window's last row
-    DH = W[1:, :hidden]
-    DC = W[:n, hidden:]
-    Q = np.empty((n, 2 * hidden))
-    Q[:, :hidden] = A
-    Q[: n - 1, hidden:] = F[1:]
-    Q[n - 1, hidden:] = 0.0
-    tmp = np.empty(hidden)
-    pair = np.empty(2 * hidden)
-    lo, hi = pair[:hidden], pair[hidden:]
-    add, mul = np.add, np.multiply
+    # One row more than the window, left at zero: what flows back from after its
+    # last row (nothing), so that row k can always read row k + 1.
+    d_h = np.zeros((n + 1, hidden))  # ∂L/∂h_k
+    d_c = np.zeros((n + 1, hidden))  # ∂L/∂C_k
+    d_z = np.zeros((n + 1, 4 * hidden))  # ∂L/∂z_k, blocks i, f, g, o
+    f = np.zeros((n + 1, hidden))
+    f[:n] = lf.f
+    dz_ifg = d_z.reshape(n + 1, 4, hidden)[:, :3]  # blocks i, f, g of each row
+    dz_o = d_z[:, 3 * hidden :]
+    weight_hh_T = np.ascontiguousarray(params.weight_hh.T)  # (H, 4H)
+    carry = np.empty(hidden)
 
-    # Rows k = n-1 … 0 as views made in C by zip, not by indexing in Python; a
-    # loss on one step (the app's gradient panel) has no direct ∂L/∂h_k, ∂L/∂C_k
-    # on the other rows, so their additions of zero are skipped.
-    direct_h = dh_d.any(axis=1).tolist()
-    direct_c = dc_d.any(axis=1).tolist() if dc_d is not None else [False] * n
-    back = slice(n - 1, None, -1)  # rows k = n-1 … 0
-    dz_next = None
-    for k, w_k1, dhk, dck, q, fc, dz3, b, dzo, dz in zip(
-        range(n - 1, -1, -1),
-        W[n:0:-1],  # W[k + 1]
-        DH[back],
-        DC[back],
-        Q[back],
-        Fc[back],
-        dZ3[back, :3],
-        B[back],
-        dZo[back],
-        dZ[back],
-        strict=True,
-    ):
-        if dz_next is None:
-            dhk[:] = dh_d[k]
-        elif direct_h[k]:
-            whhT_dot(dz_next, tmp)
-            add(dh_d[k], tmp, dhk)
-        else:
-            whhT_dot(dz_next, dhk)
-        mul(w_k1, q, pair)
-        add(lo, hi, dck)
-        if direct_c[k]:
-            add(dck, dc_d[k], dck)  # type: ignore[index]
-        mul(fc, dck, dz3)
-        mul(dhk, b, dzo)
-        dz_next = dz
-    DH = np.ascontiguousarray(DH)
-    DC = np.ascontiguousarray(DC)
+    for k in range(n - 1, -1, -1):
+        dh_k, dc_k = d_h[k], d_c[k]
+        # ∂L/∂h_k = dh_k(direct) + weight_hhᵀ·∂L/∂z_{k+1}
+        weight_hh_T.dot(d_z[k + 1], dh_k)
+        if has_dh[k]:
+            np.add(dh_k, dh_direct[k], dh_k)
+        # ∂L/∂C_k = dc_k(direct) + ∂L/∂h_k ⊙ ∂h_k/∂C_k + ∂L/∂C_{k+1} ⊙ f_{k+1}
+        np.multiply(dh_k, lf.dh_dc[k], dc_k)
+        np.multiply(d_c[k + 1], f[k + 1], carry)
+        np.add(dc_k, carry, dc_k)
+        if has_dc[k]:
+            np.add(dc_k, dc_direct[k], dc_k)  # type: ignore[index]
+        # ∂L/∂z_{i,f,g} = ∂L/∂C_k ⊙ ∂C_k/∂z_{i,f,g};  ∂L/∂z_o = ∂L/∂h_k ⊙ ∂h_k/∂z_o
+        np.multiply(lf.dc_dz[k], dc_k, dz_ifg[k])
+        np.multiply(dh_k, lf.dh_dzo[k], dz_o[k])
 
-    dh_in = whhT_dot(dZ[0])
-    dc_in = DC[0] * F[0]
-    to_torch = _torch_rows(hidden)
-    grads: dict[str, np.ndarray | None] = dict.fromkeys(
-        ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-    )
+    d_h, d_c, d_z = d_h[:n], d_c[:n], d_z[:n]
+    grads: dict[str, Any] = {}
     if param_grads:
-        # Three large products instead of n outer products.
-        g_ih = dZ.T @ trace.x[start:stop]
-        g_hh = dZ.T @ trace.h_prev[start:stop]
-        g_b = dZ.sum(axis=0)
-        grads = {
-            "weight_ih": g_ih[to_torch],
-            "weight_hh": g_hh[to_torch],
-            "bias_ih": g_b[to_torch],
-            "bias_hh": g_b[to_torch].copy(),
-        }
+        grads = parameter_gradients(d_z, trace.x[start:stop], trace.h_prev[start:stop])
     return Gradients(
         start=start,
         stop=stop,
-        dh=DH,
-        dc=DC,
-        dz_internal=dZ,
-        dh_in=dh_in,
-        dc_in=dc_in,
+        dh=d_h,
+        dc=d_c,
+        dz=d_z,
+        dh_in=weight_hh_T.dot(d_z[0]),  # ∂L/∂h_{start-1} = weight_hhᵀ·∂L/∂z_start
+        dc_in=d_c[0] * f[0],  # ∂L/∂C_{start-1} = ∂L/∂C_start ⊙ f_start
         **grads,
     )
 
@@ -336,16 +183,17 @@ def transition_jacobians(params: LSTMParams, trace: Trace, start: int, stop: int
     For rows k = start … stop-1, ``J[k - start]`` is the (2H, 2H) matrix
     ∂(h_k, C_k)/∂(h_{k-1}, C_{k-1}), with the state written as [h, C]:
 
-        ∂C_k/∂h_{k-1} = D_k = Σ_{b = g, i, f} diag(∂C_k/∂z_b) · W_hh,b
+        ∂C_k/∂h_{k-1} = D_k = Σ_{b = i, f, g} diag(∂C_k/∂z_b) · W_hh,b
         ∂C_k/∂C_{k-1} = diag(f_k)
-        ∂h_k/∂h_{k-1} = diag(tanh C_k ⊙ o_k(1 − o_k)) · W_hh,o + diag(∂h_k/∂C_k) · D_k
+        ∂h_k/∂h_{k-1} = diag(∂h_k/∂z_o) · W_hh,o + diag(∂h_k/∂C_k) · D_k
         ∂h_k/∂C_{k-1} = diag(∂h_k/∂C_k ⊙ f_k)
 
-    where ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k). A loss on one step t backpropagates
-    as a chain of these: with λ_k = [∂L/∂h_k, ∂L/∂C_k] (h and C as separate
-    state variables), λ_{k-1} = J_kᵀ λ_k, and the total ∂L/∂C_k of :func:`bptt`
-    is λ_k's C part plus its h part ⊙ ∂h_k/∂C_k. A clamped gate contributes
-    no derivative, as in :func:`bptt`.
+    where W_hh,b is gate b's (H, H) block of ``weight_hh`` and the local
+    factors are those of :func:`local_factors`. A loss on one step t
+    backpropagates as a chain of these: with λ_k = [∂L/∂h_k, ∂L/∂C_k] (h and C
+    as separate state variables), λ_{k-1} = J_kᵀ λ_k, and the total ∂L/∂C_k of
+    :func:`bptt` is λ_k's C part plus its h part ⊙ ∂h_k/∂C_k. A clamped gate
+    contributes no derivative, as in :func:`bptt`.
 
     Parameters
     ----------
@@ -358,27 +206,28 @@ def transition_jacobians(params: LSTMParams, trace: Trace, start: int, stop: int
     Returns
     -------
     numpy.ndarray, shape (stop − start, 2H, 2H)
+        Each J_k; ``J.transpose(0, 2, 1)`` (the J_kᵀ a backward chain
+        multiplies by) is C-contiguous.
     """
     hidden = params.hidden_size
     if not 0 <= start <= stop <= len(trace):
         raise EngineError(f"rows: expected 0 ≤ start ≤ stop ≤ {len(trace)}, got {start} … {stop}")
-    n = stop - start
-    F, A, B, Fc = _local_factors(trace, start, stop)
-    whh = params.weight_hh.reshape(4, hidden, hidden)  # PyTorch blocks i, f, g, o
-    # Filled through a transposed view, so that J.transpose(0, 2, 1) — what a
-    # backward chain multiplies by — is contiguous without a copy.
-    size = 2 * hidden
+    n, size = stop - start, 2 * hidden
+    lf = local_factors(trace, start, stop)
+    w_hh = params.weight_hh.reshape(4, hidden, hidden)  # blocks i, f, g, o
+    # Filled through a transposed view, so that J.transpose(0, 2, 1) is
+    # contiguous without a copy.
     JT = np.zeros((n, size, size))
     J = JT.transpose(0, 2, 1)
-    # D_k = Σ_b diag(Fc_k,b) · W_hh,b over b = g, i, f: one contraction for all rows.
-    D = np.einsum("nbh,bhk->nhk", Fc, whh[[2, 0, 1]])
-    J[:, hidden:, :hidden] = D
-    D *= A[:, :, None]
-    D += B[:, :, None] * whh[3]
-    J[:, :hidden, :hidden] = D
+    # D_k = Σ_b diag(∂C_k/∂z_b) · W_hh,b over b = i, f, g: one contraction for all rows.
+    D = np.einsum("nbh,bhk->nhk", lf.dc_dz, w_hh[:3])
+    J[:, hidden:, :hidden] = D  # ∂C_k/∂h_{k-1}
+    D *= lf.dh_dc[:, :, None]
+    D += lf.dh_dzo[:, :, None] * w_hh[3]
+    J[:, :hidden, :hidden] = D  # ∂h_k/∂h_{k-1}
     # The diagonals, as strided views of the flat rows: J[k, i, H + i] is
     # JT[k, H + i, i], at H·2H + i·(2H + 1); J[k, H + i, H + i] at (H + i)·(2H + 1).
     flat = JT.reshape(n, size * size)
-    flat[:, hidden * size :: size + 1] = A * F
-    flat[:, hidden * (size + 1) :: size + 1] = F
+    flat[:, hidden * size :: size + 1] = lf.dh_dc * lf.f  # ∂h_k/∂C_{k-1}
+    flat[:, hidden * (size + 1) :: size + 1] = lf.f  # ∂C_k/∂C_{k-1}
     return J

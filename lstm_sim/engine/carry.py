@@ -20,18 +20,11 @@ from __future__ import annotations
 
 import numpy as np
 
-from .backward import window_bounds
-from .errors import EngineError
+from .gradients import window_bounds
 from .lstm import Trace
+from .trace import check_trace
 
 __all__ = ["carry_factors", "carry_product"]
-
-
-def _check_trace(trace: Trace) -> None:
-    if not isinstance(trace, Trace):
-        raise EngineError(f"trace: expected an LSTM Trace, got {type(trace).__name__}")
-    if len(trace) == 0:
-        raise EngineError("trace: empty (0 steps); run the cell first")
 
 
 def carry_factors(trace: Trace) -> np.ndarray:
@@ -49,7 +42,7 @@ def carry_factors(trace: Trace) -> np.ndarray:
         A new array; row k is f_k (the forget gate of step t = k + 1), the
         factor by which ∂L/∂C_k reaches C_{k-1} along the direct path.
     """
-    _check_trace(trace)
+    check_trace(trace, Trace)
     return np.array(trace.f)
 
 
@@ -85,7 +78,7 @@ def carry_product(
         Row ``stop − 1 − start`` is all ones; products are taken from row
         ``stop − 1`` backwards, and may underflow to 0 over long spans.
     """
-    _check_trace(trace)
+    check_trace(trace, Trace)
     rows = window_bounds(len(trace), stop, window)
     start, stop = rows.start, rows.stop
     f = trace.f if unit is None else trace.f[:, unit]

@@ -67,7 +67,7 @@ def extend_in_child(
         weight_hh=p.weight_hh,
         bias_ih=p.bias_ih,
         bias_hh=p.bias_hh,
-        state=trace._cur,
+        state=trace._row,
         X=X,
         chunk=np.int64(block),
         clamp_names=np.array(list(clamp), dtype=str),
@@ -93,7 +93,7 @@ def extend_in_child(
             if stop is not None and stop():
                 return
             n = min(block, t - k)
-            view = memoryview(trace._s[k + 1 : k + 1 + n]).cast("B")
+            view = memoryview(trace._storage[k + 1 : k + 1 + n]).cast("B")
             got = 0
             while got < len(view):  # the read waits without the GIL
                 r = proc.stdout.readinto(view[got:])
@@ -129,13 +129,12 @@ def main() -> int:
     chunk = int(data["chunk"])
     X = np.ascontiguousarray(data["X"], dtype=np.float64)
     trace = Trace(params, clamp=clamp, capacity=chunk)
-    trace._cur[:] = data["state"]
+    trace._row[:] = data["state"]  # the parent's current row: its state goes on from here
     out = sys.stdout.buffer
     for a in range(0, X.shape[0], chunk):
         block = X[a : a + chunk]
-        trace._len = 0  # rows 1 … n of the storage receive this block
-        trace._recur(0, block)
-        out.write(memoryview(trace._s[1 : block.shape[0] + 1]).cast("B"))
+        trace._run(block, 1)  # rows 1 … n of the storage receive this block
+        out.write(memoryview(trace._storage[1 : block.shape[0] + 1]).cast("B"))
         out.flush()
     return 0
 

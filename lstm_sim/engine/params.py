@@ -1,6 +1,6 @@
-"""LSTM cell parameters, stored the way PyTorch stores ``nn.LSTMCell``.
+"""Cell parameters, stored the way PyTorch stores ``nn.LSTMCell`` (and ``nn.RNNCell``).
 
-Notation (DESIGN.md): for input size D and hidden size H,
+Notation (docs/architecture.md): for input size D and hidden size H,
 
     weight_ih : (4H, D)   rows in blocks i, f, g, o   (input part of W_i, W_f, W_g, W_o)
     weight_hh : (4H, H)   rows in blocks i, f, g, o   (recurrent part)
@@ -15,6 +15,10 @@ so ``W_f = [weight_hh_f | weight_ih_f]`` (H × (H + D)) and
 ``b_f = bias_ih_f + bias_hh_f``. :meth:`LSTMParams.gate` gives the three parts of
 one gate as read-only views; :attr:`LSTMParams.W_f` and friends give the
 concatenated matrices of the notes.
+
+:class:`CellParams` holds what the LSTM's and the vanilla RNN's parameters
+share (the four arrays, their checks, state dicts, random initialisation);
+:class:`~lstm_sim.engine.RNNParams` lives beside the RNN in :mod:`~lstm_sim.engine.rnn`.
 """
 
 from __future__ import annotations
@@ -22,13 +26,13 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar, Self
 
 import numpy as np
 
 from .errors import QT_TRANSLATE_NOOP, EngineError, Text
 
-__all__ = ["GATES", "GATE_NAMES", "GateView", "LSTMParams"]
+__all__ = ["GATES", "GATE_NAMES", "CellParams", "GateView", "LSTMParams"]
 
 #: Row-block order of PyTorch (and of every array in this package that is 4H long).
 GATES: tuple[str, ...] = ("i", "f", "g", "o")
@@ -111,12 +115,39 @@ class GateView:
         return np.hstack([self.recurrent, self.input])
 
 
-class _CellArrays:
-    """What LSTM and RNN parameters share: the four PyTorch-named arrays.
+@dataclass(frozen=True, eq=False, repr=False)
+class CellParams:
+    """What the parameters of every cell here share: PyTorch's four arrays (a base class).
 
-    Subclasses are frozen dataclasses with fields ``weight_ih``, ``weight_hh``,
-    ``bias_ih`` and ``bias_hh``.
+    :class:`LSTMParams` and :class:`~lstm_sim.engine.RNNParams` derive from it.
+    A cell with G row blocks (the LSTM: 4, gates i, f, g, o; the vanilla RNN: 1)
+    and H units, D inputs, holds
+
+        weight_ih : (G·H, D)    weight_hh : (G·H, H)    bias_ih, bias_hh : (G·H,)
+
+    copied, converted to float64 and made read-only. A subclass says which
+    shapes it expects (:meth:`_expected_shapes`, with messages that name the
+    array); every value must be finite. Use :func:`dataclasses.replace` or
+    :meth:`with_arrays` to derive edited parameters.
     """
+
+    # Row blocks of the weights and biases (one per gate), and PyTorch's names
+    # of the cell and of the module (for messages).
+    BLOCKS: ClassVar[int] = 1
+    TORCH_NAMES: ClassVar[tuple[str, str]] = ("", "")
+
+    weight_ih: np.ndarray
+    weight_hh: np.ndarray
+    bias_ih: np.ndarray
+    bias_hh: np.ndarray
+
+    def __post_init__(self) -> None:
+        for name, shape in self._expected_shapes().items():
+            object.__setattr__(self, name, _as_param(name, getattr(self, name), shape))
+
+    def _expected_shapes(self) -> dict[str, tuple[int, ...]]:
+        """The shape each array must have, from the shapes given (raises EngineError)."""
+        raise NotImplementedError
 
     @property
     def input_size(self) -> int:
@@ -127,6 +158,11 @@ class _CellArrays:
     def hidden_size(self) -> int:
         """H, the number of units (length of h_t, and of C_t for an LSTM)."""
         return int(self.weight_hh.shape[1])
+
+    @property
+    def bias(self) -> np.ndarray:
+        """Combined bias ``b = bias_ih + bias_hh``, shape (G·H,)."""
+        return self.bias_ih + self.bias_hh
 
     def __repr__(self) -> str:
         return (
@@ -159,7 +195,7 @@ class _CellArrays:
                 found.add((0, False))
         return sorted(found)
 
-    def with_arrays(self, **arrays: Any):
+    def with_arrays(self, **arrays: Any) -> Self:
         """A copy with some of ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` replaced."""
         unknown = set(arrays) - set(_PARAM_NAMES)
         if unknown:
@@ -168,9 +204,84 @@ class _CellArrays:
         current.update(arrays)
         return type(self)(**current)
 
+    @classmethod
+    def from_state_dict(
+        cls,
+        mapping: Mapping[str, Any],
+        *,
+        layer: int = 0,
+        reverse: bool = False,
+        prefix: str | None = None,
+    ) -> Self:
+        """Build parameters from a PyTorch-style state dict.
 
-@dataclass(frozen=True, eq=False, repr=False)  # repr, eq: from _CellArrays
-class LSTMParams(_CellArrays):
+        Accepts cell names (``weight_ih``, ``weight_hh``, ``bias_ih``,
+        ``bias_hh``, as ``nn.LSTMCell`` / ``nn.RNNCell`` name them) and module
+        names (``weight_ih_l{layer}`` …, as ``nn.LSTM`` / ``nn.RNN`` name them,
+        with the suffix ``_reverse`` for the backward direction of a
+        bidirectional module). A common module prefix such as ``"lstm."`` is
+        found automatically when it is unambiguous, or can be given. Missing
+        biases (``bias=False``) are zero.
+
+        Parameters
+        ----------
+        mapping : Mapping[str, array_like]
+            Arrays (NumPy, lists, or anything with ``__array__``).
+        layer : int
+            Which layer of a module to take (ignored for cell names).
+        reverse : bool
+            Take the ``_reverse`` direction of a bidirectional module.
+        prefix : str, optional
+            Key prefix to strip, e.g. ``"encoder.lstm."``.
+
+        Raises
+        ------
+        EngineError
+            A key is missing (the message lists the keys found), the LSTM has
+            projections (``weight_hr``), or shapes/values are invalid.
+        """
+        return cls(**_pick_state_dict(mapping, layer, reverse, prefix, *cls.TORCH_NAMES))
+
+    @classmethod
+    def _random_arrays(
+        cls, rng: np.random.Generator, input_size: int, hidden_size: int, init: str
+    ) -> dict[str, np.ndarray]:
+        """Random ``weight_ih``, ``weight_hh``, ``bias_ih``, ``bias_hh`` (see ``random``)."""
+        if int(input_size) < 1 or int(hidden_size) < 1:
+            raise EngineError(
+                f"random: input_size and hidden_size must be ≥ 1, got {input_size}, {hidden_size}"
+            )
+        d, h = int(input_size), int(hidden_size)
+        rows = cls.BLOCKS * h
+        if init == "uniform":  # like PyTorch: every entry U(−1/√H, 1/√H)
+            k = 1.0 / np.sqrt(h)
+            w_ih = rng.uniform(-k, k, (rows, d))
+            w_hh = rng.uniform(-k, k, (rows, h))
+            b_ih = rng.uniform(-k, k, rows)
+            b_hh = rng.uniform(-k, k, rows)
+        elif init in ("xavier", "orthogonal"):
+            a_ih = np.sqrt(6.0 / (d + h))
+            w_ih = rng.uniform(-a_ih, a_ih, (rows, d))
+            if init == "xavier":
+                a_hh = np.sqrt(6.0 / (2 * h))
+                w_hh = rng.uniform(-a_hh, a_hh, (rows, h))
+            else:  # one orthogonal H×H block per gate
+                w_hh = np.vstack([orthogonal(rng, h) for _ in range(cls.BLOCKS)])
+            b_ih = np.zeros(rows)
+            b_hh = np.zeros(rows)
+        else:
+            raise EngineError(f"init: expected 'uniform', 'xavier' or 'orthogonal', got {init!r}")
+        return {"weight_ih": w_ih, "weight_hh": w_hh, "bias_ih": b_ih, "bias_hh": b_hh}
+
+
+def orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
+    """A random n×n orthogonal matrix (Haar-distributed: QR with the sign fix)."""
+    q, r = np.linalg.qr(rng.standard_normal((n, n)))
+    return q * np.where(np.diag(r) < 0, -1.0, 1.0)
+
+
+@dataclass(frozen=True, eq=False, repr=False)  # repr, eq: from CellParams
+class LSTMParams(CellParams):
     """Parameters of one LSTM cell (PyTorch ``nn.LSTMCell`` layout, float64).
 
     Parameters
@@ -180,19 +291,17 @@ class LSTMParams(_CellArrays):
     bias_ih : array_like, shape (4H,)
     bias_hh : array_like, shape (4H,)
 
-    The arrays are copied, converted to float64 and made read-only. Shapes must
-    agree with each other and every value must be finite; otherwise
-    :class:`~lstm_sim.engine.EngineError` says which array and why.
-    Use :func:`dataclasses.replace` or :meth:`with_arrays` to derive edited
-    parameters.
+    Row blocks in the gate order i, f, g, o. The arrays are copied, converted
+    to float64 and made read-only. Shapes must agree with each other and every
+    value must be finite; otherwise :class:`~lstm_sim.engine.EngineError` says
+    which array and why. Use :func:`dataclasses.replace` or :meth:`with_arrays`
+    to derive edited parameters.
     """
 
-    weight_ih: np.ndarray
-    weight_hh: np.ndarray
-    bias_ih: np.ndarray
-    bias_hh: np.ndarray
+    BLOCKS: ClassVar[int] = 4
+    TORCH_NAMES: ClassVar[tuple[str, str]] = ("nn.LSTMCell", "nn.LSTM")
 
-    def __post_init__(self) -> None:
+    def _expected_shapes(self) -> dict[str, tuple[int, ...]]:
         w_ih = np.asarray(self.weight_ih)
         w_hh = np.asarray(self.weight_hh)
         if w_hh.ndim != 2 or w_hh.shape[0] != 4 * w_hh.shape[1] or w_hh.shape[1] < 1:
@@ -218,14 +327,12 @@ class LSTMParams(_CellArrays):
                 subject="weight_ih",
             )
         inputs = w_ih.shape[1]
-        shapes = {
+        return {
             "weight_ih": (4 * hidden, inputs),
             "weight_hh": (4 * hidden, hidden),
             "bias_ih": (4 * hidden,),
             "bias_hh": (4 * hidden,),
         }
-        for name, shape in shapes.items():
-            object.__setattr__(self, name, _as_param(name, getattr(self, name), shape))
 
     # ------------------------------------------------------------ gate views
     def gate(self, name: str) -> GateView:
@@ -288,43 +395,6 @@ class LSTMParams(_CellArrays):
         """Output gate bias, shape (H,)."""
         return self.gate("o").bias
 
-    # ------------------------------------------------------------ state dicts
-    @classmethod
-    def from_state_dict(
-        cls,
-        mapping: Mapping[str, Any],
-        *,
-        layer: int = 0,
-        reverse: bool = False,
-        prefix: str | None = None,
-    ) -> LSTMParams:
-        """Build parameters from a PyTorch-style state dict.
-
-        Accepts ``nn.LSTMCell`` names (``weight_ih``, ``weight_hh``, ``bias_ih``,
-        ``bias_hh``) and ``nn.LSTM`` names (``weight_ih_l{layer}`` …, with the
-        suffix ``_reverse`` for the backward direction of a bidirectional LSTM).
-        A common module prefix such as ``"lstm."`` is found automatically when
-        it is unambiguous, or can be given.
-
-        Parameters
-        ----------
-        mapping : Mapping[str, array_like]
-            Arrays (NumPy, lists, or anything with ``__array__``).
-        layer : int
-            Which layer of an ``nn.LSTM`` to take (ignored for cell names).
-        reverse : bool
-            Take the ``_reverse`` direction of a bidirectional ``nn.LSTM``.
-        prefix : str, optional
-            Key prefix to strip, e.g. ``"encoder.lstm."``.
-
-        Raises
-        ------
-        EngineError
-            A key is missing (the message lists the keys found), the LSTM has
-            projections (``weight_hr``), or shapes/values are invalid.
-        """
-        return cls(**_pick_state_dict(mapping, layer, reverse, prefix, "nn.LSTMCell", "nn.LSTM"))
-
     # ---------------------------------------------------------- construction
     @classmethod
     def random(
@@ -357,36 +427,10 @@ class LSTMParams(_CellArrays):
             ``"orthogonal"``: Xavier input weights, an orthogonal H×H recurrent
             block per gate, zero biases.
         """
-        if int(input_size) < 1 or int(hidden_size) < 1:
-            raise EngineError(
-                f"random: input_size and hidden_size must be ≥ 1, got {input_size}, {hidden_size}"
-            )
-        d, h = int(input_size), int(hidden_size)
-        rng = np.random.default_rng(seed)
-        if init == "uniform":
-            k = 1.0 / np.sqrt(h)
-            w_ih = rng.uniform(-k, k, (4 * h, d))
-            w_hh = rng.uniform(-k, k, (4 * h, h))
-            b_ih = rng.uniform(-k, k, 4 * h)
-            b_hh = rng.uniform(-k, k, 4 * h)
-        elif init in ("xavier", "orthogonal"):
-            a_ih = np.sqrt(6.0 / (d + h))
-            w_ih = rng.uniform(-a_ih, a_ih, (4 * h, d))
-            if init == "xavier":
-                a_hh = np.sqrt(6.0 / (2 * h))
-                w_hh = rng.uniform(-a_hh, a_hh, (4 * h, h))
-            else:
-                blocks = []
-                for _ in range(4):
-                    q, r = np.linalg.qr(rng.standard_normal((h, h)))
-                    blocks.append(q * np.sign(np.diag(r)))
-                w_hh = np.vstack(blocks)
-            b_ih = np.zeros(4 * h)
-            b_hh = np.zeros(4 * h)
-        else:
-            raise EngineError(f"init: expected 'uniform', 'xavier' or 'orthogonal', got {init!r}")
-        b_ih[h : 2 * h] += forget_bias
-        return cls(w_ih, w_hh, b_ih, b_hh)
+        arrays = cls._random_arrays(np.random.default_rng(seed), input_size, hidden_size, init)
+        h = int(hidden_size)
+        arrays["bias_ih"][h : 2 * h] += forget_bias  # block f
+        return cls(**arrays)
 
 
 def _pick_state_dict(

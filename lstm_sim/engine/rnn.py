@@ -33,16 +33,15 @@ Gradient clipping (the standard remedy for explosion) is available in
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
 
 import numpy as np
 
-from .backward import _aligned, window_bounds
 from .errors import EngineError
-from .lstm import _check_vector, check_inputs
-from .params import _as_param, _CellArrays, _pick_state_dict
+from .gradients import CellGradients, direct_gradient, parameter_gradients, window_bounds
+from .params import CellParams, orthogonal
+from .trace import CellTrace, check_inputs, check_trace
 
 __all__ = [
     "RNNGradients",
@@ -54,8 +53,6 @@ __all__ = [
     "run_rnn",
 ]
 
-_PARAM_NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
-
 
 def _shape(name: str, value: Any) -> tuple[int, ...]:
     try:
@@ -64,15 +61,9 @@ def _shape(name: str, value: Any) -> tuple[int, ...]:
         raise EngineError(f"{name}: not a numeric array ({exc})") from None
 
 
-def _orthogonal(rng: np.random.Generator, n: int) -> np.ndarray:
-    """A random n×n orthogonal matrix (Haar-distributed: QR with the sign fix)."""
-    q, r = np.linalg.qr(rng.standard_normal((n, n)))
-    return q * np.where(np.diag(r) < 0, -1.0, 1.0)
-
-
 # ------------------------------------------------------------------ parameters
-@dataclass(frozen=True, eq=False, repr=False)  # repr, eq: from _CellArrays
-class RNNParams(_CellArrays):
+@dataclass(frozen=True, eq=False, repr=False)  # repr, eq: from CellParams
+class RNNParams(CellParams):
     """Parameters of one vanilla RNN cell (PyTorch ``nn.RNNCell`` layout, float64).
 
     Parameters
@@ -87,14 +78,14 @@ class RNNParams(_CellArrays):
     :class:`~lstm_sim.engine.EngineError` naming the array, e.g.
     ``"weight_hh: expected shape (3, 3), got (3, 4)"``. The nonlinearity is
     tanh (PyTorch's default; ``nonlinearity="relu"`` is not modelled).
+    :meth:`from_state_dict` reads ``nn.RNNCell`` and ``nn.RNN`` names; an LSTM
+    or GRU state dict fails on the shape of ``weight_hh``, with a hint.
     """
 
-    weight_ih: np.ndarray
-    weight_hh: np.ndarray
-    bias_ih: np.ndarray
-    bias_hh: np.ndarray
+    BLOCKS: ClassVar[int] = 1
+    TORCH_NAMES: ClassVar[tuple[str, str]] = ("nn.RNNCell", "nn.RNN")
 
-    def __post_init__(self) -> None:
+    def _expected_shapes(self) -> dict[str, tuple[int, ...]]:
         s_hh = _shape("weight_hh", self.weight_hh)
         if len(s_hh) != 2 or s_hh[0] < 1:
             raise EngineError(f"weight_hh: expected shape (H, H) with H ≥ 1, got {s_hh}")
@@ -109,56 +100,12 @@ class RNNParams(_CellArrays):
         s_ih = _shape("weight_ih", self.weight_ih)
         if len(s_ih) != 2 or s_ih[1] < 1:
             raise EngineError(f"weight_ih: expected shape ({hidden}, D) with D ≥ 1, got {s_ih}")
-        shapes = {
+        return {
             "weight_ih": (hidden, s_ih[1]),
             "weight_hh": (hidden, hidden),
             "bias_ih": (hidden,),
             "bias_hh": (hidden,),
         }
-        for name, shape in shapes.items():
-            object.__setattr__(self, name, _as_param(name, getattr(self, name), shape))
-
-    @property
-    def bias(self) -> np.ndarray:
-        """Combined bias ``b = bias_ih + bias_hh``, shape (H,)."""
-        return self.bias_ih + self.bias_hh
-
-    # ------------------------------------------------------------ state dicts
-    @classmethod
-    def from_state_dict(
-        cls,
-        mapping: Mapping[str, Any],
-        *,
-        layer: int = 0,
-        reverse: bool = False,
-        prefix: str | None = None,
-    ) -> RNNParams:
-        """Build parameters from a PyTorch-style state dict.
-
-        Accepts ``nn.RNNCell`` names (``weight_ih``, ``weight_hh``, ``bias_ih``,
-        ``bias_hh``) and ``nn.RNN`` names (``weight_ih_l{layer}`` …, with the
-        suffix ``_reverse`` for the backward direction of a bidirectional RNN).
-        A common module prefix such as ``"rnn."`` is found automatically when it
-        is unambiguous, or can be given. Missing biases (``bias=False``) are zero.
-
-        Parameters
-        ----------
-        mapping : Mapping[str, array_like]
-        layer : int
-            Which layer of an ``nn.RNN`` to take (ignored for cell names).
-        reverse : bool
-            Take the ``_reverse`` direction of a bidirectional ``nn.RNN``.
-        prefix : str, optional
-            Key prefix to strip, e.g. ``"encoder.rnn."``.
-
-        Raises
-        ------
-        EngineError
-            A key is missing (the message lists the keys found), or shapes or
-            values are invalid (an LSTM or GRU state dict fails on the shape of
-            ``weight_hh``, with a hint).
-        """
-        return cls(**_pick_state_dict(mapping, layer, reverse, prefix, "nn.RNNCell", "nn.RNN"))
 
     # ---------------------------------------------------------- construction
     @classmethod
@@ -195,47 +142,25 @@ class RNNParams(_CellArrays):
             other arrays do not depend on a, so curves for several a compare
             like with like.
         """
-        if int(input_size) < 1 or int(hidden_size) < 1:
-            raise EngineError(
-                f"random: input_size and hidden_size must be ≥ 1, got {input_size}, {hidden_size}"
-            )
-        d, h = int(input_size), int(hidden_size)
         rng = np.random.default_rng(seed)
-        if init == "uniform":
-            k = 1.0 / np.sqrt(h)
-            w_ih = rng.uniform(-k, k, (h, d))
-            w_hh = rng.uniform(-k, k, (h, h))
-            b_ih = rng.uniform(-k, k, h)
-            b_hh = rng.uniform(-k, k, h)
-        elif init in ("xavier", "orthogonal"):
-            a_ih = np.sqrt(6.0 / (d + h))
-            w_ih = rng.uniform(-a_ih, a_ih, (h, d))
-            if init == "xavier":
-                a_hh = np.sqrt(6.0 / (2 * h))
-                w_hh = rng.uniform(-a_hh, a_hh, (h, h))
-            else:
-                w_hh = _orthogonal(rng, h)
-            b_ih = np.zeros(h)
-            b_hh = np.zeros(h)
-        else:
-            raise EngineError(f"init: expected 'uniform', 'xavier' or 'orthogonal', got {init!r}")
+        arrays = cls._random_arrays(rng, input_size, hidden_size, init)
         if recurrent_scale is not None:
             a = float(recurrent_scale)
             if not (np.isfinite(a) and a >= 0.0):
                 raise EngineError(f"recurrent_scale: expected a finite value ≥ 0, got {a}")
-            w_hh = a * _orthogonal(rng, h)
-        return cls(w_ih, w_hh, b_ih, b_hh)
+            arrays["weight_hh"] = a * orthogonal(rng, int(hidden_size))
+        return cls(**arrays)
 
 
 # --------------------------------------------------------------------- forward
-class RNNTrace:
+class RNNTrace(CellTrace):
     """The history of a vanilla RNN run: h_t for every step so far.
 
-    Same design as :class:`~lstm_sim.engine.lstm.Trace`: storage is
-    preallocated and grows by doubling, so :meth:`append` is amortized O(1).
-    One buffer holds row k = ``[x_k, 1, h_{k-1}]`` and h_k is written straight
-    into row k + 1, so a step is one matrix-vector product with
-    ``[W_ih | b | W_hh]`` and one ``tanh``.
+    Same storage as :class:`~lstm_sim.engine.Trace` (see
+    :mod:`~lstm_sim.engine.trace`): preallocated, growing by doubling, so
+    :meth:`append` is amortized O(1). A storage row is ``[x_t | 1 | h_t]``, and
+    a step is one matrix-vector product with ``[weight_ih | b | weight_hh]``
+    and one ``tanh``.
 
     Parameters
     ----------
@@ -250,6 +175,11 @@ class RNNTrace:
     params : RNNParams
     h0 : numpy.ndarray, shape (H,), read-only
 
+    Raises
+    ------
+    BudgetError
+        The storage would not fit in memory; checked before allocating.
+
     Notes
     -----
     :attr:`h`, :attr:`x`, :attr:`h_prev` are views of length T into the
@@ -259,105 +189,26 @@ class RNNTrace:
     def __init__(self, params: RNNParams, h0: Any = None, *, capacity: int = 0) -> None:
         if not isinstance(params, RNNParams):
             raise EngineError(f"params: expected RNNParams, got {type(params).__name__}")
-        hidden = params.hidden_size
-        self.params = params
-        self.h0 = np.zeros(hidden) if h0 is None else _check_vector("h0", h0, hidden, "H units")
-        self.h0 = self.h0.copy()  # own copy: the caller's array stays writable
-        self.h0.flags.writeable = False
-        self._len = 0
-        self._cap = -1
+        super().__init__(params, h0, np.zeros(0), capacity)
+        inputs = params.input_size
         self._w = np.ascontiguousarray(
             np.hstack([params.weight_ih, params.bias[:, None], params.weight_hh])
         )
-        self._alloc(max(int(capacity), 0))
+        self._x = self._row[:inputs]  # x_t
+        self._h = self._row[inputs + 1 :]  # h_{t-1}, then h_t
+        self._z = np.empty(params.hidden_size)
 
-    def _alloc(self, cap: int) -> None:
-        inputs, hidden = self.params.input_size, self.params.hidden_size
-        u = np.empty((cap + 1, inputs + 1 + hidden))
-        u[:, inputs] = 1.0
-        if self._cap >= 0:
-            u[: self._len + 1] = self._u[: self._len + 1]
-        else:
-            u[0, inputs + 1 :] = self.h0
-        self._u = u
-        self._cap = cap
-
-    def reserve(self, capacity: int) -> None:
-        """Make room for ``capacity`` steps in total (no-op when there is room)."""
-        if capacity > self._cap:
-            self._alloc(max(int(capacity), 2 * self._cap, 16))
-
-    def __len__(self) -> int:
-        return self._len
-
-    @property
-    def T(self) -> int:
-        """Number of steps computed."""
-        return self._len
-
-    @property
-    def nbytes(self) -> int:
-        """Bytes of array storage held (including unused capacity)."""
-        return self._u.nbytes
-
-    @property
-    def h(self) -> np.ndarray:
-        """Hidden state h_t, shape (T, H)."""
-        return self._u[1 : self._len + 1, self.params.input_size + 1 :]
-
-    @property
-    def h_prev(self) -> np.ndarray:
-        """h_{t-1} for every step (h_0 first), shape (T, H)."""
-        return self._u[: self._len, self.params.input_size + 1 :]
-
-    @property
-    def x(self) -> np.ndarray:
-        """Inputs x_t, shape (T, D)."""
-        return self._u[: self._len, : self.params.input_size]
+    def _step(self, x: np.ndarray, row: np.ndarray) -> None:
+        """One step: x_t and h_{t-1} (the current row) → h_t, stored into ``row``."""
+        np.copyto(self._x, x)
+        self._w.dot(self._row, self._z)  # z_t = weight_ih·x_t + b + weight_hh·h_{t-1}
+        np.tanh(self._z, self._h)  # h_t = tanh(z_t)
+        np.copyto(row, self._row)
 
     def state(self, t: int) -> np.ndarray:
         """h_t after ``t`` steps; ``t = 0`` is the initial state h0."""
-        if not 0 <= t <= self._len:
-            raise EngineError(f"t: expected 0 ≤ t ≤ {self._len}, got {t}")
-        return self.h0 if t == 0 else self._u[t, self.params.input_size + 1 :]
-
-    def append(self, x: Any) -> None:
-        """Advance one step with input ``x`` (shape (D,)); amortized O(1)."""
-        inputs = self.params.input_size
-        xv = np.asarray(x, dtype=np.float64)
-        if xv.shape != (inputs,):
-            if xv.size == inputs and xv.ndim <= 1:
-                xv = xv.reshape(inputs)
-            else:
-                raise EngineError(
-                    f"x: expected {inputs} input(s) per step (D = {inputs}), got shape {xv.shape}"
-                )
-        if not np.isfinite(xv).all():
-            raise EngineError(f"x: non-finite input at step {self._len + 1}")
-        k = self._len
-        if k == self._cap:
-            self.reserve(k + 1)
-        self._u[k, :inputs] = xv
-        self._recur(k, k + 1)
-
-    def extend(self, X: Any) -> None:
-        """Advance ``len(X)`` steps with inputs ``X`` (shape (T, D), or (T,) when D = 1)."""
-        X = check_inputs(X, self.params.input_size)
-        n = X.shape[0]
-        k0 = self._len
-        self.reserve(k0 + n)
-        self._u[k0 : k0 + n, : self.params.input_size] = X
-        self._recur(k0, k0 + n)
-
-    def _recur(self, k0: int, k1: int) -> None:
-        """Run the recurrence for rows k0 … k1-1 whose inputs are in place (two calls a step)."""
-        inputs = self.params.input_size
-        U = self._u[k0 : k1 + 1]
-        w_dot, tanh = self._w.dot, np.tanh
-        for u, h_out in zip(U[:-1], U[1:, inputs + 1 :], strict=True):
-            w_dot(u, h_out)  # z_t = W_ih·x_t + b + W_hh·h_{t-1}
-            tanh(h_out, h_out)  # h_t, stored as the next row's h_{t-1}
-        self._len = k1
+        row = self._state_row(t)
+        return self.h0 if t == 0 else row[self._h_col :]
 
 
 def run_rnn(params: RNNParams, X: Any, h0: Any = None) -> RNNTrace:
@@ -382,66 +233,31 @@ def run_rnn(params: RNNParams, X: Any, h0: Any = None) -> RNNTrace:
 
 
 # -------------------------------------------------------------------- backward
-@dataclass(frozen=True, eq=False)
-class RNNGradients:
+@dataclass(frozen=True, eq=False, kw_only=True)
+class RNNGradients(CellGradients):
     """Result of :func:`bptt_rnn` over rows ``start … stop-1`` (n = stop − start).
 
     Attributes
     ----------
-    start, stop : int
-        The window, as row indices (row k is step t = k + 1).
+    start, stop, dh_in, weight_ih, weight_hh, bias_ih, bias_hh
+        As in :class:`~lstm_sim.engine.gradients.CellGradients`.
     dh : numpy.ndarray, shape (n, H)
         Total ∂L/∂h_k (direct plus through later steps), after clipping when
         ``clip`` was given.
     dz : numpy.ndarray, shape (n, H)
         ∂L/∂z_k = dh_k ⊙ (1 − h_k²), the gradient of the pre-activation.
     dh_in : numpy.ndarray, shape (H,)
-        W_hhᵀ·∂L/∂z_start: what the window passes to h_{start-1} (∂L/∂h_0 when
-        start = 0). Not clipped: it is one contribution, not a total.
+        Not clipped: it is one contribution, not a total.
     clip : float or None
         The threshold used.
     clipped : numpy.ndarray of bool, shape (n,), or None
         Rows whose ∂L/∂h_k was rescaled (None without ``clip``).
-    weight_ih, weight_hh, bias_ih, bias_hh : numpy.ndarray or None
-        Parameter gradients with PyTorch names and shapes (summed over the
-        window); None when ``param_grads=False``.
     """
 
-    start: int
-    stop: int
-    dh: np.ndarray
-    dz: np.ndarray
-    dh_in: np.ndarray
+    made_by: ClassVar[str] = "bptt_rnn"
+
     clip: float | None = None
     clipped: np.ndarray | None = None
-    weight_ih: np.ndarray | None = None
-    weight_hh: np.ndarray | None = None
-    bias_ih: np.ndarray | None = None
-    bias_hh: np.ndarray | None = None
-
-    def dh_norm(self) -> np.ndarray:
-        """‖∂L/∂h_k‖₂ per row of the window, shape (n,)."""
-        return np.sqrt(np.einsum("ij,ij->i", self.dh, self.dh))
-
-    def to_state_dict(self) -> dict[str, np.ndarray]:
-        """Parameter gradients under PyTorch ``nn.RNNCell`` names."""
-        if self.weight_ih is None:
-            raise EngineError("bptt_rnn was called with param_grads=False: no parameter gradients")
-        return {
-            "weight_ih": self.weight_ih,
-            "weight_hh": self.weight_hh,
-            "bias_ih": self.bias_ih,
-            "bias_hh": self.bias_hh,
-        }
-
-
-def _check_pair(params: RNNParams, trace: RNNTrace) -> None:
-    if not isinstance(trace, RNNTrace):
-        raise EngineError(f"trace: expected RNNTrace, got {type(trace).__name__}")
-    if trace.params is not params and trace.params != params:
-        raise EngineError("params: these are not the parameters that produced the trace")
-    if len(trace) == 0:
-        raise EngineError("trace: empty (0 steps); run the cell first")
 
 
 def bptt_rnn(
@@ -499,57 +315,49 @@ def bptt_rnn(
     -------
     RNNGradients
     """
-    _check_pair(params, trace)
+    check_trace(trace, RNNTrace, params)
     hidden = params.hidden_size
     length = len(trace)
     rows = window_bounds(length, stop, window)
     start, stop = rows.start, rows.stop
     n = stop - start
-    dh_d = _aligned("dh", dh, length, rows, hidden)
+    dh_direct = direct_gradient("dh", dh, length, rows, hidden)
     if clip is not None:
         clip = float(clip)
         if not (np.isfinite(clip) and clip > 0.0):
             raise EngineError(f"clip: expected a finite threshold > 0, got {clip}")
 
-    Hw = trace.h[start:stop]
-    A = 1.0 - Hw * Hw  # tanh'(z_k), all rows at once
-    whhT_dot = np.ascontiguousarray(params.weight_hh.T).dot
-    DH = np.empty((n, hidden))
-    DZ = np.empty((n, hidden))
-    clipped = np.zeros(n, dtype=bool) if clip is not None else None
-    tmp = np.empty(hidden)
-    add, mul, dot, sqrt = np.add, np.multiply, np.dot, np.sqrt
+    h = trace.h[start:stop]
+    dh_dz = 1.0 - h * h  # ∂h_k/∂z_k = 1 − h_k² (tanh'), all rows at once
+    # One row more than the window, left at zero: nothing flows back from after
+    # its last row, so that row k can always read row k + 1.
+    d_h = np.zeros((n + 1, hidden))  # ∂L/∂h_k
+    d_z = np.zeros((n + 1, hidden))  # ∂L/∂z_k
+    clipped = None if clip is None else np.zeros(n, dtype=bool)
+    weight_hh_T = np.ascontiguousarray(params.weight_hh.T)
 
     for k in range(n - 1, -1, -1):
-        dhk = DH[k]
-        if k == n - 1:
-            dhk[:] = dh_d[k]
-        else:
-            whhT_dot(DZ[k + 1], tmp)
-            add(dh_d[k], tmp, dhk)
-        if clip is not None:
-            norm = sqrt(dot(dhk, dhk))
+        dh_k = d_h[k]
+        # ∂L/∂h_k = dh_k(direct) + weight_hhᵀ·∂L/∂z_{k+1}
+        weight_hh_T.dot(d_z[k + 1], dh_k)
+        np.add(dh_k, dh_direct[k], dh_k)
+        if clip is not None:  # ∂L/∂h_k ← ∂L/∂h_k · clip / ‖∂L/∂h_k‖ when the norm exceeds clip
+            norm = np.sqrt(dh_k.dot(dh_k))
             if norm > clip:
-                mul(dhk, clip / norm, dhk)
+                np.multiply(dh_k, clip / norm, dh_k)
                 clipped[k] = True  # type: ignore[index]
-        mul(dhk, A[k], DZ[k])
+        np.multiply(dh_k, dh_dz[k], d_z[k])  # ∂L/∂z_k = ∂L/∂h_k ⊙ (1 − h_k²)
 
-    dh_in = whhT_dot(DZ[0])
-    grads: dict[str, np.ndarray | None] = dict.fromkeys(_PARAM_NAMES)
+    d_h, d_z = d_h[:n], d_z[:n]
+    grads: dict[str, Any] = {}
     if param_grads:
-        g_b = DZ.sum(axis=0)
-        grads = {
-            "weight_ih": DZ.T @ trace.x[start:stop],
-            "weight_hh": DZ.T @ trace.h_prev[start:stop],
-            "bias_ih": g_b,
-            "bias_hh": g_b.copy(),
-        }
+        grads = parameter_gradients(d_z, trace.x[start:stop], trace.h_prev[start:stop])
     return RNNGradients(
         start=start,
         stop=stop,
-        dh=DH,
-        dz=DZ,
-        dh_in=dh_in,
+        dh=d_h,
+        dz=d_z,
+        dh_in=weight_hh_T.dot(d_z[0]),  # ∂L/∂h_{start-1} = weight_hhᵀ·∂L/∂z_start
         clip=clip,
         clipped=clipped,
         **grads,
@@ -611,7 +419,7 @@ def rnn_jacobian_norms(
     development machine (≈ 9 s for 10^5 rows). Pass a window while stepping,
     and compute the full length off the GUI thread.
     """
-    _check_pair(params, trace)
+    check_trace(trace, RNNTrace, params)
     rows = window_bounds(len(trace), stop, window)
     h = trace.h[rows.start : rows.stop]
     w_hh = params.weight_hh

@@ -1081,55 +1081,55 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>{subject}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="53"/>
+        <location filename="../../lstm_sim/engine/params.py" line="57"/>
         <source>not a numeric array ({detail})</source>
         <extracomment>Row-block order of PyTorch (and of every array in this package that is 4H long). Names of the gates in words, for labels.</extracomment>
         <translation>不是数值数组（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="59"/>
+        <location filename="../../lstm_sim/engine/params.py" line="63"/>
         <location filename="../../lstm_sim/io/session_file.py" line="201"/>
         <source>expected shape {expected}, got {shape}</source>
         <translation>形状应为 {expected}，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="70"/>
+        <location filename="../../lstm_sim/engine/params.py" line="74"/>
         <source>non-finite value {value} at index ({index})</source>
         <translation>索引 ({index}) 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="201"/>
+        <location filename="../../lstm_sim/engine/params.py" line="310"/>
         <source>expected shape (4H, H) with H ≥ 1, got {shape}</source>
         <translation>形状应为 (4H, H) 且 H ≥ 1，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="212"/>
+        <location filename="../../lstm_sim/engine/params.py" line="321"/>
         <source>expected shape ({rows}, D) with D ≥ 1, got {shape}</source>
         <translation>形状应为 ({rows}, D) 且 D ≥ 1，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="413"/>
+        <location filename="../../lstm_sim/engine/params.py" line="457"/>
         <location filename="../../lstm_sim/io/weights.py" line="402"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="428"/>
+        <location filename="../../lstm_sim/engine/params.py" line="472"/>
         <source>no keys</source>
         <translation>没有任何键</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="432"/>
+        <location filename="../../lstm_sim/engine/params.py" line="476"/>
         <source>missing key (expected {cell} or {module} names for {layer}; found {found})</source>
         <translation>缺少键（应为{layer}的 {cell} 或 {module} 名称；找到的是：{found}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="452"/>
+        <location filename="../../lstm_sim/engine/params.py" line="496"/>
         <source>layer {layer} reverse</source>
         <translation>第 {layer} 层（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/params.py" line="453"/>
+        <location filename="../../lstm_sim/engine/params.py" line="497"/>
         <source>layer {layer}</source>
         <translation>第 {layer} 层</translation>
     </message>
@@ -2225,6 +2225,11 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <location filename="../../lstm_sim/io/onnx_model.py" line="372"/>
         <source>no LSTM node in this file</source>
         <translation>此文件中没有 LSTM 节点</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/trace.py" line="127"/>
+        <source>a trace of {steps} steps</source>
+        <translation>{steps} 步的运行轨迹</translation>
     </message>
 </context>
 <context>
