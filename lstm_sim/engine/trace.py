@@ -113,6 +113,7 @@ class CellTrace:
         # The current row: [x_t | 1 | h_t | state]; equal to storage row T between calls.
         self._row = np.concatenate([np.zeros(inputs), [1.0], self.h0, state])
         self._h_col = inputs + 1  # first column of h
+        self._input_shape = (inputs,)
         self._len = 0
         self._capacity = -1
         self._storage = np.empty((0, self._row.shape[0]))
@@ -197,7 +198,8 @@ class CellTrace:
         """Advance one step with input ``x`` (shape (D,), a number when D = 1); amortized O(1)."""
         k = self._len
         x = self._step_input(x)
-        self.reserve(k + 1)
+        if k == self._capacity:
+            self.reserve(k + 1)
         self._step(x, self._storage[k + 1])
         self._len = k + 1
 
@@ -235,16 +237,14 @@ class CellTrace:
 
     def _step_input(self, x: Any) -> np.ndarray:
         """One step's input as a finite float64 (D,) array (a number is accepted when D = 1)."""
-        inputs = self.params.input_size
-        if not (type(x) is np.ndarray and x.shape == (inputs,) and x.dtype == np.float64):
-            x = np.asarray(x, dtype=np.float64)
-            if x.shape != (inputs,):
-                if x.size != inputs or x.ndim > 1:
-                    raise EngineError(
-                        f"x: expected {inputs} input(s) per step (D = {inputs}), "
-                        f"got shape {x.shape}"
-                    )
-                x = x.reshape(inputs)
+        x = np.asarray(x, dtype=np.float64)  # no copy when x is already a float64 array
+        if x.shape != self._input_shape:
+            inputs = self.params.input_size
+            if x.size != inputs or x.ndim > 1:
+                raise EngineError(
+                    f"x: expected {inputs} input(s) per step (D = {inputs}), got shape {x.shape}"
+                )
+            x = x.reshape(inputs)
         # Not np.isfinite(x).all(): at D ≈ 1 that reduction costs more than this whole check.
         if not all(map(isfinite, x.tolist())):
             raise EngineError(f"x: non-finite input at step {self._len + 1}")
