@@ -2227,7 +2227,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>此文件中没有 LSTM 节点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/trace.py" line="127"/>
+        <location filename="../../lstm_sim/engine/trace.py" line="128"/>
         <source>a trace of {steps} steps</source>
         <translation>{steps} 步的运行轨迹</translation>
     </message>
