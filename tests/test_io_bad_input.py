@@ -68,7 +68,7 @@ SEQUENCE_CASES = [
     ("ragged_long.csv", b"1,2\n3,4,5\n", "line 2", "3 cells, expected 2 like the first row"),
     ("text_cell.csv", b"a,b\n1,2\n3,abc\n", "line 3, column 2 ('b')", "'abc' is not a number"),
     ("empty_cell.csv", b"a,b,c\n1,2,3\n1,,3\n", "line 3, column 2 ('b')", "empty cell"),
-    ("nan.csv", b"a,b\n1,2\nnan,3\n", "line 3, column 1 ('a')", "nan is not allowed"),
+    ("nan.csv", b"a,b\n1,2\nnan,3\n", "line 3, column 1 ('a')", "'nan' marks a missing value"),
     ("inf.csv", b"a\n1\n-inf\n", "line 3, column 1 ('a')", "-inf is not allowed"),
     ("no_header_bad.csv", b"1,2\n3,x\n", "line 2, column 2", "'x' is not a number"),
     ("binary.csv", b"a,b\n1,2\n\xff\xfe\x00\x01\n", "line 3 (byte 8)", "not UTF-8 text"),

@@ -1,52 +1,76 @@
-"""CSV/TSV tables of numbers: fast parsing, exact error places, and a preview.
+"""CSV/TSV tables of numbers: streamed parsing within budgets, exact error places, a preview.
 
-A table file is UTF-8 text (a byte-order mark and CRLF/CR line ends are
-fine), one row per line, cells separated by a delimiter: the one given, a tab
-for ``.tsv``/``.tab``, otherwise sniffed from the first lines (``,``, tab,
-``;``, ``|``, else runs of blanks). Blank lines are skipped. The first
-non-blank line is a header when it has a non-numeric cell over a numeric
-one in the next line (or only non-numeric cells).
+A table file is text (UTF-8, UTF-16 with a byte-order mark, or Latin-1; see
+:mod:`~lstm_sim.io.csv_text`), one row per line, cells separated by a
+delimiter; blank lines are skipped. How the delimiter, the header and the
+role of each column are decided: :mod:`~lstm_sim.io.csv_layout`.
 
-Columns: by default every numeric column is an input, except those named
-``y``, ``y_<n>``/``y<n>`` or ``target…`` (any case), which are the targets;
-non-numeric columns (dates, labels) are skipped. ``inputs``/``targets``
-choose columns by header name or by index (counting from 0).
+Columns: by default the numeric columns are inputs, except those named
+``y``, ``y_<n>``/``y<n>`` or ``target…`` (the targets) and the time columns
+(``YEAR``, ``date``, an index: the first labels the steps); text columns are
+skipped. ``inputs``/``targets`` choose columns by header name (quotes around
+it do not matter) or by index (counting from 0).
 
-Speed: rows are parsed in chunks of about 4 MB by :func:`numpy.loadtxt`'s C
-parser (progress is reported and cancellation checked between chunks). Only
-when a chunk fails is it parsed again line by line in Python, to name the
-line, the column and the reason — or to read what the C parser refused but
-the ``csv`` module accepts (quoted numbers).
+Missing cells (empty, ``NA``, ``NaN``, …) in the chosen columns are an error
+naming the first one, unless ``missing`` says to ``drop`` their rows,
+``interpolate``, ``ffill`` or set them to ``zero``
+(:data:`~lstm_sim.sequence.MISSING_POLICIES`).
+
+Speed and memory: the file is read in blocks and parsed in chunks of about
+4 MB by :func:`numpy.loadtxt`'s C parser (progress is reported and
+cancellation checked between chunks). Only a chunk that fails is parsed again
+line by line in Python, to name the line, the column and the reason — or to
+read what the C parser refused but the ``csv`` module accepts. Before a
+chunk is kept, the rows so far are checked against the memory budget; a
+lower bound from the file size is checked before the first.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import math
 import os
 import re
 from collections.abc import Callable, Iterable
 from collections.abc import Sequence as Seq
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import EllipsisType
+from typing import Any
 
 import numpy as np
 
-from ._files import decode_text, empty_file, is_a_directory, os_reason, read_bytes, suffix_in
+from ..engine.budget import MAX_INPUTS, check_memory
+from ..sequence import MISSING_POLICIES, MissingValues
+from ..step_labels import StepLabels
+from ._files import empty_file
 from ._json import not_finite
-from .errors import (
-    QT_TRANSLATE_NOOP,
-    LoadCancelled,
-    LoadError,
-    Message,
-    Text,
-    line_column,
-    line_place,
+from .csv_layout import (
+    SAMPLE,
+    CellIssue,
+    TablePreview,
+    cell_place,
+    clean_name,
+    is_missing,
+    is_target_name,
+    layout,
+    long_cell,
+    missing_reason,
+    not_a_number,
+    not_csv,
+    ragged_reason,
+    split_line,
 )
+from .csv_text import MAX_CELL, TableText, check_open_line, open_table
+from .errors import QT_TRANSLATE_NOOP, LoadCancelled, LoadError, Message, Text, line_place
 
 __all__ = [
+    "CellIssue",
     "ColumnSpec",
+    "Table",
     "TablePreview",
+    "count_rows",
+    "fill_missing",
     "is_target_name",
     "parse_table",
     "peek_table",
@@ -57,164 +81,13 @@ __all__ = [
 ColumnSpec = str | int
 
 _CHUNK = 4 << 20  # characters per parsing chunk
-_SAMPLE = 50  # rows examined to sniff the delimiter, the header and numeric columns
-_DELIMITERS = (",", "\t", ";", "|")
-_TARGET = re.compile(r"y|y_?\d+|target.*", re.IGNORECASE)
+_PEEK = 1 << 20  # bytes a preview reads
 
 
-def is_target_name(name: str) -> bool:
-    """True for the column names that are targets by default: ``y``, ``y_0``, ``target…``."""
-    return _TARGET.fullmatch(name.strip()) is not None
-
-
-def _split(line: str, delimiter: str | None) -> list[str]:
-    """The cells of one line (quotes handled by the csv module), blanks around them kept."""
-    if delimiter is None:
-        return line.split()
-    if '"' not in line:
-        return line.split(delimiter)
-    return next(csv.reader([line], delimiter=delimiter))
-
-
-def _is_number(cell: str) -> bool:
-    try:
-        float(cell)
-    except ValueError:
-        return False
-    return True
-
-
-def _first_lines(text: str, n: int) -> tuple[list[tuple[int, str]], list[int]]:
-    """The first ``n`` non-blank lines as (line number, text), and each one's end offset."""
-    found: list[tuple[int, str]] = []
-    ends: list[int] = []
-    pos, lineno = 0, 0
-    while pos < len(text) and len(found) < n:
-        end = text.find("\n", pos)
-        end = len(text) if end < 0 else end
-        lineno += 1
-        line = text[pos:end]
-        if line.strip():
-            found.append((lineno, line))
-            ends.append(min(end + 1, len(text)))
-        pos = end + 1
-    return found, ends
-
-
-def _sniff(lines: list[str], path: str | os.PathLike[str]) -> str | None:
-    if suffix_in(path, [".tsv", ".tab"]):
-        return "\t"
-    for d in _DELIMITERS:  # the same non-zero count on every sampled line
-        counts = {line.count(d) for line in lines}
-        if len(counts) == 1 and counts != {0}:
-            return d
-    for d in _DELIMITERS:
-        if any(d in line for line in lines):
-            return d
-    if any(len(line.split()) > 1 for line in lines):
-        return None
-    return ","
-
-
-def _has_header(first: list[str], second: list[str] | None) -> bool:
-    flags = [_is_number(c) for c in first]
-    if not any(not f and c.strip() for f, c in zip(flags, first, strict=True)):
-        return False  # only numbers (or empty cells): data
-    if second is None or all(not f for f in flags):
-        return True
-    return any(
-        not f and c.strip() and j < len(second) and _is_number(second[j])
-        for j, (f, c) in enumerate(zip(flags, first, strict=True))
-    )
-
-
-@dataclass(frozen=True)
-class TablePreview:
-    """The start of a table file, for an import dialog.
-
-    Attributes
-    ----------
-    path : str
-    delimiter : str or None
-        The detected (or given) delimiter; None means runs of blanks.
-    has_header : bool
-    columns : tuple of str
-        Header names, or ``"0"``, ``"1"``, … without a header.
-    rows : tuple of tuple of str
-        The first data rows, cells as text (stripped).
-    numeric : tuple of bool
-        Per column: some previewed cell is a number (columns without any are
-        text, e.g. dates or labels, and are not suggested).
-    suggested_inputs, suggested_targets : tuple of int
-        The default choice of columns (indices into ``columns``).
-    more_rows : bool
-        The file has rows after those previewed.
-    """
-
-    path: str
-    delimiter: str | None
-    has_header: bool
-    columns: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
-    numeric: tuple[bool, ...]
-    suggested_inputs: tuple[int, ...]
-    suggested_targets: tuple[int, ...]
-    more_rows: bool
-
-
-def _layout(
-    text: str,
-    path: str | os.PathLike[str],
-    delimiter: str | EllipsisType | None,
-    header: bool | None,
-    sample: int,
-) -> tuple[TablePreview, int, int]:
-    """Preview of ``text``; also the offset and line number where the data rows start."""
-    lines, ends = _first_lines(text, sample + 2)
-    if not lines:
-        raise LoadError(
-            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "the file holds only blank lines"))
-        )
-    delim = _sniff([ln for _, ln in lines], path) if delimiter is ... else delimiter
-    if isinstance(delim, str) and len(delim) != 1:
-        raise LoadError(
-            path,
-            "",
-            Text(
-                QT_TRANSLATE_NOOP("FileErrors", "delimiter must be one character, got {delimiter}"),
-                delimiter=repr(delim),
-            ),
-        )
-    try:
-        cells = [_split(ln, delim) for _, ln in lines]
-    except csv.Error as exc:
-        raise LoadError(path, line_place(lines[0][0]), _not_csv(exc)) from None
-    if header is None:
-        header = _has_header(cells[0], cells[1] if len(cells) > 1 else None)
-    if header:
-        names = tuple(c.strip() or f"column_{j}" for j, c in enumerate(cells[0]))
-        data_rows, data_start, first_data = cells[1:], ends[0], lines[0][0] + 1
-    else:
-        names = tuple(str(j) for j in range(len(cells[0])))
-        data_rows, data_start, first_data = cells, 0, 1
-    shown = tuple(tuple(c.strip() for c in row) for row in data_rows[:sample])
-    # A column is text (skipped by default) when none of its sampled cells is a
-    # number; a numeric column with a bad cell is read, and the cell reported.
-    numeric = tuple(any(j < len(r) and _is_number(r[j]) for r in shown) for j in range(len(names)))
-    targets = tuple(j for j, n in enumerate(names) if header and numeric[j] and is_target_name(n))
-    inputs = tuple(j for j in range(len(names)) if numeric[j] and j not in targets)
-    preview = TablePreview(
-        path=os.fspath(path),
-        delimiter=delim,
-        has_header=header,
-        columns=names,
-        rows=shown,
-        numeric=numeric,
-        suggested_inputs=inputs,
-        suggested_targets=targets,
-        more_rows=len(data_rows) > sample,
-    )
-    return preview, data_start, first_data
+def _file_size(path: str | os.PathLike[str]) -> int:
+    with contextlib.suppress(OSError):
+        return os.stat(path).st_size
+    return 0
 
 
 def peek_table(
@@ -224,7 +97,11 @@ def peek_table(
     delimiter: str | EllipsisType | None = ...,
     header: bool | None = None,
 ) -> TablePreview:
-    """The first rows of a CSV/TSV file, its delimiter, header and suggested columns.
+    """The first rows of a CSV/TSV file, its layout, the roles of its columns, and its problems.
+
+    Reads at most 1 MB. ``total_rows`` is exact when that was the whole file;
+    otherwise ``estimated_rows`` extrapolates from the file size (and
+    :func:`count_rows` counts, e.g. in a worker thread).
 
     Parameters
     ----------
@@ -240,19 +117,59 @@ def peek_table(
     ------
     LoadError
     """
-    if os.path.isdir(path):
-        raise LoadError(path, "", is_a_directory())
-    try:
-        with open(path, "rb") as fh:
-            data = fh.read(1 << 20)
-    except OSError as exc:
-        raise LoadError(path, "", os_reason(exc)) from None
-    if not data or data.isspace():
-        raise LoadError(path, "", empty_file(data))
-    if len(data) == 1 << 20:  # cut at a line end so that no character is split
-        data = data[: data.rfind(b"\n") + 1] or data
-    text = decode_text(data, path)
-    return _layout(text, path, delimiter, header, max(1, int(max_rows)))[0]
+    with open_table(path) as fh:
+        size = _file_size(path)
+        source = TableText(path, fh, size=size)
+        text = source.head(_PEEK)
+    if not text.strip():
+        raise LoadError(path, "", empty_file(text.encode()))
+    if not source.complete:  # cut at a line end: no half row
+        cut = text.rfind("\n") + 1
+        if len(text) - cut > 2 * MAX_INPUTS:  # a line still open: over a budget?
+            check_open_line(path, text[cut:], text.count("\n", 0, cut) + 1)
+        text = text[:cut] or text
+    preview, start, _ = layout(text, path, delimiter, header, max(1, int(max_rows)))
+    rows_here = sum(1 for line in text[start:].split("\n") if line.strip())
+    if source.complete:
+        total: int | None = rows_here
+        estimate = rows_here
+    else:  # the rows read, in proportion of the bytes read
+        total = None
+        estimate = int(rows_here * size / max(1, source.bytes_read))
+    return replace(preview, total_rows=total, estimated_rows=estimate, encoding=source.encoding)
+
+
+def count_rows(
+    path: str | os.PathLike[str],
+    preview: TablePreview | None = None,
+    *,
+    cancel: Callable[[], bool] | None = None,
+    progress: Callable[[float], object] | None = None,
+) -> int:
+    """The number of data rows (non-blank lines after the header) of a table file.
+
+    Reads the whole file in blocks (about a second per GB): run it off the
+    GUI thread. ``preview`` says whether there is a header (detected when omitted).
+
+    Raises
+    ------
+    LoadError
+    LoadCancelled
+    """
+    if preview is None:
+        preview = peek_table(path)
+    if preview.total_rows is not None:
+        return preview.total_rows
+    count = 0
+    with open_table(path) as fh:
+        source = TableText(path, fh, size=_file_size(path))
+        for piece in source.chunks(_CHUNK):
+            if cancel is not None and cancel():
+                raise LoadCancelled(os.fspath(path))
+            count += sum(1 for line in piece.split("\n") if line.strip())
+            if progress is not None and source.size:
+                progress(source.fraction)
+    return max(0, count - (1 if preview.has_header else 0))
 
 
 def column_place(name: str | int) -> Text:
@@ -269,14 +186,12 @@ def role(option: str) -> Message:
     return option
 
 
-def _not_csv(exc: Exception) -> Text:
-    return Text(QT_TRANSLATE_NOOP("FileErrors", "not a CSV line ({detail})"), detail=exc)
-
-
 def resolve_columns(
     specs: Iterable[ColumnSpec], names: Seq[str], path: str | os.PathLike[str], option: str
 ) -> list[int]:
     """Column indices for names or 0-based indices (negative ones count from the end).
+
+    Names match without surrounding blanks and quotes (``"'popul'"`` is ``popul``).
 
     Raises
     ------
@@ -286,7 +201,7 @@ def resolve_columns(
     out = []
     for spec in specs:
         if isinstance(spec, str):
-            key = spec.strip()
+            key = clean_name(spec)
             if key in names:
                 out.append(list(names).index(key))
                 continue
@@ -331,72 +246,100 @@ def resolve_columns(
     return out
 
 
-def _cell_place(lineno: int, j: int, names: Seq[str], header: bool) -> Text:
-    if not header:
-        return line_column(lineno, j + 1)
-    return Text(
-        QT_TRANSLATE_NOOP("FileErrors", "line {line}, column {column} ({name})"),
-        line=lineno,
-        column=j + 1,
-        name=repr(names[j]),
-    )
+@dataclass
+class _Reader:
+    """What the line-by-line parser needs to know about the table, and what it counts."""
 
+    path: str | os.PathLike[str]
+    delimiter: str | None
+    names: tuple[str, ...]
+    header: bool
+    use: list[int]
+    label: int | None
+    missing: str
+    like: Message
+    missing_cells: int = 0
 
-def _parse_slow(
-    text: str,
-    first_lineno: int,
-    delim: str | None,
-    ncols: int,
-    use: list[int],
-    names: Seq[str],
-    header: bool,
-    path: str | os.PathLike[str],
-    like: Message,
-) -> np.ndarray:
-    """Line-by-line parsing that names the line, column and reason of the first problem."""
-    rows: list[list[float]] = []
-    for offset, line in enumerate(text.split("\n")):
-        if not line.strip():
-            continue
-        lineno = first_lineno + offset
-        try:
-            cells = _split(line, delim)
-        except csv.Error as exc:
-            raise LoadError(path, line_place(lineno), _not_csv(exc)) from None
-        if len(cells) != ncols:
-            raise LoadError(
-                path,
-                line_place(lineno),
-                Text(
-                    QT_TRANSLATE_NOOP("FileErrors", "{count} cells, expected {width} like {like}"),
-                    count=len(cells),
-                    width=ncols,
-                    like=like,
-                ),
-            )
-        row = []
-        for j in use:
-            cell = cells[j].strip()
-            place = _cell_place(lineno, j, names, header)
-            if not cell:
-                raise LoadError(path, place, Text(QT_TRANSLATE_NOOP("FileErrors", "empty cell")))
+    def parse(self, text: str, first_lineno: int, labels: list[str]) -> np.ndarray:
+        """Rows of ``text`` (used columns; NaN where missing), naming the first problem."""
+        rows: list[list[float]] = []
+        ncols, use, path = len(self.names), self.use, self.path
+        for offset, line in enumerate(text.split("\n")):
+            if not line.strip():
+                continue
+            lineno = first_lineno + offset
             try:
-                value = float(cell)
-            except ValueError:
-                shown = cell if len(cell) <= 30 else cell[:30] + "…"
+                cells = split_line(line, self.delimiter)
+            except csv.Error as exc:
+                raise LoadError(path, line_place(lineno), not_csv(exc)) from None
+            if len(cells) != ncols:
                 raise LoadError(
-                    path,
-                    place,
-                    Text(
-                        QT_TRANSLATE_NOOP("FileErrors", "{value} is not a number"),
-                        value=repr(shown),
-                    ),
-                ) from None
-            if not math.isfinite(value):
-                raise LoadError(path, place, not_finite(cell))
-            row.append(value)
-        rows.append(row)
-    return np.array(rows, dtype=np.float64).reshape(len(rows), len(use))
+                    path, line_place(lineno), ragged_reason(len(cells), ncols, self.like)
+                )
+            row = []
+            for j in use:
+                cell = cells[j].strip()
+                if len(cell) > MAX_CELL:
+                    raise LoadError(path, self._place(lineno, j), long_cell(cell))
+                if is_missing(cell):
+                    row.append(self._missing(cell, lineno, j))
+                    continue
+                try:
+                    value = float(cell)
+                except ValueError:
+                    raise LoadError(path, self._place(lineno, j), not_a_number(cell)) from None
+                if math.isnan(value):
+                    value = self._missing(cell, lineno, j)
+                elif math.isinf(value):
+                    raise LoadError(path, self._place(lineno, j), not_finite(cell))
+                row.append(value)
+            if self.label is not None:
+                labels.append(cells[self.label].strip())
+            rows.append(row)
+        return np.array(rows, dtype=np.float64).reshape(len(rows), len(use))
+
+    def _place(self, lineno: int, j: int) -> Text:
+        return cell_place(lineno, j, self.names, self.header)
+
+    def _missing(self, cell: str, lineno: int, j: int) -> float:
+        if self.missing == "error":
+            raise LoadError(self.path, self._place(lineno, j), missing_reason(cell))
+        self.missing_cells += 1
+        return math.nan
+
+
+def _fast(
+    part: str, r: _Reader, ncols: int, text_cols: list[int], labels: list[str]
+) -> np.ndarray | None:
+    """``part`` parsed by numpy's C parser, or None when it needs the line-by-line parser."""
+    found: list[str] = []
+    converters: dict[int, Any] = dict.fromkeys(text_cols, _zero)
+    if r.label is not None:
+        converters[r.label] = lambda s: found.append(s) or 0.0
+    try:
+        arr = np.loadtxt(
+            part.split("\n"),
+            delimiter=r.delimiter,
+            dtype=np.float64,
+            ndmin=2,
+            comments=None,
+            quotechar='"',
+            converters=converters or None,
+        )
+    except ValueError:
+        return None
+    if arr.shape[1] != ncols:
+        return None
+    if r.use != list(range(ncols)):
+        arr = arr[:, r.use]
+    if not np.isfinite(arr).all():
+        return None  # NaN (missing) or inf: the line-by-line parser says what to do
+    labels.extend(s.strip() for s in found)
+    return arr
+
+
+def _zero(_cell: str) -> float:
+    return 0.0
 
 
 def _no_data_rows() -> Text:
@@ -408,6 +351,98 @@ def chosen_twice() -> Text:
     return Text(QT_TRANSLATE_NOOP("FileErrors", "chosen both as input and as target"))
 
 
+def _table_size(rows: int, columns: int) -> Text:
+    return Text(
+        QT_TRANSLATE_NOOP("FileErrors", "a table of {rows} rows and {columns} columns"),
+        rows=rows,
+        columns=columns,
+    )
+
+
+def fill_missing(
+    table: np.ndarray, policy: str, names: Seq[str]
+) -> tuple[np.ndarray, np.ndarray | None]:
+    """Apply a missing-value policy to a table with NaN where cells were missing.
+
+    Parameters
+    ----------
+    table : numpy.ndarray, shape (T, n)
+    policy : str
+        ``drop``, ``interpolate``, ``ffill`` or ``zero`` (see
+        :data:`~lstm_sim.sequence.MISSING_POLICIES`).
+    names : sequence of str, length n
+        For the message about a column with no value at all.
+
+    Returns
+    -------
+    table : numpy.ndarray, shape (T', n)
+        Without NaN (T' < T only for ``drop``).
+    kept : numpy.ndarray of bool, shape (T,), or None
+        The rows kept (``drop``), None when every row is kept.
+
+    Raises
+    ------
+    EngineError
+        ``interpolate``/``ffill`` on a column with no value.
+    """
+    mask = np.isnan(table)
+    if not mask.any():
+        return table, None
+    if policy == "drop":
+        kept = ~mask.any(axis=1)
+        return table[kept], kept
+    out = table.copy()
+    if policy == "zero":
+        out[mask] = 0.0
+        return out, None
+    steps = np.arange(table.shape[0])
+    for j in np.flatnonzero(mask.any(axis=0)):
+        col, bad = out[:, j], mask[:, j]
+        if bad.all():
+            raise _EmptyColumn(names[j])
+        if policy == "interpolate":  # ends: the first / last value carried out (np.interp)
+            col[bad] = np.interp(steps[bad], steps[~bad], col[~bad])
+        else:  # ffill; before the first value: the first value
+            idx = np.where(bad, 0, steps)
+            np.maximum.accumulate(idx, out=idx)
+            first = int(np.argmax(~bad))
+            idx[:first] = first
+            col[:] = col[idx]
+    return out, None
+
+
+class _EmptyColumn(Exception):
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+@dataclass(frozen=True, eq=False)
+class Table:
+    """What :func:`parse_table` read.
+
+    Attributes
+    ----------
+    inputs : numpy.ndarray, shape (T, D)
+    targets : numpy.ndarray, shape (T, P), or None
+    input_names, target_names : tuple of str
+        Header names (``x_0``/``y_0``… without a header).
+    preview : TablePreview
+        Delimiter, header and columns as detected.
+    step_labels : StepLabels or None
+        The label column's values (rows dropped for missing values left out).
+    missing : MissingValues
+    """
+
+    inputs: np.ndarray
+    targets: np.ndarray | None
+    input_names: tuple[str, ...]
+    target_names: tuple[str, ...]
+    preview: TablePreview
+    step_labels: StepLabels | None
+    missing: MissingValues
+
+
 def parse_table(
     path: str | os.PathLike[str],
     data: bytes | None = None,
@@ -416,41 +451,186 @@ def parse_table(
     targets: Iterable[ColumnSpec] | None = None,
     delimiter: str | EllipsisType | None = ...,
     header: bool | None = None,
+    missing: str = "error",
+    labels: ColumnSpec | EllipsisType | None = ...,
+    max_rows: int | None = None,
     progress: Callable[[float], object] | None = None,
     cancel: Callable[[], bool] | None = None,
-) -> tuple[np.ndarray, np.ndarray | None, tuple[str, ...], tuple[str, ...], TablePreview]:
-    """Read a table's chosen input and target columns.
+) -> Table:
+    """Read a table's chosen input and target columns, streaming the file.
+
+    Parameters
+    ----------
+    path : path-like
+    data : bytes, optional
+        The content (else the file is read in blocks, never whole).
+    inputs, targets : iterable of str or int, optional
+        Columns by name or index (default: see the module).
+    delimiter, header : optional
+        Force the delimiter / whether there is a header (detected when omitted).
+    missing : str
+        What to do with missing cells (:data:`~lstm_sim.sequence.MISSING_POLICIES`).
+    labels : str, int or None, optional
+        The column that labels the steps (default: the first time column not
+        chosen as input or target; None: no labels).
+    max_rows : int, optional
+        Read at most this many data rows.
 
     Returns
     -------
-    inputs : numpy.ndarray, shape (T, D)
-    targets : numpy.ndarray, shape (T, P), or None
-    input_names, target_names : tuple of str
-        Header names (``x_0``/``y_0``… without a header).
-    preview : TablePreview
-        Delimiter, header and columns as detected.
+    Table
 
     Raises
     ------
     LoadError
         The file, line, column and reason of the first problem.
+    BudgetError
+        The table would not fit in memory (raised before it is read).
     LoadCancelled
         ``cancel()`` returned True.
     """
-    if data is None:
-        data = read_bytes(path)
-    if not data or data.isspace():
-        raise LoadError(path, "", empty_file(data))
-    text = decode_text(data, path)
-    preview, start, first_lineno = _layout(text, path, delimiter, header, _SAMPLE)
-    names, ncols, delim = preview.columns, len(preview.columns), preview.delimiter
+    if missing not in MISSING_POLICIES:
+        MissingValues(missing)  # raises the EngineError that names the choices
+    with contextlib.ExitStack() as stack:
+        if data is None:
+            source = TableText(path, stack.enter_context(open_table(path)), size=_file_size(path))
+        else:
+            source = TableText(path, data)
+        return _parse(
+            source, path, inputs, targets, delimiter, header, missing, labels, max_rows,
+            progress, cancel,
+        )  # fmt: skip
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+def _parse(
+    source: TableText,
+    path: str | os.PathLike[str],
+    inputs: Iterable[ColumnSpec] | None,
+    targets: Iterable[ColumnSpec] | None,
+    delimiter: str | EllipsisType | None,
+    header: bool | None,
+    missing: str,
+    labels: ColumnSpec | EllipsisType | None,
+    max_rows: int | None,
+    progress: Callable[[float], object] | None,
+    cancel: Callable[[], bool] | None,
+) -> Table:
+    chunks = source.chunks(_CHUNK)
+    first, start_line, blanks = "", 1, b""
+    for piece in chunks:  # skip leading blank pieces (a file of blank lines, then data)
+        if piece.strip():
+            first, start_line = piece, source.line
+            break
+        blanks = b" "
+    if not first:
+        raise LoadError(path, "", empty_file(blanks))
+    while first.count("\n") < SAMPLE + 2:  # enough lines to decide the layout
+        more = next(chunks, None)
+        if more is None:
+            break
+        first += more
+    preview, start, first_lineno = layout(
+        first, path, delimiter, header, SAMPLE, first_line=start_line
+    )
+    names, ncols = preview.columns, len(preview.columns)
     if not preview.rows:
         if preview.has_header:
             raise LoadError(
                 path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "no data rows after the header"))
             )
         raise LoadError(path, "", _no_data_rows())
+    in_cols, tg_cols = _choose(preview, inputs, targets, path)
+    label = _label_column(preview, labels, in_cols + tg_cols, path)
+    use = in_cols + tg_cols
+    r = _Reader(
+        path, preview.delimiter, names, preview.has_header, use, label, missing, preview._like
+    )
+    text_cols = [j for j in range(ncols) if not preview.numeric[j] and j not in use and j != label]
 
+    # Budget, before reading on: a lower bound of the rows from the file size.
+    longest = max(len(row) for row in first[start:].split("\n", SAMPLE + 1)[:SAMPLE]) + 1
+    per_row = 8 * len(use)
+    if source.size:
+        least = source.size // max(longest, 1)
+        check_memory(least * per_row, _table_size(least, len(use)), per_item=per_row)
+
+    found: list[np.ndarray] = []
+    texts: list[str] = []
+    rows = 0
+    part, lineno = first[start:], first_lineno
+    pieces = chunks
+    while True:
+        if cancel is not None and cancel():
+            raise LoadCancelled(os.fspath(path))
+        if part.strip():
+            arr = _fast(part, r, ncols, text_cols, texts)
+            if arr is None:
+                arr = r.parse(part, lineno, texts)
+            if max_rows is not None and rows + arr.shape[0] > max_rows:
+                arr = arr[: max(0, max_rows - rows)]
+                del texts[max_rows:]
+            rows += arr.shape[0]
+            # the chunks and their concatenation: twice the final table
+            check_memory(2 * rows * per_row, _table_size(rows, len(use)), per_item=2 * per_row)
+            found.append(arr)
+        if progress is not None:
+            progress(source.fraction)
+        if max_rows is not None and rows >= max_rows:
+            break
+        nxt = next(pieces, None)
+        if nxt is None:
+            break
+        part, lineno = nxt, source.line  # the line where this piece starts
+    table = (
+        np.concatenate(found) if len(found) > 1 else found[0] if found else np.empty((0, len(use)))
+    )
+    total = table.shape[0]
+    if total == 0:
+        raise LoadError(path, "", _no_data_rows())
+    kept = None
+    if r.missing_cells:
+        try:
+            table, kept = fill_missing(table, missing, [names[j] for j in use])
+        except _EmptyColumn as exc:
+            raise LoadError(
+                path,
+                column_place(repr(exc.name)),
+                Text(QT_TRANSLATE_NOOP("FileErrors", "no value in this column to fill from")),
+            ) from None
+        if table.shape[0] == 0:
+            raise LoadError(
+                path,
+                "",
+                Text(
+                    QT_TRANSLATE_NOOP("FileErrors", "every row has a missing value: no row is left")
+                ),
+            )
+    step_labels = None
+    if label is not None:
+        step_labels = StepLabels.from_texts(names[label], texts)
+        if kept is not None:
+            step_labels = step_labels.take(kept)
+    report = MissingValues(missing, r.missing_cells, total - table.shape[0], total)
+    x = np.ascontiguousarray(table[:, : len(in_cols)])
+    y = np.ascontiguousarray(table[:, len(in_cols) :]) if tg_cols else None
+    if preview.has_header:
+        in_names = tuple(names[j] for j in in_cols)
+        tg_names = tuple(names[j] for j in tg_cols)
+    else:
+        in_names = tuple(f"x_{k}" for k in range(len(in_cols)))
+        tg_names = tuple(f"y_{k}" for k in range(len(tg_cols)))
+    preview = replace(preview, encoding=source.encoding)
+    return Table(x, y, in_names, tg_names, preview, step_labels, report)
+
+
+def _choose(
+    preview: TablePreview,
+    inputs: Iterable[ColumnSpec] | None,
+    targets: Iterable[ColumnSpec] | None,
+    path: str | os.PathLike[str],
+) -> tuple[list[int], list[int]]:
+    names = preview.columns
     if inputs is None and targets is None:
         in_cols, tg_cols = list(preview.suggested_inputs), list(preview.suggested_targets)
     elif targets is None:
@@ -458,7 +638,9 @@ def parse_table(
         tg_cols = [j for j in preview.suggested_targets if j not in in_cols]
     elif inputs is None:
         tg_cols = resolve_columns(targets, names, path, "targets")
-        in_cols = [j for j in range(ncols) if preview.numeric[j] and j not in tg_cols]
+        in_cols = [j for j in preview.suggested_inputs if j not in tg_cols]
+        if not in_cols:  # the suggested inputs were all chosen as targets: any other number
+            in_cols = [j for j in range(len(names)) if preview.numeric[j] and j not in tg_cols]
     else:
         in_cols = resolve_columns(inputs, names, path, "inputs")
         tg_cols = resolve_columns(targets, names, path, "targets")
@@ -476,58 +658,18 @@ def parse_table(
                 )
             ),
         )
+    return in_cols, tg_cols
 
-    use = in_cols + tg_cols
-    if preview.has_header:
-        like: Message = Text(
-            QT_TRANSLATE_NOOP("FileErrors", "the header (line {line})"), line=first_lineno - 1
-        )
-    else:
-        like = Text(QT_TRANSLATE_NOOP("FileErrors", "the first row"))
-    fast = all(preview.numeric)  # otherwise skipped text columns: the csv module reads them
-    chunks: list[np.ndarray] = []
-    pos, lineno, total = start, first_lineno, len(text)
-    while pos < total:
-        if cancel is not None and cancel():
-            raise LoadCancelled(os.fspath(path))
-        end = text.find("\n", min(pos + _CHUNK, total))
-        end = total if end < 0 else end
-        part = text[pos:end]
-        arr = None
-        if fast and part.strip():
-            try:
-                arr = np.loadtxt(
-                    part.split("\n"),
-                    delimiter=delim,
-                    dtype=np.float64,
-                    ndmin=2,
-                    comments=None,
-                    quotechar=None,
-                )
-            except ValueError:
-                arr = None
-            if arr is not None and (arr.shape[1] != ncols or not np.isfinite(arr).all()):
-                arr = None
-            if arr is not None and use != list(range(ncols)):
-                arr = arr[:, use]
-        if arr is None:
-            arr = _parse_slow(
-                part, lineno, delim, ncols, use, names, preview.has_header, path, like
-            )
-        chunks.append(arr)
-        lineno += part.count("\n") + 1
-        pos = end + 1
-        if progress is not None:
-            progress(min(pos, total) / total)
-    table = np.concatenate(chunks) if len(chunks) > 1 else chunks[0]
-    if table.shape[0] == 0:
-        raise LoadError(path, "", _no_data_rows())
-    x = np.ascontiguousarray(table[:, : len(in_cols)])
-    y = np.ascontiguousarray(table[:, len(in_cols) :]) if tg_cols else None
-    if preview.has_header:
-        in_names = tuple(names[j] for j in in_cols)
-        tg_names = tuple(names[j] for j in tg_cols)
-    else:
-        in_names = tuple(f"x_{k}" for k in range(len(in_cols)))
-        tg_names = tuple(f"y_{k}" for k in range(len(tg_cols)))
-    return x, y, in_names, tg_names, preview
+
+def _label_column(
+    preview: TablePreview,
+    labels: ColumnSpec | EllipsisType | None,
+    used: list[int],
+    path: str | os.PathLike[str],
+) -> int | None:
+    if labels is None:
+        return None
+    if labels is ...:
+        times = [j for j, r in enumerate(preview.roles) if r == "time" and j not in used]
+        return times[0] if times else None
+    return resolve_columns([labels], preview.columns, path, "labels")[0]

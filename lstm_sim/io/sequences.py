@@ -26,6 +26,7 @@ and the reason, and nothing else (except :class:`~lstm_sim.io.LoadCancelled`).
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 from collections.abc import Callable, Iterable
@@ -36,12 +37,14 @@ from typing import Any
 import numpy as np
 
 from ..engine import EngineError
+from ..scaling import ScaleSpec
 from ..sequence import Sequence
 from . import registry
 from ._files import atomic_write, decode_text, read_bytes
 from ._json import JsonDoc, dumps, not_finite, parse_json, to_array
 from ._npy import NPY_MAGIC, ZIP_MAGIC, read_npy, read_npz
 from .csv_table import ColumnSpec, chosen_twice, column_place, parse_table, resolve_columns, role
+from .csv_text import read_head
 from .errors import (
     QT_TRANSLATE_NOOP,
     LoadCancelled,
@@ -74,6 +77,8 @@ def load_sequence(
     cancel: Callable[[], bool] | None = None,
     delimiter: str | EllipsisType | None = ...,
     header: bool | None = None,
+    missing: str = "error",
+    scale: str | ScaleSpec | None = None,
 ) -> Sequence:
     """Read a sequence file, choosing the format by suffix (or by content).
 
@@ -94,6 +99,13 @@ def load_sequence(
         CSV only: force the delimiter (None: runs of blanks).
     header : bool, optional
         CSV only: force whether the first line is a header.
+    missing : str
+        CSV only: what to do with missing cells (``error``, ``drop``,
+        ``interpolate``, ``ffill``, ``zero``; see :data:`~lstm_sim.sequence.MISSING_POLICIES`).
+    scale : str or ScaleSpec, optional
+        Scale the inputs and targets (``none``, ``standard``, ``minmax``,
+        ``auto`` or a per-column specification, see :mod:`lstm_sim.scaling`);
+        default: the values as in the file.
 
     Returns
     -------
@@ -107,15 +119,21 @@ def load_sequence(
     LoadCancelled
         ``cancel()`` returned True.
     """
-    data = read_bytes(path)
-    fmt = registry.find_reader("sequence", path, data[:16])
+    fmt = registry.find_reader("sequence", path, read_head(path, 16))
     options: dict[str, Any] = {"inputs": inputs, "targets": targets}
+    data = None  # a table is streamed (issue 15: never read whole)
     if fmt.label == "CSV table":
-        options.update(progress=progress, cancel=cancel, delimiter=delimiter, header=header)
-    elif cancel is not None and cancel():
-        raise LoadCancelled(os.fspath(path))
+        options.update(
+            progress=progress, cancel=cancel, delimiter=delimiter, header=header, missing=missing
+        )
+    else:
+        data = read_bytes(path)
+        if cancel is not None and cancel():
+            raise LoadCancelled(os.fspath(path))
     try:
         seq = fmt.function(path, data, **options)
+        if scale is not None:
+            seq = seq.rescaled(scale)
     except (LoadError, LoadCancelled):
         raise
     except EngineError as exc:
@@ -209,22 +227,23 @@ def _select(
     suffixes=(".csv", ".tsv", ".tab", ".dat"),
 )
 def _read_csv(
-    path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any, **options: Any
+    path: str | os.PathLike[str], data: bytes | None, *, inputs: Any, targets: Any, **options: Any
 ) -> Sequence:
-    x, y, in_names, tg_names, preview = parse_table(
-        path, data, inputs=inputs, targets=targets, **options
-    )
-    return _make(
+    table = parse_table(path, data, inputs=inputs, targets=targets, **options)
+    preview = table.preview
+    seq = _make(
         path,
         "csv",
-        x,
-        y,
-        in_names,
-        tg_names,
+        table.inputs,
+        table.targets,
+        table.input_names,
+        table.target_names,
         delimiter=preview.delimiter,
         header=preview.has_header,
         columns=preview.columns,
+        encoding=preview.encoding,
     )
+    return dataclasses.replace(seq, missing=table.missing, step_labels=table.step_labels)
 
 
 def _numeric(arr: np.ndarray, path: str | os.PathLike[str], place: Message) -> np.ndarray:
