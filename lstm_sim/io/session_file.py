@@ -6,7 +6,8 @@ The format is documented in ``docs/session-format.md``. In short::
       "format": "lstm-sim-session",
       "version": 1,
       "sequence": {"name": ..., "input_names": [...], "target_names": [...],
-                   "vocabulary": [...], "inputs": [[...], ...], "targets": [[...], ...] | null},
+                   "vocabulary": [...], "inputs": [[...], ...], "targets": [[...], ...] | null,
+                   "scaling": {...}, "missing": {...}, "step_labels": {...}},  # optional
       "weights": {"weight_ih": [[...]], "weight_hh": [[...]], "bias_ih": [...], "bias_hh": [...]},
       "readout": {"weight": [[...]], "bias": [...]} | null,
       "step": 12,
@@ -26,11 +27,14 @@ from typing import Any
 import numpy as np
 
 from ..engine import EngineError, LSTMParams
-from ..sequence import Sequence
+from ..scaling import Scaling
+from ..sequence import MissingValues, Sequence
+from ..step_labels import StepLabels
 from ._files import atomic_write, read_bytes
 from ._json import JsonDoc, dumps, parse_json, to_array
 from .errors import QT_TRANSLATE_NOOP, LoadError, SaveError, Text, key_place, missing_key
 from .sequences import json_sequence, sequence_to_json
+from .trace_notes import sequence_notes
 
 __all__ = [
     "SESSION_FORMAT",
@@ -81,10 +85,14 @@ def session_to_json(doc: SessionDocument) -> dict[str, Any]:
             "weight": np.asarray(doc.readout[0], dtype=np.float64).tolist(),
             "bias": np.asarray(doc.readout[1], dtype=np.float64).tolist(),
         }
+    sequence = sequence_to_json(doc.sequence)
+    sequence.update(
+        {k: v for k, v in sequence_notes(doc.sequence).items() if v not in (None, _NO_SCALING)}
+    )
     return {
         "format": SESSION_FORMAT,
         "version": SESSION_VERSION,
-        "sequence": sequence_to_json(doc.sequence),
+        "sequence": sequence,
         "weights": {n: getattr(doc.params, n).tolist() for n in _PARAM_NAMES},
         "readout": readout,
         "step": int(doc.step),
@@ -206,6 +214,36 @@ def _readout(doc: JsonDoc, value: Any, hidden: int) -> tuple[np.ndarray, np.ndar
     return w, b
 
 
+_NO_SCALING = {"inputs": None, "targets": None}
+
+
+def _sequence_notes(doc: JsonDoc, value: dict[str, Any]) -> dict[str, Any]:
+    """``sequence.scaling``, ``.missing``, ``.step_labels`` as Sequence fields (absent: None)."""
+    out: dict[str, Any] = {}
+    scaling = value.get("scaling")
+    if scaling is not None and not isinstance(scaling, dict):
+        raise LoadError(
+            doc.path,
+            key_place("sequence.scaling"),
+            Text(QT_TRANSLATE_NOOP("FileErrors", "expected an object with inputs and targets")),
+        )
+    parts = [
+        ("input_scaling", "sequence.scaling.inputs", (scaling or {}).get("inputs"), Scaling),
+        ("target_scaling", "sequence.scaling.targets", (scaling or {}).get("targets"), Scaling),
+        ("missing", "sequence.missing", value.get("missing"), MissingValues),
+        ("step_labels", "sequence.step_labels", value.get("step_labels"), StepLabels),
+    ]
+    for name, key, item, kind in parts:
+        if item is None:
+            continue
+        try:
+            out[name] = kind.from_json(item)
+        except EngineError as exc:
+            place = f"{key}.{exc.subject}" if exc.subject else key
+            raise LoadError(doc.path, key_place(place), exc.reason) from None
+    return out
+
+
 def load_session(path: str | os.PathLike[str]) -> SessionDocument:
     """Read a session file.
 
@@ -262,9 +300,20 @@ def load_session(path: str | os.PathLike[str]) -> SessionDocument:
     except EngineError as exc:
         raise LoadError(path, key_place("sequence"), exc) from None
     meta = dict(seq.meta, format="session")
-    seq = Sequence(
-        seq.inputs, seq.targets, seq.input_names, seq.target_names, seq.name, seq.vocabulary, meta
-    )
+    notes = _sequence_notes(doc, value["sequence"])
+    try:
+        seq = Sequence(
+            seq.inputs,
+            seq.targets,
+            seq.input_names,
+            seq.target_names,
+            seq.name,
+            seq.vocabulary,
+            meta,
+            **notes,
+        )
+    except EngineError as exc:  # e.g. scaling of 2 columns for 3 inputs
+        raise LoadError(path, key_place("sequence"), exc) from None
     params = _params(doc, value["weights"])
     if params.input_size != seq.input_size:
         raise LoadError(

@@ -141,6 +141,9 @@ def write_trace_csv(
 ) -> None:
     """Write :func:`trace_table` as CSV (t as an integer, values exactly, NaN as ``nan``).
 
+    Beside it, ``STEM.notes.json`` says how the sequence was scaled and read
+    (see :mod:`lstm_sim.io.trace_notes`).
+
     Raises
     ------
     SaveError
@@ -155,6 +158,9 @@ def write_trace_csv(
     for t, row in enumerate(table[:, 1:].tolist(), start=1):
         buf.write(f"{t},{','.join(map(repr, row))}\n")
     atomic_write(path, buf.getvalue().encode("ascii"))
+    from .trace_notes import write_trace_notes  # the scaling etc. in a sidecar (see there)
+
+    write_trace_notes(path, seq)
 
 
 def write_trace_npz(
@@ -168,7 +174,9 @@ def write_trace_npz(
 
     Keys: ``t`` (T,), ``inputs`` (T, D), ``targets`` (T, P) when there are
     targets, ``f``, ``i``, ``g``, ``o``, ``c``, ``h`` (T, H), ``grad_c_norm``,
-    ``grad_h_norm`` (T,), ``input_names``, ``target_names`` (strings).
+    ``grad_h_norm`` (T,), ``input_names``, ``target_names`` (strings); for
+    scaled inputs (targets) ``input_scaling`` (the method per column),
+    ``input_offset``, ``input_scale`` (``target_*`` likewise).
 
     Raises
     ------
@@ -188,6 +196,12 @@ def write_trace_npz(
     if seq.targets is not None:
         arrays["targets"] = np.array(seq.targets[:length])
         arrays["target_names"] = np.array(seq.target_names, dtype=str)
+    # Which scaling the inputs/targets carry: x = (raw − offset) / scale per column.
+    for key, scaling in (("input", seq.input_scaling), ("target", seq.target_scaling)):
+        if scaling is not None:
+            arrays[f"{key}_scaling"] = np.array(scaling.methods, dtype=str)
+            arrays[f"{key}_offset"] = np.array(scaling.offset)
+            arrays[f"{key}_scale"] = np.array(scaling.scale)
     for name in _GATES:
         arrays[name] = np.array(getattr(trace, name))
     buf = io.BytesIO()
