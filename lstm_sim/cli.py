@@ -70,6 +70,32 @@ for the loss (through every layer and direction of a model):
 With --window K, BPTT runs over the last K steps only (the loss too, for mse):
 the gradient norms of earlier steps are written as 0.
 
+Tables: --scale says how inputs and targets are scaled before the run:
+  none      values as in the file
+  standard  z-score per column: (x − mean) / standard deviation
+  minmax    (x − min) / (max − min), to [0, 1]
+  auto      standard for a column with a value beyond ±5, none otherwise
+            (the default without --weights: large values, e.g. in the
+            thousands, saturate every gate; small ones stay as they are)
+Without --weights the default is auto; with --weights it is none (the weights
+expect the values they were trained on). Per column: COLUMN=METHOD items, with
+"inputs"/"targets" for all columns of a role, e.g. --scale standard,year=none
+or --scale inputs=minmax,targets=none. The statistics come from the whole file.
+When most steps have their gates saturated (|pre-activation| > 5 for more than
+half of the gate values on more than half of the steps), one warning line on
+stderr suggests --scale standard.
+
+--missing says what happens to missing cells (empty, NA, N/A, #N/A, NaN, null,
+None, ?, -, ., .. in any case) in the input and target columns: error (the
+default: the first one is named), drop (their rows), interpolate (linearly;
+the first and last values are carried to the ends), ffill (the previous value)
+or zero. Columns named year, date, time, index, … or holding ISO dates or a
+regular index are not inputs by default; they label the steps.
+
+trace.notes.json, beside trace.csv, records the scaling (method, offset and
+scale of each column: x = (raw − offset) / scale), the missing-value choice,
+the step labels and which file column each x_j, y_j is.
+
 Exit status: 0 on success; 2 for bad input or usage, with one line on stderr,
 "lstm-sim: error: FILE: PLACE: REASON"; 1 when an output cannot be written.
 
@@ -216,6 +242,14 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="COLS",
         help="target columns, e.g. y (default: columns named y, y_<n>, target*)",
     )
+    _table_options(s)
+    s.add_argument(
+        "--scale",
+        type=_scale,
+        metavar="SPEC",
+        help="none, standard, minmax or auto, for all columns or per column "
+        "(COLUMN=METHOD,…; see below; default: auto, or none with --weights)",
+    )
     g = run.add_argument_group("gradients")
     g.add_argument(
         "--loss",
@@ -283,7 +317,41 @@ def build_parser() -> argparse.ArgumentParser:
     )
     train.add_argument("--inputs", type=_columns, metavar="COLS", help="input columns")
     train.add_argument("--targets", type=_columns, metavar="COLS", help="target columns")
+    _table_options(train)
     return parser
+
+
+_HEADER = {"auto": None, "yes": True, "no": False}
+
+
+def _table_options(group: argparse._ActionsContainer) -> None:
+    """--header and --missing (tables only)."""
+    from .sequence import MISSING_POLICIES
+
+    group.add_argument(
+        "--header",
+        choices=tuple(_HEADER),
+        default="auto",
+        help="whether the first line names the columns (default auto: decided from the "
+        "types of whole columns)",
+    )
+    group.add_argument(
+        "--missing",
+        choices=MISSING_POLICIES,
+        default="error",
+        help="what to do with missing cells (empty, NA, NaN, …): error (default), drop their "
+        "rows, interpolate, ffill (previous value) or zero",
+    )
+
+
+def _scale(text: str):
+    from .engine import EngineError
+    from .scaling import parse_scale_spec
+
+    try:
+        return parse_scale_spec(text)
+    except EngineError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def _train(ns: argparse.Namespace) -> int:
@@ -292,7 +360,13 @@ def _train(ns: argparse.Namespace) -> int:
     from .train import Readout, TrainConfig, Trainer
 
     try:
-        seq = load_sequence(ns.sequence, inputs=ns.inputs, targets=ns.targets)
+        seq = load_sequence(
+            ns.sequence,
+            inputs=ns.inputs,
+            targets=ns.targets,
+            header=_HEADER[ns.header],
+            missing=ns.missing,
+        )
         if seq.targets is None:
             raise _Failure(f"{ns.sequence}: no targets to train on (choose them with --targets)")
         readout = None
@@ -350,13 +424,14 @@ class _Failure(Exception):
 
 def _run(ns: argparse.Namespace) -> int:
     from .engine import EngineError, LSTMParams, Model
-    from .io import LoadError, SaveError, load_sequence, trace_columns, write_trace_csv
+    from .io import LoadError, SaveError, trace_columns, write_trace_csv
+    from .io.trace_notes import notes_path
     from .model_run import ModelRun, run_model_for_cli
 
     seq_path = ns.sequence
     notes: list = []
     try:
-        seq = load_sequence(seq_path, inputs=ns.inputs, targets=ns.targets)
+        seq = _load_table(ns)
         if ns.weights:
             from .io.model_file import cell_shown_note, load_model
 
@@ -397,6 +472,7 @@ def _run(ns: argparse.Namespace) -> int:
 
     try:
         result: ModelRun = run_model_for_cli(model, key, seq, ns.loss, ns.window)
+        _warn_if_saturated(result.rows, seq)
     except ValueError as exc:  # EngineError, and the usage problems it reports
         raise _Failure(f"{seq_path}: {exc}") from None
 
@@ -410,7 +486,7 @@ def _run(ns: argparse.Namespace) -> int:
         write_trace_csv(out / "trace.csv", *args, yhat=result.yhat)
     except SaveError as exc:
         raise _Failure(str(exc), 1) from None
-    written = [out / "trace.csv"]
+    written = [out / "trace.csv", notes_path(out / "trace.csv")]
     if ns.plots:
         written += _plots(trace_columns(*args, yhat=result.yhat), out, ns.plots)
     for note in notes:
@@ -421,9 +497,43 @@ def _run(ns: argparse.Namespace) -> int:
         + f", loss {ns.loss} L = {result.loss:.6g}"
         + (f", BPTT window {ns.window}" if ns.window else "")
     )
+    for line in seq.describe():  # scaling, missing values, step labels
+        print(f"  {line}")
     for path in written:
         print(f"wrote {path}")
     return 0
+
+
+def _load_table(ns: argparse.Namespace):
+    """The sequence of ``run``, read and scaled as the table options say."""
+    from .engine import EngineError
+    from .io import load_sequence
+    from .scaling import ScaleSpec, default_scale
+
+    seq = load_sequence(
+        ns.sequence,
+        inputs=ns.inputs,
+        targets=ns.targets,
+        header=_HEADER[ns.header],
+        missing=ns.missing,
+    )
+    spec = (ns.scale or ScaleSpec()).with_default(default_scale(bool(ns.weights)))
+    try:
+        return seq.rescaled(spec)
+    except EngineError as exc:
+        raise _Failure(f"{ns.sequence}: --scale: {exc}") from None
+
+
+def _warn_if_saturated(trace, seq) -> None:
+    """One line on stderr when most steps have their gates at 0 or 1 (engine/diagnostics.py)."""
+    from .engine.diagnostics import saturation
+
+    found = saturation(trace)
+    if not found.saturated:
+        return
+    scaled = seq.input_scaling is not None and "none" not in seq.input_scaling.methods
+    message = found.message(None if scaled else "--scale standard", suggest=not scaled)
+    sys.stderr.write(f"lstm-sim: warning: {message}\n")
 
 
 def _plots(columns: dict[str, np.ndarray], out: Path, formats: list[str]) -> list[Path]:

@@ -1088,7 +1088,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="63"/>
-        <location filename="../../lstm_sim/io/session_file.py" line="201"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="209"/>
         <source>expected shape {expected}, got {shape}</source>
         <translation>形状应为 {expected}，实际为 {shape}</translation>
     </message>
@@ -1175,7 +1175,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files.py" line="1367"/>
-        <location filename="../../lstm_sim/io/session_file.py" line="282"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="331"/>
         <source>expected an integer 0 … {last}, got {value}</source>
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
@@ -1216,7 +1216,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/io/_files.py" line="34"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="468"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="487"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>
@@ -1293,16 +1293,21 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/io/_files.py" line="92"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="218"/>
         <source>too large to read into memory</source>
         <translation>文件过大，无法读入内存</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/io/_files.py" line="111"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="143"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="151"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="278"/>
         <source>line {line} (byte {byte})</source>
         <translation>第 {line} 行（字节 {byte}）</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/io/_files.py" line="116"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="153"/>
         <source>not UTF-8 text (is this a binary file, or text in another encoding?)</source>
         <translation>不是 UTF-8 文本（这是二进制文件，还是其他编码的文本？）</translation>
     </message>
@@ -1486,98 +1491,126 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该 NPZ 文件中没有数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="176"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="314"/>
+        <source>empty cell, a missing value (choose what to do with it: {choices})</source>
+        <extracomment>How the missing-value error tells the user what to choose (the command line&apos;s option).</extracomment>
+        <translation>空单元格，即缺失值（请选择如何处理：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="320"/>
+        <source>{value} marks a missing value (choose what to do with it: {choices})</source>
+        <translation>{value} 表示缺失值（请选择如何处理：{choices}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="343"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="381"/>
+        <source>a cell of more than {limit} characters ({start}): not a table of numbers</source>
+        <translation>单元格超过 {limit} 个字符（{start}）：不是数值表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="470"/>
         <source>the file holds only blank lines</source>
-        <extracomment>A column chosen by header name or by 0-based index.</extracomment>
         <translation>文件中只有空行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="184"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="478"/>
         <source>delimiter must be one character, got {delimiter}</source>
         <translation>分隔符必须是单个字符，实际为 {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="260"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="177"/>
         <source>column {column}</source>
+        <extracomment>A column chosen by header name or by 0-based index.</extracomment>
         <translation>列 {column}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="266"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="183"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="268"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="185"/>
         <source>targets</source>
         <translation>目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="273"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="148"/>
         <source>not a CSV line ({detail})</source>
+        <extracomment>Cells (lower case, stripped) that mark a missing value; the empty cell too. Column names (lower case, without blanks and punctuation) of time and index columns. The roles a column can have.</extracomment>
         <translation>不是有效的 CSV 行（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="298"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="213"/>
         <source>no such column for {option} (columns: {columns})</source>
         <translation>{option}中指定的列不存在（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="311"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="226"/>
         <source>{option}: expected a name or an index</source>
         <translation>{option}：应为列名或索引</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="321"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="236"/>
         <source>{option}: index out of range (the file has {count} columns, numbered from 0)</source>
         <translation>{option}：索引超出范围（文件有 {count} 列，从 0 开始编号）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="338"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="333"/>
         <source>line {line}, column {column} ({name})</source>
         <translation>第 {line} 行，第 {column} 列（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="371"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="294"/>
         <source>{count} cells, expected {width} like {like}</source>
         <translation>有 {count} 个单元格，应与{like}一样有 {width} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="382"/>
-        <source>empty cell</source>
-        <translation>空单元格</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="391"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="303"/>
         <source>{value} is not a number</source>
         <translation>{value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="403"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="346"/>
         <source>no data rows</source>
         <translation>没有数据行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="408"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="351"/>
         <source>chosen both as input and as target</source>
         <translation>同时被选为输入和目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="450"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="356"/>
+        <source>a table of {rows} rows and {columns} columns</source>
+        <translation>{rows} 行 × {columns} 列的表格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="540"/>
         <source>no data rows after the header</source>
         <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="473"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="599"/>
+        <source>no value in this column to fill from</source>
+        <translation>此列没有任何值可用于填补</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="606"/>
+        <source>every row has a missing value: no row is left</source>
+        <translation>每一行都有缺失值：没有剩下任何行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_table.py" line="655"/>
         <source>no numeric input column (choose the input columns, e.g. --inputs 0,1)</source>
         <translation>没有数值型输入列（请选择输入列，例如 --inputs 0,1）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="483"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="501"/>
         <source>the header (line {line})</source>
         <translation>表头（第 {line} 行）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="486"/>
+        <location filename="../../lstm_sim/io/csv_layout.py" line="507"/>
         <source>the first row</source>
         <translation>第一行</translation>
     </message>
@@ -1811,164 +1844,171 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="134"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="152"/>
         <source>too large to load into memory</source>
         <extracomment>Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).</extracomment>
         <translation>文件过大，无法载入内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="140"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="158"/>
         <source>unreadable ({error}: {detail})</source>
         <translation>无法读取（{error}：{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="192"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="210"/>
         <source>no input column chosen</source>
         <translation>未选择输入列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="237"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="256"/>
         <source>expected numbers, got an array of dtype {dtype}</source>
         <translation>应为数值，实际为数据类型 {dtype} 的数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="256"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="275"/>
         <source>{what}: expected shape (T,) or (T, D), got {shape}</source>
         <translation>{what}：形状应为 (T,) 或 (T, D)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="267"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="286"/>
         <source>{what}: empty (0 steps)</source>
         <translation>{what}：为空（0 步）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="274"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="293"/>
         <source>{what}: no columns (shape {shape})</source>
         <translation>{what}：没有列（形状为 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="290"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="309"/>
         <source>expected a list of strings, got dtype {dtype}</source>
         <translation>应为字符串列表，实际数据类型为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="299"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="318"/>
+        <location filename="../../lstm_sim/scaling.py" line="232"/>
         <source>expected a list of strings</source>
         <translation>应为字符串列表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="306"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="325"/>
         <source>expected {count} names, got {got}</source>
         <translation>应有 {count} 个名称，实际有 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="346"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="365"/>
         <source>missing key &apos;x&apos; or &apos;inputs&apos; (keys found: {keys})</source>
         <translation>缺少键 &apos;x&apos; 或 &apos;inputs&apos;（找到的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="360"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="379"/>
         <source>{count} steps, but the inputs ({key}) have {steps}</source>
         <translation>有 {count} 步，但输入（{key}）有 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="389"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="408"/>
         <source>expected a JSON object with &apos;inputs&apos; or a list of steps</source>
         <translation>应为含有 &apos;inputs&apos; 的 JSON 对象，或由各时间步组成的列表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="402"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="421"/>
         <source>missing key &apos;{key}&apos; (or &apos;x&apos;); keys found: {keys}</source>
         <translation>缺少键 &apos;{key}&apos;（或 &apos;x&apos;）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="419"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="438"/>
         <source>{count} steps, but {key} has {steps}</source>
         <translation>有 {count} 步，但 {key} 有 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="475"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="494"/>
         <source>needs at least 2 characters (each step&apos;s target is the next character)</source>
         <translation>至少需要 2 个字符（每一步的目标是下一个字符）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="490"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="509"/>
         <source>too large to one-hot encode: {steps} steps × {count} distinct characters</source>
         <translation>过大，无法做独热编码：{steps} 步 × {count} 个不同字符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="555"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="574"/>
         <source>an .npy file holds one array; the targets would be lost (use .npz)</source>
         <translation>.npy 文件只能保存一个数组，目标会丢失（请使用 .npz）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="618"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="637"/>
         <source>only a character sequence (one-hot with a vocabulary) can be saved as text</source>
         <translation>只有字符序列（带词表的独热编码）才能保存为文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="112"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="120"/>
         <source>step {step} is outside 0 … {length}</source>
         <extracomment>The suffix the app proposes (the content is JSON; any suffix loads).</extracomment>
         <translation>时间步 {step} 超出 0 … {length} 的范围</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="118"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="126"/>
         <source>settings must be a dict</source>
         <translation>设置必须是字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="126"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="134"/>
         <source>settings are not JSON-compatible ({detail})</source>
         <translation>设置无法转换为 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="135"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="143"/>
         <source>the weights take {weights} input(s) per step but the sequence has {sequence}</source>
         <translation>权重每步需要 {weights} 个输入，而序列每步有 {sequence} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="151"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="159"/>
         <source>expected an object with weight_ih, weight_hh, …</source>
         <translation>应为含有 weight_ih、weight_hh 等的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="179"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="187"/>
         <source>expected null or an object with weight and bias</source>
         <translation>应为 null 或含有 weight 和 bias 的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="188"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="196"/>
         <source>expected shape (P, {hidden}), got {shape}</source>
         <translation>形状应为 (P, {hidden})，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="226"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="228"/>
+        <source>expected an object with inputs and targets</source>
+        <translation>应为含 inputs 和 targets 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/session_file.py" line="264"/>
         <source>not an lstm-sim session (expected {format})</source>
         <translation>不是 lstm-sim 会话（应为 {format}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="235"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="273"/>
         <source>missing or not an integer</source>
         <translation>缺失或不是整数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="242"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="280"/>
         <source>version {version} was written by a newer lstm-sim (this one reads up to {supported})</source>
         <translation>版本 {version} 由更新的 lstm-sim 写入（本程序最高只能读取版本 {supported}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="253"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="291"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="258"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="296"/>
         <source>expected an object with inputs, targets, …</source>
         <translation>应为含有 inputs、targets 等的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="292"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="341"/>
+        <location filename="../../lstm_sim/scaling.py" line="216"/>
         <source>expected an object</source>
         <translation>应为对象</translation>
     </message>
@@ -2231,24 +2271,215 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <source>a trace of {steps} steps</source>
         <translation>{steps} 步的运行轨迹</translation>
     </message>
+    <message>
+        <location filename="../../lstm_sim/engine/diagnostics.py" line="99"/>
+        <source>the gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps, with inputs up to {peak}</source>
+        <extracomment>|pre-activation| above which a gate counts as saturated. Share of a step&apos;s gate values that must be saturated for the step to count. Share of the steps that must be saturated for the trace to be reported.</extracomment>
+        <translation>在 {percent} 的时间步上门已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1），输入最大达 {peak}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/diagnostics.py" line="110"/>
+        <source>the gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps; the inputs reach {peak}: try {remedy}</source>
+        <translation>在 {percent} 的时间步上门已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）；输入最大达 {peak}：请尝试 {remedy}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/engine/diagnostics.py" line="121"/>
+        <source>The gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps; the inputs reach {peak}. Scale the inputs to see the cell work.</source>
+        <translation>在 {percent} 的时间步上门已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）；输入最大达 {peak}。请缩放输入，才能看到记忆单元的工作过程。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_text.py" line="84"/>
+        <source>more than {limit} cells on one line ({count}): not a table of steps</source>
+        <extracomment>Characters a cell may have (a number needs &lt; 30; a label or a comment a few hundred). Characters a line may have: MAX_INPUTS cells of 256 characters. A line still open after this many characters is checked as it grows. Characters of a bad cell quoted in a message. Bytes read at a time.</extracomment>
+        <translation>一行超过 {limit} 个单元格（{count}）：不是按时间步排列的表格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_text.py" line="115"/>
+        <source>not a regular file (a device, FIFO or socket)</source>
+        <translation>不是普通文件（而是设备、命名管道或套接字）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_text.py" line="144"/>
+        <source>binary data (a zero byte), not a text table</source>
+        <translation>二进制数据（含零字节），不是文本表格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_text.py" line="283"/>
+        <source>not {encoding} text (the byte-order mark says it is)</source>
+        <translation>不是 {encoding} 文本（但字节顺序标记表明是）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/csv_text.py" line="394"/>
+        <source>a line of more than {limit} characters: not a table of numbers</source>
+        <translation>一行超过 {limit} 个字符：不是数值表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="90"/>
+        <source>unknown scaling {method} (expected one of: {known})</source>
+        <extracomment>The stored methods (what a column was scaled with). What a user may choose: a method, or ``auto`` (standard or none per column). ``auto`` standardises a column with a value beyond ±AUTO_LIMIT. A gate saturates at |z| &gt; 5 (σ(5) = 0.9933: within 0.7 % of 1); one input of 5 with weight 1 reaches that by itself, while values within ±5 (z-scores, [−1, 1] signals, 0/1 pulses, one-hot codes, small counts) stay readable as they are. Words of a specification that stand for every input / every target column.</extracomment>
+        <translation>未知的缩放方式 {method}（应为以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="168"/>
+        <source>{column}: standardised (mean {mean}, std. dev. {std})</source>
+        <translation>{column}：已标准化（均值 {mean}，标准差 {std}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="179"/>
+        <source>{column}: min-max to [0, 1] (min {low}, max {high})</source>
+        <translation>{column}：最小-最大缩放到 [0, 1]（最小值 {low}，最大值 {high}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="189"/>
+        <source>{column}: as in the file</source>
+        <translation>{column}：与文件中相同</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="222"/>
+        <location filename="../../lstm_sim/step_labels.py" line="238"/>
+        <source>expected a list</source>
+        <translation>应为列表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="228"/>
+        <source>expected a list of numbers</source>
+        <translation>应为数字列表</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="343"/>
+        <source>no column {column} to scale (columns: {columns})</source>
+        <translation>没有可缩放的列 {column}（现有列：{columns}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/scaling.py" line="384"/>
+        <source>expected {syntax} items separated by commas, got {text}</source>
+        <translation>应为以逗号分隔的 {syntax} 项，实际为 {text}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="58"/>
+        <source>unknown missing-value choice {choice} (expected one of: {known})</source>
+        <extracomment>What a table loader does with a missing cell (empty, NA, NaN, null, …): ``error`` (the default: a message naming the first one), ``drop`` its row, ``interpolate`` linearly within the column (the first and last values are carried to the ends), ``ffill`` (the last value before it; the first value before the first one), or ``zero``.</extracomment>
+        <translation>未知的缺失值处理方式 {choice}（应为以下之一：{known}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="73"/>
+        <source>{rows} of {total} rows dropped for {cells} missing values</source>
+        <translation>因 {cells} 个缺失值删除了 {total} 行中的 {rows} 行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="82"/>
+        <source>interpolated</source>
+        <translation>已插值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="83"/>
+        <source>filled with the previous value</source>
+        <translation>已用前一个值填补</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="84"/>
+        <source>set to 0</source>
+        <translation>已设为 0</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="85"/>
+        <source>kept</source>
+        <translation>已保留</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="87"/>
+        <source>{cells} missing values {how}</source>
+        <translation>{cells} 个缺失值{how}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="112"/>
+        <location filename="../../lstm_sim/step_labels.py" line="222"/>
+        <source>expected an object with {keys}</source>
+        <translation>应为含 {keys} 的对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="120"/>
+        <source>expected a whole number ≥ 0</source>
+        <translation>应为 ≥ 0 的整数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="288"/>
+        <source>inputs: {scaling}</source>
+        <translation>输入：{scaling}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="295"/>
+        <source>targets: {scaling}</source>
+        <translation>目标：{scaling}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/sequence.py" line="305"/>
+        <source>steps labelled by {labels}</source>
+        <translation>时间步标签：{labels}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="65"/>
+        <source>{count} month(s)</source>
+        <translation>{count} 个月</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="67"/>
+        <source>{count} day(s)</source>
+        <translation>{count} 天</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="69"/>
+        <source>{count} hour(s)</source>
+        <translation>{count} 小时</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="71"/>
+        <source>{count} minute(s)</source>
+        <translation>{count} 分钟</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="73"/>
+        <source>{count} second(s)</source>
+        <translation>{count} 秒</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="186"/>
+        <source>{column}: {first} … {last}</source>
+        <translation>{column}：{first} … {last}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="194"/>
+        <source>{column}: {first} … {last} (every {step})</source>
+        <translation>{column}：{first} … {last}（间隔 {step}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="230"/>
+        <source>expected one of {kinds}, got {kind}</source>
+        <translation>应为 {kinds} 之一，实际为 {kind}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/step_labels.py" line="257"/>
+        <source>values that do not fit the kind {kind}</source>
+        <translation>取值与类型 {kind} 不符</translation>
+    </message>
 </context>
 <context>
     <name>FileFormats</name>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="208"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="533"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="226"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="552"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="321"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="547"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="340"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="566"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="332"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="567"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="351"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="586"/>
         <location filename="../../lstm_sim/io/weights.py" line="129"/>
         <location filename="../../lstm_sim/io/weights.py" line="660"/>
         <source>NumPy arrays</source>
@@ -2256,16 +2487,16 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="450"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="596"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="469"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="615"/>
         <location filename="../../lstm_sim/io/weights.py" line="140"/>
         <location filename="../../lstm_sim/io/weights.py" line="668"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="464"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="602"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="483"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="621"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
