@@ -224,3 +224,13 @@ def test_help_documents_the_table_options(capsys):
     assert status == 0
     for word in ("--scale", "--missing", "--header", "minmax", "auto", "trace.notes.json", "yhat_"):
         assert word in out, word
+
+
+def test_the_readme_example_is_what_the_command_prints(tmp_path, capsys, monkeypatch):
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    block = readme.split("$ lstm-sim run nile.csv --out nile\n", 1)[1].split("```", 1)[0]
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "nile.csv").write_bytes((TABLES / "nile.csv").read_bytes())
+    status, out, err = run_main(capsys, "run", "nile.csv", "--out", "nile")
+    assert status == 0 and err == ""
+    assert out == block
