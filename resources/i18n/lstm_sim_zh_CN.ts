@@ -1518,18 +1518,18 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>分隔符必须是单个字符，实际为 {delimiter}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="177"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="166"/>
         <source>column {column}</source>
         <extracomment>A column chosen by header name or by 0-based index.</extracomment>
         <translation>列 {column}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="183"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="172"/>
         <source>inputs</source>
         <translation>输入</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="185"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="174"/>
         <source>targets</source>
         <translation>目标</translation>
     </message>
@@ -1540,17 +1540,17 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>不是有效的 CSV 行（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="213"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="202"/>
         <source>no such column for {option} (columns: {columns})</source>
         <translation>{option}中指定的列不存在（现有的列：{columns}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="226"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="215"/>
         <source>{option}: expected a name or an index</source>
         <translation>{option}：应为列名或索引</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="236"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="225"/>
         <source>{option}: index out of range (the file has {count} columns, numbered from 0)</source>
         <translation>{option}：索引超出范围（文件有 {count} 列，从 0 开始编号）</translation>
     </message>
@@ -1570,37 +1570,37 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>{value} 不是数字</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="346"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="239"/>
         <source>no data rows</source>
         <translation>没有数据行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="351"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="244"/>
         <source>chosen both as input and as target</source>
         <translation>同时被选为输入和目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="356"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="249"/>
         <source>a table of {rows} rows and {columns} columns</source>
         <translation>{rows} 行 × {columns} 列的表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="540"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="375"/>
         <source>no data rows after the header</source>
         <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="599"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="434"/>
         <source>no value in this column to fill from</source>
         <translation>此列没有任何值可用于填补</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="606"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="441"/>
         <source>every row has a missing value: no row is left</source>
         <translation>每一行都有缺失值：没有剩下任何行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="655"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="490"/>
         <source>no numeric input column (choose the input columns, e.g. --inputs 0,1)</source>
         <translation>没有数值型输入列（请选择输入列，例如 --inputs 0,1）</translation>
     </message>
