@@ -190,7 +190,7 @@ def read_npz(data: bytes, path: str | os.PathLike[str]) -> dict[str, np.ndarray]
                 if info.is_dir():
                     continue
                 name = info.filename[:-4] if info.filename.endswith(".npy") else info.filename
-                place = key_place(f"'{name}'")
+                place = key_place(repr(name))  # a member name with a newline stays one line
                 if info.file_size > _MAX_BYTES:
                     raise LoadError(
                         path,
