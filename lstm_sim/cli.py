@@ -70,7 +70,8 @@ for the loss (through every layer and direction of a model):
 With --window K, BPTT runs over the last K steps only (the loss too, for mse):
 the gradient norms of earlier steps are written as 0.
 
-Tables: --scale says how inputs and targets are scaled before the run:
+Scaling (any sequence file): --scale says how inputs and targets are scaled
+before the run:
   none      values as in the file
   standard  z-score per column: (x − mean) / standard deviation
   minmax    (x − min) / (max − min), to [0, 1]

@@ -154,6 +154,36 @@ def test_missing_policies(policy):
     np.testing.assert_array_equal(seq.step_labels.values, YEARS)
 
 
+@pytest.mark.parametrize("policy", ["drop", "interpolate", "ffill", "zero"])
+def test_missing_cells_fast_and_line_by_line_agree(tmp_path, monkeypatch, policy):
+    from lstm_sim.io import csv_rows, csv_table
+
+    rng = np.random.default_rng(5)
+    x = rng.standard_normal((3000, 3))
+    cells = np.char.mod("%.17g", x).astype(object)
+    markers = ["", "NA", " nan ", "N/A", "-", "?", "..", "null"]
+    for k in range(0, 3000, 37):
+        cells[k, k % 3] = markers[k % len(markers)]
+    lines = [",".join(row) for row in cells.tolist()]
+    lines[100:100] = ["", "   "]  # blank lines are skipped either way
+    (tmp_path / "g.csv").write_text("a,b,c\n" + "\n".join(lines) + "\n")
+    monkeypatch.setattr(csv_table, "_CHUNK", 5000)  # many chunks
+    taken = []
+
+    def spy(*args):
+        out = csv_rows.parse_fast(*args)
+        taken.append(out is not None)
+        return out
+
+    monkeypatch.setattr(csv_table, "parse_fast", spy)
+    fast = load_sequence(tmp_path / "g.csv", missing=policy)
+    assert len(taken) > 10 and taken.count(False) == 1  # only the chunk with "   " went slow
+    monkeypatch.setattr(csv_table, "parse_fast", lambda *a: None)
+    slow = load_sequence(tmp_path / "g.csv", missing=policy)
+    np.testing.assert_array_equal(fast.inputs, slow.inputs)
+    assert fast.missing == slow.missing and fast.missing.cells == len(range(0, 3000, 37))
+
+
 def test_missing_at_the_ends_and_in_a_whole_column():
     table = np.array([[np.nan, 1.0], [2.0, np.nan], [4.0, 3.0], [np.nan, np.nan]])
     out, kept = fill_missing(table, "interpolate", ["a", "b"])

@@ -15,7 +15,7 @@ Example
 ...     print(err)            # data.csv: line 3, column 2 ('x'): 'abc' is not a number
 """
 
-from .csv_table import ColumnSpec, TablePreview, is_target_name, peek_table
+from .csv_table import CellIssue, ColumnSpec, TablePreview, count_rows, is_target_name, peek_table
 from .errors import FileError, LoadCancelled, LoadError, SaveError
 from .registry import FileFormat, formats
 from .sequences import load_sequence, save_sequence, sequence_suffixes
@@ -43,6 +43,7 @@ __all__ = [
     "SESSION_FORMAT",
     "SESSION_SUFFIX",
     "SESSION_VERSION",
+    "CellIssue",
     "ColumnSpec",
     "FileError",
     "FileFormat",
@@ -53,6 +54,7 @@ __all__ = [
     "SaveError",
     "SessionDocument",
     "TablePreview",
+    "count_rows",
     "formats",
     "is_target_name",
     "layer_infos",

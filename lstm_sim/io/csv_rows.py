@@ -14,6 +14,7 @@ from __future__ import annotations
 import csv
 import math
 import os
+import re
 from collections.abc import Sequence as Seq
 from dataclasses import dataclass
 from typing import Any
@@ -22,6 +23,7 @@ import numpy as np
 
 from ._json import not_finite
 from .csv_layout import (
+    MISSING,
     cell_place,
     is_missing,
     long_cell,
@@ -99,14 +101,31 @@ class RowReader:
         return math.nan
 
 
+def _marker_pattern(delimiter: str) -> re.Pattern[str]:
+    """A whole cell (between delimiters or line ends) that is empty or a missing-value marker."""
+    d = re.escape(delimiter)
+    markers = "|".join(re.escape(m) for m in sorted(MISSING, key=len, reverse=True) if m)
+    return re.compile(
+        rf"(?<![^{d}\n])[ \t]*(?:{markers})?[ \t]*(?![^{d}\n])", re.IGNORECASE | re.MULTILINE
+    )
+
+
 def parse_fast(
     part: str, r: RowReader, ncols: int, text_cols: list[int], labels: list[str]
 ) -> np.ndarray | None:
-    """``part`` parsed by numpy's C parser, or None when it needs the line-by-line parser."""
+    """``part`` parsed by numpy's C parser, or None when it needs the line-by-line parser.
+
+    When missing values are handled (not ``error``), missing cells are written
+    as ``nan`` first, so that a table with gaps still takes the fast path.
+    """
     found: list[str] = []
     converters: dict[int, Any] = dict.fromkeys(text_cols, _zero)
     if r.label is not None:
         converters[r.label] = lambda s: found.append(s) or 0.0
+    if r.missing != "error" and r.delimiter is not None and '"' not in part:
+        # blank lines (also at the ends) would become rows of "nan"
+        part = re.sub(r"\n\n+", "\n", part).strip("\n")
+        part = _marker_pattern(r.delimiter).sub("nan", part)
     try:
         arr = np.loadtxt(
             part.split("\n"),
@@ -123,8 +142,10 @@ def parse_fast(
         return None
     if r.use != list(range(ncols)):
         arr = arr[:, r.use]
-    if not np.isfinite(arr).all():
-        return None  # NaN (missing) or inf: the line-by-line parser says what to do
+    missing = np.isnan(arr)
+    if np.isinf(arr).any() or (missing.any() and r.missing == "error"):
+        return None  # the line-by-line parser says where and what to do
+    r.missing_cells += int(np.count_nonzero(missing))
     labels.extend(s.strip() for s in found)
     return arr
 

@@ -383,8 +383,10 @@ def _parse(
     )
     text_cols = [j for j in range(ncols) if not preview.numeric[j] and j not in use and j != label]
 
-    # Budget, before reading on: a lower bound of the rows from the file size.
-    longest = max(len(row) for row in first[start:].split("\n", SAMPLE + 1)[:SAMPLE]) + 1
+    # Budget, before reading on: a lower bound of the rows from the file size
+    # (every row as long, in bytes, as the longest sampled one).
+    sampled = first[start:].split("\n", SAMPLE + 1)[:SAMPLE]
+    longest = max(len(row.encode(source.encoding, "replace")) for row in sampled) + 1
     per_row = 8 * len(use)
     if source.size:
         least = source.size // max(longest, 1)

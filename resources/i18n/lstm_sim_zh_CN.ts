@@ -1590,17 +1590,17 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>表头之后没有数据行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="434"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="436"/>
         <source>no value in this column to fill from</source>
         <translation>此列没有任何值可用于填补</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="441"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="443"/>
         <source>every row has a missing value: no row is left</source>
         <translation>每一行都有缺失值：没有剩下任何行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_table.py" line="490"/>
+        <location filename="../../lstm_sim/io/csv_table.py" line="492"/>
         <source>no numeric input column (choose the input columns, e.g. --inputs 0,1)</source>
         <translation>没有数值型输入列（请选择输入列，例如 --inputs 0,1）</translation>
     </message>
