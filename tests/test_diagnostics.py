@@ -94,3 +94,12 @@ def test_messages():
     )
     assert str(found.message()).endswith("Scale the inputs to see the cell work.")
     assert "try" not in str(found.message(suggest=False))
+
+
+def test_one_cell_of_a_model():
+    from lstm_sim.engine.model import CellRows
+
+    x = np.r_[np.zeros(30), np.full(70, 50.0)][:, None]
+    rows = CellRows(run(_unit_cell(1.0), x), flip=True)  # a backward cell's rows in time order
+    found = saturation(rows)
+    assert found.saturated_steps == 70 and found.saturated and found.input_peak == 50.0

@@ -140,7 +140,9 @@ def saturation(trace: Trace, *, start: int = 0, stop: int | None = None) -> Satu
     Parameters
     ----------
     trace : Trace
-        An LSTM trace (its stored gate values f, i, g, o and inputs x).
+        An LSTM trace (its stored gate values f, i, g, o and inputs x), or
+        anything with those attributes and ``params`` (one cell of a model,
+        :class:`~lstm_sim.engine.model.CellRows`).
     start, stop : int
         Rows to examine (default: all).
 
@@ -151,7 +153,7 @@ def saturation(trace: Trace, *, start: int = 0, stop: int | None = None) -> Satu
     length = len(trace)
     stop = length if stop is None else max(0, min(int(stop), length))
     start = max(0, min(int(start), stop))
-    clamped = set(trace.clamp or ())
+    clamped = set(getattr(trace, "clamp", None) or ())
     gates = [g for g in ("i", "f", "g", "o") if g not in clamped]
     hidden = trace.params.hidden_size
     lim = _limits()

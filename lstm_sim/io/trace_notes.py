@@ -24,35 +24,23 @@ A value of ``x_j`` in the trace is ``(raw − offset[j]) / scale[j]`` of the
 file's column ``columns["x_j"]``; ``null`` scaling means the values are as in
 the file. ``notes`` repeats the same in words. The format is also described
 in ``docs/session-format.md`` (the session stores the same objects).
-
-Read-out predictions: :func:`readout_predictions` gives ŷ_t = W_y·h_t + b_y,
-and :func:`write_trace_csv_with_readout` writes the trace with ``yhat_*``
-columns after the targets.
 """
 
 from __future__ import annotations
 
-import io
 import os
 from pathlib import Path
 from typing import Any
 
-import numpy as np
-
-from ..engine import Trace
 from ..sequence import Sequence
 from ._files import atomic_write
 from ._json import dumps
-from .errors import SaveError
-from .trace_export import trace_table
 
 __all__ = [
     "NOTES_FORMAT",
     "notes_path",
-    "readout_predictions",
     "sequence_notes",
     "trace_notes",
-    "write_trace_csv_with_readout",
     "write_trace_notes",
 ]
 
@@ -107,51 +95,3 @@ def write_trace_notes(path: str | os.PathLike[str], seq: Sequence) -> Path:
     target = notes_path(path)
     atomic_write(target, dumps(trace_notes(seq, Path(path).name)))
     return target
-
-
-def readout_predictions(trace: Trace, readout: tuple[Any, Any]) -> np.ndarray:
-    """ŷ_t = W_y·h_t + b_y for every step of ``trace``.
-
-    Parameters
-    ----------
-    trace : Trace
-        T steps, H units.
-    readout : (W_y (P, H), b_y (P,))
-
-    Returns
-    -------
-    numpy.ndarray, shape (T, P)
-    """
-    w_y = np.asarray(readout[0], dtype=np.float64)
-    b_y = np.asarray(readout[1], dtype=np.float64)
-    return trace.h @ w_y.T + b_y
-
-
-def write_trace_csv_with_readout(
-    path: str | os.PathLike[str],
-    seq: Sequence,
-    trace: Trace,
-    grad_c_norm: Any,
-    grad_h_norm: Any,
-    readout: tuple[Any, Any],
-) -> None:
-    """Like :func:`~lstm_sim.io.write_trace_csv`, with ``yhat_0 … yhat_{P-1}`` after the targets.
-
-    Raises
-    ------
-    SaveError
-    """
-    try:
-        header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm)
-    except ValueError as exc:
-        raise SaveError(path, "", getattr(exc, "text", str(exc))) from None
-    yhat = readout_predictions(trace, readout)
-    at = 1 + trace.params.input_size + seq.target_size  # after t, x_*, y_*
-    header = header[:at] + [f"yhat_{j}" for j in range(yhat.shape[1])] + header[at:]
-    table = np.hstack([table[:, :at], yhat, table[:, at:]])
-    buf = io.StringIO()
-    buf.write(",".join(header) + "\n")
-    for t, row in enumerate(table[:, 1:].tolist(), start=1):
-        buf.write(f"{t},{','.join(map(repr, row))}\n")
-    atomic_write(path, buf.getvalue().encode("ascii"))
-    write_trace_notes(path, seq)
