@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 
+from ..engine.budget import BudgetError
 from ..engine.errors import (
     CONTEXT,
     QT_TRANSLATE_NOOP,
@@ -40,6 +41,7 @@ from ..engine.errors import (
 
 __all__ = [
     "CONTEXT",
+    "MAX_FIELD",
     "QT_TRANSLATE_NOOP",
     "FileError",
     "Joined",
@@ -49,17 +51,78 @@ __all__ = [
     "SaveError",
     "Text",
     "Translate",
+    "excerpt",
     "index_place",
     "key_place",
     "line_column",
     "line_place",
     "missing_key",
     "none",
+    "some",
 ]
+
+#: Longest field (a value, a name, a library's words) a message shows; longer ones are cut.
+MAX_FIELD = 200
 
 
 def _one_line(text: str) -> str:
     return " ".join(text.split())
+
+
+def excerpt(value: object, limit: int = 40) -> str:
+    """``value`` as text on one line, cut to ``limit`` characters (``"…"`` marks the cut).
+
+    For quoting what a file holds (a cell, a key, a header): a message must
+    never echo a whole 50 MB cell. Only the first characters are looked at.
+
+    >>> excerpt("x" * 10_000_000, 5)
+    'xxxxx…'
+    """
+    text = value if isinstance(value, str) else str(value)
+    head = text[:limit]
+    if not head.isprintable():  # line ends, tabs, control characters: one line, same length
+        head = "".join(c if c.isprintable() else " " for c in head)
+    return head + "…" if len(text) > limit else head
+
+
+def some(names: object, count: int = 12) -> Joined:
+    """The first ``count`` of ``names``, each cut by :func:`excerpt`; ``"…"`` if there are more."""
+    shown = []
+    for k, name in enumerate(names):  # type: ignore[call-overload]
+        if k == count:
+            shown.append("…")
+            break
+        shown.append(excerpt(name))
+    return Joined(shown)
+
+
+def _bounded(message: Message) -> Message:
+    """``message`` with every field (and a plain message) cut to :data:`MAX_FIELD` characters.
+
+    The same object when nothing needed cutting.
+    """
+    if isinstance(message, Text):
+        fields = {k: _bounded_field(v) for k, v in message.fields.items()}
+        if all(fields[k] is v for k, v in message.fields.items()):
+            return message
+        return Text(message.template, **fields)
+    if isinstance(message, Joined):
+        parts = [_bounded_field(p) for p in message.parts]
+        if all(a is b for a, b in zip(parts, message.parts, strict=True)):
+            return message
+        return Joined(parts, message.separator)
+    if isinstance(message, str) and len(message) <= 4 * MAX_FIELD:
+        return message
+    return excerpt(message, 4 * MAX_FIELD)
+
+
+def _bounded_field(value: object) -> object:
+    if isinstance(value, Text | Joined):
+        return _bounded(value)
+    if isinstance(value, int | float) or (isinstance(value, str) and len(value) <= MAX_FIELD):
+        return value
+    text = str(value)
+    return value if len(text) <= MAX_FIELD else excerpt(text, MAX_FIELD)
 
 
 class FileError(Exception):
@@ -74,7 +137,9 @@ class FileError(Exception):
         ``"byte 0"``; ``""`` when it concerns the whole file.
     reason : str, Text or EngineError
         What is wrong, in words (one line). An :class:`EngineError` gives its
-        (translatable) message.
+        (translatable) message. Every field of the place and the reason is cut
+        to :data:`MAX_FIELD` characters (a file's content is quoted, never
+        echoed whole).
 
     Attributes
     ----------
@@ -83,6 +148,9 @@ class FileError(Exception):
         In English (``reason`` on one line).
     place_text, reason_text : str or Text
         The messages as given (translatable when a :class:`Text`).
+    budget : BudgetError or None
+        When the reason is that the file needs more memory than there is: the
+        error, whose ``fits`` says how many steps (rows) would fit.
 
     ``str(err)`` is ``"FILE: PLACE: REASON"`` (``"FILE: REASON"`` without a
     place), FILE being the path as given.
@@ -91,14 +159,15 @@ class FileError(Exception):
     def __init__(
         self, path: str | os.PathLike[str], place: Message, reason: Message | EngineError
     ) -> None:
+        self.budget = reason if isinstance(reason, BudgetError) else None
         if isinstance(reason, EngineError):
             reason = reason.text
         self.path = os.fspath(path)
-        self.place_text: Message = place
-        self.reason_text: Message = reason
-        self.place = str(place)
+        self.place_text: Message = _bounded(place)
+        self.reason_text: Message = _bounded(reason)
+        self.place = str(self.place_text)
         # One line, whatever the wrapped library said.
-        self.reason = _one_line(str(reason))
+        self.reason = _one_line(str(self.reason_text))
         super().__init__(self.path, self.place, self.reason)
 
     def __str__(self) -> str:
@@ -149,7 +218,7 @@ class LoadCancelled(Exception):
 
 
 # ------------------------------------------------------- common phrases
-def missing_key(found: str) -> Text:
+def missing_key(found: Message) -> Text:
     """The reason "missing (keys found: a, b)" ("none" when there are none)."""
     return Text(
         QT_TRANSLATE_NOOP("FileErrors", "missing (keys found: {keys})"), keys=found or none()

@@ -1615,47 +1615,48 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>第一行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="129"/>
+        <location filename="../../lstm_sim/io/errors.py" line="198"/>
         <source>{file}: {place}: {reason}</source>
+        <extracomment>Longest field (a value, a name, a library&apos;s words) a message shows; longer ones are cut.</extracomment>
         <translation>{file}：{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="135"/>
+        <location filename="../../lstm_sim/io/errors.py" line="204"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="155"/>
+        <location filename="../../lstm_sim/io/errors.py" line="224"/>
         <source>missing (keys found: {keys})</source>
         <translation>缺失（找到的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="161"/>
+        <location filename="../../lstm_sim/io/errors.py" line="230"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="166"/>
+        <location filename="../../lstm_sim/io/errors.py" line="235"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="172"/>
+        <location filename="../../lstm_sim/io/errors.py" line="241"/>
         <source>line {line}, column {column}</source>
         <translation>第 {line} 行，第 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="180"/>
+        <location filename="../../lstm_sim/io/errors.py" line="249"/>
         <source>key {key}</source>
         <translation>键 {key}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="187"/>
+        <location filename="../../lstm_sim/io/errors.py" line="256"/>
         <source>{place}, index [{index}]</source>
         <translation>{place}，索引 [{index}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="189"/>
+        <location filename="../../lstm_sim/io/errors.py" line="258"/>
         <source>index [{index}]</source>
         <translation>索引 [{index}]</translation>
     </message>
