@@ -58,23 +58,38 @@ def _meminfo_available() -> int | None:
     return None
 
 
+def _read_int(path: str) -> int | None:
+    try:
+        with open(path, encoding="ascii") as f:
+            text = f.read().strip()
+    except OSError:
+        return None
+    return int(text) if text.isdigit() else None  # "max" (v2): no limit
+
+
 def _cgroup_room() -> int | None:
-    """Bytes left under this process's cgroup v2 memory limit (None: no limit)."""
+    """Bytes left under this process's cgroup memory limit, v2 or v1 (None: no limit)."""
     try:
         with open("/proc/self/cgroup", encoding="ascii") as f:
-            entry = next((ln.strip() for ln in f if ln.startswith("0::")), None)
-        if entry is None:
-            return None
-        base = os.path.join("/sys/fs/cgroup", entry[3:].lstrip("/"))
-        with open(os.path.join(base, "memory.max"), encoding="ascii") as f:
-            limit = f.read().strip()
-        if limit == "max":
-            return None
-        with open(os.path.join(base, "memory.current"), encoding="ascii") as f:
-            used = int(f.read().strip())
-        return max(0, int(limit) - used)
-    except (OSError, ValueError):
+            lines = [ln.strip().split(":", 2) for ln in f if ln.count(":") >= 2]
+    except OSError:
         return None
+    for _id, controllers, where in lines:
+        if controllers == "":  # v2: one unified hierarchy
+            base = os.path.join("/sys/fs/cgroup", where.lstrip("/"))
+            limit, used = _read_int(f"{base}/memory.max"), _read_int(f"{base}/memory.current")
+        elif "memory" in controllers.split(","):  # v1: the memory controller's own hierarchy
+            base = os.path.join("/sys/fs/cgroup/memory", where.lstrip("/"))
+            if not os.path.isdir(base):  # inside a container the group is mounted as the root
+                base = "/sys/fs/cgroup/memory"
+            limit = _read_int(f"{base}/memory.limit_in_bytes")
+            used = _read_int(f"{base}/memory.usage_in_bytes")
+        else:
+            continue
+        # v1 says "no limit" with a huge number (2^63 rounded to pages).
+        if limit is not None and used is not None and limit < 1 << 60:
+            return max(0, limit - used)
+    return None
 
 
 def _address_space_room() -> int | None:

@@ -2162,7 +2162,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/budget.py" line="190"/>
+        <location filename="../../lstm_sim/engine/budget.py" line="205"/>
         <source>{what} would need {needed} of memory, but only {available} is free</source>
         <extracomment>Largest number of inputs per step (D) any file may announce. Largest hidden size (H) of a cell any file may announce. Share of the available memory one file or one trace may take: the rest is for the copies a load makes on the way, the GUI and the other programs. Used when the platform tells nothing (no /proc, no sysconf): a modest laptop.</extracomment>
         <translation>{what}需要 {needed} 内存，但只有 {available} 可用</translation>
