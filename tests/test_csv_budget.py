@@ -75,7 +75,7 @@ def test_a_fifo_is_refused_without_waiting(tmp_path):
     path = tmp_path / "pipe.csv"
     os.mkfifo(path)
     err = _refused(path)
-    assert "not a regular file" in err
+    assert "is a named pipe (FIFO), not a data file" in err
 
 
 def test_peek_of_a_huge_line_is_refused(tmp_path):

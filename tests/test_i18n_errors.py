@@ -107,6 +107,10 @@ TECHNICAL_WORDS = frozenset(
         "none",
         "layer",  # --layer, --reverse
         "reverse",
+        "FIFO",  # a named pipe
+        "deflate",  # the zip packing method
+        "max",
+        "steps",  # the option --max-steps
     }
 )
 

@@ -271,10 +271,13 @@ def test_announced_storage_size_is_budgeted_before_reading(tmp_path, monkeypatch
 
     _, items, records = _lstm_sd()
     path = _zip(tmp_path / "b.pt", _state_dict(items), records)
+    data = path.read_bytes()  # (load_weights would refuse the file itself first: 1.5 KiB > 64)
     monkeypatch.setattr(budget, "memory_budget", lambda: 64)
     with pytest.raises(LoadError) as info:
-        load_weights(path)
+        read_torch_zip(path, data)
     assert "the tensors of this file would need" in info.value.reason
+    with pytest.raises(LoadError, match=r"a file of 1\.5 KiB would need"):
+        load_weights(path)
 
 
 def test_not_a_torch_archive(tmp_path):

@@ -1,26 +1,47 @@
-"""Reading and writing whole files, with every OS-level failure turned into our errors."""
+"""Reading and writing whole files, with every OS-level failure turned into our errors.
+
+Every reader opens a user's file through :func:`open_data` (or
+:func:`read_bytes`, :func:`read_head`, which use it): what cannot be a data
+file — a directory, a device such as ``/dev/zero``, a named pipe, a socket — is
+refused by :func:`check_data_file` from its ``stat`` *before* it is opened
+(opening a FIFO would wait for a writer forever), and the file is opened with
+``O_NONBLOCK`` and checked again on the open descriptor, so that a file
+swapped for a FIFO in between cannot block either. :func:`read_bytes` then
+looks at the first bytes and the size and checks the memory the content will
+take (:mod:`lstm_sim.io._budgets`) before reading the rest. Savers write
+through :func:`atomic_write`: a new file, or the old one untouched.
+"""
 
 from __future__ import annotations
 
 import contextlib
 import errno
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
-from typing import IO
+from typing import IO, BinaryIO
 
 from .errors import QT_TRANSLATE_NOOP, LoadError, Message, SaveError, Text
 
 __all__ = [
+    "HEAD_SIZE",
     "atomic_write",
+    "check_data_file",
     "decode_text",
     "empty_file",
     "is_a_directory",
+    "open_data",
     "os_reason",
     "read_bytes",
+    "read_head",
     "suffix_in",
 ]
+
+#: Bytes of a file's start that :func:`read_bytes` looks at before reading the rest
+#: (enough for any NPY header, which is at most 100 000 bytes).
+HEAD_SIZE = 128 * 1024
 
 
 def is_a_directory() -> Text:
@@ -72,25 +93,142 @@ def os_reason(exc: OSError, *, writing: bool = False) -> Message:
     return str(exc) or type(exc).__name__
 
 
-def read_bytes(path: str | os.PathLike[str]) -> bytes:
-    """The whole content of ``path``.
+def _not_a_data_file(mode: int) -> Text | None:
+    """Why a file of this ``st_mode`` cannot be a data file (None: a regular file)."""
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return is_a_directory()
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "is a device, not a data file"))
+    if stat.S_ISFIFO(mode):
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "is a named pipe (FIFO), not a data file"))
+    if stat.S_ISSOCK(mode):
+        return Text(QT_TRANSLATE_NOOP("FileErrors", "is a socket, not a data file"))
+    return Text(QT_TRANSLATE_NOOP("FileErrors", "is not a regular file"))
+
+
+def check_data_file(path: str | os.PathLike[str]) -> int:
+    """The size in bytes of ``path``, after checking from its ``stat`` that it is a regular file.
+
+    Called before anything opens a user's file: a directory, a device
+    (``/dev/zero``, ``/dev/urandom``), a named pipe (opening one waits for a
+    writer) or a socket is refused without being opened.
 
     Raises
     ------
     LoadError
-        No such file, a directory, no permission, or any other OS error.
+        Not a regular file (the reason says what it is), no such file, no
+        permission to look at it, …
     """
-    if os.path.isdir(path):
-        raise LoadError(path, "", is_a_directory())
     try:
-        with open(path, "rb") as fh:
-            return fh.read()
+        mode_size = os.stat(path)
     except OSError as exc:
         raise LoadError(path, "", os_reason(exc)) from None
-    except MemoryError:
-        raise LoadError(
-            path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "too large to read into memory"))
-        ) from None
+    except ValueError:  # an embedded NUL character in the name
+        reason = Text(QT_TRANSLATE_NOOP("FileErrors", "invalid file name"))
+        raise LoadError(path, "", reason) from None
+    reason = _not_a_data_file(mode_size.st_mode)
+    if reason is not None:
+        raise LoadError(path, "", reason)
+    return mode_size.st_size
+
+
+def _nonblocking(file: str, flags: int) -> int:
+    # Opening a FIFO for reading waits for a writer unless O_NONBLOCK is given.
+    return os.open(file, flags | getattr(os, "O_NONBLOCK", 0))
+
+
+def open_data(path: str | os.PathLike[str]) -> BinaryIO:
+    """``path`` opened for binary reading, if it is a regular file (see :func:`check_data_file`).
+
+    The file is opened with ``O_NONBLOCK`` and checked again on the open
+    descriptor, so that a file replaced by a FIFO or a device between the check
+    and the opening is refused too, without blocking.
+
+    Raises
+    ------
+    LoadError
+    """
+    check_data_file(path)
+    try:
+        fh = open(path, "rb", opener=_nonblocking)  # returned: the caller closes it
+    except OSError as exc:
+        raise LoadError(path, "", os_reason(exc)) from None
+    try:
+        reason = _not_a_data_file(os.fstat(fh.fileno()).st_mode)
+    except OSError as exc:
+        reason = os_reason(exc)
+    if reason is not None:
+        fh.close()
+        raise LoadError(path, "", reason)
+    return fh
+
+
+def read_head(path: str | os.PathLike[str], size: int = 64) -> tuple[int, bytes]:
+    """``(file size, first size bytes)`` of a data file (to choose a format before reading it).
+
+    Raises
+    ------
+    LoadError
+    """
+    with open_data(path) as fh:
+        try:
+            return os.fstat(fh.fileno()).st_size, fh.read(size)
+        except OSError as exc:
+            raise LoadError(path, "", os_reason(exc)) from None
+
+
+def read_bytes(
+    path: str | os.PathLike[str],
+    *,
+    expect: str | None = None,
+    max_rows: int | None = None,
+    limit: int | None = None,
+) -> bytes:
+    """The content of a data file, once its start and size say that it fits in memory.
+
+    Parameters
+    ----------
+    path : path-like
+    expect : {"json", "text"}, optional
+        What the caller will parse, for the checks of :func:`~lstm_sim.io._budgets.admit`
+        (by default guessed from the suffix: ``.json``, ``.lstmsim``, ``.txt``,
+        ``.text``, or from a first ``{`` or ``[``). Tables are not read whole:
+        the CSV reader streams them (``csv_table.py``).
+    max_rows : int, optional
+        For an ``.npy`` file: only the first ``max_rows`` rows will be used, so
+        only the bytes up to them are read (and budgeted).
+    limit : int, optional
+        Read at most this many bytes from the start.
+
+    Raises
+    ------
+    LoadError
+        Not a regular file, no such file, no permission, the content is not
+        what it should be (a binary file given as JSON or text), or more
+        memory than there is (the error's ``budget`` is the
+        :class:`~lstm_sim.engine.budget.BudgetError`).
+    """
+    from ._budgets import admit
+
+    with open_data(path) as fh:
+        try:
+            size = os.fstat(fh.fileno()).st_size
+            head = fh.read(HEAD_SIZE)
+            want = admit(fh, path, size, head, expect=expect, max_rows=max_rows)
+            if limit is not None:
+                want = min(want, max(int(limit), 0))
+            if want <= len(head):
+                return head[:want]
+            fh.seek(0)
+            return fh.read(want)
+        except OSError as exc:
+            raise LoadError(path, "", os_reason(exc)) from None
+        except MemoryError:
+            raise LoadError(
+                path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "too large to read into memory"))
+            ) from None
 
 
 def decode_text(data: bytes, path: str | os.PathLike[str]) -> str:

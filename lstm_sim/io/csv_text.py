@@ -29,12 +29,11 @@ from __future__ import annotations
 import codecs
 import os
 import re
-import stat
 from collections.abc import Iterator
 from typing import BinaryIO
 
 from ..engine.budget import MAX_INPUTS
-from ._files import is_a_directory, os_reason
+from ._files import open_data, os_reason
 from .errors import QT_TRANSLATE_NOOP, LoadError, Text, line_place
 
 __all__ = [
@@ -92,35 +91,14 @@ def too_many_cells(count: int | str) -> Text:
 def open_table(path: str | os.PathLike[str]) -> BinaryIO:
     """Open a table file for reading, refusing what cannot be one before reading it.
 
-    Directories, devices, FIFOs and sockets are refused without a read (the
-    file is opened non-blocking, so a FIFO cannot hang the caller).
+    Directories, devices, FIFOs and sockets are refused without a read (see
+    :func:`~lstm_sim.io._files.open_data`, which every reader uses).
 
     Raises
     ------
     LoadError
     """
-    if os.path.isdir(path):
-        raise LoadError(path, "", is_a_directory())
-    try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    except OSError as exc:
-        raise LoadError(path, "", os_reason(exc)) from None
-    try:
-        mode = os.fstat(fd).st_mode
-        if not stat.S_ISREG(mode):
-            raise LoadError(
-                path,
-                "",
-                Text(
-                    QT_TRANSLATE_NOOP("FileErrors", "not a regular file (a device, FIFO or socket)")
-                ),
-            )
-        if hasattr(os, "set_blocking"):
-            os.set_blocking(fd, True)
-        return os.fdopen(fd, "rb")
-    except BaseException:
-        os.close(fd)
-        raise
+    return open_data(path)
 
 
 def read_head(path: str | os.PathLike[str], n: int) -> bytes:

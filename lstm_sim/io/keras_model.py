@@ -24,11 +24,9 @@ Where the order comes from:
 
 from __future__ import annotations
 
-import io
 import json
 import os
 import re
-import zipfile
 from dataclasses import dataclass, field
 from itertools import combinations
 from typing import Any
@@ -37,7 +35,9 @@ import numpy as np
 
 from ..engine import EngineError, LSTMParams
 from ..engine.model import Head, Layer, Model
-from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place
+from ._budgets import JSON_EXPANSION
+from ._zip import open_zip, read_member
+from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place, some
 
 __all__ = [
     "KerasLayer",
@@ -96,7 +96,7 @@ def open_keras(path: str | os.PathLike[str], data: bytes) -> tuple[bytes, Any]:
         return data, None
     config = None
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        with open_zip(data, path, ".keras") as zf:  # entries, packing, ratio checked
             names = zf.namelist()
             if "model.weights.h5" not in names:
                 raise LoadError(
@@ -107,12 +107,14 @@ def open_keras(path: str | os.PathLike[str], data: bytes) -> tuple[bytes, Any]:
                             "FileErrors",
                             "not a .keras file: no model.weights.h5 inside (found: {found})",
                         ),
-                        found=", ".join(names) or Text(QT_TRANSLATE_NOOP("FileErrors", "nothing")),
+                        found=some(names)
+                        if names
+                        else Text(QT_TRANSLATE_NOOP("FileErrors", "nothing")),
                     ),
                 )
-            h5_bytes = zf.read("model.weights.h5")
+            h5_bytes = read_member(zf, "model.weights.h5", path)  # within the budget
             if "config.json" in names:
-                config = zf.read("config.json")
+                config = read_member(zf, "config.json", path, expand=JSON_EXPANSION)
     except LoadError:
         raise
     except Exception as exc:

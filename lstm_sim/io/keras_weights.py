@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from ._h5_checks import check_h5_file
 from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place
 
 __all__ = ["HDF5_MAGIC", "Entry", "read_keras"]
@@ -176,6 +177,7 @@ def read_h5_cells(path: str | os.PathLike[str], data: bytes) -> H5Contents:
     h5py = _h5py(path)
     try:
         with h5py.File(io.BytesIO(data), "r") as h5:
+            check_h5_file(h5, path)  # nothing outside the file, nothing past the budget
             model_config = None
             if "layers" not in h5:  # legacy tf.keras files keep their config in an attribute
                 raw = h5.attrs.get("model_config")
@@ -237,6 +239,7 @@ def _read_h5_worker(path: str | os.PathLike[str], data: bytes) -> H5Contents:
 
     root = str(Path(__file__).resolve().parents[2])
     env = dict(os.environ, OPENBLAS_NUM_THREADS="1", OMP_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    env["HDF5_PLUGIN_PRELOAD"] = "::"  # the HDF5 library loads no plugin (no code from disk)
     env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
     try:
         proc = subprocess.run(

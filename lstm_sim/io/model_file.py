@@ -30,7 +30,7 @@ import numpy as np
 
 from ..engine import EngineError
 from ..engine.model import HEAD_ON, CellKey, Head, Layer, Model, describe_cells
-from ._files import read_bytes, suffix_in
+from ._files import read_bytes, read_head, suffix_in
 from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place, none
 
 __all__ = ["HEAD_NAMES", "LoadedModel", "cell_shown_note", "load_model"]
@@ -118,10 +118,16 @@ def load_model(
     """
     if head_on is not None and head_on not in HEAD_ON:
         raise EngineError(f"head_on: expected one of {', '.join(HEAD_ON)}, got {head_on!r}")
-    data = read_bytes(path)
     from .keras_weights import HDF5_MAGIC
 
+    # The kind from the first bytes: a file that is none of these is not read here
+    # (the state-dict reader below chooses its format from its first bytes too).
+    _size, start = read_head(path, 4096)
     keras_suffix = suffix_in(path, [".keras", ".weights.h5", ".h5", ".hdf5"])
+    onnx_suffix = suffix_in(path, [".onnx"])
+    data = b""
+    if keras_suffix or onnx_suffix or start.startswith((HDF5_MAGIC, b"PK")):
+        data = read_bytes(path)
     is_keras = data.startswith(HDF5_MAGIC) or (
         data.startswith(b"PK") and _zip_has(data, "model.weights.h5")
     )
@@ -130,18 +136,19 @@ def load_model(
 
         model, notes = load_keras_model(path, data, head_on=head_on)
         return LoadedModel(model, notes)
-    if suffix_in(path, [".onnx"]):
+    if onnx_suffix:
         from .onnx_model import load_onnx_model
 
         model, notes = load_onnx_model(path, data, head_on=head_on)
         return LoadedModel(model, notes)
-    if data.lstrip()[:1] == b"{" and b"lstm-sim-session" in data[:4096]:
+    if start.lstrip()[:1] == b"{" and b"lstm-sim-session" in start:
         from .session_file import load_session
 
         doc = load_session(path)
         return LoadedModel(Model.single(doc.params, doc.readout, name=os.fspath(path)))
     from .weights import _read
 
+    del data  # _read reads the file again: not two copies at once
     return _state_dict_model(path, _read(path).entries, lstm, head, head_on or "every")
 
 

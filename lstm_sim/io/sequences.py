@@ -21,6 +21,10 @@ Format     Content
 
 Every loader raises :class:`~lstm_sim.io.LoadError` naming the file, the place
 and the reason, and nothing else (except :class:`~lstm_sim.io.LoadCancelled`).
+
+(Longer than 600 lines: the readers and writers of five formats, registered
+side by side; what they share lives in ``_json.py``, ``_npy.py``,
+``_budgets.py`` and ``_first_steps.py``.)
 """
 
 from __future__ import annotations
@@ -40,11 +44,12 @@ from ..engine import EngineError
 from ..scaling import ScaleSpec
 from ..sequence import Sequence
 from . import registry
-from ._files import atomic_write, decode_text, read_bytes
+from ._budgets import budget, too_many_inputs
+from ._files import atomic_write, decode_text, read_bytes, read_head
+from ._first_steps import first_steps, text_fits, whole_characters
 from ._json import JsonDoc, dumps, not_finite, parse_json, to_array
-from ._npy import NPY_MAGIC, ZIP_MAGIC, read_npy, read_npz
+from ._npy import NPY_MAGIC, ZIP_MAGIC, npy_length, read_npy, read_npz
 from .csv_table import ColumnSpec, chosen_twice, column_place, parse_table, resolve_columns, role
-from .csv_text import read_head
 from .errors import (
     QT_TRANSLATE_NOOP,
     LoadCancelled,
@@ -55,6 +60,7 @@ from .errors import (
     index_place,
     key_place,
     none,
+    some,
 )
 
 __all__ = ["load_sequence", "save_sequence", "sequence_suffixes"]
@@ -79,6 +85,7 @@ def load_sequence(
     header: bool | None = None,
     missing: str = "error",
     scale: str | ScaleSpec | None = None,
+    max_steps: int | None = None,
 ) -> Sequence:
     """Read a sequence file, choosing the format by suffix (or by content).
 
@@ -106,6 +113,12 @@ def load_sequence(
         Scale the inputs and targets (``none``, ``standard``, ``minmax``,
         ``auto`` or a per-column specification, see :mod:`lstm_sim.scaling`);
         default: the values as in the file.
+    max_steps : int, optional
+        Keep only the first ``max_steps`` steps. ``.npy`` and ``.npz`` files
+        are then read only that far (so a file too long for memory can be
+        looked at in part); other formats are cut after reading. ``meta``
+        holds ``steps_in_file`` when steps were left out and the format says
+        how many there are.
 
     Returns
     -------
@@ -116,10 +129,25 @@ def load_sequence(
     ------
     LoadError
         Any problem: the message names the file, the place and the reason.
+        When the file needs more memory than there is, ``err.budget`` is the
+        :class:`~lstm_sim.engine.budget.BudgetError` (its ``fits``: how many
+        steps would).
     LoadCancelled
         ``cancel()`` returned True.
     """
-    fmt = registry.find_reader("sequence", path, read_head(path, 16))
+    if max_steps is not None and int(max_steps) < 1:
+        raise LoadError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "max_steps must be at least 1, got {value}"),
+                value=max_steps,
+            ),
+        )
+    # The format is chosen from the first bytes, before the file is read: a file
+    # of no known kind is refused without reading gigabytes of it.
+    size, head = read_head(path)
+    fmt = registry.find_reader("sequence", path, head)
     options: dict[str, Any] = {"inputs": inputs, "targets": targets}
     data = None  # a table is streamed (issue 15: never read whole)
     if fmt.label == "CSV table":
@@ -127,9 +155,18 @@ def load_sequence(
             progress=progress, cancel=cancel, delimiter=delimiter, header=header, missing=missing
         )
     else:
-        data = read_bytes(path)
         if cancel is not None and cancel():
             raise LoadCancelled(os.fspath(path))
+        if fmt.function in (_read_npy, _read_npz, _read_text):
+            options["max_steps"] = max_steps
+        if fmt.function is _read_text:
+            text_fits(path, size, max_steps, 4 * _MAX_ONE_HOT)
+        data = read_bytes(
+            path,
+            expect=_EXPECT.get(fmt.function),
+            max_rows=max_steps if fmt.function is _read_npy else None,
+            limit=4 * (max_steps + 1) if max_steps and fmt.function is _read_text else None,
+        )
     try:
         seq = fmt.function(path, data, **options)
         if scale is not None:
@@ -142,6 +179,10 @@ def load_sequence(
         raise LoadError(path, "", too_large()) from None
     except Exception as exc:  # a safety net: never let a file crash the caller
         raise LoadError(path, "", unreadable(exc)) from None
+    too_many_inputs(path, seq.input_size)
+    too_many_inputs(path, seq.target_size)
+    if max_steps is not None and seq.length > max_steps:
+        seq = first_steps(seq, int(max_steps))
     if progress is not None:
         progress(1.0)
     return seq
@@ -257,6 +298,13 @@ def _numeric(arr: np.ndarray, path: str | os.PathLike[str], place: Message) -> n
                 dtype=arr.dtype,
             ),
         )
+    budget(
+        path,
+        8 * arr.size,
+        Text(QT_TRANSLATE_NOOP("FileErrors", "an array of shape {shape}"), shape=arr.shape),
+        per_item=8 * max(1, arr.size // max(1, arr.shape[0] if arr.ndim else 1)),
+        place=place,
+    )
     out = arr.astype(np.float64)
     bad = ~np.isfinite(out)
     if bad.any():
@@ -341,9 +389,21 @@ def _pick(keys: Iterable[str], *candidates: str) -> str | None:
     suffixes=(".npy",),
     magic=(NPY_MAGIC,),
 )
-def _read_npy(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
-    x = _steps(read_npy(data, path), path, "", "inputs")
-    return _select(_make(path, "npy", x, None), inputs, targets, path)
+def _read_npy(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    inputs: Any,
+    targets: Any,
+    max_steps: int | None = None,
+) -> Sequence:
+    arr = read_npy(data, path, max_rows=max_steps)
+    x = _steps(arr, path, "", "inputs")
+    extra = {}
+    total = npy_length(data, path)
+    if total > x.shape[0]:  # only the first steps were read
+        extra["steps_in_file"] = total
+    return _select(_make(path, "npy", x, None, **extra), inputs, targets, path)
 
 
 @registry.reader(
@@ -352,8 +412,15 @@ def _read_npy(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets
     suffixes=(".npz",),
     magic=(ZIP_MAGIC,),
 )
-def _read_npz(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
-    arrays = read_npz(data, path)
+def _read_npz(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    inputs: Any,
+    targets: Any,
+    max_steps: int | None = None,
+) -> Sequence:
+    arrays = read_npz(data, path, max_rows=max_steps)
     x_key = _pick(arrays, "inputs", "x")
     if x_key is None and len(arrays) == 1:
         x_key = next(iter(arrays))
@@ -363,7 +430,7 @@ def _read_npz(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets
             "",
             Text(
                 QT_TRANSLATE_NOOP("FileErrors", "missing key 'x' or 'inputs' (keys found: {keys})"),
-                keys=", ".join(arrays),
+                keys=some(arrays),
             ),
         )
     x = _steps(arrays[x_key], path, key_place(f"'{x_key}'"), "inputs")
@@ -420,7 +487,7 @@ def _json_sequence(doc: JsonDoc, value: Any, prefix: str) -> Sequence:
             Text(
                 QT_TRANSLATE_NOOP("FileErrors", "missing key '{key}' (or 'x'); keys found: {keys}"),
                 key=f"{prefix}inputs",
-                keys=", ".join(value) or none(),
+                keys=some(value) if value else none(),
             ),
         )
     x = to_array(value[x_key], doc, prefix + x_key)
@@ -482,10 +549,21 @@ def _char_label(ch: str) -> str:
 @registry.reader(
     "sequence", label=QT_TRANSLATE_NOOP("FileFormats", "Plain text"), suffixes=(".txt", ".text")
 )
-def _read_text(path: str | os.PathLike[str], data: bytes, *, inputs: Any, targets: Any) -> Sequence:
+def _read_text(
+    path: str | os.PathLike[str],
+    data: bytes,
+    *,
+    inputs: Any,
+    targets: Any,
+    max_steps: int | None = None,
+) -> Sequence:
     if not data:
         raise LoadError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "empty file")))
+    if max_steps is not None:  # only the start was read: it may end inside a character
+        data = whole_characters(data)
     text = decode_text(data, path)
+    if max_steps is not None:
+        text = text[: max_steps + 1]
     if len(text) < 2:
         raise LoadError(
             path,
@@ -526,6 +604,10 @@ def _read_text(path: str | os.PathLike[str], data: bytes, *, inputs: Any, target
         meta={"path": os.fspath(path), "format": "text"},
     )
     return _select(seq, inputs, targets, path)
+
+
+#: What each reader parses, for the checks made before the file is read (io/_budgets.py).
+_EXPECT = {_read_json: "json", _read_text: "text"}
 
 
 # --------------------------------------------------------------------- writers

@@ -30,9 +30,19 @@ from ..engine import EngineError, LSTMParams
 from ..scaling import Scaling
 from ..sequence import MissingValues, Sequence
 from ..step_labels import StepLabels
+from ._budgets import too_many_inputs, too_many_units
 from ._files import atomic_write, read_bytes
 from ._json import JsonDoc, dumps, parse_json, to_array
-from .errors import QT_TRANSLATE_NOOP, LoadError, SaveError, Text, key_place, missing_key
+from .errors import (
+    QT_TRANSLATE_NOOP,
+    LoadError,
+    SaveError,
+    Text,
+    excerpt,
+    key_place,
+    missing_key,
+    some,
+)
 from .sequences import json_sequence, sequence_to_json
 from .trace_notes import sequence_notes
 
@@ -162,8 +172,13 @@ def _params(doc: JsonDoc, weights: Any) -> LSTMParams:
     arrays = {}
     for name in _PARAM_NAMES:
         if name not in weights:
-            raise LoadError(path, key_place(f"weights.{name}"), missing_key(", ".join(weights)))
+            found = some(weights) if weights else ""
+            raise LoadError(path, key_place(f"weights.{name}"), missing_key(found))
         arrays[name] = to_array(weights[name], doc, f"weights.{name}")
+    if arrays["weight_hh"].ndim == 2:  # H and D within lstm-sim's caps before anything else
+        too_many_units(path, arrays["weight_hh"].shape[1], key_place("weights.weight_hh"))
+    if arrays["weight_ih"].ndim == 2:
+        too_many_inputs(path, arrays["weight_ih"].shape[1], key_place("weights.weight_ih"))
     try:
         return LSTMParams(**arrays)
     except EngineError as exc:  # "weight_hh: expected shape (12, 3), got (12, 4)"
@@ -254,7 +269,7 @@ def load_session(path: str | os.PathLike[str]) -> SessionDocument:
         is its JSON path, e.g. ``key sequence.inputs[3][1]``), or sizes that
         disagree between the sequence and the weights.
     """
-    doc = parse_json(read_bytes(path), path)
+    doc = parse_json(read_bytes(path, expect="json"), path)  # any suffix: JSON
     value = doc.value
     if not isinstance(value, dict) or value.get("format") != SESSION_FORMAT:
         raise LoadError(
@@ -330,7 +345,7 @@ def load_session(path: str | os.PathLike[str]) -> SessionDocument:
             Text(
                 QT_TRANSLATE_NOOP("FileErrors", "expected an integer 0 … {last}, got {value}"),
                 last=seq.length,
-                value=repr(step),
+                value=excerpt(repr(step)),
             ),
         )
     settings = value.get("settings", {})

@@ -45,7 +45,8 @@ import numpy as np
 from ..engine import EngineError, LSTMParams
 from ..engine.params import layer_text
 from . import registry
-from ._files import atomic_write, read_bytes
+from ._budgets import too_many_inputs, too_many_units
+from ._files import atomic_write, read_bytes, read_head
 from ._json import dumps, parse_json, to_array
 from ._npy import ZIP_MAGIC, empty_file_0, read_npz
 from .errors import (
@@ -285,8 +286,8 @@ def _read_keras(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
 
 
 def _read(path: str | os.PathLike[str]) -> _WeightFile:
+    fmt = registry.find_reader("weights", path, read_head(path)[1])  # the kind, before reading
     data = read_bytes(path)
-    fmt = registry.find_reader("weights", path, data[:16])
     try:
         return fmt.function(path, data)
     except LoadError:
@@ -423,6 +424,7 @@ def _cell(wf: _WeightFile, path: str | os.PathLike[str], layer: int, reverse: bo
             ),
         )
     hidden4 = hh.shape[0]
+    too_many_units(path, hh.shape[1], e_hh.place)
     if ih.ndim != 2 or ih.shape[1] < 1 or ih.shape[0] != hidden4:
         raise LoadError(
             path,
@@ -436,6 +438,7 @@ def _cell(wf: _WeightFile, path: str | os.PathLike[str], layer: int, reverse: bo
                 shape=ih.shape,
             ),
         )
+    too_many_inputs(path, ih.shape[1], e_ih.place)
     arrays = {"weight_ih": _finite(ih, e_ih, path), "weight_hh": _finite(hh, e_hh, path)}
     for name in ("bias_ih", "bias_hh"):
         if (name, layer, reverse) not in found:

@@ -1088,7 +1088,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="63"/>
-        <location filename="../../lstm_sim/io/session_file.py" line="209"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="224"/>
         <source>expected shape {expected}, got {shape}</source>
         <translation>形状应为 {expected}，实际为 {shape}</translation>
     </message>
@@ -1109,7 +1109,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="457"/>
-        <location filename="../../lstm_sim/io/weights.py" line="402"/>
+        <location filename="../../lstm_sim/io/weights.py" line="403"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
@@ -1175,7 +1175,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files.py" line="1367"/>
-        <location filename="../../lstm_sim/io/session_file.py" line="331"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="346"/>
         <source>expected an integer 0 … {last}, got {value}</source>
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
@@ -1210,119 +1210,145 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>生成的 SVG 无法渲染</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="28"/>
+        <location filename="../../lstm_sim/io/_files.py" line="49"/>
         <source>is a directory, not a file</source>
+        <extracomment>Bytes of a file&apos;s start that :func:`read_bytes` looks at before reading the rest (enough for any NPY header, which is at most 100 000 bytes).</extracomment>
         <translation>是文件夹，不是文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="34"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="487"/>
+        <location filename="../../lstm_sim/io/_files.py" line="55"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="561"/>
         <source>empty file</source>
         <translation>空文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="35"/>
+        <location filename="../../lstm_sim/io/_files.py" line="56"/>
         <source>the file holds only blanks</source>
         <translation>文件中只有空白字符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="40"/>
+        <location filename="../../lstm_sim/io/_files.py" line="61"/>
         <source>no space left on device</source>
         <extracomment>Reasons for the common OS errors, by errno (translatable; others keep the OS&apos;s words).</extracomment>
         <translation>设备上没有剩余空间</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="41"/>
+        <location filename="../../lstm_sim/io/_files.py" line="62"/>
         <source>read-only file system</source>
         <translation>只读文件系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="42"/>
+        <location filename="../../lstm_sim/io/_files.py" line="63"/>
         <source>not a directory</source>
         <translation>不是文件夹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="43"/>
+        <location filename="../../lstm_sim/io/_files.py" line="64"/>
         <source>file name too long</source>
         <translation>文件名过长</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="44"/>
+        <location filename="../../lstm_sim/io/_files.py" line="65"/>
         <source>too many open files</source>
         <translation>打开的文件过多</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="45"/>
+        <location filename="../../lstm_sim/io/_files.py" line="66"/>
         <source>input/output error</source>
         <translation>输入/输出错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="46"/>
+        <location filename="../../lstm_sim/io/_files.py" line="67"/>
         <source>file exists</source>
         <translation>文件已存在</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="47"/>
+        <location filename="../../lstm_sim/io/_files.py" line="68"/>
         <source>device or resource busy</source>
         <translation>设备或资源忙</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="48"/>
+        <location filename="../../lstm_sim/io/_files.py" line="69"/>
         <source>file too large</source>
         <translation>文件过大</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="51"/>
+        <location filename="../../lstm_sim/io/_files.py" line="72"/>
         <source>disk quota exceeded</source>
         <translation>超出磁盘配额</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="63"/>
+        <location filename="../../lstm_sim/io/_files.py" line="84"/>
         <source>no such file</source>
         <translation>文件不存在</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="66"/>
+        <location filename="../../lstm_sim/io/_files.py" line="87"/>
         <source>permission denied</source>
         <translation>权限不足</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="67"/>
+        <location filename="../../lstm_sim/io/_files.py" line="88"/>
         <source>permission denied (the file cannot be read)</source>
         <translation>权限不足（无法读取该文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="92"/>
-        <location filename="../../lstm_sim/io/csv_text.py" line="218"/>
+        <location filename="../../lstm_sim/io/_files.py" line="103"/>
+        <source>is a device, not a data file</source>
+        <translation>是一个设备，不是数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="105"/>
+        <source>is a named pipe (FIFO), not a data file</source>
+        <translation>是一个命名管道（FIFO），不是数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="107"/>
+        <source>is a socket, not a data file</source>
+        <translation>是一个套接字，不是数据文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="108"/>
+        <source>is not a regular file</source>
+        <translation>不是普通文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="129"/>
+        <source>invalid file name</source>
+        <translation>文件名无效</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="230"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="196"/>
         <source>too large to read into memory</source>
         <translation>文件过大，无法读入内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="111"/>
-        <location filename="../../lstm_sim/io/csv_text.py" line="143"/>
-        <location filename="../../lstm_sim/io/csv_text.py" line="151"/>
-        <location filename="../../lstm_sim/io/csv_text.py" line="278"/>
+        <location filename="../../lstm_sim/io/_files.py" line="249"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="121"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="129"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="256"/>
         <source>line {line} (byte {byte})</source>
         <translation>第 {line} 行（字节 {byte}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="116"/>
-        <location filename="../../lstm_sim/io/csv_text.py" line="153"/>
+        <location filename="../../lstm_sim/io/_files.py" line="254"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="131"/>
         <source>not UTF-8 text (is this a binary file, or text in another encoding?)</source>
         <translation>不是 UTF-8 文本（这是二进制文件，还是其他编码的文本？）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="168"/>
+        <location filename="../../lstm_sim/io/_files.py" line="306"/>
         <source>is a directory</source>
         <translation>是文件夹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="192"/>
+        <location filename="../../lstm_sim/io/_files.py" line="330"/>
         <source>the folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="196"/>
+        <location filename="../../lstm_sim/io/_files.py" line="334"/>
         <source>cannot write: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
@@ -1392,101 +1418,177 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该行有 {count} 个值，应与 {first} 一样有 {width} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="49"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="90"/>
         <source>not a NumPy .npy file (no \x93NUMPY signature at byte 0)</source>
         <translation>不是 NumPy .npy 文件（字节 0 处没有 \x93NUMPY 签名）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="55"/>
-        <location filename="../../lstm_sim/io/_npy.py" line="61"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="63"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="69"/>
         <source>truncated NPY header</source>
         <translation>NPY 文件头不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="66"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="73"/>
         <source>unsupported NPY format version {version}</source>
         <translation>不支持的 NPY 格式版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="71"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="97"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="302"/>
         <source>truncated or damaged NPY header</source>
         <translation>NPY 文件头不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="78"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="104"/>
         <source>damaged NPY header (not a Python literal)</source>
         <translation>NPY 文件头已损坏（不是 Python 字面量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="83"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="109"/>
         <source>damaged NPY header (expected keys descr, fortran_order, shape)</source>
         <translation>NPY 文件头已损坏（应有键 descr、fortran_order、shape）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="96"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="122"/>
         <source>damaged NPY header (shape {shape}, fortran_order {fortran})</source>
         <translation>NPY 文件头已损坏（shape 为 {shape}，fortran_order 为 {fortran}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="108"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="134"/>
         <source>damaged NPY header (unknown dtype {dtype})</source>
         <translation>NPY 文件头已损坏（未知的数据类型 {dtype}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="115"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="141"/>
         <source>object array: lstm-sim never unpickles data (save numbers, e.g. float64, instead)</source>
         <translation>对象数组：lstm-sim 从不对数据做 pickle 反序列化（请改为保存数值，例如 float64）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="129"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="151"/>
+        <source>damaged NPY header ({count} dimensions)</source>
+        <translation>NPY 文件头已损坏（{count} 个维度）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="165"/>
         <source>truncated: the header announces shape {shape} of {dtype} ({size} bytes), the file holds {found} bytes of data</source>
         <translation>文件不完整：文件头声明了形状为 {shape}、类型为 {dtype} 的数组（{size} 字节），但文件中只有 {found} 字节的数据</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="143"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="181"/>
         <source>{count} unexpected bytes after the array of shape {shape}</source>
         <translation>形状为 {shape} 的数组之后有 {count} 个多余的字节</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="155"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="197"/>
+        <source>{rows} rows of an array of shape {shape}</source>
+        <translation>形状为 {shape} 的数组中的 {rows} 行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="240"/>
         <source>damaged NPY data ({detail})</source>
         <translation>NPY 数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="161"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="324"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="94"/>
         <source>empty file (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="166"/>
-        <location filename="../../lstm_sim/io/keras_model.py" line="323"/>
-        <location filename="../../lstm_sim/io/weights.py" line="256"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="106"/>
+        <source>{count} values per step: more than lstm-sim takes ({limit})</source>
+        <translation>每步 {count} 个值：超过 lstm-sim 的上限（{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="123"/>
+        <source>H = {count} units: more than lstm-sim takes ({limit})</source>
+        <translation>H = {count} 个单元：超过 lstm-sim 的上限（{limit}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="133"/>
+        <source>a file of {size}</source>
+        <translation>大小为 {size} 的文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="139"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="213"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="329"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="325"/>
+        <location filename="../../lstm_sim/io/weights.py" line="257"/>
         <source>byte {byte}</source>
         <translation>字节 {byte}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="184"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="141"/>
+        <source>binary data (a zero byte), not {what}</source>
+        <translation>二进制数据（含零字节），不是{what}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="193"/>
+        <source>JSON text</source>
+        <translation>JSON 文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="197"/>
+        <source>a JSON file of {size}</source>
+        <translation>大小为 {size} 的 JSON 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="203"/>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="231"/>
+        <source>not a valid safetensors file: its header is not a JSON object</source>
+        <translation>不是有效的 safetensors 文件：其文件头不是 JSON 对象</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="241"/>
+        <source>not a valid safetensors file: its header announces {length} bytes, but only {size} follow</source>
+        <translation>不是有效的 safetensors 文件：文件头声明有 {length} 字节，但其后只有 {size} 字节</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_budgets.py" line="67"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="359"/>
         <source>not an NPZ file (no zip signature)</source>
+        <extracomment>Memory a parsed JSON document takes per byte of its text, at most (measured: ≈ 22 for a list of one-number rows, ≈ 26 for a list of small objects, plus the float64 array made from it). Memory a text file read as characters takes per byte, at most (the string, its code points, their sorted copy and indices). safetensors&apos; own limit on its JSON header. (suffixes, signatures a file of that suffix starts with, the reason when it does not).</extracomment>
         <translation>不是 NPZ 文件（没有 zip 签名）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="198"/>
-        <source>damaged zip entry (absurd size)</source>
-        <translation>zip 条目已损坏（大小不合理）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="209"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="71"/>
         <source>damaged zip entry ({detail})</source>
+        <extracomment>Most entries an archive may have (a state dict of a few hundred tensors has as many). Largest unpacked / packed size ratio of a member above :data:`RATIO_FLOOR`. Members unpacking to less than this are not checked for their ratio.</extracomment>
         <translation>zip 条目已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="221"/>
-        <source>not a valid NPZ (zip) file ({detail})</source>
-        <translation>不是有效的 NPZ（zip）文件（{detail}）</translation>
+        <location filename="../../lstm_sim/io/_zip.py" line="98"/>
+        <source>the archive announces {count} entries (at most {limit})</source>
+        <translation>压缩包声明有 {count} 个条目（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="226"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="112"/>
+        <source>not a valid {kind} (zip) file ({detail})</source>
+        <translation>不是有效的 {kind}（zip）文件（{detail}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_zip.py" line="124"/>
+        <source>packed with method {method}; lstm-sim unpacks only stored or deflated members</source>
+        <translation>使用压缩方法 {method}；lstm-sim 只解压未压缩或以 deflate 压缩的条目</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_zip.py" line="138"/>
+        <source>a zip bomb? {packed} would unpack to {size} ({ratio}:1; honest data stays below {limit}:1)</source>
+        <translation>疑似压缩炸弹：{packed} 解压后将达 {size}（{ratio}:1；正常数据低于 {limit}:1）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_zip.py" line="176"/>
+        <source>the archive member {name} ({size})</source>
+        <translation>压缩包条目 {name}（{size}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_npy.py" line="378"/>
         <source>the NPZ file holds no arrays</source>
         <translation>该 NPZ 文件中没有数组</translation>
     </message>
@@ -1503,7 +1605,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/io/csv_layout.py" line="343"/>
-        <location filename="../../lstm_sim/io/csv_text.py" line="381"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="359"/>
         <source>a cell of more than {limit} characters ({start}): not a table of numbers</source>
         <translation>单元格超过 {limit} 个字符（{start}）：不是数值表</translation>
     </message>
@@ -1661,12 +1763,12 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>索引 [{index}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="65"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="66"/>
         <source>reading Keras files needs h5py, which is not installed (pip install &apos;lstm-sim[keras]&apos; or pip install h5py)</source>
         <translation>读取 Keras 文件需要 h5py，但它尚未安装（pip install &apos;lstm-sim[keras]&apos; 或 pip install h5py）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="78"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="79"/>
         <source>expected numbers, got dtype {dtype}</source>
         <translation>应为数值，实际数据类型为 {dtype}</translation>
     </message>
@@ -1683,44 +1785,44 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>不支持 {what}：lstm-sim 的模型只由 LSTM 层和一个线性输出头组成</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="225"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="227"/>
         <source>activation {activation}, recurrent_activation {recurrent}: lstm-sim&apos;s cell computes tanh and the logistic sigmoid, so it would not reproduce this model</source>
         <translation>激活函数 activation 为 {activation}，recurrent_activation 为 {recurrent}：lstm-sim 的记忆单元计算的是 tanh 和 logistic sigmoid 函数，因此无法重现该模型</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="93"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="94"/>
         <source>unreadable dataset ({detail})</source>
         <translation>无法读取的数据集（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="203"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="205"/>
         <source>not a readable HDF5 file ({detail})</source>
         <extracomment>The cells (and Dense layers), the legacy model config, the top-level layer groups.</extracomment>
         <translation>不是可读取的 HDF5 文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="255"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="258"/>
         <source>the HDF5 library did not finish reading this file within {seconds} s (it is probably damaged)</source>
         <extracomment>Seconds a separate process may take to read an HDF5 file before it is given up. Read HDF5 files in a separate process (not possible in a frozen executable).</extracomment>
         <translation>HDF5 库未能在 {seconds} 秒内读完此文件（文件可能已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="268"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="271"/>
         <source>cannot start the HDF5 reader ({detail})</source>
         <translation>无法启动 HDF5 读取程序（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="276"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="279"/>
         <source>not a readable HDF5 file</source>
         <translation>不是可读取的 HDF5 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="285"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="288"/>
         <source>the HDF5 library failed on this file (it is probably damaged) ({detail})</source>
         <translation>HDF5 库读取此文件失败（文件可能已损坏）（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="296"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="299"/>
         <source>the HDF5 library failed on this file (it is probably damaged)</source>
         <translation>HDF5 库读取此文件失败（文件可能已损坏）</translation>
     </message>
@@ -1735,87 +1837,88 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>不是 .keras 文件：其中没有 model.weights.h5（找到的是：{found}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="110"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="112"/>
         <source>nothing</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="123"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="125"/>
         <source>not a valid .keras (zip) file ({detail})</source>
         <translation>不是有效的 .keras（zip）文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="132"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="134"/>
         <source>not valid JSON</source>
         <translation>不是有效的 JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="204"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="206"/>
         <source>reads {sources}: only a chain of layers (each reading the one before) is supported</source>
         <translation>读取 {sources}：只支持层的链（每层读取前一层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="324"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="72"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="326"/>
         <source>not an HDF5 file (no \x89HDF signature)</source>
         <translation>不是 HDF5 文件（没有 \x89HDF 签名）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="399"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="401"/>
         <source>the config names it, but the file has no weights for it</source>
         <translation>配置中有这一层，但文件中没有它的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="425"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="427"/>
         <source>weights of a layer the model&apos;s config does not have</source>
         <translation>模型配置中没有这一层，文件中却有它的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="472"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="474"/>
         <source>the layers&apos; sizes do not chain in any order ({layers}); load the .keras file, which records the model</source>
         <translation>这些层的尺寸无论按什么顺序都接不上（{layers}）；请加载记录了模型结构的 .keras 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="487"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="489"/>
         <source>a .weights.h5 file does not record the order of its layers, and several orders fit their sizes ({first} or {second}); load the .keras file</source>
         <translation>.weights.h5 文件不记录层的顺序，而有多种顺序符合它们的尺寸（{first} 或 {second}）；请加载 .keras 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="497"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="499"/>
         <source>a .weights.h5 file records neither activations nor go_backwards nor the layer order: assumed tanh and sigmoid, forward in time, the order {order} (the only one the sizes allow) and a head on every step; load the .keras file to have them checked</source>
         <translation>.weights.h5 文件既不记录激活函数，也不记录 go_backwards 和层的顺序：假定为 tanh 和 sigmoid、按时间正向、顺序 {order}（尺寸唯一允许的顺序），输出头作用于每一步；加载 .keras 文件可以核对这些设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="569"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="571"/>
         <source>the top layer returns only its final state; shown: its whole sequence</source>
         <translation>顶层只返回最终状态；显示的是它的整个序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_model.py" line="138"/>
+        <location filename="../../lstm_sim/io/keras_model.py" line="140"/>
         <source>no LSTM layer found in this Keras file</source>
         <translation>此 Keras 文件中没有 LSTM 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="331"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="334"/>
         <source>recurrent kernel: expected shape (H, 4H), got {shape}</source>
         <translation>循环核矩阵：形状应为 (H, 4H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="343"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="346"/>
         <source>kernel: expected shape (D, {columns}) to match the recurrent kernel {recurrent}, got {shape}</source>
         <translation>核矩阵：形状应为 (D, {columns})，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="361"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="364"/>
         <source>bias: expected shape ({columns},) to match the recurrent kernel {recurrent}, got {shape}</source>
         <translation>偏置：形状应为 ({columns},)，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="373"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="376"/>
         <source>{place} (no bias: zero)</source>
         <translation>{place}（无偏置：取零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="380"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="383"/>
         <source>{place} (Keras has one bias)</source>
         <translation>{place}（Keras 只有一个偏置）</translation>
     </message>
@@ -1845,170 +1948,180 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>（无）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="152"/>
-        <source>too large to load into memory</source>
+        <location filename="../../lstm_sim/io/sequences.py" line="143"/>
+        <source>max_steps must be at least 1, got {value}</source>
         <extracomment>Characters × vocabulary above which a text file is refused (two float64 one-hot arrays).</extracomment>
+        <translation>max_steps 至少应为 1，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="193"/>
+        <source>too large to load into memory</source>
         <translation>文件过大，无法载入内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="158"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="199"/>
         <source>unreadable ({error}: {detail})</source>
         <translation>无法读取（{error}：{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="210"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="251"/>
         <source>no input column chosen</source>
         <translation>未选择输入列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="256"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="297"/>
         <source>expected numbers, got an array of dtype {dtype}</source>
         <translation>应为数值，实际为数据类型 {dtype} 的数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="275"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="304"/>
+        <source>an array of shape {shape}</source>
+        <translation>形状为 {shape} 的数组</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/sequences.py" line="323"/>
         <source>{what}: expected shape (T,) or (T, D), got {shape}</source>
         <translation>{what}：形状应为 (T,) 或 (T, D)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="286"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="334"/>
         <source>{what}: empty (0 steps)</source>
         <translation>{what}：为空（0 步）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="293"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="341"/>
         <source>{what}: no columns (shape {shape})</source>
         <translation>{what}：没有列（形状为 {shape}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="309"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="357"/>
         <source>expected a list of strings, got dtype {dtype}</source>
         <translation>应为字符串列表，实际数据类型为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="318"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="366"/>
         <location filename="../../lstm_sim/scaling.py" line="232"/>
         <source>expected a list of strings</source>
         <translation>应为字符串列表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="325"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="373"/>
         <source>expected {count} names, got {got}</source>
         <translation>应有 {count} 个名称，实际有 {got} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="365"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="432"/>
         <source>missing key &apos;x&apos; or &apos;inputs&apos; (keys found: {keys})</source>
         <translation>缺少键 &apos;x&apos; 或 &apos;inputs&apos;（找到的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="379"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="446"/>
         <source>{count} steps, but the inputs ({key}) have {steps}</source>
         <translation>有 {count} 步，但输入（{key}）有 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="408"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="475"/>
         <source>expected a JSON object with &apos;inputs&apos; or a list of steps</source>
         <translation>应为含有 &apos;inputs&apos; 的 JSON 对象，或由各时间步组成的列表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="421"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="488"/>
         <source>missing key &apos;{key}&apos; (or &apos;x&apos;); keys found: {keys}</source>
         <translation>缺少键 &apos;{key}&apos;（或 &apos;x&apos;）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="438"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="505"/>
         <source>{count} steps, but {key} has {steps}</source>
         <translation>有 {count} 步，但 {key} 有 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="494"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="572"/>
         <source>needs at least 2 characters (each step&apos;s target is the next character)</source>
         <translation>至少需要 2 个字符（每一步的目标是下一个字符）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="509"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="587"/>
         <source>too large to one-hot encode: {steps} steps × {count} distinct characters</source>
         <translation>过大，无法做独热编码：{steps} 步 × {count} 个不同字符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="574"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="656"/>
         <source>an .npy file holds one array; the targets would be lost (use .npz)</source>
         <translation>.npy 文件只能保存一个数组，目标会丢失（请使用 .npz）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="637"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="719"/>
         <source>only a character sequence (one-hot with a vocabulary) can be saved as text</source>
         <translation>只有字符序列（带词表的独热编码）才能保存为文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="120"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="130"/>
         <source>step {step} is outside 0 … {length}</source>
         <extracomment>The suffix the app proposes (the content is JSON; any suffix loads).</extracomment>
         <translation>时间步 {step} 超出 0 … {length} 的范围</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="126"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="136"/>
         <source>settings must be a dict</source>
         <translation>设置必须是字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="134"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="144"/>
         <source>settings are not JSON-compatible ({detail})</source>
         <translation>设置无法转换为 JSON（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="143"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="153"/>
         <source>the weights take {weights} input(s) per step but the sequence has {sequence}</source>
         <translation>权重每步需要 {weights} 个输入，而序列每步有 {sequence} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="159"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="169"/>
         <source>expected an object with weight_ih, weight_hh, …</source>
         <translation>应为含有 weight_ih、weight_hh 等的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="187"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="202"/>
         <source>expected null or an object with weight and bias</source>
         <translation>应为 null 或含有 weight 和 bias 的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="196"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="211"/>
         <source>expected shape (P, {hidden}), got {shape}</source>
         <translation>形状应为 (P, {hidden})，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="228"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="243"/>
         <source>expected an object with inputs and targets</source>
         <translation>应为含 inputs 和 targets 的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="264"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="279"/>
         <source>not an lstm-sim session (expected {format})</source>
         <translation>不是 lstm-sim 会话（应为 {format}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="273"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="288"/>
         <source>missing or not an integer</source>
         <translation>缺失或不是整数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="280"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="295"/>
         <source>version {version} was written by a newer lstm-sim (this one reads up to {supported})</source>
         <translation>版本 {version} 由更新的 lstm-sim 写入（本程序最高只能读取版本 {supported}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="291"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="306"/>
         <source>missing</source>
         <translation>缺失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="296"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="311"/>
         <source>expected an object with inputs, targets, …</source>
         <translation>应为含有 inputs、targets 等的对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/session_file.py" line="341"/>
+        <location filename="../../lstm_sim/io/session_file.py" line="356"/>
         <location filename="../../lstm_sim/scaling.py" line="216"/>
         <source>expected an object</source>
         <translation>应为对象</translation>
@@ -2019,22 +2132,22 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="150"/>
+        <location filename="../../lstm_sim/io/weights.py" line="151"/>
         <source>expected a JSON object of named arrays (weight_ih, …)</source>
         <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="197"/>
+        <location filename="../../lstm_sim/io/weights.py" line="198"/>
         <source>unsupported dtype {dtype}</source>
         <translation>不支持的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="211"/>
+        <location filename="../../lstm_sim/io/weights.py" line="212"/>
         <source>empty or truncated safetensors file</source>
         <translation>safetensors 文件为空或不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="231"/>
+        <location filename="../../lstm_sim/io/weights.py" line="232"/>
         <source>not a valid safetensors file ({detail})</source>
         <translation>不是有效的 safetensors 文件（{detail}）</translation>
     </message>
@@ -2087,77 +2200,77 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="258"/>
+        <location filename="../../lstm_sim/io/weights.py" line="259"/>
         <source>not a PyTorch file (neither a torch.save zip archive nor the format before PyTorch 1.6)</source>
         <translation>不是 PyTorch 文件（既不是 torch.save 的 zip 压缩包，也不是 PyTorch 1.6 之前的格式）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="316"/>
+        <location filename="../../lstm_sim/io/weights.py" line="317"/>
         <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
         <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="329"/>
+        <location filename="../../lstm_sim/io/weights.py" line="330"/>
         <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
         <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="354"/>
+        <location filename="../../lstm_sim/io/weights.py" line="355"/>
         <source>{layer} reverse</source>
         <translation>{layer}（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="375"/>
+        <location filename="../../lstm_sim/io/weights.py" line="376"/>
         <source>non-finite value {value} at index [{index}]</source>
         <translation>索引 [{index}] 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="391"/>
+        <location filename="../../lstm_sim/io/weights.py" line="392"/>
         <source>no {layer} in this file (it has: {layers})</source>
         <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="421"/>
+        <location filename="../../lstm_sim/io/weights.py" line="422"/>
         <source>expected shape (4H, H), got {shape}</source>
         <translation>形状应为 (4H, H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="431"/>
+        <location filename="../../lstm_sim/io/weights.py" line="433"/>
         <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="451"/>
+        <location filename="../../lstm_sim/io/weights.py" line="454"/>
         <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="474"/>
+        <location filename="../../lstm_sim/io/weights.py" line="477"/>
         <source>readout.bias without readout.weight</source>
         <translation>有 readout.bias 却没有 readout.weight</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="483"/>
+        <location filename="../../lstm_sim/io/weights.py" line="486"/>
         <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
         <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="501"/>
+        <location filename="../../lstm_sim/io/weights.py" line="504"/>
         <source>read-out bias: expected shape ({rows},), got {shape}</source>
         <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="595"/>
+        <location filename="../../lstm_sim/io/weights.py" line="598"/>
         <source>unknown dtype {dtype}</source>
         <translation>未知的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="602"/>
+        <location filename="../../lstm_sim/io/weights.py" line="605"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="615"/>
+        <location filename="../../lstm_sim/io/weights.py" line="618"/>
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
@@ -2193,57 +2306,57 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>模型有 {count} 个单元（{cells}）；显示的是：{cell}（用 --layer 和 --reverse 选择其他单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="175"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="182"/>
         <source>no LSTM named {name} in this file (LSTMs found: {found})</source>
         <translation>此文件中没有名为 {name} 的 LSTM（找到的 LSTM：{found}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="188"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="195"/>
         <source>several LSTMs in one file ({found}); choose one with --lstm NAME</source>
         <translation>一个文件中有多个 LSTM（{found}）；请用 --lstm NAME 选择一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="208"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="215"/>
         <source>layer {layer} is missing</source>
         <translation>缺少第 {layer} 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="250"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="257"/>
         <source>no such head; 2-D weights in this file: {found}</source>
         <translation>没有这个输出头；此文件中的二维权重：{found}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="271"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="278"/>
         <source>head: {name} ({outputs} output(s) from {width} value(s), on {on}); another with --head NAME, none with --head none</source>
         <translation>输出头：{name}（由 {width} 个值得到 {outputs} 个输出，作用于{on}）；用 --head NAME 选择其他输出头，用 --head none 不用输出头</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="286"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="293"/>
         <source>the last step</source>
         <translation>最后一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="288"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="295"/>
         <source>the final states</source>
         <translation>最终状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="289"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="296"/>
         <source>every step</source>
         <translation>每一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="297"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="304"/>
         <source>several possible heads ({names}); choose one with --head NAME, or --head none</source>
         <translation>有多个可能的输出头（{names}）；请用 --head NAME 选择一个，或用 --head none</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="316"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="323"/>
         <source>head weight: expected shape (P, {width}) (the top layer gives {width} values per step), got {shape}</source>
         <translation>输出头权重：形状应为 (P, {width})（顶层每步给出 {width} 个值），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="332"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="339"/>
         <source>head bias: expected shape ({rows},), got {shape}</source>
         <translation>输出头偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
@@ -2289,28 +2402,23 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>在 {percent} 的时间步上门已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）；输入最大达 {peak}。请缩放输入，才能看到记忆单元的工作过程。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_text.py" line="84"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="83"/>
         <source>more than {limit} cells on one line ({count}): not a table of steps</source>
         <extracomment>Characters a cell may have (a number needs &lt; 30; a label or a comment a few hundred). Characters a line may have: MAX_INPUTS cells of 256 characters. A line still open after this many characters is checked as it grows. Characters of a bad cell quoted in a message. Bytes read at a time.</extracomment>
         <translation>一行超过 {limit} 个单元格（{count}）：不是按时间步排列的表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_text.py" line="115"/>
-        <source>not a regular file (a device, FIFO or socket)</source>
-        <translation>不是普通文件（而是设备、命名管道或套接字）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/io/csv_text.py" line="144"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="122"/>
         <source>binary data (a zero byte), not a text table</source>
         <translation>二进制数据（含零字节），不是文本表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_text.py" line="283"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="261"/>
         <source>not {encoding} text (the byte-order mark says it is)</source>
         <translation>不是 {encoding} 文本（但字节顺序标记表明是）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/csv_text.py" line="394"/>
+        <location filename="../../lstm_sim/io/csv_text.py" line="372"/>
         <source>a line of more than {limit} characters: not a table of numbers</source>
         <translation>一行超过 {limit} 个字符：不是数值表</translation>
     </message>
@@ -2463,57 +2571,104 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <source>values that do not fit the kind {kind}</source>
         <translation>取值与类型 {kind} 不符</translation>
     </message>
+    <message>
+        <location filename="../../lstm_sim/io/_first_steps.py" line="46"/>
+        <source>too large for a character sequence ({size}; at most {limit}: every character becomes a one-hot row)</source>
+        <translation>作为字符序列过大（{size}；最多 {limit}：每个字符都会成为一行独热编码）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="39"/>
+        <source>{what}: lstm-sim reads nothing outside the file it is given</source>
+        <extracomment>deflate, shuffle, Fletcher-32, szip, n-bit, scale-offset (HDF5&apos;s own), LZF (h5py&apos;s).</extracomment>
+        <translation>{what}：lstm-sim 不读取所给文件之外的任何内容</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="57"/>
+        <source>a virtual dataset (its data are in other files)</source>
+        <translation>虚拟数据集（其数据位于其他文件中）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="70"/>
+        <source>a dataset stored in another file ({file})</source>
+        <translation>存储在另一个文件（{file}）中的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="82"/>
+        <source>compressed with filter {code}, which would load a plugin (lstm-sim only uses the filters built into HDF5)</source>
+        <translation>使用过滤器 {code} 压缩，读取它需要加载插件（lstm-sim 只使用 HDF5 内置的过滤器）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="97"/>
+        <source>a dataset of shape {shape}</source>
+        <translation>形状为 {shape} 的数据集</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="108"/>
+        <source>a chunk of shape {shape}</source>
+        <translation>形状为 {shape} 的数据块</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="132"/>
+        <source>an external link to {file}</source>
+        <translation>指向 {file} 的外部链接</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_h5_checks.py" line="141"/>
+        <source>a link of an unknown kind</source>
+        <translation>未知类型的链接</translation>
+    </message>
 </context>
 <context>
     <name>FileFormats</name>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="226"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="552"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="267"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="634"/>
         <source>CSV table</source>
+        <extracomment>What each reader parses, for the checks made before the file is read (io/_budgets.py).</extracomment>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="340"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="566"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="388"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="648"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="351"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="586"/>
-        <location filename="../../lstm_sim/io/weights.py" line="129"/>
-        <location filename="../../lstm_sim/io/weights.py" line="660"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="411"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="668"/>
+        <location filename="../../lstm_sim/io/weights.py" line="130"/>
+        <location filename="../../lstm_sim/io/weights.py" line="663"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="469"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="615"/>
-        <location filename="../../lstm_sim/io/weights.py" line="140"/>
-        <location filename="../../lstm_sim/io/weights.py" line="668"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="536"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="697"/>
+        <location filename="../../lstm_sim/io/weights.py" line="141"/>
+        <location filename="../../lstm_sim/io/weights.py" line="671"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="483"/>
-        <location filename="../../lstm_sim/io/sequences.py" line="621"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="550"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="703"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="206"/>
-        <location filename="../../lstm_sim/io/weights.py" line="677"/>
+        <location filename="../../lstm_sim/io/weights.py" line="207"/>
+        <location filename="../../lstm_sim/io/weights.py" line="680"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="237"/>
+        <location filename="../../lstm_sim/io/weights.py" line="238"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="278"/>
+        <location filename="../../lstm_sim/io/weights.py" line="279"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
