@@ -150,6 +150,15 @@ def _positive(text: str) -> int:
     return _whole(text, 1, "at least 1")
 
 
+def _hidden(text: str) -> int:
+    from .engine.budget import MAX_HIDDEN
+
+    value = _positive(text)
+    if value > MAX_HIDDEN:
+        raise argparse.ArgumentTypeError(f"expected at most {MAX_HIDDEN} units, got {value}")
+    return value
+
+
 def _non_negative(text: str) -> int:
     return _whole(text, 0, "0 or more")
 
@@ -214,7 +223,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     w.add_argument(
         "--hidden",
-        type=_positive,
+        type=_hidden,
         metavar="H",
         help=f"units of a random cell (default {DEFAULT_HIDDEN}); with --weights, must match",
     )
@@ -250,6 +259,13 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="SPEC",
         help="none, standard, minmax or auto, for all columns or per column "
         "(COLUMN=METHOD,…; see below; default: auto, or none with --weights)",
+    )
+    s.add_argument(
+        "--max-steps",
+        type=_positive,
+        metavar="N",
+        help="use only the first N steps of SEQUENCE (.npy/.npz files are read only that far): "
+        "for a sequence too long for memory; the error message suggests an N that fits",
     )
     g = run.add_argument_group("gradients")
     g.add_argument(
@@ -296,7 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--weights", metavar="FILE", help="start from these weights (default: a random cell)"
     )
     train.add_argument(
-        "--hidden", type=_positive, metavar="H", help=f"units (default {DEFAULT_HIDDEN})"
+        "--hidden", type=_hidden, metavar="H", help=f"units (default {DEFAULT_HIDDEN})"
     )
     train.add_argument(
         "--epochs", type=_positive, default=200, metavar="N", help="epochs (default 200)"
@@ -315,6 +331,9 @@ def build_parser() -> argparse.ArgumentParser:
         default=DEFAULT_FORGET_BIAS,
         metavar="B",
         help=f"forget-gate bias of a random starting cell (default {DEFAULT_FORGET_BIAS:g})",
+    )
+    train.add_argument(
+        "--max-steps", type=_positive, metavar="N", help="train on the first N steps only"
     )
     train.add_argument("--inputs", type=_columns, metavar="COLS", help="input columns")
     train.add_argument("--targets", type=_columns, metavar="COLS", help="target columns")
@@ -356,7 +375,8 @@ def _scale(text: str):
 
 
 def _train(ns: argparse.Namespace) -> int:
-    from .engine import EngineError, LSTMParams
+    from .engine import EngineError, LSTMParams, Model
+    from .engine.budget import BudgetError
     from .io import LoadError, SaveError, load_sequence, load_weights_with_readout, save_weights
     from .train import Readout, TrainConfig, Trainer
 
@@ -367,6 +387,7 @@ def _train(ns: argparse.Namespace) -> int:
             targets=ns.targets,
             header=_HEADER[ns.header],
             missing=ns.missing,
+            max_steps=ns.max_steps,
         )
         if seq.targets is None:
             raise _Failure(f"{ns.sequence}: no targets to train on (choose them with --targets)")
@@ -388,8 +409,9 @@ def _train(ns: argparse.Namespace) -> int:
                 forget_bias=ns.forget_bias,
             )
     except LoadError as exc:
-        raise _Failure(str(exc)) from None
+        raise _Failure(_load_failure(exc)) from None
     try:
+        _check_run_memory(seq, Model.single(params))
         config = TrainConfig(lr=ns.lr, epochs=ns.epochs, window=ns.window, seed=ns.seed)
         if readout is not None and readout.output_size != seq.target_size:
             readout = None
@@ -402,6 +424,8 @@ def _train(ns: argparse.Namespace) -> int:
 
         losses = trainer.run(ns.epochs, callback=report)
         final = trainer.evaluate()
+    except BudgetError as exc:
+        raise _Failure(_budget_failure(ns.sequence, exc)) from None
     except EngineError as exc:
         raise _Failure(f"{ns.sequence}: {exc}") from None
     try:
@@ -423,8 +447,95 @@ class _Failure(Exception):
         self.status = status
 
 
+def _bytes_per_step(input_size: int, hidden_size: int, target_size: int) -> int:
+    """Memory one step of ``run`` (or ``train``) takes: trace row, BPTT arrays, trace.csv table.
+
+    Measured with ``benchmarks/bench_memory.py`` (1.6 KB at D = 1, H = 8; 6.0 KB
+    at H = 32); this is 20–30 % more, so that the ``--max-steps`` it suggests fits.
+    """
+    return 8 * (28 * hidden_size + 6 * input_size + 2 * target_size + 32)
+
+
+def _check_run_memory(seq, model) -> None:
+    """Raise BudgetError before running when the whole computation would not fit.
+
+    Every cell of ``model`` keeps its trace and BPTT arrays (a stack's layers
+    read the layer below's outputs, which are its D).
+    """
+    from .engine.budget import check_memory
+    from .engine.errors import QT_TRANSLATE_NOOP, Text
+
+    cells = [model.cell(*key) for key in model.cell_keys()]
+    per_step = sum(_bytes_per_step(p.input_size, p.hidden_size, 0) for p in cells)
+    per_step += 16 * seq.target_size
+    if len(cells) == 1:
+        what = Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "{steps} steps at H = {hidden} (trace, gradients, output)"
+            ),
+            steps=seq.length,
+            hidden=cells[0].hidden_size,
+        )
+    else:
+        what = Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "{steps} steps through {cells} cells (traces, gradients, output)"
+            ),
+            steps=seq.length,
+            cells=len(cells),
+        )
+    check_memory(seq.length * per_step, what, per_item=per_step)
+
+
+def _round_down(n: int) -> int:
+    """``n`` rounded down to two significant digits (312 345 → 310 000): an N to type."""
+    if n < 100:
+        return n
+    scale = 10 ** (len(str(n)) - 2)
+    return n // scale * scale
+
+
+def _max_steps_hint(fits: int | None) -> str:
+    """What to do about a sequence too long for memory (English, as the CLI prints)."""
+    from .engine.errors import QT_TRANSLATE_NOOP, Text
+
+    if fits is None:
+        return ""
+    if fits < 1:
+        return str(
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors", "not even one step fits: close other programs to free memory"
+                )
+            )
+        )
+    steps = _round_down(fits)
+    return str(
+        Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "add --max-steps {steps} to use only the first {steps} steps"
+            ),
+            steps=steps,
+        )
+    )
+
+
+def _budget_failure(path: str, exc: Exception) -> str:
+    """``FILE: REASON; add --max-steps N …`` for a BudgetError."""
+    hint = _max_steps_hint(getattr(exc, "fits", None))
+    return f"{path}: {exc}" + (f"; {hint}" if hint else "")
+
+
+def _load_failure(exc: Exception) -> str:
+    """A LoadError's message, with the --max-steps hint when memory was the reason."""
+    budget = getattr(exc, "budget", None)
+    hint = _max_steps_hint(budget.fits) if budget is not None else ""
+    return str(exc) + (f"; {hint}" if hint else "")
+
+
 def _run(ns: argparse.Namespace) -> int:
     from .engine import EngineError, LSTMParams, Model
+    from .engine.budget import BudgetError
     from .io import LoadError, SaveError, trace_columns, write_trace_csv
     from .io.trace_notes import notes_path
     from .model_run import ModelRun, run_model_for_cli
@@ -469,11 +580,14 @@ def _run(ns: argparse.Namespace) -> int:
             )
             model, key = Model.single(params), (0, False)
     except LoadError as exc:
-        raise _Failure(str(exc)) from None
+        raise _Failure(_load_failure(exc)) from None
 
     try:
+        _check_run_memory(seq, model)
         result: ModelRun = run_model_for_cli(model, key, seq, ns.loss, ns.window)
         _warn_if_saturated(result.rows, seq)
+    except BudgetError as exc:
+        raise _Failure(_budget_failure(seq_path, exc)) from None
     except ValueError as exc:  # EngineError, and the usage problems it reports
         raise _Failure(f"{seq_path}: {exc}") from None
 
@@ -517,6 +631,7 @@ def _load_table(ns: argparse.Namespace):
         targets=ns.targets,
         header=_HEADER[ns.header],
         missing=ns.missing,
+        max_steps=ns.max_steps,
     )
     spec = (ns.scale or ScaleSpec()).with_default(default_scale(bool(ns.weights)))
     try:
@@ -574,3 +689,13 @@ def main(args: list[str]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("lstm-sim: interrupted\n")
         return 130
+    except MemoryError:  # a last resort: every allocation a file decides is checked before
+        from .engine.errors import QT_TRANSLATE_NOOP, Text
+
+        reason = Text(
+            QT_TRANSLATE_NOOP(
+                "FileErrors", "out of memory: try the first steps only (--max-steps N)"
+            )
+        )
+        sys.stderr.write(f"lstm-sim: error: {reason}\n")
+        return 2

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import io
 import os
-from typing import Any
+from typing import IO, Any
 
 import numpy as np
 
@@ -27,6 +27,8 @@ from .errors import QT_TRANSLATE_NOOP, SaveError, Text
 __all__ = ["trace_columns", "trace_table", "write_trace_csv", "write_trace_npz"]
 
 _GATES = ("f", "i", "g", "o", "c", "h")
+#: Rows formatted at a time when writing CSV.
+_ROWS_PER_BLOCK = 4096
 
 
 class _NormsError(ValueError):
@@ -152,12 +154,19 @@ def write_trace_csv(
         header, table = trace_table(seq, trace, grad_c_norm, grad_h_norm, yhat=yhat)
     except ValueError as exc:
         raise SaveError(path, "", getattr(exc, "text", str(exc))) from None
-    buf = io.StringIO()
-    buf.write(",".join(header) + "\n")
-    # repr: the shortest decimal that reads back as the same float64.
-    for t, row in enumerate(table[:, 1:].tolist(), start=1):
-        buf.write(f"{t},{','.join(map(repr, row))}\n")
-    atomic_write(path, buf.getvalue().encode("ascii"))
+
+    def write(fh: IO[bytes]) -> None:
+        # In blocks of rows: the text of a long trace never is in memory whole.
+        fh.write((",".join(header) + "\n").encode("ascii"))
+        for start in range(0, len(table), _ROWS_PER_BLOCK):
+            block = table[start : start + _ROWS_PER_BLOCK, 1:].tolist()
+            # repr: the shortest decimal that reads back as the same float64.
+            text = "".join(
+                f"{t},{','.join(map(repr, row))}\n" for t, row in enumerate(block, start=start + 1)
+            )
+            fh.write(text.encode("ascii"))
+
+    atomic_write(path, write)
     from .trace_notes import write_trace_notes  # the scaling etc. in a sidecar (see there)
 
     write_trace_notes(path, seq)

@@ -2127,8 +2127,9 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/trace_export.py" line="47"/>
+        <location filename="../../lstm_sim/io/trace_export.py" line="49"/>
         <source>{name}: expected {length} values (one per step), got {count}</source>
+        <extracomment>Rows formatted at a time when writing CSV.</extracomment>
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
@@ -2616,6 +2617,31 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <location filename="../../lstm_sim/io/_h5_checks.py" line="141"/>
         <source>a link of an unknown kind</source>
         <translation>未知类型的链接</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/cli.py" line="473"/>
+        <source>{steps} steps at H = {hidden} (trace, gradients, output)</source>
+        <translation>H = {hidden} 时的 {steps} 步（轨迹、梯度、输出）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/cli.py" line="481"/>
+        <source>{steps} steps through {cells} cells (traces, gradients, output)</source>
+        <translation>经过 {cells} 个单元的 {steps} 步（轨迹、梯度、输出）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/cli.py" line="507"/>
+        <source>not even one step fits: close other programs to free memory</source>
+        <translation>连一步都放不下：请关闭其他程序以释放内存</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/cli.py" line="515"/>
+        <source>add --max-steps {steps} to use only the first {steps} steps</source>
+        <translation>加上 --max-steps {steps}，只使用前 {steps} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/cli.py" line="696"/>
+        <source>out of memory: try the first steps only (--max-steps N)</source>
+        <translation>内存不足：请只使用前面的若干步（--max-steps N）</translation>
     </message>
 </context>
 <context>
