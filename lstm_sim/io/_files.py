@@ -284,11 +284,31 @@ def _umask() -> int:
     return 0o022
 
 
+def _fsync_directory(directory: str) -> None:
+    """Make a rename in ``directory`` durable (POSIX; nothing where a folder cannot be opened)."""
+    try:
+        fd = os.open(directory, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass  # some file systems cannot sync a directory; the file itself is synced
+    finally:
+        os.close(fd)
+
+
 def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None] | bytes) -> None:
     """Write a file so that it is either entirely new or untouched.
 
-    The content goes to a temporary file in the same directory, which then
-    replaces ``path`` with :func:`os.replace` (atomic on POSIX and Windows).
+    The content goes to a temporary file in the same directory, which is
+    flushed and synced to disk (``fsync``) and then replaces ``path`` with
+    :func:`os.replace` (atomic on POSIX and Windows); the directory is synced
+    too, so that the new name survives a crash. If anything fails — the disk
+    is full, the writer raises, the process runs out of memory — the
+    temporary file is removed and the previous file stays as it was. A
+    symbolic link is followed (the file it points to is replaced, the link
+    stays), and the file keeps its permissions.
 
     Parameters
     ----------
@@ -298,20 +318,27 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
     Raises
     ------
     SaveError
-        The directory does not exist or is not writable, the disk is full, …
+        The directory does not exist or is not writable, the disk is full,
+        ``path`` is a directory or a device, …
     """
     path = os.fspath(path)
-    directory = os.path.dirname(os.path.abspath(path))
-    if os.path.isdir(path):
-        raise SaveError(path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "is a directory")))
+    target = os.path.realpath(path) if os.path.islink(path) else path
+    directory = os.path.dirname(os.path.abspath(target))
     try:
-        mode = os.stat(path).st_mode & 0o777
+        st = os.stat(target)
     except OSError:
         mode = 0o666 & ~_umask()
+    else:
+        reason = _not_a_data_file(st.st_mode)
+        if reason is not None:  # never replace a directory, a device or a FIFO by a file
+            if stat.S_ISDIR(st.st_mode):
+                reason = Text(QT_TRANSLATE_NOOP("FileErrors", "is a directory"))
+            raise SaveError(path, "", reason)
+        mode = st.st_mode & 0o777
     tmp = None
     try:
         fd, tmp = tempfile.mkstemp(
-            dir=directory, prefix=f".{os.path.basename(path)}.", suffix=".tmp"
+            dir=directory, prefix=f".{os.path.basename(target)}.", suffix=".tmp"
         )
         with os.fdopen(fd, "wb") as fh:
             if isinstance(write, bytes | bytearray | memoryview):
@@ -321,8 +348,9 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
-        os.replace(tmp, path)
+        os.replace(tmp, target)
         tmp = None
+        _fsync_directory(directory)
     except OSError as exc:
         reason = os_reason(exc, writing=True)
         if exc.errno == errno.ENOENT:
@@ -332,6 +360,15 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
             )
         raise SaveError(
             path, "", Text(QT_TRANSLATE_NOOP("FileErrors", "cannot write: {reason}"), reason=reason)
+        ) from None
+    except MemoryError:
+        raise SaveError(
+            path,
+            "",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "cannot write: {reason}"),
+                reason=Text(QT_TRANSLATE_NOOP("FileErrors", "not enough memory")),
+            ),
         ) from None
     finally:
         if tmp is not None:

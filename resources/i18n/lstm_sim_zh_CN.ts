@@ -1338,19 +1338,25 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>不是 UTF-8 文本（这是二进制文件，还是其他编码的文本？）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="306"/>
+        <location filename="../../lstm_sim/io/_files.py" line="335"/>
         <source>is a directory</source>
         <translation>是文件夹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="330"/>
+        <location filename="../../lstm_sim/io/_files.py" line="358"/>
         <source>the folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="334"/>
+        <location filename="../../lstm_sim/io/_files.py" line="362"/>
+        <location filename="../../lstm_sim/io/_files.py" line="369"/>
         <source>cannot write: {reason}</source>
         <translation>无法写入：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/_files.py" line="370"/>
+        <source>not enough memory</source>
+        <translation>内存不足</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/io/_h5_worker.py" line="61"/>
