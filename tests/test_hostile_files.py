@@ -224,6 +224,15 @@ def test_npz_bomb(npz_bomb):
     assert_refused(*cli("run", str(SINE), "--weights", str(npz_bomb)), npz_bomb, "zip bomb")
 
 
+def test_any_zip_is_checked_before_its_reader_sees_it(npz_bomb, tmp_path):
+    """A torch.save file is a zip that torch unpacks itself: the bomb is refused before."""
+    path = tmp_path / "bomb.pt"
+    path.write_bytes(npz_bomb.read_bytes())
+    assert_refused(*cli("run", str(SINE), "--weights", str(path)), path, "zip bomb")
+    with pytest.raises(LoadError, match="zip bomb"):
+        load_weights(path)
+
+
 def test_keras_zip_bomb(tmp_path):
     pytest.importorskip("h5py")
     head = b"\x89HDF\r\n\x1a\n"

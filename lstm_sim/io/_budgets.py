@@ -185,6 +185,7 @@ def admit(
     LoadError
     """
     from ._npy import NPY_MAGIC, npy_plan
+    from ._zip import check_zip_file
 
     kind = expect or _expected(path, head)
     if kind == "json":
@@ -206,6 +207,8 @@ def admit(
     name = os.path.basename(os.fspath(path)).lower()
     if head.startswith(NPY_MAGIC) or (name.endswith(".npy") and size > 0):
         return npy_plan(head, size, path, max_rows=max_rows)
+    if head.startswith(_ZIP[0]):  # npz, .keras, torch: the directory, before any member
+        check_zip_file(fh, size, path)
     for suffixes, signatures, reason in _SIGNATURES:
         if name.endswith(suffixes) and size > 0 and not head.startswith(signatures):
             # Refused from its first bytes: a 2 GB file of zeros named .npz is not read.

@@ -18,10 +18,12 @@ unpacked:
 * the size of each member against the memory budget, when it is read
   (:func:`read_member`).
 
-:mod:`zipfile` never unpacks more than a member's announced size, so these
-checks bound what is allocated. Members are read by name into memory, never
-extracted to disk, so names with ``..`` or absolute paths reach nothing
-outside the archive.
+:func:`check_zip_file` makes the same checks on any zip file before it is
+read (:mod:`lstm_sim.io._budgets`), also for the readers that unpack it
+themselves (``torch.load``). :mod:`zipfile` never unpacks more than a
+member's announced size, so these checks bound what is allocated. Members
+are read by name into memory, never extracted to disk, so names with ``..``
+or absolute paths reach nothing outside the archive.
 """
 
 from __future__ import annotations
@@ -29,12 +31,21 @@ from __future__ import annotations
 import io
 import os
 import zipfile
+from typing import BinaryIO
 
 from ..engine.budget import format_bytes
 from ._budgets import budget
 from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, excerpt, key_place
 
-__all__ = ["MAX_ENTRIES", "MAX_RATIO", "RATIO_FLOOR", "open_zip", "read_member", "zip_failure"]
+__all__ = [
+    "MAX_ENTRIES",
+    "MAX_RATIO",
+    "RATIO_FLOOR",
+    "check_zip_file",
+    "open_zip",
+    "read_member",
+    "zip_failure",
+]
 
 #: Most entries an archive may have (a state dict of a few hundred tensors has as many).
 MAX_ENTRIES = 100_000
@@ -48,17 +59,23 @@ _EOCD64_LOCATOR = b"PK\x06\x07"
 _EOCD64 = b"PK\x06\x06"
 
 
-def _entry_count(data: bytes) -> int | None:
+def _entry_count(fh: BinaryIO, size: int) -> int | None:
     """The number of entries the end-of-directory record announces (None: no record found)."""
-    at = data.rfind(_EOCD, max(0, len(data) - (22 + 65535)))
-    if at < 0 or at + 22 > len(data):
+    start = max(0, size - (22 + 65535))
+    fh.seek(start)
+    tail = fh.read(size - start)
+    at = tail.rfind(_EOCD)
+    if at < 0 or at + 22 > len(tail):
         return None
-    count = int.from_bytes(data[at + 10 : at + 12], "little")
+    count = int.from_bytes(tail[at + 10 : at + 12], "little")
     locator = at - 20
-    if count == 0xFFFF and locator >= 0 and data[locator : locator + 4] == _EOCD64_LOCATOR:
-        where = int.from_bytes(data[locator + 8 : locator + 16], "little")
-        if where + 56 <= len(data) and data[where : where + 4] == _EOCD64:
-            count = int.from_bytes(data[where + 32 : where + 40], "little")
+    if count == 0xFFFF and locator >= 0 and tail[locator : locator + 4] == _EOCD64_LOCATOR:
+        where = int.from_bytes(tail[locator + 8 : locator + 16], "little")
+        if where + 56 <= size:
+            fh.seek(where)
+            record = fh.read(56)
+            if record[:4] == _EOCD64:
+                count = int.from_bytes(record[32:40], "little")
     return count
 
 
@@ -89,7 +106,31 @@ def open_zip(data: bytes, path: str | os.PathLike[str], kind: Message) -> zipfil
     ------
     LoadError
     """
-    count = _entry_count(data)
+    zf = _checked(io.BytesIO(data), len(data), path, kind)
+    assert zf is not None
+    return zf
+
+
+def check_zip_file(fh: BinaryIO, size: int, path: str | os.PathLike[str]) -> None:
+    """Check the directory of a zip file on disk before it is read (any reader: npz, .keras, torch).
+
+    A directory :mod:`zipfile` cannot parse is left to the reader, which says
+    what it expected.
+
+    Raises
+    ------
+    LoadError
+        Too many entries, a packing method other than stored or deflate, a zip bomb.
+    """
+    zf = _checked(fh, size, path, "zip", strict=False)
+    if zf is not None:
+        zf.close()  # does not close fh
+
+
+def _checked(
+    fh: BinaryIO, size: int, path: str | os.PathLike[str], kind: Message, *, strict: bool = True
+) -> zipfile.ZipFile | None:
+    count = _entry_count(fh, size)
     if count is not None and count > MAX_ENTRIES:
         raise LoadError(
             path,
@@ -102,9 +143,12 @@ def open_zip(data: bytes, path: str | os.PathLike[str], kind: Message) -> zipfil
                 limit=MAX_ENTRIES,
             ),
         )
+    fh.seek(0)
     try:
-        zf = zipfile.ZipFile(io.BytesIO(data))
+        zf = zipfile.ZipFile(fh)
     except Exception as exc:  # BadZipFile, EOFError, struct.error, ValueError, …
+        if not strict:
+            return None
         raise LoadError(
             path,
             "",

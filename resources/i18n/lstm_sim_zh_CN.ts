@@ -1518,7 +1518,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/io/_budgets.py" line="139"/>
-        <location filename="../../lstm_sim/io/_budgets.py" line="213"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="216"/>
         <location filename="../../lstm_sim/io/_npy.py" line="329"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="325"/>
         <location filename="../../lstm_sim/io/weights.py" line="257"/>
@@ -1531,27 +1531,27 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>二进制数据（含零字节），不是{what}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_budgets.py" line="193"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="194"/>
         <source>JSON text</source>
         <translation>JSON 文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_budgets.py" line="197"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="198"/>
         <source>a JSON file of {size}</source>
         <translation>大小为 {size} 的 JSON 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_budgets.py" line="203"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="204"/>
         <source>text</source>
         <translation>文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_budgets.py" line="231"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="234"/>
         <source>not a valid safetensors file: its header is not a JSON object</source>
         <translation>不是有效的 safetensors 文件：其文件头不是 JSON 对象</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_budgets.py" line="241"/>
+        <location filename="../../lstm_sim/io/_budgets.py" line="244"/>
         <source>not a valid safetensors file: its header announces {length} bytes, but only {size} follow</source>
         <translation>不是有效的 safetensors 文件：文件头声明有 {length} 字节，但其后只有 {size} 字节</translation>
     </message>
@@ -1563,33 +1563,33 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>不是 NPZ 文件（没有 zip 签名）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_zip.py" line="71"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="88"/>
         <source>damaged zip entry ({detail})</source>
         <extracomment>Most entries an archive may have (a state dict of a few hundred tensors has as many). Largest unpacked / packed size ratio of a member above :data:`RATIO_FLOOR`. Members unpacking to less than this are not checked for their ratio.</extracomment>
         <translation>zip 条目已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_zip.py" line="98"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="139"/>
         <source>the archive announces {count} entries (at most {limit})</source>
         <translation>压缩包声明有 {count} 个条目（最多 {limit} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_zip.py" line="112"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="156"/>
         <source>not a valid {kind} (zip) file ({detail})</source>
         <translation>不是有效的 {kind}（zip）文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_zip.py" line="124"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="168"/>
         <source>packed with method {method}; lstm-sim unpacks only stored or deflated members</source>
         <translation>使用压缩方法 {method}；lstm-sim 只解压未压缩或以 deflate 压缩的条目</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_zip.py" line="138"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="182"/>
         <source>a zip bomb? {packed} would unpack to {size} ({ratio}:1; honest data stays below {limit}:1)</source>
         <translation>疑似压缩炸弹：{packed} 解压后将达 {size}（{ratio}:1；正常数据低于 {limit}:1）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_zip.py" line="176"/>
+        <location filename="../../lstm_sim/io/_zip.py" line="220"/>
         <source>the archive member {name} ({size})</source>
         <translation>压缩包条目 {name}（{size}）</translation>
     </message>
