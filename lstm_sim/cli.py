@@ -450,10 +450,11 @@ class _Failure(Exception):
 def _bytes_per_step(input_size: int, hidden_size: int, target_size: int) -> int:
     """Memory one step of ``run`` (or ``train``) takes: trace row, BPTT arrays, trace.csv table.
 
-    Measured with ``benchmarks/bench_memory.py`` (1.6 KB at D = 1, H = 8; 6.0 KB
-    at H = 32); this is 20–30 % more, so that the ``--max-steps`` it suggests fits.
+    Measured with ``benchmarks/bench_memory.py`` (1.3 KB at D = 1, H = 8; 4.8 KB
+    at H = 32, over 10⁵ steps); this is 20–30 % more, so that the ``--max-steps``
+    it suggests fits.
     """
-    return 8 * (28 * hidden_size + 6 * input_size + 2 * target_size + 32)
+    return 8 * (22 * hidden_size + 5 * input_size + 2 * target_size + 32)
 
 
 def _check_run_memory(seq, model) -> None:
