@@ -56,13 +56,14 @@ def cli(*args: str, memory: int = 2 * GiB, timeout: float = 60.0):
     many-core machine would eat a small address-space limit by itself.
     """
     start = time.perf_counter()
-    result = run_limited(
-        [sys.executable, "-m", "lstm_sim", *args],
-        memory=memory,
-        timeout=timeout,
-        env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
-        cwd=tempfile.mkdtemp(prefix="lstm-sim-hostile-"),  # where a regression's trace.csv goes
-    )
+    with tempfile.TemporaryDirectory(prefix="lstm-sim-hostile-") as cwd:
+        result = run_limited(
+            [sys.executable, "-m", "lstm_sim", *args],
+            memory=memory,
+            timeout=timeout,
+            env={"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
+            cwd=cwd,  # where a regression's trace.csv would go
+        )
     return result, time.perf_counter() - start
 
 
