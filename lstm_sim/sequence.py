@@ -262,17 +262,15 @@ class Sequence:
         current_tg = self.target_scaling.methods if self.target_scaling else None
         ins, tgs = spec.methods(self.input_names, self.target_names, current_in, current_tg)
         raw_x = self.raw_inputs()
-        x_scaling: Scaling | None = fit_scaling(raw_x, ins, self.input_names)
-        x = x_scaling.apply(raw_x)
-        if x_scaling.is_identity:
-            x_scaling = None
+        fitted_x = fit_scaling(raw_x, ins, self.input_names)
+        x = fitted_x.apply(raw_x)
         y, y_scaling = None, None
         raw_y = self.raw_targets()
         if raw_y is not None:
-            y_scaling = fit_scaling(raw_y, tgs, self.target_names)
-            y = y_scaling.apply(raw_y)
-            if y_scaling.is_identity:
-                y_scaling = None
+            fitted_y = fit_scaling(raw_y, tgs, self.target_names)
+            y = fitted_y.apply(raw_y)
+            y_scaling = None if fitted_y.is_identity else fitted_y
+        x_scaling = None if fitted_x.is_identity else fitted_x
         return self._replace(x, y, input_scaling=x_scaling, target_scaling=y_scaling)
 
     def describe(self) -> list[Text]:

@@ -29,7 +29,7 @@ constant value still enters the recurrence (e.g. ∂L/∂C_{k+1} ⊙ f with f �
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 import numpy as np
 
@@ -127,8 +127,10 @@ def bptt(
     dc_direct = None if dc is None else direct_gradient("dc", dc, len(trace), rows, hidden)
     # A loss on one step (the app's gradient panel) has no direct gradient on
     # the other rows: their additions of zero are skipped.
-    has_dh = dh_direct.any(axis=1).tolist()
-    has_dc = [False] * n if dc_direct is None else dc_direct.any(axis=1).tolist()
+    has_dh = cast("list[bool]", dh_direct.any(axis=1).tolist())
+    has_dc = [False] * n
+    if dc_direct is not None:
+        has_dc = cast("list[bool]", dc_direct.any(axis=1).tolist())
 
     # Everything that is not on the recurrence, for the whole window at once.
     lf = local_factors(trace, start, stop)

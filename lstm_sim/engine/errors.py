@@ -90,10 +90,10 @@ class Text:
         }
 
     @classmethod
-    def from_data(cls, data: Any) -> Message:
-        """The inverse of :meth:`to_data` (a plain string stays a string)."""
+    def from_data(cls, data: Any) -> Message | int | float:
+        """The inverse of :meth:`to_data` (a plain string stays a string, a number a number)."""
         if isinstance(data, dict) and isinstance(data.get("template"), str):
-            fields = data.get("fields") if isinstance(data.get("fields"), dict) else {}
+            fields: dict[Any, Any] = data["fields"] if isinstance(data.get("fields"), dict) else {}
             return cls(data["template"], **{str(k): cls.from_data(v) for k, v in fields.items()})
         return data if isinstance(data, int | float) and not isinstance(data, bool) else str(data)
 

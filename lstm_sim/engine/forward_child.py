@@ -28,6 +28,7 @@ import io
 import os
 import subprocess
 import sys
+import typing
 from collections.abc import Callable
 
 import numpy as np
@@ -87,16 +88,17 @@ def extend_in_child(
         return
     try:
         assert proc.stdin is not None and proc.stdout is not None
+        reader = typing.cast(io.BufferedReader, proc.stdout)  # unbuffered pipes are raw files
         proc.stdin.write(payload.getbuffer())
         proc.stdin.close()
         while k < t:
             if stop is not None and stop():
                 return
             n = min(block, t - k)
-            view = memoryview(trace._storage[k + 1 : k + 1 + n]).cast("B")
+            view = trace._storage[k + 1 : k + 1 + n].data.cast("B")
             got = 0
             while got < len(view):  # the read waits without the GIL
-                r = proc.stdout.readinto(view[got:])
+                r = reader.readinto(view[got:])
                 if not r:
                     return  # the child stopped: the caller goes on from row k
                 got += r
@@ -134,7 +136,7 @@ def main() -> int:
     for a in range(0, X.shape[0], chunk):
         block = X[a : a + chunk]
         trace._run(block, 1)  # rows 1 … n of the storage receive this block
-        out.write(memoryview(trace._storage[1 : block.shape[0] + 1]).cast("B"))
+        out.write(trace._storage[1 : block.shape[0] + 1].data.cast("B"))
         out.flush()
     return 0
 

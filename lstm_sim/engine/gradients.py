@@ -65,7 +65,12 @@ class CellGradients:
 
     def to_state_dict(self) -> dict[str, np.ndarray]:
         """Parameter gradients under PyTorch's cell names (``weight_ih`` …)."""
-        if self.weight_ih is None:
+        if (
+            self.weight_ih is None
+            or self.weight_hh is None
+            or self.bias_ih is None
+            or self.bias_hh is None
+        ):
             raise EngineError(
                 f"{self.made_by} was called with param_grads=False: no parameter gradients"
             )

@@ -320,6 +320,14 @@ class CellRows:
     """
 
     _NAMES = ("x", "f", "i", "g", "o", "c", "tanh_c", "h")
+    x: np.ndarray
+    f: np.ndarray
+    i: np.ndarray
+    g: np.ndarray
+    o: np.ndarray
+    c: np.ndarray
+    tanh_c: np.ndarray
+    h: np.ndarray
 
     def __init__(self, trace: Trace, flip: bool) -> None:
         self.params = trace.params
