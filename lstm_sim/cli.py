@@ -535,7 +535,7 @@ def _load_failure(exc: Exception) -> str:
 
 
 def _run(ns: argparse.Namespace) -> int:
-    from .engine import EngineError, LSTMParams, Model
+    from .engine import CellKey, EngineError, LSTMParams, Model
     from .engine.budget import BudgetError
     from .io import LoadError, SaveError, trace_columns, write_trace_csv
     from .io.trace_notes import notes_path
@@ -552,7 +552,7 @@ def _run(ns: argparse.Namespace) -> int:
             model, notes = loaded.model, list(loaded.notes)
             chosen = ns.layer is not None or ns.reverse
             keys = model.cell_keys()
-            key = (ns.layer or 0, ns.reverse) if chosen else keys[0]
+            key = CellKey(ns.layer or 0, bool(ns.reverse)) if chosen else keys[0]
             try:
                 params = model.cell(*key)
             except EngineError as exc:
@@ -579,7 +579,7 @@ def _run(ns: argparse.Namespace) -> int:
                 seed=ns.seed,
                 forget_bias=ns.forget_bias,
             )
-            model, key = Model.single(params), (0, False)
+            model, key = Model.single(params), CellKey(0, False)
     except LoadError as exc:
         raise _Failure(_load_failure(exc)) from None
 

@@ -141,7 +141,7 @@ def _windows_available() -> int | None:
 
     status = _Status()
     status.length = ctypes.sizeof(_Status)
-    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):  # type: ignore[attr-defined]
+    if not ctypes.windll.kernel32.GlobalMemoryStatusEx(ctypes.byref(status)):
         return None
     return int(min(status.avail_phys, status.avail_virtual))
 

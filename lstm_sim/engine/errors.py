@@ -24,6 +24,7 @@ __all__ = [
     "Message",
     "Text",
     "Translate",
+    "message_from_data",
 ]
 
 #: The translation context of every file (and wrapped engine) error template.
@@ -131,6 +132,12 @@ class Joined:
 
 #: A message: plain text (kept as it is, e.g. what a library said) or a :class:`Text`.
 Message = str | Text | Joined
+
+
+def message_from_data(data: Any) -> Message:
+    """:meth:`Text.from_data` for a whole message (a number becomes its text)."""
+    message = Text.from_data(data)
+    return message if isinstance(message, str | Text | Joined) else str(message)
 
 
 def _field_data(value: Any) -> Any:

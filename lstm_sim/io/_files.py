@@ -126,8 +126,8 @@ def check_data_file(path: str | os.PathLike[str]) -> int:
     except OSError as exc:
         raise LoadError(path, "", os_reason(exc)) from None
     except ValueError:  # an embedded NUL character in the name
-        reason = Text(QT_TRANSLATE_NOOP("FileErrors", "invalid file name"))
-        raise LoadError(path, "", reason) from None
+        invalid = Text(QT_TRANSLATE_NOOP("FileErrors", "invalid file name"))
+        raise LoadError(path, "", invalid) from None
     reason = _not_a_data_file(mode_size.st_mode)
     if reason is not None:
         raise LoadError(path, "", reason)
@@ -155,6 +155,7 @@ def open_data(path: str | os.PathLike[str]) -> BinaryIO:
         fh = open(path, "rb", opener=_nonblocking)  # returned: the caller closes it
     except OSError as exc:
         raise LoadError(path, "", os_reason(exc)) from None
+    reason: Message | None
     try:
         reason = _not_a_data_file(os.fstat(fh.fileno()).st_mode)
     except OSError as exc:
@@ -329,11 +330,11 @@ def atomic_write(path: str | os.PathLike[str], write: Callable[[IO[bytes]], None
     except OSError:
         mode = 0o666 & ~_umask()
     else:
-        reason = _not_a_data_file(st.st_mode)
-        if reason is not None:  # never replace a directory, a device or a FIFO by a file
+        refused: Message | None = _not_a_data_file(st.st_mode)
+        if refused is not None:  # never replace a directory, a device or a FIFO by a file
             if stat.S_ISDIR(st.st_mode):
-                reason = Text(QT_TRANSLATE_NOOP("FileErrors", "is a directory"))
-            raise SaveError(path, "", reason)
+                refused = Text(QT_TRANSLATE_NOOP("FileErrors", "is a directory"))
+            raise SaveError(path, "", refused)
         mode = st.st_mode & 0o777
     tmp = None
     try:

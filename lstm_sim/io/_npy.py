@@ -14,10 +14,11 @@ honest file too long for memory can still be looked at in part.
 from __future__ import annotations
 
 import ast
+import io
 import math
 import os
 from dataclasses import dataclass
-from typing import BinaryIO
+from typing import IO, cast
 
 import numpy as np
 
@@ -227,7 +228,7 @@ def npy_plan(
 
 
 def _array(
-    buffer: bytes, hdr: _Header, rows: int, path: str | os.PathLike[str], place: Message
+    buffer: bytes | bytearray, hdr: _Header, rows: int, path: str | os.PathLike[str], place: Message
 ) -> np.ndarray:
     shape = (rows, *hdr.shape[1:]) if hdr.shape else ()
     try:
@@ -282,7 +283,7 @@ def npy_length(data: bytes, path: str | os.PathLike[str]) -> int:
     return shape[0] if shape else 1
 
 
-def _read_exactly(fh: BinaryIO, count: int) -> bytes:
+def _read_exactly(fh: IO[bytes], count: int) -> bytes:
     data = fh.read(count)
     if len(data) != count:
         raise EOFError(f"{count} bytes expected, {len(data)} read")
@@ -290,7 +291,7 @@ def _read_exactly(fh: BinaryIO, count: int) -> bytes:
 
 
 def _read_npy_member(
-    fh: BinaryIO, size: int, path: str | os.PathLike[str], place: Message, max_rows: int | None
+    fh: IO[bytes], size: int, path: str | os.PathLike[str], place: Message, max_rows: int | None
 ) -> np.ndarray:
     """One ``.npy`` member of a zip archive, streamed: the header, a budget check, the rows."""
     prefix = fh.read(12)
@@ -311,8 +312,9 @@ def _read_npy_member(
     buffer = bytearray(hdr.offset + count)  # one allocation, filled in place
     buffer[: hdr.offset] = head
     view, pos = memoryview(buffer), hdr.offset
+    reader = cast(io.BufferedIOBase, fh)  # a zip member: it has readinto
     while pos < len(buffer):
-        got = fh.readinto(view[pos : pos + (1 << 20)])  # a chunk: read(n) would copy n bytes
+        got = reader.readinto(view[pos : pos + (1 << 20)])  # a chunk: read(n) would copy n bytes
         if not got:
             raise EOFError(f"{count} bytes of data expected, {pos - hdr.offset} read")
         pos += got

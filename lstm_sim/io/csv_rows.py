@@ -119,9 +119,14 @@ def parse_fast(
     as ``nan`` first, so that a table with gaps still takes the fast path.
     """
     found: list[str] = []
-    converters: dict[int, Any] = dict.fromkeys(text_cols, _zero)
+    converters: dict[int | str, Any] = dict.fromkeys(text_cols, _zero)
+
+    def label(cell: str) -> float:  # the label column: kept as text, 0 in the array
+        found.append(cell)
+        return 0.0
+
     if r.label is not None:
-        converters[r.label] = lambda s: found.append(s) or 0.0
+        converters[r.label] = label
     if r.missing != "error" and r.delimiter is not None and '"' not in part:
         # blank lines (also at the ends) would become rows of "nan"
         part = re.sub(r"\n\n+", "\n", part).strip("\n")
@@ -194,7 +199,7 @@ def fill_missing(
     for j in np.flatnonzero(mask.any(axis=0)):
         col, bad = out[:, j], mask[:, j]
         if bad.all():
-            raise EmptyColumn(names[j])
+            raise EmptyColumn(names[int(j)])
         if policy == "interpolate":  # ends: the first / last value carried out (np.interp)
             col[bad] = np.interp(steps[bad], steps[~bad], col[~bad])
         else:  # ffill; before the first value: the first value

@@ -26,6 +26,7 @@ wrong with the file).
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 
 from ..engine.budget import BudgetError
 from ..engine.errors import (
@@ -85,10 +86,10 @@ def excerpt(value: object, limit: int = 40) -> str:
     return head + "…" if len(text) > limit else head
 
 
-def some(names: object, count: int = 12) -> Joined:
+def some(names: Iterable[object], count: int = 12) -> Joined:
     """The first ``count`` of ``names``, each cut by :func:`excerpt`; ``"…"`` if there are more."""
     shown = []
-    for k, name in enumerate(names):  # type: ignore[call-overload]
+    for k, name in enumerate(names):
         if k == count:
             shown.append("…")
             break

@@ -194,7 +194,7 @@ def _config_layers(config: Any, path: Any) -> list[_ConfigLayer]:
         if not isinstance(entry, dict):
             continue
         cls = str(entry.get("class_name", "?"))
-        cfg = entry.get("config") if isinstance(entry.get("config"), dict) else {}
+        cfg: dict[str, Any] = entry["config"] if isinstance(entry.get("config"), dict) else {}
         name = str(cfg.get("name", entry.get("name", cls)))
         if functional and previous is not None:
             sources = _sources(entry)

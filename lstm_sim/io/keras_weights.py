@@ -39,6 +39,7 @@ from typing import Any
 
 import numpy as np
 
+from ..engine.errors import message_from_data
 from ._h5_checks import check_h5_file
 from .errors import QT_TRANSLATE_NOOP, LoadError, Message, Text, key_place
 
@@ -274,7 +275,7 @@ def _read_h5_worker(path: str | os.PathLike[str], data: bytes) -> H5Contents:
         ) from None
     if proc.returncode == 3:
         try:
-            place, reason = (Text.from_data(m) for m in json.loads(proc.stdout.decode("utf-8")))
+            place, reason = (message_from_data(m) for m in json.loads(proc.stdout.decode("utf-8")))
         except (ValueError, TypeError):
             place, reason = "", Text(QT_TRANSLATE_NOOP("FileErrors", "not a readable HDF5 file"))
         raise LoadError(path, place, reason)

@@ -332,6 +332,7 @@ def _head(path: Any, entries: dict[str, Any], name: str, width: int, on: str) ->
     b_e = entries.get(f"{name}.bias")
     b = np.zeros(w.shape[0]) if b_e is None else _finite(_numeric(b_e, path), b_e, path)
     if b.shape != (w.shape[0],):
+        assert b_e is not None  # zeros have the right shape
         raise LoadError(
             path,
             b_e.place,

@@ -68,6 +68,7 @@ def _fields(buf: memoryview) -> list[tuple[int, int, Any]]:
     """(field number, wire type, value) of one message: ints, or memoryviews of bytes."""
     out = []
     pos = 0
+    value: int | memoryview
     while pos < len(buf):
         key, pos = _varint(buf, pos)
         num, wire = key >> 3, key & 7

@@ -399,7 +399,7 @@ def _read_npy(
 ) -> Sequence:
     arr = read_npy(data, path, max_rows=max_steps)
     x = _steps(arr, path, "", "inputs")
-    extra = {}
+    extra: dict[str, Any] = {}
     total = npy_length(data, path)
     if total > x.shape[0]:  # only the first steps were read
         extra["steps_in_file"] = total
@@ -704,12 +704,14 @@ def _write_json(seq: Sequence, path: str | os.PathLike[str]) -> None:
 )
 def _write_text(seq: Sequence, path: str | os.PathLike[str]) -> None:
     v = len(seq.vocabulary)
+    targets = seq.targets
     ok = (
         v > 0
+        and targets is not None
         and seq.input_size == v
         and seq.target_size == v
-        and all(np.array_equal(a, np.eye(v)[a.argmax(axis=1)]) for a in (seq.inputs, seq.targets))
-        and np.array_equal(seq.inputs[1:], seq.targets[:-1])
+        and all(np.array_equal(a, np.eye(v)[a.argmax(axis=1)]) for a in (seq.inputs, targets))
+        and np.array_equal(seq.inputs[1:], targets[:-1])
     )
     if not ok:
         raise SaveError(

@@ -242,7 +242,7 @@ def _sequence_notes(doc: JsonDoc, value: dict[str, Any]) -> dict[str, Any]:
             key_place("sequence.scaling"),
             Text(QT_TRANSLATE_NOOP("FileErrors", "expected an object with inputs and targets")),
         )
-    parts = [
+    parts: list[tuple[str, str, Any, Any]] = [
         ("input_scaling", "sequence.scaling.inputs", (scaling or {}).get("inputs"), Scaling),
         ("target_scaling", "sequence.scaling.targets", (scaling or {}).get("targets"), Scaling),
         ("missing", "sequence.missing", value.get("missing"), MissingValues),

@@ -38,7 +38,7 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
@@ -82,6 +82,14 @@ __all__ = [
 
 #: A read-out (W_y of shape (P, H), b_y of shape (P,)).
 Readout = tuple[np.ndarray, np.ndarray]
+
+
+class WeightAndBias(Protocol):
+    """A read-out to save: ``r[0]`` its weight (P × H), ``r[1]`` its bias (P) — a tuple or a
+    :class:`lstm_sim.train.Readout`."""
+
+    def __getitem__(self, index: int, /) -> np.ndarray: ...
+
 
 _NAMES = ("weight_ih", "weight_hh", "bias_ih", "bias_hh")
 _KEY = re.compile(
@@ -156,7 +164,7 @@ def _read_json(path: str | os.PathLike[str], data: bytes) -> _WeightFile:
     prefix = ""
     items: dict[str, Any] = value
     if value.get("format") == "lstm-sim-session":
-        items = value.get("weights") if isinstance(value.get("weights"), dict) else {}
+        items = value["weights"] if isinstance(value.get("weights"), dict) else {}
         prefix = "weights."
         readout = value.get("readout")
         if isinstance(readout, dict):
@@ -633,7 +641,7 @@ def save_weights(
     params: LSTMParams,
     path: str | os.PathLike[str],
     *,
-    readout: Readout | None = None,
+    readout: WeightAndBias | None = None,
     dtype: Any = np.float64,
 ) -> None:
     """Write parameters (and an optional read-out) as .npz, .json or .safetensors.
