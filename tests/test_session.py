@@ -148,7 +148,7 @@ def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, hidden, 
     one new row's Jacobian only. Windows longer than a block also walk the
     blocks' products (and the rows around them one by one).
     """
-    import lstm_sim.session as session_module
+    import lstm_sim.engine.jacobian_cache as cache_module
     from lstm_sim.session import JacobianCache, Settings, compute_gradient_view
 
     rng = np.random.default_rng(3)
@@ -158,13 +158,13 @@ def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, hidden, 
     cache = JacobianCache(params, trace, window)
     blocks_used = 0
     computed = []
-    real = session_module.transition_jacobians
+    real = cache_module.transition_jacobians
 
     def counting(p, tr, a, b):
         computed.append(b - a)
         return real(p, tr, a, b)
 
-    monkeypatch.setattr(session_module, "transition_jacobians", counting)
+    monkeypatch.setattr(cache_module, "transition_jacobians", counting)
     path = [*range(1, 40), *range(38, 20, -1), 25, 600, *range(601, 660), 300, 880, 890, 900]
     path += list(range(899, 860, -1))
     chained = full_steps = 0
@@ -207,9 +207,9 @@ def test_session_keeps_one_jacobian_cache_per_trace_and_window(session):
 
 
 def _long_session(monkeypatch, T=20_000, clamp=None):
-    import lstm_sim.session as session_module
+    from lstm_sim.session import policy
 
-    monkeypatch.setattr(session_module, "CHILD_STEPS", 1_000)  # the child path at a test size
+    monkeypatch.setattr(policy, "CHILD_STEPS", 1_000)  # the child path at a test size
     rng = np.random.default_rng(7)
     X = rng.standard_normal((T, 2))
     params = LSTMParams.random(2, 3, seed=4, forget_bias=1.0)
@@ -248,10 +248,10 @@ def test_a_cancelled_child_run_keeps_whole_blocks(monkeypatch):
 
 
 def test_a_child_that_cannot_run_leaves_the_work_to_the_thread(monkeypatch):
-    import lstm_sim.session as session_module
+    from lstm_sim.session import policy
 
     s, ref = _long_session(monkeypatch)
-    monkeypatch.setattr(session_module, "CHILD_MODULE", "lstm_sim.no_such_module")
+    monkeypatch.setattr(policy, "CHILD_MODULE", "lstm_sim.no_such_module")
     s.compute_until(20_000)
     np.testing.assert_array_equal(s.trace.h, ref.h)
 

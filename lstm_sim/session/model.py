@@ -23,446 +23,36 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
 
-from .engine import (
+from ..engine import (
     EngineError,
     LSTMParams,
     RNNParams,
     RNNTrace,
     Trace,
-    bptt,
-    bptt_rnn,
-    carry_product,
-    check_clamp,
-    largest_singular_value,
-    rnn_jacobian_norms,
-    transition_jacobians,
     window_bounds,
 )
-from .engine.forward_child import extend_in_child
-from .sequence import Sequence
-from .train import Readout
+from ..engine.forward_child import extend_in_child
+from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
+from ..sequence import Sequence
+from ..train import Readout
+from . import policy
+from .events import Signal, _Batch
+from .gradients import GradientView, compute_gradient_view
+from .policy import (
+    CHUNK,
+    COMPARE_ROW_COST,
+    INLINE_GRADIENT_ROWS,
+    INLINE_STEPS,
+    Cancelled,
+)
+from .settings import LOSSES, Settings
 
-__all__ = [
-    "INLINE_GRADIENT_ROWS",
-    "INLINE_STEPS",
-    "Cancelled",
-    "GradientView",
-    "Session",
-    "Settings",
-    "Signal",
-]
-
-#: Steps the GUI thread may compute inline on a seek; more go to a worker.
-INLINE_STEPS = 4000
-#: BPTT rows the GUI thread may compute inline; a longer window goes to a worker.
-INLINE_GRADIENT_ROWS = 5000
-#: In compare mode a BPTT row costs about this many LSTM rows (RNN backward pass too).
-COMPARE_ROW_COST = 6
-#: Steps computed between progress reports / cancellation checks in workers.
-CHUNK = 8192
-#: A run of at least this many steps is computed in a child process (≈ 1 s of work;
-#: starting the child costs ≈ 0.2 s).
-CHILD_STEPS = 100_000
-#: The child's module (``python -m``).
-CHILD_MODULE = "lstm_sim.engine.forward_child"
-
-LOSSES = ("output", "unit")
-
-
-class Cancelled(Exception):
-    """Raised inside a long computation when its ``cancel()`` callback says so."""
-
-
-class Signal:
-    """A minimal Qt-free signal: ``connect(callback)``, ``emit(*args)``."""
-
-    def __init__(self) -> None:
-        self._slots: list[Callable[..., Any]] = []
-
-    def connect(self, slot: Callable[..., Any]) -> None:
-        """Call ``slot`` on every :meth:`emit`."""
-        self._slots.append(slot)
-
-    def disconnect(self, slot: Callable[..., Any]) -> None:
-        """Stop calling ``slot``."""
-        self._slots.remove(slot)
-
-    def emit(self, *args: Any) -> None:
-        """Call every connected slot with ``args``."""
-        for slot in list(self._slots):
-            slot(*args)
-
-
-@dataclass(frozen=True)
-class Settings:
-    """User settings of a session (saved with it).
-
-    Attributes
-    ----------
-    window : int or None
-        BPTT window in steps for the gradient panel; None means all steps.
-    loss : {"output", "unit"}
-        Loss whose gradients are shown: ``"output"`` L = Σ_j h_t[j];
-        ``"unit"`` L = h_t[selected unit].
-    show_all_units : bool
-        Plots show every unit instead of the selected one.
-    speed : float
-        Playback speed in steps per second.
-    loop : bool
-        Playback starts again at t = 0 after the end.
-    compare : bool
-        Run a vanilla RNN of the same size beside the LSTM (gradient comparison).
-    clip : float or None
-        Gradient-norm clipping threshold for the RNN's backward pass.
-    clamp : tuple of (gate, value) pairs
-        What-if: hold gates at constants for every step (e.g. ``(("f", 1.0),)``).
-    """
-
-    window: int | None = 200
-    loss: str = "output"
-    show_all_units: bool = False
-    speed: float = 20.0
-    loop: bool = False
-    compare: bool = False
-    clip: float | None = None
-    clamp: tuple[tuple[str, float], ...] = ()
-
-    def __post_init__(self) -> None:
-        clamp = self.clamp.items() if isinstance(self.clamp, dict) else self.clamp
-        pairs = tuple(sorted((str(k), float(v)) for k, v in clamp))
-        check_clamp(dict(pairs))
-        object.__setattr__(self, "clamp", pairs)
-
-    def to_dict(self) -> dict[str, Any]:
-        """Plain JSON-compatible dict."""
-        return {
-            "window": self.window,
-            "loss": self.loss,
-            "show_all_units": self.show_all_units,
-            "speed": self.speed,
-            "loop": self.loop,
-            "compare": self.compare,
-            "clip": self.clip,
-            "clamp": dict(self.clamp),
-        }
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Settings:
-        """Inverse of :meth:`to_dict`; unknown keys are ignored, missing ones default."""
-        known = {k: data[k] for k in cls.__dataclass_fields__ if k in data}
-        return cls(**known)
-
-    @property
-    def clamp_dict(self) -> dict[str, float] | None:
-        """The clamps as the engine takes them (None when no gate is clamped)."""
-        return dict(self.clamp) or None
-
-
-@dataclass(frozen=True)
-class GradientView:
-    """Gradient norms of the current loss, for the gradient panel.
-
-    Attributes
-    ----------
-    t : int
-        The step whose loss is shown (1 … T).
-    steps : numpy.ndarray, shape (n,)
-        The steps k (1-based) inside the BPTT window, ending at t.
-    dc_norm, dh_norm : numpy.ndarray, shape (n,)
-        ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖.
-    window : int or None
-        The window that was asked for (None: all steps).
-    loss : str
-        The loss (see :class:`Settings`); ``unit`` names the unit used.
-    unit : int
-    """
-
-    t: int
-    steps: np.ndarray
-    dc_norm: np.ndarray
-    dh_norm: np.ndarray
-    window: int | None
-    loss: str
-    unit: int = 0
-    forget: np.ndarray | None = None
-    carry: np.ndarray | None = None
-    rnn_dh_norm: np.ndarray | None = None
-    rnn_factor: np.ndarray | None = None
-    rnn_sigma_max: float | None = None
-    clip: float | None = None
-
-    @property
-    def lags(self) -> np.ndarray:
-        """t − k for every step k of the window (0 at the loss's own step)."""
-        return self.t - self.steps
-
-
-class RNNFactorCache:
-    """‖W_hhᵀ·diag(1 − h_k²)‖₂ per row, each computed once.
-
-    The factor of row k depends on h_k alone, not on the step whose loss is
-    shown, so a cursor move only needs the rows not seen before (one small SVD
-    each) instead of one SVD per row of the window.
-    """
-
-    def __init__(self, rnn: RNNParams, trace: RNNTrace, capacity: int) -> None:
-        self.rnn = rnn
-        self.trace = trace
-        self.values = np.full(capacity, np.nan)
-
-    def get(self, start: int, stop: int) -> np.ndarray:
-        """The factors of rows start … stop-1 (a copy)."""
-        part = self.values[start:stop]
-        missing = np.flatnonzero(np.isnan(part))
-        if missing.size:
-            a, b = start + int(missing[0]), start + int(missing[-1]) + 1
-            self.values[a:b] = rnn_jacobian_norms(self.rnn, self.trace, stop=b, window=b - a)
-        return np.array(self.values[start:stop])
-
-
-class JacobianCache:
-    """The transposed step Jacobians J_kᵀ of the rows near the cursor, each computed once.
-
-    The gradient panel's loss sits on one step t, so its backward pass is the
-    chain λ_{k-1} = J_kᵀ λ_k over the window (see
-    :func:`~lstm_sim.engine.transition_jacobians`). A Jacobian depends on its
-    row of the trace alone (which never changes once computed), so a Step needs
-    one new one. After a jump the cache starts over at the cursor and grows back
-    by :attr:`FILL` rows per call; the rows not cached yet go through
-    :func:`bptt`, continued from the chain.
-
-    The rows are also grouped in aligned blocks of :attr:`BLOCK`, and each
-    whole block keeps the products P_j = J_jᵀ ⋯ J_{e-1}ᵀ from each of its rows j
-    to its end e: stacked, they give the λ of all the block's rows from λ_e in
-    one matrix-vector product (:meth:`walk`). A window of 200 rows is then
-    about 20 products instead of 200, each of which costs more in call
-    overhead than in arithmetic for the H of a cell one looks inside.
-
-    Holds at most 3 windows of rows, and is only made when their Jacobians fit
-    in :attr:`BUDGET` bytes (:meth:`fits`); the products are kept too when both
-    fit (else every row takes its own product).
-    """
-
-    #: Rows added in front of the cached ones per call, after a jump.
-    FILL = 16
-    #: Rows per block of products.
-    BLOCK = 16
-    #: Largest size of the buffers together (bytes).
-    BUDGET = 64 << 20
-
-    @classmethod
-    def _bytes(cls, hidden: int, window: int) -> int:
-        """Size of one buffer: 3 windows of (2H × 2H) rows."""
-        return 3 * window * (2 * hidden) ** 2 * 8
-
-    @classmethod
-    def fits(cls, hidden: int, window: int | None) -> bool:
-        """Whether a cache for this window is worth making and small enough."""
-        return window is not None and cls._bytes(hidden, window) <= cls.BUDGET
-
-    def __init__(self, params: LSTMParams, trace: Trace, window: int) -> None:
-        self.params, self.trace, self.window = params, trace, window
-        size = 2 * params.hidden_size
-        self.cap = 3 * window
-        self.buf = np.empty((self.cap, size, size))
-        # prod[r - base]: row r's P_r, when the products fit the budget too.
-        fit = 2 * self._bytes(params.hidden_size, window) <= self.BUDGET
-        self.prod = np.empty((self.cap, size, size)) if fit else None
-        self.base = self.lo = self.hi = 0  # buf[r - base] is row r, for lo ≤ r < hi
-        self.blocks: set[int] = set()  # first rows of the blocks whose products are made
-
-    def _room(self, a: int, b: int) -> None:
-        """Make rows a … b-1 addressable, keeping the cached rows that stay so."""
-        if self.base <= a and b <= self.base + self.cap:
-            return
-        base = max(0, a - (self.cap - (b - a)) // 2)
-        k0, k1 = max(self.lo, base), min(self.hi, base + self.cap)
-        if k0 < k1:
-            for buf in (self.buf, self.prod):
-                if buf is not None:
-                    buf[k0 - base : k1 - base] = buf[k0 - self.base : k1 - self.base]
-            self.lo, self.hi = k0, k1
-            self.blocks = {e for e in self.blocks if k0 <= e and e + self.BLOCK <= k1}
-        else:
-            self.lo = self.hi = b  # none stay: rows before b are still to fill
-            self.blocks.clear()
-        self.base = base
-
-    def _fill(self, a: int, b: int) -> None:
-        J = transition_jacobians(self.params, self.trace, a, b)
-        self.buf[a - self.base : b - self.base] = J.transpose(0, 2, 1)
-
-    def _products(self) -> None:
-        """The products of every whole block of cached rows that has none yet."""
-        if self.prod is None:
-            return  # over budget: the rows go one by one
-        B = self.BLOCK
-        for e in range(-(-self.lo // B) * B, self.hi - B + 1, B):
-            if e not in self.blocks:
-                jt = self.buf[e - self.base : e + B - self.base]
-                p = self.prod[e - self.base : e + B - self.base]
-                p[-1] = jt[-1]
-                for j in range(B - 2, -1, -1):
-                    np.matmul(jt[j], p[j + 1], out=p[j])
-                self.blocks.add(e)
-
-    def rows(self, a: int, b: int) -> int:
-        """Cache what the window of rows a … b-1 needs; return s: rows s … b-1 are cached.
-
-        Rows a … s-1 (a ≤ s ≤ b) are not cached yet.
-        """
-        if not (self.lo < self.hi and self.lo <= b <= self.hi + self.FILL):
-            self.lo = self.hi = b  # a jump: start over at the cursor
-            self.blocks.clear()
-            self._room(a, b)
-        elif b > self.hi:  # a few steps on
-            self._room(max(a, self.lo), b)
-            self._fill(self.hi, b)
-            self.hi = b
-        if a < self.lo:  # grow back towards the window's start
-            m = max(a, self.lo - self.FILL)
-            self._room(m, b)
-            self._fill(m, self.lo)
-            self.lo = m
-        self._products()
-        return max(a, self.lo)
-
-    def walk(self, s: int, b: int, lam: np.ndarray) -> None:
-        """Fill ``lam[k - s]`` = λ_{k-1} = J_kᵀ λ_k for rows k = b-1 … s, from ``lam[b - s]``.
-
-        Rows s … b-1 must be cached (as :meth:`rows` returned them). Whole
-        blocks take one product each; the rows around them one Jacobian each.
-        """
-        B, base = self.BLOCK, self.base
-        first = -(-s // B) * B  # the first block starting at or after s
-        last = b // B * B  # the end of the last block ending at or before b
-
-        def single(lo: int, hi: int) -> None:
-            if hi <= lo:
-                return
-            J = self.buf[lo - base : hi - base]
-            src = lam[lo - s + 1 : hi - s + 1]
-            dst = lam[lo - s : hi - s]
-            for jt, x, y in zip(J[::-1], src[::-1], dst[::-1], strict=True):
-                jt.dot(x, y)  # the array's own dot skips np.dot's dispatch
-
-        if first >= last:
-            single(s, b)
-            return
-        single(last, b)
-        n = lam.shape[1]
-        for e in range(last - B, first - 1, -B):
-            out = lam[e - s : e + B - s].reshape(-1)
-            if e in self.blocks:
-                self.prod[e - base : e + B - base].reshape(B * n, n).dot(lam[e + B - s], out)
-            else:
-                single(e, e + B)
-        e = first - B  # the block holding rows s … first-1, if its products exist
-        if s < first and e in self.blocks:
-            out = lam[0 : first - s].reshape(-1)
-            self.prod[s - base : first - base].reshape(-1, n).dot(lam[first - s], out)
-        else:
-            single(s, first)
-
-
-def compute_gradient_view(
-    params: LSTMParams,
-    trace: Trace,
-    t: int,
-    settings: Settings,
-    unit: int,
-    rnn: tuple[RNNParams, RNNTrace, RNNFactorCache] | None = None,
-    jacobians: JacobianCache | None = None,
-) -> GradientView:
-    """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``.
-
-    The loss's direct gradient is on h_t (all units, or the selected one). The
-    view also carries the mechanism: the selected unit's forget gates f_k and
-    their running product back from t (∂C_t/∂C_k along the carry path), and,
-    with ``rnn``, the vanilla RNN's ‖∂L/∂h_k‖ for the same loss, its local
-    factors ‖W_hhᵀ·diag(1 − h_k²)‖ and σ_max(W_hh).
-
-    With ``jacobians`` (a cache for this trace and window), the rows it holds
-    are walked as a chain of Jacobian products and only the others by
-    :func:`bptt`; the norms are the same to rounding.
-    """
-    hidden = params.hidden_size
-    rows = window_bounds(t, t, settings.window)
-    n = len(rows)
-    loss_h = np.zeros(hidden)  # ∂L/∂h_t, the loss's direct gradient
-    if settings.loss == "unit":
-        loss_h[unit] = 1.0
-    else:
-        loss_h[:] = 1.0
-    dh_norm, dc_norm = np.empty(n), np.empty(n)
-    s = rows.stop if jacobians is None else jacobians.rows(rows.start, rows.stop)
-    m = rows.stop - s  # rows of the chain, at the end of the window
-    direct_h, direct_c = None, None
-    if m:
-        # λ_k = [∂L/∂h_k, ∂L/∂C_k through C_{k+1}]; the total ∂L/∂C_k adds λ_k's h
-        # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
-        lam = np.empty((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
-        lam[m, :hidden] = loss_h  # walk() fills every other row
-        lam[m, hidden:] = 0.0
-        assert jacobians is not None
-        jacobians.walk(s, rows.stop, lam)
-        lh, lc = lam[1:, :hidden], lam[1:, hidden:]
-        o, tc = trace.o[s : rows.stop], trace.tanh_c[s : rows.stop]
-        dc = lc + lh * o * (1.0 - tc * tc)
-        dh_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", lh, lh))
-        dc_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", dc, dc))
-        if n > m:
-            direct_h, direct_c = np.zeros((n - m, hidden)), np.zeros((n - m, hidden))
-            direct_h[-1], direct_c[-1] = lam[0, :hidden], lam[0, hidden:]
-    if n > m:
-        if direct_h is None:  # no chain: the loss itself starts bptt
-            direct_h = np.zeros((n, hidden))
-            direct_h[-1] = loss_h
-        g = bptt(params, trace, direct_h, direct_c, stop=s, window=n - m, param_grads=False)
-        dh_norm[: n - m] = g.dh_norm()
-        dc_norm[: n - m] = g.dc_norm()
-    extra: dict[str, Any] = {
-        "forget": np.array(trace.f[rows.start : rows.stop, unit]),
-        "carry": carry_product(trace, t, window=settings.window, unit=unit),
-    }
-    if rnn is not None:
-        rnn_params, rnn_trace, factors = rnn
-        dh = np.zeros((n, hidden))  # the same loss, on the RNN's h_t
-        dh[-1] = loss_h
-        gr = bptt_rnn(
-            rnn_params,
-            rnn_trace,
-            dh,
-            stop=t,
-            window=settings.window,
-            param_grads=False,
-            clip=settings.clip,
-        )
-        extra["rnn_dh_norm"] = gr.dh_norm()
-        extra["rnn_factor"] = factors.get(rows.start, rows.stop)
-        extra["rnn_sigma_max"] = largest_singular_value(rnn_params.weight_hh)
-        extra["clip"] = settings.clip
-    return GradientView(
-        t=t,
-        steps=np.arange(rows.start + 1, rows.stop + 1),
-        dc_norm=dc_norm,
-        dh_norm=dh_norm,
-        window=settings.window,
-        loss=settings.loss,
-        unit=unit,
-        **extra,
-    )
-
-
-@dataclass
-class _Batch:
-    depth: int = 0
-    changes: set[str] = field(default_factory=set)
+__all__ = ["Session"]
 
 
 class Session:
@@ -763,12 +353,16 @@ class Session:
         # A long run without the compare-mode RNN: in a child process, so this
         # thread only waits on a pipe, without the GIL (see forward_child).
         # (Not in a frozen build: there sys.executable is the app, not Python.)
-        if self._rnn_trace is None and t - start >= CHILD_STEPS and not getattr(sys, "frozen", 0):
+        if (
+            self._rnn_trace is None
+            and t - start >= policy.CHILD_STEPS
+            and not getattr(sys, "frozen", 0)
+        ):
             extend_in_child(
                 self._trace,
                 self._sequence.inputs[start:t],
                 block=CHUNK,
-                module=CHILD_MODULE,
+                module=policy.CHILD_MODULE,
                 report=report,
                 stop=cancel,
             )

@@ -1,0 +1,152 @@
+"""Gradient norms of the loss at the cursor, for the gradient panels."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from ..engine import (
+    LSTMParams,
+    RNNParams,
+    RNNTrace,
+    Trace,
+    bptt,
+    bptt_rnn,
+    carry_product,
+    largest_singular_value,
+    window_bounds,
+)
+from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
+from .settings import Settings
+
+__all__ = ["GradientView", "compute_gradient_view"]
+
+
+@dataclass(frozen=True)
+class GradientView:
+    """Gradient norms of the current loss, for the gradient panel.
+
+    Attributes
+    ----------
+    t : int
+        The step whose loss is shown (1 … T).
+    steps : numpy.ndarray, shape (n,)
+        The steps k (1-based) inside the BPTT window, ending at t.
+    dc_norm, dh_norm : numpy.ndarray, shape (n,)
+        ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖.
+    window : int or None
+        The window that was asked for (None: all steps).
+    loss : str
+        The loss (see :class:`Settings`); ``unit`` names the unit used.
+    unit : int
+    """
+
+    t: int
+    steps: np.ndarray
+    dc_norm: np.ndarray
+    dh_norm: np.ndarray
+    window: int | None
+    loss: str
+    unit: int = 0
+    forget: np.ndarray | None = None
+    carry: np.ndarray | None = None
+    rnn_dh_norm: np.ndarray | None = None
+    rnn_factor: np.ndarray | None = None
+    rnn_sigma_max: float | None = None
+    clip: float | None = None
+
+    @property
+    def lags(self) -> np.ndarray:
+        """t − k for every step k of the window (0 at the loss's own step)."""
+        return self.t - self.steps
+
+
+def compute_gradient_view(
+    params: LSTMParams,
+    trace: Trace,
+    t: int,
+    settings: Settings,
+    unit: int,
+    rnn: tuple[RNNParams, RNNTrace, RNNFactorCache] | None = None,
+    jacobians: JacobianCache | None = None,
+) -> GradientView:
+    """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``.
+
+    The loss's direct gradient is on h_t (all units, or the selected one). The
+    view also carries the mechanism: the selected unit's forget gates f_k and
+    their running product back from t (∂C_t/∂C_k along the carry path), and,
+    with ``rnn``, the vanilla RNN's ‖∂L/∂h_k‖ for the same loss, its local
+    factors ‖W_hhᵀ·diag(1 − h_k²)‖ and σ_max(W_hh).
+
+    With ``jacobians`` (a cache for this trace and window), the rows it holds
+    are walked as a chain of Jacobian products and only the others by
+    :func:`bptt`; the norms are the same to rounding.
+    """
+    hidden = params.hidden_size
+    rows = window_bounds(t, t, settings.window)
+    n = len(rows)
+    loss_h = np.zeros(hidden)  # ∂L/∂h_t, the loss's direct gradient
+    if settings.loss == "unit":
+        loss_h[unit] = 1.0
+    else:
+        loss_h[:] = 1.0
+    dh_norm, dc_norm = np.empty(n), np.empty(n)
+    s = rows.stop if jacobians is None else jacobians.rows(rows.start, rows.stop)
+    m = rows.stop - s  # rows of the chain, at the end of the window
+    direct_h, direct_c = None, None
+    if m:
+        # λ_k = [∂L/∂h_k, ∂L/∂C_k through C_{k+1}]; the total ∂L/∂C_k adds λ_k's h
+        # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
+        lam = np.empty((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
+        lam[m, :hidden] = loss_h  # walk() fills every other row
+        lam[m, hidden:] = 0.0
+        assert jacobians is not None
+        jacobians.walk(s, rows.stop, lam)
+        lh, lc = lam[1:, :hidden], lam[1:, hidden:]
+        o, tc = trace.o[s : rows.stop], trace.tanh_c[s : rows.stop]
+        dc = lc + lh * o * (1.0 - tc * tc)
+        dh_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", lh, lh))
+        dc_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", dc, dc))
+        if n > m:
+            direct_h, direct_c = np.zeros((n - m, hidden)), np.zeros((n - m, hidden))
+            direct_h[-1], direct_c[-1] = lam[0, :hidden], lam[0, hidden:]
+    if n > m:
+        if direct_h is None:  # no chain: the loss itself starts bptt
+            direct_h = np.zeros((n, hidden))
+            direct_h[-1] = loss_h
+        g = bptt(params, trace, direct_h, direct_c, stop=s, window=n - m, param_grads=False)
+        dh_norm[: n - m] = g.dh_norm()
+        dc_norm[: n - m] = g.dc_norm()
+    extra: dict[str, Any] = {
+        "forget": np.array(trace.f[rows.start : rows.stop, unit]),
+        "carry": carry_product(trace, t, window=settings.window, unit=unit),
+    }
+    if rnn is not None:
+        rnn_params, rnn_trace, factors = rnn
+        dh = np.zeros((n, hidden))  # the same loss, on the RNN's h_t
+        dh[-1] = loss_h
+        gr = bptt_rnn(
+            rnn_params,
+            rnn_trace,
+            dh,
+            stop=t,
+            window=settings.window,
+            param_grads=False,
+            clip=settings.clip,
+        )
+        extra["rnn_dh_norm"] = gr.dh_norm()
+        extra["rnn_factor"] = factors.get(rows.start, rows.stop)
+        extra["rnn_sigma_max"] = largest_singular_value(rnn_params.weight_hh)
+        extra["clip"] = settings.clip
+    return GradientView(
+        t=t,
+        steps=np.arange(rows.start + 1, rows.stop + 1),
+        dc_norm=dc_norm,
+        dh_norm=dh_norm,
+        window=settings.window,
+        loss=settings.loss,
+        unit=unit,
+        **extra,
+    )
