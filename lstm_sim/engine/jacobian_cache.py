@@ -7,11 +7,36 @@ them (Qt-free, no global state; used by :mod:`lstm_sim.session.gradients`).
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 
 from . import LSTMParams, RNNParams, RNNTrace, Trace, rnn_jacobian_norms, transition_jacobians
 
-__all__ = ["JacobianCache", "RNNFactorCache"]
+__all__ = ["ChainResult", "JacobianCache", "RNNFactorCache"]
+
+
+@dataclass(frozen=True)
+class ChainResult:
+    """The backward pass of a loss on h_t through the cached rows (:meth:`JacobianCache.backward`).
+
+    Attributes
+    ----------
+    start : int
+        The first row s walked; rows s … stop-1 are in the norms.
+    dh_norm, dc_norm : numpy.ndarray, shape (stop - start,)
+        ‖∂L/∂h_k‖ and the total ‖∂L/∂C_k‖ of rows s … stop-1.
+    dh_before, dc_before : numpy.ndarray, shape (H,), or None
+        λ_{s-1} = [∂L/∂h_{s-1}, ∂L/∂C_{s-1} through C_s]: what flows on to
+        :func:`~lstm_sim.engine.bptt` for the rows before s (None when the
+        chain covers the whole window).
+    """
+
+    start: int
+    dh_norm: np.ndarray
+    dc_norm: np.ndarray
+    dh_before: np.ndarray | None
+    dc_before: np.ndarray | None
 
 
 class RNNFactorCache:
@@ -180,3 +205,37 @@ class JacobianCache:
             self.prod[s - base : first - base].reshape(-1, n).dot(lam[first - s], out)
         else:
             single(s, first)
+
+    def backward(self, loss_h: np.ndarray, a: int, b: int) -> ChainResult:
+        """Gradient norms of a loss on h at row b-1 (``loss_h`` = ∂L/∂h), back over rows a … b-1.
+
+        The rows this cache holds (after :meth:`rows`) are walked as the chain
+        λ_{k-1} = J_kᵀ λ_k; the rows before them are left to
+        :func:`~lstm_sim.engine.bptt`, started from the returned λ. The norms
+        are those of :func:`~lstm_sim.engine.bptt` to rounding.
+
+        Parameters
+        ----------
+        loss_h : numpy.ndarray, shape (H,)
+            The loss's direct gradient ∂L/∂h_{b-1}.
+        a, b : int
+            The window's rows.
+        """
+        hidden = self.params.hidden_size
+        s = self.rows(a, b)
+        m = b - s  # rows of the chain, at the end of the window
+        if m == 0:
+            return ChainResult(s, np.empty(0), np.empty(0), None, None)
+        # λ_k = [∂L/∂h_k, ∂L/∂C_k through C_{k+1}]; the total ∂L/∂C_k adds λ_k's h
+        # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
+        lam = np.empty((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
+        lam[m, :hidden] = loss_h  # walk() fills every other row
+        lam[m, hidden:] = 0.0
+        self.walk(s, b, lam)
+        lh, lc = lam[1:, :hidden], lam[1:, hidden:]
+        o, tc = self.trace.o[s:b], self.trace.tanh_c[s:b]
+        dc = lc + lh * o * (1.0 - tc * tc)
+        dh_norm = np.sqrt(np.einsum("ij,ij->i", lh, lh))
+        dc_norm = np.sqrt(np.einsum("ij,ij->i", dc, dc))
+        before = (lam[0, :hidden], lam[0, hidden:]) if s > a else (None, None)
+        return ChainResult(s, dh_norm, dc_norm, *before)

@@ -93,32 +93,25 @@ def compute_gradient_view(
     else:
         loss_h[:] = 1.0
     dh_norm, dc_norm = np.empty(n), np.empty(n)
-    s = rows.stop if jacobians is None else jacobians.rows(rows.start, rows.stop)
-    m = rows.stop - s  # rows of the chain, at the end of the window
-    direct_h, direct_c = None, None
-    if m:
-        # λ_k = [∂L/∂h_k, ∂L/∂C_k through C_{k+1}]; the total ∂L/∂C_k adds λ_k's h
-        # part times ∂h_k/∂C_k = o_k ⊙ (1 − tanh²C_k).
-        lam = np.empty((m + 1, 2 * hidden))  # row 0: λ_{s-1}, what flows on to bptt
-        lam[m, :hidden] = loss_h  # walk() fills every other row
-        lam[m, hidden:] = 0.0
-        assert jacobians is not None
-        jacobians.walk(s, rows.stop, lam)
-        lh, lc = lam[1:, :hidden], lam[1:, hidden:]
-        o, tc = trace.o[s : rows.stop], trace.tanh_c[s : rows.stop]
-        dc = lc + lh * o * (1.0 - tc * tc)
-        dh_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", lh, lh))
-        dc_norm[n - m :] = np.sqrt(np.einsum("ij,ij->i", dc, dc))
-        if n > m:
-            direct_h, direct_c = np.zeros((n - m, hidden)), np.zeros((n - m, hidden))
-            direct_h[-1], direct_c[-1] = lam[0, :hidden], lam[0, hidden:]
-    if n > m:
-        if direct_h is None:  # no chain: the loss itself starts bptt
-            direct_h = np.zeros((n, hidden))
+    # The rows the cache holds, at the end of the window, go through the chain of
+    # Jacobians (engine/jacobian_cache.py); the rows before them through bptt.
+    chain = None if jacobians is None else jacobians.backward(loss_h, rows.start, rows.stop)
+    s = rows.stop if chain is None else chain.start
+    if chain is not None:
+        dh_norm[s - rows.start :] = chain.dh_norm
+        dc_norm[s - rows.start :] = chain.dc_norm
+    if s > rows.start:
+        direct_h, direct_c = np.zeros((s - rows.start, hidden)), None
+        if chain is not None and chain.dh_before is not None:  # λ_{s-1} flows on
+            direct_c = np.zeros((s - rows.start, hidden))
+            direct_h[-1], direct_c[-1] = chain.dh_before, chain.dc_before
+        else:  # no chain: the loss itself starts bptt
             direct_h[-1] = loss_h
-        g = bptt(params, trace, direct_h, direct_c, stop=s, window=n - m, param_grads=False)
-        dh_norm[: n - m] = g.dh_norm()
-        dc_norm[: n - m] = g.dc_norm()
+        g = bptt(
+            params, trace, direct_h, direct_c, stop=s, window=s - rows.start, param_grads=False
+        )
+        dh_norm[: s - rows.start] = g.dh_norm()
+        dc_norm[: s - rows.start] = g.dc_norm()
     extra: dict[str, Any] = {
         "forget": np.array(trace.f[rows.start : rows.stop, unit]),
         "carry": carry_product(trace, t, window=settings.window, unit=unit),
