@@ -168,7 +168,7 @@ def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, hidden, 
     path = [*range(1, 40), *range(38, 20, -1), 25, 600, *range(601, 660), 300, 880, 890, 900]
     path += list(range(899, 860, -1))
     chained = full_steps = 0
-    for loss in ("all", "unit"):
+    for loss in ("output", "unit"):
         settings = Settings(window=window, loss=loss)
         prev = None
         for t in path:
@@ -277,3 +277,55 @@ def test_a_cache_without_room_for_products_walks_row_by_row(monkeypatch):
         np.testing.assert_allclose(fast.dc_norm, slow.dc_norm, rtol=1e-12, atol=1e-300)
         np.testing.assert_allclose(fast.dh_norm, slow.dh_norm, rtol=1e-12, atol=1e-300)
     assert cache.lo <= 100 and not cache.blocks  # the chain ran, without products
+
+
+# ------------------------------------------------------------------ settings
+BAD_SETTINGS = [
+    ("window", 0),
+    ("window", 2.5),
+    ("window", True),
+    ("loss", "all"),
+    ("speed", 0),
+    ("speed", float("nan")),
+    ("speed", "fast"),
+    ("clip", -1.0),
+    ("clip", True),
+    ("show_all_units", 1),
+    ("loop", "yes"),
+    ("compare", None),
+    ("clamp", {"f": 2.0}),
+    ("clamp", {"q": 1.0}),
+]
+
+
+@pytest.mark.parametrize(("key", "value"), BAD_SETTINGS)
+def test_settings_are_checked_in_one_place(session, key, value):
+    """Settings(), Session.update_settings and a session file's settings refuse the same
+    values, with the same error naming the setting; the session stays as it was."""
+    from lstm_sim.io import SessionDocument
+    from lstm_sim.session import DocumentError, Settings, SettingsError, read_document
+
+    with pytest.raises(SettingsError) as made:
+        Settings(**{key: value})
+    assert made.value.key == key and str(made.value).startswith(f"{key}: ")
+    before = session.settings
+    with pytest.raises(SettingsError) as updated:
+        session.update_settings(**{key: value})
+    assert str(updated.value) == str(made.value)
+    assert session.settings == before
+    doc = SessionDocument(session.sequence, session.params, 0, {key: value}, None)
+    with pytest.raises(DocumentError) as read:
+        read_document(doc)
+    assert read.value.key == f"settings.{key}"
+    assert str(read.value.reason) == str(made.value.reason)
+
+
+def test_a_session_document_round_trips_settings_unit_and_step(session):
+    from lstm_sim.session import read_document, session_document
+
+    session.update_settings(window=7, loss="unit", clamp={"f": 1.0}, speed=3.0, clip=2.0)
+    session.set_unit(2)
+    session.set_step(9)
+    setup = read_document(session_document(session))
+    assert setup.settings == session.settings
+    assert (setup.unit, setup.step) == (2, 9)

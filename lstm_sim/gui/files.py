@@ -29,7 +29,6 @@ from __future__ import annotations
 import os
 import re
 import time
-import weakref
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -89,11 +88,14 @@ from ..sequence import Sequence
 from ..session import (
     CHUNK,
     INLINE_STEPS,
-    LOSSES,
     Cancelled,
+    DocumentError,
+    DocumentSetup,
     Session,
     Settings,
     compute_gradient_view,
+    read_document,
+    session_document,
 )
 from ..train import Readout, TrainError
 from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog, error_text
@@ -127,10 +129,6 @@ OPEN_DIR_KEY = "last_dir"
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".dat")
 
 _WEIGHT_KEY = re.compile(r"(^|[./])weight_ih(_l\d+(_reverse)?)?(\.npy)?$")
-
-# The session file each Session was last saved to / opened from (kept with the
-# session, so that a window rebuilt in another language still knows it).
-_SESSION_FILES: weakref.WeakKeyDictionary[Session, str] = weakref.WeakKeyDictionary()
 
 
 # ----------------------------------------------------------------- pure helpers
@@ -670,7 +668,7 @@ class FileActions(QObject):
             self._error(LoadError(path, "", exc))
             self._done(False)
             return
-        _SESSION_FILES.pop(s, None)
+        s.set_path(None)  # not a session file
         self._after_open("sequence", path)
         self._status(
             self.tr("Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets").format(
@@ -820,54 +818,38 @@ class FileActions(QObject):
 
         def work(_progress, _cancelled):
             doc = load_session(path)
-            settings, unit = _session_settings(doc, path)
-            return doc, settings, unit
+            try:
+                return read_document(doc)
+            except DocumentError as err:
+                raise LoadError(path, key_place(err.key), err.reason) from None
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
-        return self._start(label, work, lambda r: self._apply_session(path, *r))
+        return self._start(label, work, lambda setup: self._apply_session(path, setup))
 
-    def _apply_session(
-        self, path: str, doc: SessionDocument, settings: dict[str, Any], unit: int
-    ) -> None:
+    def _apply_session(self, path: str, setup: DocumentSetup) -> None:
         s = self.session
-        readout = None
-        try:
-            if doc.readout is not None:
-                readout = Readout(*doc.readout)
-                p = doc.sequence.target_size
-                if p and readout.output_size != p:
-                    raise LoadError(
-                        path,
-                        key_place("readout.weight"),
-                        self.tr(
-                            "the read-out gives {a} outputs, the sequence has {b} targets"
-                        ).format(a=readout.output_size, b=p),
-                    )
-        except TrainError as exc:
-            self._error(LoadError(path, key_place("readout"), exc))
-            self._done(False)
-            return
-        except LoadError as err:
-            self._error(err)
-            self._done(False)
-            return
         self._quiesce()
         name = os.path.basename(path)
-        inline = min(doc.step, INLINE_STEPS)
+        inline = min(setup.step, INLINE_STEPS)
         try:
             with s.batch():
                 s.apply_setup(
-                    doc.sequence, doc.params, None, settings, inline, name=name, readout=readout
+                    setup.sequence,
+                    setup.params,
+                    None,
+                    setup.settings.to_dict(),
+                    inline,
+                    name=name,
+                    readout=setup.readout,
                 )
-                s.set_unit(unit)
-                s.mark_saved(name)
-        except (EngineError, TrainError, TypeError, ValueError) as exc:
-            self._error(LoadError(path, "", exc if isinstance(exc, EngineError) else str(exc)))
+                s.set_unit(setup.unit)
+                s.mark_saved(name, os.path.abspath(path))
+        except EngineError as exc:
+            self._error(LoadError(path, "", exc))
             self._done(False)
             return
-        _SESSION_FILES[s] = os.path.abspath(path)
-        if doc.step > inline:
-            self.window.request_step(doc.step)  # far: computed in a worker
+        if setup.step > inline:
+            self.window.request_step(setup.step)  # far: computed in a worker
         self._after_open("session", path)
         self._status(self.tr("Opened the session {name}").format(name=name))
         self._done(True)
@@ -875,15 +857,11 @@ class FileActions(QObject):
     @property
     def session_path(self) -> str | None:
         """The session file the session was last opened from or saved to."""
-        return _SESSION_FILES.get(self.session)
+        return self.session.path
 
     def document(self) -> SessionDocument:
         """The session as a :class:`SessionDocument` (settings include the selected unit)."""
-        s = self.session
-        settings = s.settings.to_dict()
-        settings["unit"] = s.unit
-        readout = None if s.readout is None else (s.readout.W_y, s.readout.b_y)
-        return SessionDocument(s.sequence, s.params, s.t, settings, readout)
+        return session_document(self.session)
 
     def save(self, *, wait: bool = False) -> bool:
         """File ▸ Save: to the session's file, or Save As when it has none."""
@@ -920,7 +898,7 @@ class FileActions(QObject):
         def done(_result: Any) -> None:
             s = self.session
             name = os.path.basename(path)
-            _SESSION_FILES[s] = path
+            s.set_path(path)
             if self._edits == token:
                 s.mark_saved(name)
             else:  # edited while it was being written: the session is still modified
@@ -1348,85 +1326,6 @@ class FileActions(QObject):
 
 
 # ------------------------------------------------------------- module helpers
-def _session_settings(doc: SessionDocument, path: str) -> tuple[dict[str, Any], int]:
-    """The session file's settings as :meth:`Session.apply_setup` takes them, and the unit.
-
-    Raises
-    ------
-    LoadError
-        A setting of the wrong type or out of range (the place is its key).
-    """
-    raw = dict(doc.settings)
-    unit = raw.pop("unit", 0)
-    hidden = doc.params.hidden_size
-    if isinstance(unit, bool) or not isinstance(unit, int) or not 0 <= unit < hidden:
-        raise LoadError(
-            path,
-            key_place("settings.unit"),
-            Text(
-                QT_TRANSLATE_NOOP("FileErrors", "expected an integer 0 … {last}, got {value}"),
-                last=hidden - 1,
-                value=repr(unit),
-            ),
-        )
-    window = raw.get("window")
-    if window is not None and (
-        isinstance(window, bool) or not isinstance(window, int) or window < 1
-    ):
-        raise LoadError(
-            path,
-            key_place("settings.window"),
-            Text(
-                QT_TRANSLATE_NOOP("FileErrors", "expected null or an integer ≥ 1, got {value}"),
-                value=repr(window),
-            ),
-        )
-    if raw.get("loss", "output") not in LOSSES:
-        raise LoadError(
-            path,
-            key_place("settings.loss"),
-            Text(
-                QT_TRANSLATE_NOOP("FileErrors", "expected one of {choices}, got {value}"),
-                choices=", ".join(LOSSES),
-                value=repr(raw["loss"]),
-            ),
-        )
-    for key in ("speed", "clip"):
-        value = raw.get(key)
-        if value is None and key == "clip":
-            continue
-        if key in raw and (
-            isinstance(value, bool)
-            or not isinstance(value, int | float)
-            or not np.isfinite(value)
-            or value <= 0
-        ):
-            raise LoadError(
-                path,
-                key_place(f"settings.{key}"),
-                Text(
-                    QT_TRANSLATE_NOOP("FileErrors", "expected a positive number, got {value}"),
-                    value=repr(value),
-                ),
-            )
-    for key in ("show_all_units", "loop", "compare"):
-        if key in raw and not isinstance(raw[key], bool):
-            raise LoadError(
-                path,
-                key_place(f"settings.{key}"),
-                Text(
-                    QT_TRANSLATE_NOOP("FileErrors", "expected true or false, got {value}"),
-                    value=repr(raw[key]),
-                ),
-            )
-    try:
-        settings = Settings.from_dict(raw)
-    except (EngineError, TypeError, ValueError, AttributeError) as exc:
-        reason = exc if isinstance(exc, EngineError) else str(exc)
-        raise LoadError(path, key_place("settings"), reason) from None
-    return settings.to_dict(), unit
-
-
 def _unknown_format(fmt: str) -> Text:
     return Text(QT_TRANSLATE_NOOP("FileErrors", "unknown format {format}"), format=repr(fmt))
 

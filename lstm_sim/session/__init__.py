@@ -4,13 +4,15 @@
 - :mod:`.settings` — :class:`Settings`, the user settings saved with a session;
 - :mod:`.gradients` — :class:`GradientView`, the gradient norms at the cursor;
 - :mod:`.events` — the change events views subscribe to;
-- :mod:`.policy` — what runs inline, in a worker thread or in a child process.
+- :mod:`.policy` — what runs inline, in a worker thread or in a child process;
+- :mod:`.document` — a session as a session file holds it, checked.
 
 The public names are importable from here (``from lstm_sim.session import
 Session, Settings``), as the CLI, the GUI and the tests do.
 """
 
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
+from .document import DocumentError, DocumentSetup, read_document, session_document
 from .events import Signal
 from .gradients import GradientView, compute_gradient_view
 from .model import Session
@@ -23,7 +25,7 @@ from .policy import (
     INLINE_STEPS,
     Cancelled,
 )
-from .settings import LOSSES, Settings
+from .settings import LOSSES, Settings, SettingsError
 
 __all__ = [
     "CHILD_MODULE",
@@ -34,11 +36,16 @@ __all__ = [
     "INLINE_STEPS",
     "LOSSES",
     "Cancelled",
+    "DocumentError",
+    "DocumentSetup",
     "GradientView",
     "JacobianCache",
     "RNNFactorCache",
     "Session",
     "Settings",
+    "SettingsError",
     "Signal",
     "compute_gradient_view",
+    "read_document",
+    "session_document",
 ]

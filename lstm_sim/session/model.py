@@ -50,7 +50,7 @@ from .policy import (
     INLINE_STEPS,
     Cancelled,
 )
-from .settings import LOSSES, Settings
+from .settings import Settings
 
 __all__ = ["Session"]
 
@@ -101,6 +101,7 @@ class Session:
         self._gradients: GradientView | None = None
         self._gradients_stale = False
         self.name = name
+        self._path: str | None = None
         self._modified = False
         self._trace = self._new_trace()
         self._step_cache: tuple[int, Trace, Any] | None = None
@@ -266,10 +267,21 @@ class Session:
             self._modified = True
             self._batch.changes.add("modified")
 
-    def mark_saved(self, name: str | None = None) -> None:
-        """Forget unsaved changes (after saving); optionally rename."""
+    @property
+    def path(self) -> str | None:
+        """The session file this session was last opened from or saved to (None: none)."""
+        return self._path
+
+    def set_path(self, path: str | None) -> None:
+        """Remember the session file (after opening or saving one; None: not a session file)."""
+        self._path = path
+
+    def mark_saved(self, name: str | None = None, path: str | None = None) -> None:
+        """Forget unsaved changes (after saving); optionally rename and remember the file."""
         if name is not None:
             self.name = name
+        if path is not None:
+            self._path = path
         self._modified = False
         self._notify("modified")
 
@@ -386,12 +398,14 @@ class Session:
                 self._refresh_gradients()
 
     def update_settings(self, **changes: Any) -> None:
-        """Change some :class:`Settings` fields (``window=…``, ``loss=…``, …)."""
-        new = replace(self._settings, **changes)
-        if new.loss not in LOSSES:
-            raise EngineError(f"loss: expected one of {', '.join(LOSSES)}, got {new.loss!r}")
-        if new.window is not None and int(new.window) < 1:
-            raise EngineError(f"window: expected at least 1 step, got {new.window}")
+        """Change some :class:`Settings` fields (``window=…``, ``loss=…``, …).
+
+        Raises
+        ------
+        SettingsError
+            A value of the wrong type or out of range (nothing changes).
+        """
+        new = replace(self._settings, **changes)  # Settings checks every field
         if new == self._settings:
             return
         old = self._settings

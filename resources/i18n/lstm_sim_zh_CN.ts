@@ -651,214 +651,214 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="337"/>
+        <location filename="../../lstm_sim/gui/files.py" line="335"/>
         <source>&amp;Open…</source>
         <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="339"/>
+        <location filename="../../lstm_sim/gui/files.py" line="337"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="343"/>
+        <location filename="../../lstm_sim/gui/files.py" line="341"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="345"/>
+        <location filename="../../lstm_sim/gui/files.py" line="343"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="348"/>
+        <location filename="../../lstm_sim/gui/files.py" line="346"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="348"/>
+        <location filename="../../lstm_sim/gui/files.py" line="346"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="350"/>
+        <location filename="../../lstm_sim/gui/files.py" line="348"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="353"/>
+        <location filename="../../lstm_sim/gui/files.py" line="351"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="355"/>
+        <location filename="../../lstm_sim/gui/files.py" line="353"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="359"/>
+        <location filename="../../lstm_sim/gui/files.py" line="357"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="359"/>
+        <location filename="../../lstm_sim/gui/files.py" line="357"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="365"/>
+        <location filename="../../lstm_sim/gui/files.py" line="363"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="367"/>
+        <location filename="../../lstm_sim/gui/files.py" line="365"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="369"/>
+        <location filename="../../lstm_sim/gui/files.py" line="367"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="371"/>
+        <location filename="../../lstm_sim/gui/files.py" line="369"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="373"/>
+        <location filename="../../lstm_sim/gui/files.py" line="371"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="376"/>
+        <location filename="../../lstm_sim/gui/files.py" line="374"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="378"/>
+        <location filename="../../lstm_sim/gui/files.py" line="376"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="381"/>
+        <location filename="../../lstm_sim/gui/files.py" line="379"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="383"/>
+        <location filename="../../lstm_sim/gui/files.py" line="381"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="386"/>
+        <location filename="../../lstm_sim/gui/files.py" line="384"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="388"/>
+        <location filename="../../lstm_sim/gui/files.py" line="386"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="439"/>
+        <location filename="../../lstm_sim/gui/files.py" line="437"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="464"/>
+        <location filename="../../lstm_sim/gui/files.py" line="462"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="520"/>
+        <location filename="../../lstm_sim/gui/files.py" line="518"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="525"/>
+        <location filename="../../lstm_sim/gui/files.py" line="523"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="529"/>
-        <location filename="../../lstm_sim/gui/files.py" line="798"/>
-        <location filename="../../lstm_sim/gui/files.py" line="938"/>
+        <location filename="../../lstm_sim/gui/files.py" line="527"/>
+        <location filename="../../lstm_sim/gui/files.py" line="796"/>
+        <location filename="../../lstm_sim/gui/files.py" line="916"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="575"/>
+        <location filename="../../lstm_sim/gui/files.py" line="573"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="579"/>
-        <location filename="../../lstm_sim/gui/files.py" line="813"/>
+        <location filename="../../lstm_sim/gui/files.py" line="577"/>
+        <location filename="../../lstm_sim/gui/files.py" line="811"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="585"/>
+        <location filename="../../lstm_sim/gui/files.py" line="583"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="586"/>
+        <location filename="../../lstm_sim/gui/files.py" line="584"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="587"/>
+        <location filename="../../lstm_sim/gui/files.py" line="585"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="588"/>
+        <location filename="../../lstm_sim/gui/files.py" line="586"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="589"/>
+        <location filename="../../lstm_sim/gui/files.py" line="587"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="590"/>
+        <location filename="../../lstm_sim/gui/files.py" line="588"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="591"/>
+        <location filename="../../lstm_sim/gui/files.py" line="589"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="592"/>
+        <location filename="../../lstm_sim/gui/files.py" line="590"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="607"/>
+        <location filename="../../lstm_sim/gui/files.py" line="605"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="630"/>
-        <location filename="../../lstm_sim/gui/files.py" line="704"/>
-        <location filename="../../lstm_sim/gui/files.py" line="723"/>
+        <location filename="../../lstm_sim/gui/files.py" line="628"/>
+        <location filename="../../lstm_sim/gui/files.py" line="702"/>
+        <location filename="../../lstm_sim/gui/files.py" line="721"/>
         <location filename="../../lstm_sim/gui/files.py" line="826"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="639"/>
+        <location filename="../../lstm_sim/gui/files.py" line="637"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="641"/>
+        <location filename="../../lstm_sim/gui/files.py" line="639"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -867,207 +867,202 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="654"/>
+        <location filename="../../lstm_sim/gui/files.py" line="652"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="676"/>
+        <location filename="../../lstm_sim/gui/files.py" line="674"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="694"/>
+        <location filename="../../lstm_sim/gui/files.py" line="692"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="736"/>
+        <location filename="../../lstm_sim/gui/files.py" line="734"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="754"/>
+        <location filename="../../lstm_sim/gui/files.py" line="752"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="770"/>
+        <location filename="../../lstm_sim/gui/files.py" line="768"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="784"/>
+        <location filename="../../lstm_sim/gui/files.py" line="782"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="801"/>
+        <location filename="../../lstm_sim/gui/files.py" line="799"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="812"/>
+        <location filename="../../lstm_sim/gui/files.py" line="810"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="816"/>
+        <location filename="../../lstm_sim/gui/files.py" line="814"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="843"/>
-        <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
-        <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="872"/>
+        <location filename="../../lstm_sim/gui/files.py" line="854"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="903"/>
+        <location filename="../../lstm_sim/gui/files.py" line="881"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="905"/>
+        <location filename="../../lstm_sim/gui/files.py" line="883"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="931"/>
+        <location filename="../../lstm_sim/gui/files.py" line="909"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="947"/>
+        <location filename="../../lstm_sim/gui/files.py" line="925"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="954"/>
+        <location filename="../../lstm_sim/gui/files.py" line="932"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="957"/>
+        <location filename="../../lstm_sim/gui/files.py" line="935"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="958"/>
+        <location filename="../../lstm_sim/gui/files.py" line="936"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1024"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1002"/>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1025"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1003"/>
         <source>{path} no longer exists; it was removed from the recent files.</source>
         <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1045"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1023"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1049"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1027"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1065"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1043"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1066"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1044"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1067"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1045"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1068"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1046"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1069"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1047"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1088"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1066"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1109"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1087"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1130"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1108"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1145"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1123"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1158"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1136"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1214"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1192"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1228"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1206"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1243"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1221"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1244"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1222"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1247"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1225"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1281"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1259"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1340"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1318"/>
         <source>Export this plot…</source>
         <translation>导出此图…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1341"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1319"/>
         <source>Export all plots…</source>
         <translation>导出所有图…</translation>
     </message>
@@ -1075,7 +1070,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>FileErrors</name>
     <message>
-        <location filename="../../lstm_sim/engine/errors.py" line="181"/>
+        <location filename="../../lstm_sim/engine/errors.py" line="188"/>
         <source>{subject}: {reason}</source>
         <extracomment>The translation context of every file (and wrapped engine) error template. ``translate(context, source) -&gt; translation`` (e.g. ``QCoreApplication.translate``). A message: plain text (kept as it is, e.g. what a library said) or a :class:`Text`.</extracomment>
         <translation>{subject}：{reason}</translation>
@@ -1109,7 +1104,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="457"/>
-        <location filename="../../lstm_sim/io/weights.py" line="403"/>
+        <location filename="../../lstm_sim/io/weights.py" line="411"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
@@ -1164,43 +1159,44 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="748"/>
+        <location filename="../../lstm_sim/gui/files.py" line="746"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1124"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1102"/>
         <source>no plot panel {panel}</source>
         <translation>没有图表面板 {panel}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1367"/>
         <location filename="../../lstm_sim/io/session_file.py" line="346"/>
+        <location filename="../../lstm_sim/session/document.py" line="91"/>
         <source>expected an integer 0 … {last}, got {value}</source>
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1380"/>
+        <location filename="../../lstm_sim/session/settings.py" line="53"/>
         <source>expected null or an integer ≥ 1, got {value}</source>
+        <extracomment>The losses of the gradient panels (see :attr:`Settings.loss`).</extracomment>
         <translation>应为 null 或 ≥ 1 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1389"/>
+        <location filename="../../lstm_sim/session/settings.py" line="65"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>应为 {choices} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1408"/>
+        <location filename="../../lstm_sim/session/settings.py" line="78"/>
         <source>expected a positive number, got {value}</source>
         <translation>应为正数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1418"/>
+        <location filename="../../lstm_sim/session/settings.py" line="90"/>
         <source>expected true or false, got {value}</source>
         <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1431"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1330"/>
         <source>unknown format {format}</source>
         <translation>未知格式 {format}</translation>
     </message>
@@ -1318,13 +1314,13 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>文件名无效</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="230"/>
+        <location filename="../../lstm_sim/io/_files.py" line="231"/>
         <location filename="../../lstm_sim/io/csv_text.py" line="196"/>
         <source>too large to read into memory</source>
         <translation>文件过大，无法读入内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="249"/>
+        <location filename="../../lstm_sim/io/_files.py" line="250"/>
         <location filename="../../lstm_sim/io/csv_text.py" line="121"/>
         <location filename="../../lstm_sim/io/csv_text.py" line="129"/>
         <location filename="../../lstm_sim/io/csv_text.py" line="256"/>
@@ -1332,29 +1328,29 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>第 {line} 行（字节 {byte}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="254"/>
+        <location filename="../../lstm_sim/io/_files.py" line="255"/>
         <location filename="../../lstm_sim/io/csv_text.py" line="131"/>
         <source>not UTF-8 text (is this a binary file, or text in another encoding?)</source>
         <translation>不是 UTF-8 文本（这是二进制文件，还是其他编码的文本？）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="335"/>
+        <location filename="../../lstm_sim/io/_files.py" line="336"/>
         <source>is a directory</source>
         <translation>是文件夹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="358"/>
+        <location filename="../../lstm_sim/io/_files.py" line="359"/>
         <source>the folder {folder} does not exist</source>
         <translation>文件夹 {folder} 不存在</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="362"/>
-        <location filename="../../lstm_sim/io/_files.py" line="369"/>
+        <location filename="../../lstm_sim/io/_files.py" line="363"/>
+        <location filename="../../lstm_sim/io/_files.py" line="370"/>
         <source>cannot write: {reason}</source>
         <translation>无法写入：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_files.py" line="370"/>
+        <location filename="../../lstm_sim/io/_files.py" line="371"/>
         <source>not enough memory</source>
         <translation>内存不足</translation>
     </message>
@@ -1424,79 +1420,79 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该行有 {count} 个值，应与 {first} 一样有 {width} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="90"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="91"/>
         <source>not a NumPy .npy file (no \x93NUMPY signature at byte 0)</source>
         <translation>不是 NumPy .npy 文件（字节 0 处没有 \x93NUMPY 签名）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="63"/>
-        <location filename="../../lstm_sim/io/_npy.py" line="69"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="64"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="70"/>
         <source>truncated NPY header</source>
         <translation>NPY 文件头不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="73"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="74"/>
         <source>unsupported NPY format version {version}</source>
         <translation>不支持的 NPY 格式版本 {version}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="97"/>
-        <location filename="../../lstm_sim/io/_npy.py" line="302"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="98"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="303"/>
         <source>truncated or damaged NPY header</source>
         <translation>NPY 文件头不完整或已损坏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="104"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="105"/>
         <source>damaged NPY header (not a Python literal)</source>
         <translation>NPY 文件头已损坏（不是 Python 字面量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="109"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="110"/>
         <source>damaged NPY header (expected keys descr, fortran_order, shape)</source>
         <translation>NPY 文件头已损坏（应有键 descr、fortran_order、shape）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="122"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="123"/>
         <source>damaged NPY header (shape {shape}, fortran_order {fortran})</source>
         <translation>NPY 文件头已损坏（shape 为 {shape}，fortran_order 为 {fortran}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="134"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="135"/>
         <source>damaged NPY header (unknown dtype {dtype})</source>
         <translation>NPY 文件头已损坏（未知的数据类型 {dtype}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="141"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="142"/>
         <source>object array: lstm-sim never unpickles data (save numbers, e.g. float64, instead)</source>
         <translation>对象数组：lstm-sim 从不对数据做 pickle 反序列化（请改为保存数值，例如 float64）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="151"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="152"/>
         <source>damaged NPY header ({count} dimensions)</source>
         <translation>NPY 文件头已损坏（{count} 个维度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="165"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="166"/>
         <source>truncated: the header announces shape {shape} of {dtype} ({size} bytes), the file holds {found} bytes of data</source>
         <translation>文件不完整：文件头声明了形状为 {shape}、类型为 {dtype} 的数组（{size} 字节），但文件中只有 {found} 字节的数据</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="181"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="182"/>
         <source>{count} unexpected bytes after the array of shape {shape}</source>
         <translation>形状为 {shape} 的数组之后有 {count} 个多余的字节</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="197"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="198"/>
         <source>{rows} rows of an array of shape {shape}</source>
         <translation>形状为 {shape} 的数组中的 {rows} 行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="240"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="241"/>
         <source>damaged NPY data ({detail})</source>
         <translation>NPY 数据已损坏（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="324"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="326"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="94"/>
         <source>empty file (0 bytes)</source>
         <translation>空文件（0 字节）</translation>
@@ -1519,9 +1515,9 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/io/_budgets.py" line="139"/>
         <location filename="../../lstm_sim/io/_budgets.py" line="216"/>
-        <location filename="../../lstm_sim/io/_npy.py" line="329"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="331"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="325"/>
-        <location filename="../../lstm_sim/io/weights.py" line="257"/>
+        <location filename="../../lstm_sim/io/weights.py" line="265"/>
         <source>byte {byte}</source>
         <translation>字节 {byte}</translation>
     </message>
@@ -1557,7 +1553,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/io/_budgets.py" line="67"/>
-        <location filename="../../lstm_sim/io/_npy.py" line="359"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="361"/>
         <source>not an NPZ file (no zip signature)</source>
         <extracomment>Memory a parsed JSON document takes per byte of its text, at most (measured: ≈ 22 for a list of one-number rows, ≈ 26 for a list of small objects, plus the float64 array made from it). Memory a text file read as characters takes per byte, at most (the string, its code points, their sorted copy and indices). safetensors&apos; own limit on its JSON header. (suffixes, signatures a file of that suffix starts with, the reason when it does not).</extracomment>
         <translation>不是 NPZ 文件（没有 zip 签名）</translation>
@@ -1594,7 +1590,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>压缩包条目 {name}（{size}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/_npy.py" line="378"/>
+        <location filename="../../lstm_sim/io/_npy.py" line="380"/>
         <source>the NPZ file holds no arrays</source>
         <translation>该 NPZ 文件中没有数组</translation>
     </message>
@@ -1723,58 +1719,58 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>第一行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="198"/>
+        <location filename="../../lstm_sim/io/errors.py" line="199"/>
         <source>{file}: {place}: {reason}</source>
         <extracomment>Longest field (a value, a name, a library&apos;s words) a message shows; longer ones are cut.</extracomment>
         <translation>{file}：{place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="204"/>
+        <location filename="../../lstm_sim/io/errors.py" line="205"/>
         <source>{file}: {reason}</source>
         <translation>{file}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="224"/>
+        <location filename="../../lstm_sim/io/errors.py" line="225"/>
         <source>missing (keys found: {keys})</source>
         <translation>缺失（找到的键：{keys}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="230"/>
+        <location filename="../../lstm_sim/io/errors.py" line="231"/>
         <source>none</source>
         <translation>无</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="235"/>
+        <location filename="../../lstm_sim/io/errors.py" line="236"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="241"/>
+        <location filename="../../lstm_sim/io/errors.py" line="242"/>
         <source>line {line}, column {column}</source>
         <translation>第 {line} 行，第 {column} 列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="249"/>
+        <location filename="../../lstm_sim/io/errors.py" line="250"/>
         <source>key {key}</source>
         <translation>键 {key}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="256"/>
+        <location filename="../../lstm_sim/io/errors.py" line="257"/>
         <source>{place}, index [{index}]</source>
         <translation>{place}，索引 [{index}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/errors.py" line="258"/>
+        <location filename="../../lstm_sim/io/errors.py" line="259"/>
         <source>index [{index}]</source>
         <translation>索引 [{index}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="66"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="67"/>
         <source>reading Keras files needs h5py, which is not installed (pip install &apos;lstm-sim[keras]&apos; or pip install h5py)</source>
         <translation>读取 Keras 文件需要 h5py，但它尚未安装（pip install &apos;lstm-sim[keras]&apos; 或 pip install h5py）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="79"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="80"/>
         <source>expected numbers, got dtype {dtype}</source>
         <translation>应为数值，实际数据类型为 {dtype}</translation>
     </message>
@@ -1796,39 +1792,39 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>激活函数 activation 为 {activation}，recurrent_activation 为 {recurrent}：lstm-sim 的记忆单元计算的是 tanh 和 logistic sigmoid 函数，因此无法重现该模型</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="94"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="95"/>
         <source>unreadable dataset ({detail})</source>
         <translation>无法读取的数据集（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="205"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="206"/>
         <source>not a readable HDF5 file ({detail})</source>
         <extracomment>The cells (and Dense layers), the legacy model config, the top-level layer groups.</extracomment>
         <translation>不是可读取的 HDF5 文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="258"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="259"/>
         <source>the HDF5 library did not finish reading this file within {seconds} s (it is probably damaged)</source>
         <extracomment>Seconds a separate process may take to read an HDF5 file before it is given up. Read HDF5 files in a separate process (not possible in a frozen executable).</extracomment>
         <translation>HDF5 库未能在 {seconds} 秒内读完此文件（文件可能已损坏）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="271"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="272"/>
         <source>cannot start the HDF5 reader ({detail})</source>
         <translation>无法启动 HDF5 读取程序（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="279"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="280"/>
         <source>not a readable HDF5 file</source>
         <translation>不是可读取的 HDF5 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="288"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="289"/>
         <source>the HDF5 library failed on this file (it is probably damaged) ({detail})</source>
         <translation>HDF5 库读取此文件失败（文件可能已损坏）（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="299"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="300"/>
         <source>the HDF5 library failed on this file (it is probably damaged)</source>
         <translation>HDF5 库读取此文件失败（文件可能已损坏）</translation>
     </message>
@@ -1904,27 +1900,27 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>此 Keras 文件中没有 LSTM 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="334"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="335"/>
         <source>recurrent kernel: expected shape (H, 4H), got {shape}</source>
         <translation>循环核矩阵：形状应为 (H, 4H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="346"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="347"/>
         <source>kernel: expected shape (D, {columns}) to match the recurrent kernel {recurrent}, got {shape}</source>
         <translation>核矩阵：形状应为 (D, {columns})，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="364"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="365"/>
         <source>bias: expected shape ({columns},) to match the recurrent kernel {recurrent}, got {shape}</source>
         <translation>偏置：形状应为 ({columns},)，以与循环核矩阵 {recurrent} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="376"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="377"/>
         <source>{place} (no bias: zero)</source>
         <translation>{place}（无偏置：取零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/keras_weights.py" line="383"/>
+        <location filename="../../lstm_sim/io/keras_weights.py" line="384"/>
         <source>{place} (Keras has one bias)</source>
         <translation>{place}（Keras 只有一个偏置）</translation>
     </message>
@@ -2056,7 +2052,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>.npy 文件只能保存一个数组，目标会丢失（请使用 .npz）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/sequences.py" line="719"/>
+        <location filename="../../lstm_sim/io/sequences.py" line="721"/>
         <source>only a character sequence (one-hot with a vocabulary) can be saved as text</source>
         <translation>只有字符序列（带词表的独热编码）才能保存为文本</translation>
     </message>
@@ -2139,22 +2135,22 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="151"/>
+        <location filename="../../lstm_sim/io/weights.py" line="159"/>
         <source>expected a JSON object of named arrays (weight_ih, …)</source>
         <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="198"/>
+        <location filename="../../lstm_sim/io/weights.py" line="206"/>
         <source>unsupported dtype {dtype}</source>
         <translation>不支持的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="212"/>
+        <location filename="../../lstm_sim/io/weights.py" line="220"/>
         <source>empty or truncated safetensors file</source>
         <translation>safetensors 文件为空或不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="232"/>
+        <location filename="../../lstm_sim/io/weights.py" line="240"/>
         <source>not a valid safetensors file ({detail})</source>
         <translation>不是有效的 safetensors 文件（{detail}）</translation>
     </message>
@@ -2207,77 +2203,77 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="259"/>
+        <location filename="../../lstm_sim/io/weights.py" line="267"/>
         <source>not a PyTorch file (neither a torch.save zip archive nor the format before PyTorch 1.6)</source>
         <translation>不是 PyTorch 文件（既不是 torch.save 的 zip 压缩包，也不是 PyTorch 1.6 之前的格式）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="317"/>
+        <location filename="../../lstm_sim/io/weights.py" line="325"/>
         <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
         <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="330"/>
+        <location filename="../../lstm_sim/io/weights.py" line="338"/>
         <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
         <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="355"/>
+        <location filename="../../lstm_sim/io/weights.py" line="363"/>
         <source>{layer} reverse</source>
         <translation>{layer}（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="376"/>
+        <location filename="../../lstm_sim/io/weights.py" line="384"/>
         <source>non-finite value {value} at index [{index}]</source>
         <translation>索引 [{index}] 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="392"/>
+        <location filename="../../lstm_sim/io/weights.py" line="400"/>
         <source>no {layer} in this file (it has: {layers})</source>
         <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="422"/>
+        <location filename="../../lstm_sim/io/weights.py" line="430"/>
         <source>expected shape (4H, H), got {shape}</source>
         <translation>形状应为 (4H, H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="433"/>
+        <location filename="../../lstm_sim/io/weights.py" line="441"/>
         <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="454"/>
+        <location filename="../../lstm_sim/io/weights.py" line="462"/>
         <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="477"/>
+        <location filename="../../lstm_sim/io/weights.py" line="485"/>
         <source>readout.bias without readout.weight</source>
         <translation>有 readout.bias 却没有 readout.weight</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="486"/>
+        <location filename="../../lstm_sim/io/weights.py" line="494"/>
         <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
         <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="504"/>
+        <location filename="../../lstm_sim/io/weights.py" line="512"/>
         <source>read-out bias: expected shape ({rows},), got {shape}</source>
         <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="598"/>
+        <location filename="../../lstm_sim/io/weights.py" line="606"/>
         <source>unknown dtype {dtype}</source>
         <translation>未知的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="605"/>
+        <location filename="../../lstm_sim/io/weights.py" line="613"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="618"/>
+        <location filename="../../lstm_sim/io/weights.py" line="626"/>
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
@@ -2303,7 +2299,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>此模型中没有{layer}（它有：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/engine/model.py" line="471"/>
+        <location filename="../../lstm_sim/engine/model.py" line="479"/>
         <source>a model trace of {steps} steps</source>
         <translation>{steps} 步的模型轨迹</translation>
     </message>
@@ -2363,27 +2359,27 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>输出头权重：形状应为 (P, {width})（顶层每步给出 {width} 个值），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/model_file.py" line="339"/>
+        <location filename="../../lstm_sim/io/model_file.py" line="340"/>
         <source>head bias: expected shape ({rows},), got {shape}</source>
         <translation>输出头偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/onnx_model.py" line="247"/>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="248"/>
         <source>node {name} ({op})</source>
         <translation>节点 {name}（{op}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/onnx_model.py" line="258"/>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="259"/>
         <source>{what} is not supported: lstm-sim reads ONNX graphs of LSTM nodes (default activations, no peepholes, no clip) and an optional Gemm/MatMul head</source>
         <translation>不支持 {what}：lstm-sim 读取由 LSTM 节点（默认激活函数、无窥视孔连接、无截断）和一个可选的 Gemm/MatMul 输出头组成的 ONNX 图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/onnx_model.py" line="345"/>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="346"/>
         <source>not a readable ONNX file ({detail})</source>
         <translation>不是可读取的 ONNX 文件（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/onnx_model.py" line="372"/>
+        <location filename="../../lstm_sim/io/onnx_model.py" line="373"/>
         <source>no LSTM node in this file</source>
         <translation>此文件中没有 LSTM 节点</translation>
     </message>
@@ -2519,17 +2515,17 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为 ≥ 0 的整数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/sequence.py" line="288"/>
+        <location filename="../../lstm_sim/sequence.py" line="286"/>
         <source>inputs: {scaling}</source>
         <translation>输入：{scaling}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/sequence.py" line="295"/>
+        <location filename="../../lstm_sim/sequence.py" line="293"/>
         <source>targets: {scaling}</source>
         <translation>目标：{scaling}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/sequence.py" line="305"/>
+        <location filename="../../lstm_sim/sequence.py" line="303"/>
         <source>steps labelled by {labels}</source>
         <translation>时间步标签：{labels}</translation>
     </message>
@@ -2625,29 +2621,39 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>未知类型的链接</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="473"/>
+        <location filename="../../lstm_sim/cli.py" line="474"/>
         <source>{steps} steps at H = {hidden} (trace, gradients, output)</source>
         <translation>H = {hidden} 时的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="481"/>
+        <location filename="../../lstm_sim/cli.py" line="482"/>
         <source>{steps} steps through {cells} cells (traces, gradients, output)</source>
         <translation>经过 {cells} 个单元的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="507"/>
+        <location filename="../../lstm_sim/cli.py" line="508"/>
         <source>not even one step fits: close other programs to free memory</source>
         <translation>连一步都放不下：请关闭其他程序以释放内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="515"/>
+        <location filename="../../lstm_sim/cli.py" line="516"/>
         <source>add --max-steps {steps} to use only the first {steps} steps</source>
         <translation>加上 --max-steps {steps}，只使用前 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="696"/>
+        <location filename="../../lstm_sim/cli.py" line="697"/>
         <source>out of memory: try the first steps only (--max-steps N)</source>
         <translation>内存不足：请只使用前面的若干步（--max-steps N）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/document.py" line="110"/>
+        <source>the read-out takes {a} units, the cell has {b}</source>
+        <translation>读出层读取 {a} 个单元，而记忆单元有 {b} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/document.py" line="122"/>
+        <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
+        <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
 </context>
 <context>
@@ -2668,8 +2674,8 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="411"/>
         <location filename="../../lstm_sim/io/sequences.py" line="668"/>
-        <location filename="../../lstm_sim/io/weights.py" line="130"/>
-        <location filename="../../lstm_sim/io/weights.py" line="663"/>
+        <location filename="../../lstm_sim/io/weights.py" line="138"/>
+        <location filename="../../lstm_sim/io/weights.py" line="671"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
@@ -2677,8 +2683,8 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="536"/>
         <location filename="../../lstm_sim/io/sequences.py" line="697"/>
-        <location filename="../../lstm_sim/io/weights.py" line="141"/>
-        <location filename="../../lstm_sim/io/weights.py" line="671"/>
+        <location filename="../../lstm_sim/io/weights.py" line="149"/>
+        <location filename="../../lstm_sim/io/weights.py" line="679"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -2689,18 +2695,18 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="207"/>
-        <location filename="../../lstm_sim/io/weights.py" line="680"/>
+        <location filename="../../lstm_sim/io/weights.py" line="215"/>
+        <location filename="../../lstm_sim/io/weights.py" line="688"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="238"/>
+        <location filename="../../lstm_sim/io/weights.py" line="246"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="279"/>
+        <location filename="../../lstm_sim/io/weights.py" line="287"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
