@@ -32,7 +32,7 @@ from lstm_sim.engine import LSTMParams, bptt, output_loss, run
 from lstm_sim.examples import spikes_example
 from lstm_sim.gui import files
 from lstm_sim.gui.dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog
-from lstm_sim.gui.files import FileActions, classify_file, files_from_arguments
+from lstm_sim.gui.files import FileActions, files_from_arguments
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.io import (
     LayerInfo,
@@ -425,20 +425,6 @@ def test_drop_bad_file_shows_error(window, boxes, tmp_path, qtbot):
     window.file_actions.wait()
     assert "bad.npy" in boxes.critical[0]
     assert_unchanged(window.session, before)
-
-
-def test_classify_file(tmp_path):
-    np.savez(tmp_path / "seq.npz", x=np.arange(3.0))
-    save_weights(LSTMParams.random(1, 1), tmp_path / "w.npz")
-    save_weights(LSTMParams.random(1, 1), tmp_path / "w.json")
-    (tmp_path / "s.json").write_text('{"inputs": [1, 2]}')
-    assert classify_file(tmp_path / "seq.npz") == "sequence"
-    assert classify_file(tmp_path / "w.npz") == "weights"
-    assert classify_file(tmp_path / "w.json") == "weights"
-    assert classify_file(tmp_path / "s.json") == "sequence"
-    assert classify_file(tmp_path / "x.lstmsim") == "session"
-    assert classify_file(tmp_path / "m.weights.h5") == "weights"
-    assert classify_file(tmp_path / "nothing.csv") == "sequence"
 
 
 # ----------------------------------------------------------------- recent

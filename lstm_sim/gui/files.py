@@ -14,7 +14,7 @@ dialogs :mod:`lstm_sim.gui.dialogs`'.
   :data:`MAX_RECENT`, newest first); exports remember their folder under
   ``"last_export_dir"``, the open/save dialogs theirs under ``"last_dir"``.
 - Dropped files and ``lstm-sim FILE`` go through :meth:`FileActions.open_paths`,
-  which tells sequences, weight files and sessions apart (:func:`classify_file`).
+  which tells sequences, weight files and sessions apart (:func:`lstm_sim.io.registry.identify`).
 
 The trace export writes every step of the sequence (the forward pass is
 completed in the worker when the session has not computed it all) and the
@@ -27,9 +27,7 @@ session's loss setting at the cursor step t (at t = T when the cursor is at
 from __future__ import annotations
 
 import os
-import re
 import time
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -78,12 +76,11 @@ from ..io import (
     peek_table,
     save_session,
     save_weights,
-    sequence_suffixes,
-    weights_suffixes,
     write_trace_csv,
     write_trace_npz,
 )
 from ..io.errors import QT_TRANSLATE_NOOP, Text, key_place
+from ..io.registry import identify
 from ..sequence import Sequence
 from ..session import (
     CHUNK,
@@ -113,7 +110,6 @@ from .worker import Job
 __all__ = [
     "MAX_RECENT",
     "FileActions",
-    "classify_file",
     "files_from_arguments",
     "reinit_input_weights",
     "trace_gradient_norms",
@@ -128,48 +124,8 @@ OPEN_DIR_KEY = "last_dir"
 #: Suffixes read as tables (the CSV import dialog asks for the columns).
 TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".dat")
 
-_WEIGHT_KEY = re.compile(r"(^|[./])weight_ih(_l\d+(_reverse)?)?(\.npy)?$")
-
 
 # ----------------------------------------------------------------- pure helpers
-def classify_file(path: str | os.PathLike[str]) -> str:
-    """``"session"``, ``"weights"`` or ``"sequence"``: what a dropped or named file holds.
-
-    By suffix (``.lstmsim``; ``.safetensors``, ``.pt``, ``.h5``, ``.keras``), and
-    for the ambiguous ``.json`` and ``.npz`` by a cheap look inside (the start
-    of the JSON text; the names in the zip archive). Anything else — also an
-    unreadable file — is a sequence: its loader then says what is wrong.
-    """
-    p = os.fspath(path)
-    name = os.path.basename(p).lower()
-    if name.endswith(SESSION_SUFFIX):
-        return "session"
-    weight_only = tuple(set(weights_suffixes()) - set(sequence_suffixes()))
-    if name.endswith(weight_only):  # .safetensors, .pt, .pth, .weights.h5, .keras, …
-        return "weights"
-    if not os.path.isfile(p):
-        return "sequence"
-    if name.endswith(".json"):
-        try:
-            with open(p, "rb") as fh:
-                head = fh.read(4096)
-        except OSError:
-            return "sequence"
-        if b"lstm-sim-session" in head:
-            return "session"
-        if b"lstm-sim-weights" in head or b'"weight_ih' in head:
-            return "weights"
-        return "sequence"
-    if name.endswith(".npz"):
-        try:
-            with zipfile.ZipFile(p) as archive:
-                names = archive.namelist()
-        except (OSError, zipfile.BadZipFile, ValueError):
-            return "sequence"
-        return "weights" if any(_WEIGHT_KEY.search(n) for n in names) else "sequence"
-    return "sequence"
-
-
 def files_from_arguments(args: list[str]) -> list[str]:
     """The file names among command-line arguments (``lstm-sim FILE``), options left out."""
     return [a for a in args if a and not a.startswith("-")]
@@ -945,9 +901,9 @@ class FileActions(QObject):
 
     # ----------------------------------------------------------- any file
     def open_path(self, path: str | os.PathLike[str], kind: str | None = None) -> bool:
-        """Open one file of any kind (``None``: told apart by :func:`classify_file`)."""
+        """Open one file of any kind (``None``: told by :func:`lstm_sim.io.registry.identify`)."""
         path = os.fspath(path)
-        kind = kind or classify_file(path)
+        kind = kind or identify(path)
         if kind == "session":
             return self.open_session(path)
         if kind == "weights":
@@ -960,7 +916,7 @@ class FileActions(QObject):
         A failure (or a cancelled dialog) drops the files still waiting.
         """
         order = {"session": 0, "sequence": 1, "weights": 2}
-        items = [(classify_file(p), os.fspath(p)) for p in paths]
+        items = [(identify(p), os.fspath(p)) for p in paths]
         items.sort(key=lambda kp: order[kp[0]])
         self._queue = items
         self._done(True)

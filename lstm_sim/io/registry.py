@@ -1,4 +1,4 @@
-"""File formats by suffix (and by signature when the suffix is unknown).
+"""File formats by suffix (and by signature when the suffix is unknown), and file kinds.
 
 Readers and writers are plain functions registered with a decorator, the way
 glue registers its data factories::
@@ -7,11 +7,20 @@ glue registers its data factories::
     def read_npy_sequence(path, data, **options) -> Sequence: ...
 
 The app builds its file-dialog filters from :func:`formats`.
+
+What a file holds — a sequence, weights or a whole session — is told by
+identifier functions with priorities (glue's ``identifier=`` of a data
+factory): :func:`identify` asks them, highest priority first, and the first
+that recognises the file decides; a file none recognises is a sequence (its
+loader then says what is wrong with it). A dropped file and ``lstm-sim FILE``
+are opened this way.
 """
 
 from __future__ import annotations
 
 import os
+import re
+import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -19,9 +28,24 @@ from typing import Any
 from ._files import suffix_in
 from .errors import QT_TRANSLATE_NOOP, LoadError, SaveError, Text
 
-__all__ = ["FileFormat", "find_reader", "find_writer", "formats", "reader", "writer"]
+__all__ = [
+    "KINDS",
+    "FileFormat",
+    "Identifier",
+    "find_reader",
+    "find_writer",
+    "formats",
+    "identifier",
+    "identifiers",
+    "identify",
+    "reader",
+    "writer",
+]
 
-KINDS = ("sequence", "weights")
+#: What a file can hold: the kinds readers are registered for.
+KINDS = ("sequence", "weights", "session")
+#: Bytes of a file's start that the identifiers look at.
+HEAD_BYTES = 4096
 
 
 @dataclass(frozen=True)
@@ -30,7 +54,7 @@ class FileFormat:
 
     Attributes
     ----------
-    kind : {"sequence", "weights"}
+    kind : {"sequence", "weights", "session"}
     label : str
         Name for a file dialog, e.g. ``"CSV table"``.
     suffixes : tuple of str
@@ -160,3 +184,133 @@ def find_writer(kind: str, path: str | os.PathLike[str]) -> FileFormat:
 def _suffix(path: str | os.PathLike[str]) -> Text | str:
     suffix = os.path.splitext(os.fspath(path))[1]
     return suffix or Text(QT_TRANSLATE_NOOP("FileErrors", "(none)"))
+
+
+# ----------------------------------------------------------------- file kinds
+@dataclass(frozen=True)
+class Identifier:
+    """A test that tells a file of one kind (see :func:`identify`).
+
+    Attributes
+    ----------
+    kind : str
+        One of :data:`KINDS`.
+    priority : int
+        Higher priorities are asked first.
+    function : callable(path, name, head) -> bool
+        ``path`` as given, ``name`` the file name in lower case, ``head`` the
+        first :data:`HEAD_BYTES` bytes (``b""`` when the file cannot be read).
+    """
+
+    kind: str
+    priority: int
+    function: Callable[[str, str, bytes], bool]
+
+
+_IDENTIFIERS: list[Identifier] = []
+
+
+def identifier(
+    kind: str, *, priority: int = 0
+) -> Callable[[Callable[[str, str, bytes], bool]], Callable[[str, str, bytes], bool]]:
+    """Register ``function(path, name, head) -> bool`` as telling files of ``kind``."""
+    if kind not in KINDS:
+        raise ValueError(f"kind: expected one of {', '.join(KINDS)}, got {kind!r}")
+
+    def register(function: Callable[[str, str, bytes], bool]) -> Callable[[str, str, bytes], bool]:
+        _IDENTIFIERS.append(Identifier(kind, priority, function))
+        _IDENTIFIERS.sort(key=lambda i: -i.priority)  # stable: equal priorities keep their order
+        return function
+
+    return register
+
+
+def identifiers() -> list[Identifier]:
+    """The registered identifiers, in the order :func:`identify` asks them."""
+    return list(_IDENTIFIERS)
+
+
+def _head(path: str) -> bytes:
+    if not os.path.isfile(path):
+        return b""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(HEAD_BYTES)
+    except OSError:
+        return b""
+
+
+def identify(path: str | os.PathLike[str]) -> str:
+    """What the file ``path`` holds: ``"session"``, ``"weights"`` or ``"sequence"``.
+
+    Cheap: the name and the first :data:`HEAD_BYTES` bytes (a zip archive's
+    member names for ``.npz``). Anything no identifier recognises — also a
+    missing or unreadable file — is a ``"sequence"``: its loader then says
+    what is wrong.
+    """
+    p = os.fspath(path)
+    name = os.path.basename(p).lower()
+    head: bytes | None = None
+    for ident in _IDENTIFIERS:
+        if head is None:
+            head = _head(p)
+        if ident.function(p, name, head):
+            return ident.kind
+    return "sequence"
+
+
+#: The session files' suffix (the content is JSON; see io/session_file.py).
+_SESSION_SUFFIX = ".lstmsim"
+_WEIGHT_KEY = re.compile(r"(^|[./])weight_ih(_l\d+(_reverse)?)?(\.npy)?$")
+
+
+@identifier("session", priority=100)
+def _session_by_suffix(path: str, name: str, head: bytes) -> bool:
+    return name.endswith(_SESSION_SUFFIX)
+
+
+@identifier("weights", priority=90)
+def _weights_by_suffix(path: str, name: str, head: bytes) -> bool:
+    """Suffixes only weights have (.safetensors, .pt, .pth, .weights.h5, .keras, …)."""
+    sequence = {s for f in _READERS["sequence"] for s in f.suffixes}
+    only = tuple({s for f in _READERS["weights"] for s in f.suffixes} - sequence)
+    return bool(only) and name.endswith(only)
+
+
+@identifier("session", priority=50)
+def _session_json(path: str, name: str, head: bytes) -> bool:
+    return name.endswith(".json") and b"lstm-sim-session" in head
+
+
+@identifier("weights", priority=40)
+def _weights_json(path: str, name: str, head: bytes) -> bool:
+    return name.endswith(".json") and (b"lstm-sim-weights" in head or b'"weight_ih' in head)
+
+
+@identifier("weights", priority=40)
+def _weights_npz(path: str, name: str, head: bytes) -> bool:
+    """An archive with a ``weight_ih`` member (plain, PyTorch-style ``_l0``, or ``cell.``)."""
+    if not name.endswith(".npz") or not head.startswith(b"PK"):
+        return False
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = archive.namelist()
+    except (OSError, zipfile.BadZipFile, ValueError):
+        return False
+    return any(_WEIGHT_KEY.search(n) for n in names)
+
+
+def _load_session(path: str | os.PathLike[str], data: bytes | None = None, **options: Any) -> Any:
+    from .session_file import load_session  # the module registers nothing itself
+
+    return load_session(path, **options)
+
+
+_READERS["session"].append(
+    FileFormat(
+        "session",
+        QT_TRANSLATE_NOOP("FileFormats", "lstm-sim session"),
+        (_SESSION_SUFFIX, ".json"),
+        _load_session,
+    )
+)

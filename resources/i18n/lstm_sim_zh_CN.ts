@@ -651,214 +651,214 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="335"/>
+        <location filename="../../lstm_sim/gui/files.py" line="291"/>
         <source>&amp;Open…</source>
         <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="337"/>
+        <location filename="../../lstm_sim/gui/files.py" line="293"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="341"/>
+        <location filename="../../lstm_sim/gui/files.py" line="297"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="343"/>
+        <location filename="../../lstm_sim/gui/files.py" line="299"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="346"/>
+        <location filename="../../lstm_sim/gui/files.py" line="302"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="346"/>
+        <location filename="../../lstm_sim/gui/files.py" line="302"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="348"/>
+        <location filename="../../lstm_sim/gui/files.py" line="304"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="351"/>
+        <location filename="../../lstm_sim/gui/files.py" line="307"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="353"/>
+        <location filename="../../lstm_sim/gui/files.py" line="309"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="357"/>
+        <location filename="../../lstm_sim/gui/files.py" line="313"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="357"/>
+        <location filename="../../lstm_sim/gui/files.py" line="313"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="363"/>
+        <location filename="../../lstm_sim/gui/files.py" line="319"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="365"/>
+        <location filename="../../lstm_sim/gui/files.py" line="321"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="367"/>
+        <location filename="../../lstm_sim/gui/files.py" line="323"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="369"/>
+        <location filename="../../lstm_sim/gui/files.py" line="325"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="371"/>
+        <location filename="../../lstm_sim/gui/files.py" line="327"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="374"/>
+        <location filename="../../lstm_sim/gui/files.py" line="330"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="376"/>
+        <location filename="../../lstm_sim/gui/files.py" line="332"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="379"/>
+        <location filename="../../lstm_sim/gui/files.py" line="335"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="381"/>
+        <location filename="../../lstm_sim/gui/files.py" line="337"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="384"/>
+        <location filename="../../lstm_sim/gui/files.py" line="340"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="386"/>
+        <location filename="../../lstm_sim/gui/files.py" line="342"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="437"/>
+        <location filename="../../lstm_sim/gui/files.py" line="393"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="462"/>
+        <location filename="../../lstm_sim/gui/files.py" line="418"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="518"/>
+        <location filename="../../lstm_sim/gui/files.py" line="474"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="523"/>
+        <location filename="../../lstm_sim/gui/files.py" line="479"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="527"/>
-        <location filename="../../lstm_sim/gui/files.py" line="796"/>
-        <location filename="../../lstm_sim/gui/files.py" line="916"/>
+        <location filename="../../lstm_sim/gui/files.py" line="483"/>
+        <location filename="../../lstm_sim/gui/files.py" line="752"/>
+        <location filename="../../lstm_sim/gui/files.py" line="872"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="573"/>
+        <location filename="../../lstm_sim/gui/files.py" line="529"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="577"/>
-        <location filename="../../lstm_sim/gui/files.py" line="811"/>
+        <location filename="../../lstm_sim/gui/files.py" line="533"/>
+        <location filename="../../lstm_sim/gui/files.py" line="767"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="583"/>
+        <location filename="../../lstm_sim/gui/files.py" line="539"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="584"/>
+        <location filename="../../lstm_sim/gui/files.py" line="540"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="585"/>
+        <location filename="../../lstm_sim/gui/files.py" line="541"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="586"/>
+        <location filename="../../lstm_sim/gui/files.py" line="542"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="587"/>
+        <location filename="../../lstm_sim/gui/files.py" line="543"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="588"/>
+        <location filename="../../lstm_sim/gui/files.py" line="544"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="589"/>
+        <location filename="../../lstm_sim/gui/files.py" line="545"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="590"/>
+        <location filename="../../lstm_sim/gui/files.py" line="546"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="605"/>
+        <location filename="../../lstm_sim/gui/files.py" line="561"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="628"/>
-        <location filename="../../lstm_sim/gui/files.py" line="702"/>
-        <location filename="../../lstm_sim/gui/files.py" line="721"/>
-        <location filename="../../lstm_sim/gui/files.py" line="826"/>
+        <location filename="../../lstm_sim/gui/files.py" line="584"/>
+        <location filename="../../lstm_sim/gui/files.py" line="658"/>
+        <location filename="../../lstm_sim/gui/files.py" line="677"/>
+        <location filename="../../lstm_sim/gui/files.py" line="782"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="637"/>
+        <location filename="../../lstm_sim/gui/files.py" line="593"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="639"/>
+        <location filename="../../lstm_sim/gui/files.py" line="595"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -867,202 +867,202 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="652"/>
+        <location filename="../../lstm_sim/gui/files.py" line="608"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="674"/>
+        <location filename="../../lstm_sim/gui/files.py" line="630"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="692"/>
+        <location filename="../../lstm_sim/gui/files.py" line="648"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="734"/>
+        <location filename="../../lstm_sim/gui/files.py" line="690"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="752"/>
+        <location filename="../../lstm_sim/gui/files.py" line="708"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="768"/>
+        <location filename="../../lstm_sim/gui/files.py" line="724"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="782"/>
+        <location filename="../../lstm_sim/gui/files.py" line="738"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="799"/>
+        <location filename="../../lstm_sim/gui/files.py" line="755"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="810"/>
+        <location filename="../../lstm_sim/gui/files.py" line="766"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="814"/>
+        <location filename="../../lstm_sim/gui/files.py" line="770"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="854"/>
+        <location filename="../../lstm_sim/gui/files.py" line="810"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="881"/>
+        <location filename="../../lstm_sim/gui/files.py" line="837"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="883"/>
+        <location filename="../../lstm_sim/gui/files.py" line="839"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="909"/>
+        <location filename="../../lstm_sim/gui/files.py" line="865"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="925"/>
+        <location filename="../../lstm_sim/gui/files.py" line="881"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="932"/>
+        <location filename="../../lstm_sim/gui/files.py" line="888"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="935"/>
+        <location filename="../../lstm_sim/gui/files.py" line="891"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="936"/>
+        <location filename="../../lstm_sim/gui/files.py" line="892"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1002"/>
+        <location filename="../../lstm_sim/gui/files.py" line="958"/>
         <source>File not found</source>
         <translation>找不到文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1003"/>
+        <location filename="../../lstm_sim/gui/files.py" line="959"/>
         <source>{path} no longer exists; it was removed from the recent files.</source>
         <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1023"/>
+        <location filename="../../lstm_sim/gui/files.py" line="979"/>
         <source>(no recent files)</source>
         <translation>（没有最近打开的文件）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1027"/>
+        <location filename="../../lstm_sim/gui/files.py" line="983"/>
         <source>&amp;Clear the list</source>
         <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1043"/>
+        <location filename="../../lstm_sim/gui/files.py" line="999"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1044"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1000"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1045"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1001"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1046"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1002"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1047"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1003"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1066"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1022"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1087"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1043"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1108"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1064"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1123"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1079"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1136"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1092"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1192"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1148"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1206"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1162"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1221"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1177"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1222"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1178"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1225"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1181"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1259"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1215"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1318"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1274"/>
         <source>Export this plot…</source>
         <translation>导出此图…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1319"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1275"/>
         <source>Export all plots…</source>
         <translation>导出所有图…</translation>
     </message>
@@ -1159,12 +1159,12 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="746"/>
+        <location filename="../../lstm_sim/gui/files.py" line="702"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1102"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1058"/>
         <source>no plot panel {panel}</source>
         <translation>没有图表面板 {panel}</translation>
     </message>
@@ -1196,7 +1196,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1330"/>
+        <location filename="../../lstm_sim/gui/files.py" line="1286"/>
         <source>unknown format {format}</source>
         <translation>未知格式 {format}</translation>
     </message>
@@ -1925,27 +1925,28 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>{place}（Keras 只有一个偏置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/registry.py" line="111"/>
+        <location filename="../../lstm_sim/io/registry.py" line="135"/>
         <source>unknown weights file type {suffix} (expected one of: {known})</source>
+        <extracomment>What a file can hold: the kinds readers are registered for. Bytes of a file&apos;s start that the identifiers look at.</extracomment>
         <translation>未知的权重文件类型 {suffix}（应为以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/registry.py" line="119"/>
+        <location filename="../../lstm_sim/io/registry.py" line="143"/>
         <source>unknown sequence file type {suffix} (expected one of: {known})</source>
         <translation>未知的序列文件类型 {suffix}（应为以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/registry.py" line="142"/>
+        <location filename="../../lstm_sim/io/registry.py" line="166"/>
         <source>cannot save weights as {suffix} (choose one of: {known})</source>
         <translation>无法将权重保存为 {suffix}（请选择以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/registry.py" line="150"/>
+        <location filename="../../lstm_sim/io/registry.py" line="174"/>
         <source>cannot save sequences as {suffix} (choose one of: {known})</source>
         <translation>无法将序列保存为 {suffix}（请选择以下之一：{known}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/registry.py" line="162"/>
+        <location filename="../../lstm_sim/io/registry.py" line="186"/>
         <source>(none)</source>
         <translation>（无）</translation>
     </message>
@@ -2709,6 +2710,12 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <location filename="../../lstm_sim/io/weights.py" line="287"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/io/registry.py" line="312"/>
+        <source>lstm-sim session</source>
+        <extracomment>The session files&apos; suffix (the content is JSON; see io/session_file.py).</extracomment>
+        <translation>lstm-sim 会话</translation>
     </message>
 </context>
 <context>
