@@ -16,7 +16,7 @@ from lstm_sim.gui import theme
 from lstm_sim.gui.i18n import current_language, install_language
 from lstm_sim.gui.icons import GLYPHS, glyph_path, palette_icon
 from lstm_sim.gui.main_window import MainWindow
-from lstm_sim.gui.weight_editor import Entry
+from lstm_sim.session import Entry
 
 APPEARANCES = ("light", "dark", "high_contrast")
 

@@ -329,3 +329,31 @@ def test_a_session_document_round_trips_settings_unit_and_step(session):
     setup = read_document(session_document(session))
     assert setup.settings == session.settings
     assert (setup.unit, setup.step) == (2, 9)
+
+
+# ------------------------------------------------------------------ commands
+def test_weight_edits_are_session_commands(session):
+    """An edit applies, reverts, and does nothing once the sequence's input size changed."""
+    from lstm_sim.session import Entry, ParamsEdit, entry_value, preset_edit, weight_edit
+
+    session.set_step(7)
+    entry = Entry("f", "bias", 1)
+    before = session.params
+    assert weight_edit(session, entry, entry_value(before, entry)) is None  # unchanged
+    edit = weight_edit(session, entry, 2.5)
+    assert isinstance(edit, ParamsEdit) and session.params == before  # not applied yet
+    assert edit.apply(session)
+    assert entry_value(session.params, entry) == 2.5 and session.t == 7
+    ref = run(session.params, session.sequence.inputs[:7])
+    np.testing.assert_array_equal(session.state()[0], ref.h[6])
+    assert edit.revert(session) and session.params == before
+    preset = preset_edit(session, "xavier", 3, 1.0)
+    assert preset is not None and preset.new == LSTMParams.random(
+        before.input_size, before.hidden_size, seed=3, forget_bias=1.0, init="xavier"
+    )
+    wide = Sequence(np.zeros((5, before.input_size + 1)))
+    from lstm_sim.session import reinit_input_weights
+
+    session.set_sequence(wide, reinit_input_weights(before, before.input_size + 1))
+    assert not edit.apply(session) and not edit.revert(session)  # obsolete
+    assert session.params.input_size == before.input_size + 1

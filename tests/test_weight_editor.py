@@ -15,15 +15,12 @@ from lstm_sim.gui.colors import diverging_color
 from lstm_sim.gui.weight_editor import (
     GATE_ORDER,
     SLIDER_STEPS,
-    Entry,
     WeightEditor,
-    entry_value,
     format_cell,
     slider_limit,
-    with_entry,
 )
 from lstm_sim.sequence import Sequence
-from lstm_sim.session import Session
+from lstm_sim.session import Entry, Session, entry_value, with_entry
 
 T_CURSOR = 5
 

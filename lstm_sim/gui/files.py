@@ -32,7 +32,6 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 from PySide6.QtCore import (
     QBuffer,
     QByteArray,
@@ -89,10 +88,10 @@ from ..session import (
     DocumentError,
     DocumentSetup,
     Session,
-    Settings,
-    compute_gradient_view,
     read_document,
+    reinit_input_weights,
     session_document,
+    trace_gradient_norms,
 )
 from ..train import Readout, TrainError
 from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog, error_text
@@ -111,8 +110,6 @@ __all__ = [
     "MAX_RECENT",
     "FileActions",
     "files_from_arguments",
-    "reinit_input_weights",
-    "trace_gradient_norms",
 ]
 
 #: Entries kept in File ▸ Open Recent.
@@ -129,45 +126,6 @@ TABLE_SUFFIXES = (".csv", ".tsv", ".tab", ".dat")
 def files_from_arguments(args: list[str]) -> list[str]:
     """The file names among command-line arguments (``lstm-sim FILE``), options left out."""
     return [a for a in args if a and not a.startswith("-")]
-
-
-def reinit_input_weights(params: LSTMParams, input_size: int, *, seed: int = 0) -> LSTMParams:
-    """``params`` with ``weight_ih`` drawn afresh for ``input_size`` inputs (H and the rest kept).
-
-    The new W_ih (4H × D) is :meth:`LSTMParams.random`'s (PyTorch's uniform
-    initialisation, seed ``seed``); W_hh and both biases are unchanged.
-    """
-    fresh = LSTMParams.random(int(input_size), params.hidden_size, seed=seed)
-    return LSTMParams(
-        weight_ih=fresh.weight_ih,
-        weight_hh=params.weight_hh,
-        bias_ih=params.bias_ih,
-        bias_hh=params.bias_hh,
-    )
-
-
-def trace_gradient_norms(
-    params: LSTMParams, trace: Trace, t: int, settings: Settings, unit: int
-) -> tuple[np.ndarray, np.ndarray]:
-    """‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for every row k of ``trace``, for the loss at step ``t``.
-
-    The loss and window are the session's (:class:`~lstm_sim.session.Settings`),
-    as in the gradient panel; rows outside the window, and after t, hold 0.
-
-    Returns
-    -------
-    grad_c_norm, grad_h_norm : numpy.ndarray, shape (len(trace),)
-    """
-    length = len(trace)
-    gc, gh = np.zeros(length), np.zeros(length)
-    if length == 0:
-        return gc, gh
-    t = int(min(max(t, 1), length))
-    view = compute_gradient_view(params, trace, t, settings, unit)
-    rows = view.steps - 1
-    gc[rows] = view.dc_norm
-    gh[rows] = view.dh_norm
-    return gc, gh
 
 
 def _settings_list(value: Any) -> list[str]:

@@ -36,7 +36,6 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Callable
-from dataclasses import dataclass
 
 import numpy as np
 from PySide6.QtCore import (
@@ -90,97 +89,40 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..engine import GATES, LSTMParams
+from ..engine import LSTMParams
 from ..session import Session
+from ..session.commands import (
+    INIT_SCHEMES,
+    PARTS,
+    Entry,
+    ParamsEdit,
+    entry_value,
+    preset_edit,
+    weight_edit,
+)
 from .colors import DIVERGING_STOPS, diverging_color, text_color_for
 from .diagram import rich_notation
 
 __all__ = [
     "GATE_ORDER",
-    "INIT_SCHEMES",
-    "PARTS",
     "SLIDER_MAX_HIDDEN",
-    "Entry",
     "ParamsCommand",
     "WeightEditor",
     "WeightTableModel",
-    "entry_value",
     "format_cell",
     "slider_limit",
-    "with_entry",
 ]
 
 #: Largest H that gets one slider per number; larger cells get heat-map tables.
 SLIDER_MAX_HIDDEN = 4
 #: Tab order: the order in which the notes introduce the gates.
 GATE_ORDER: tuple[str, ...] = ("f", "i", "g", "o")
-#: The three parts of one gate's parameters.
-PARTS: tuple[str, ...] = ("input", "recurrent", "bias")
-#: Initialisation schemes of :meth:`LSTMParams.random`, in the preset combo's order.
-INIT_SCHEMES: tuple[str, ...] = ("uniform", "xavier", "orthogonal")
 #: Slider positions on each side of 0: the slider moves in steps of limit / 400.
 SLIDER_STEPS = 400
 #: Slider range for ordinary weights: ±4 covers σ and tanh from saturated to saturated.
 DEFAULT_LIMIT = 4.0
 #: Spin boxes and table editors accept any value in ±SPIN_LIMIT.
 SPIN_LIMIT = 10_000.0
-
-
-# --------------------------------------------------------------------- entries
-@dataclass(frozen=True)
-class Entry:
-    """One editable number of one gate.
-
-    Attributes
-    ----------
-    gate : {"i", "f", "g", "o"}
-    part : {"input", "recurrent", "bias"}
-    row : int
-        The unit j (0 … H-1) whose gate the number feeds.
-    col : int
-        Input d (0 … D-1) for ``"input"``, unit k (0 … H-1) of h_{t-1} for
-        ``"recurrent"``, 0 for ``"bias"``.
-    """
-
-    gate: str
-    part: str
-    row: int
-    col: int = 0
-
-    def param_row(self, hidden: int) -> int:
-        """Row of ``weight_ih`` / ``weight_hh`` / ``bias_ih`` (PyTorch block order i, f, g, o)."""
-        return GATES.index(self.gate) * hidden + self.row
-
-
-def entry_value(params: LSTMParams, entry: Entry) -> float:
-    """The number ``entry`` stands for (the bias as ``bias_ih + bias_hh``)."""
-    r = entry.param_row(params.hidden_size)
-    if entry.part == "input":
-        return float(params.weight_ih[r, entry.col])
-    if entry.part == "recurrent":
-        return float(params.weight_hh[r, entry.col])
-    return float(params.bias_ih[r] + params.bias_hh[r])
-
-
-def with_entry(params: LSTMParams, entry: Entry, value: float) -> LSTMParams:
-    """A copy of ``params`` with the number ``entry`` set to ``value``.
-
-    A bias edit sets ``bias_ih`` to ``value − bias_hh`` (``bias_hh`` stays), so
-    that the combined bias ``b`` becomes ``value``.
-    """
-    r = entry.param_row(params.hidden_size)
-    value = float(value)
-    if entry.part == "input":
-        w = np.array(params.weight_ih)
-        w[r, entry.col] = value
-        return params.with_arrays(weight_ih=w)
-    if entry.part == "recurrent":
-        w = np.array(params.weight_hh)
-        w[r, entry.col] = value
-        return params.with_arrays(weight_hh=w)
-    b = np.array(params.bias_ih)
-    b[r] = value - params.bias_hh[r]
-    return params.with_arrays(bias_ih=b)
 
 
 def slider_limit(value: float) -> float:
@@ -303,53 +245,39 @@ def _edit_text(entry: Entry) -> str:
 
 # ----------------------------------------------------------------- undo command
 class ParamsCommand(QUndoCommand):
-    """One edit of the parameters: redo sets ``new``, undo sets ``old`` on the session.
+    """A :class:`~lstm_sim.session.ParamsEdit` on the undo stack: redo applies it, undo reverts it.
 
     Parameters
     ----------
     session : Session
-    old, new : LSTMParams
+    edit : ParamsEdit
     text : str
         Shown in Edit ▸ Undo / Redo.
     applied : bool
-        The session already holds ``new`` (a slider drag applied it live), so
-        the first :meth:`redo` — the one :meth:`QUndoStack.push` makes — does
-        nothing.
+        The session already holds the edit's parameters (a slider drag applied
+        them live), so the first :meth:`redo` — the one
+        :meth:`QUndoStack.push` makes — does nothing.
 
-    When the session's sequence changed to another input size since, the
-    parameters no longer fit: the command then marks itself obsolete and the
-    stack drops it.
+    An edit that no longer fits the session (its sequence changed to another
+    input size since) marks itself obsolete, and the stack drops it.
     """
 
     def __init__(
-        self,
-        session: Session,
-        old: LSTMParams,
-        new: LSTMParams,
-        text: str,
-        *,
-        applied: bool = False,
+        self, session: Session, edit: ParamsEdit, text: str, *, applied: bool = False
     ) -> None:
         super().__init__(text)
         self.session = session
-        self.old = old
-        self.new = new
+        self.edit = edit
         self._skip_redo = applied
 
     def redo(self) -> None:
         if self._skip_redo:
             self._skip_redo = False
             return
-        self._apply(self.new)
+        self.setObsolete(not self.edit.apply(self.session))
 
     def undo(self) -> None:
-        self._apply(self.old)
-
-    def _apply(self, params: LSTMParams) -> None:
-        if params.input_size != self.session.sequence.input_size:
-            self.setObsolete(True)
-            return
-        self.session.set_params(params)
+        self.setObsolete(not self.edit.revert(self.session))
 
 
 # ----------------------------------------------------------- slider controls
@@ -1062,37 +990,30 @@ class WeightEditor(QDockWidget):
     # ---------------------------------------------------------------- edits
     def set_value(self, entry: Entry, value: float) -> None:
         """Set one number as the user would: one undoable edit (nothing if unchanged)."""
-        old = self.session.params
-        new = with_entry(old, entry, value)
-        if new == old:
-            return
-        self.undo_stack.push(ParamsCommand(self.session, old, new, _edit_text(entry)))
+        edit = weight_edit(self.session, entry, value)
+        if edit is not None:
+            self.undo_stack.push(ParamsCommand(self.session, edit, _edit_text(entry)))
 
     def apply_preset(self) -> None:
         """Replace all parameters by the preset form's :meth:`LSTMParams.random` (one undo step)."""
-        old = self.session.params
         scheme = self.init_combo.currentData()
         seed = self.seed_box.value()
-        new = LSTMParams.random(
-            old.input_size,
-            old.hidden_size,
-            seed=seed,
-            forget_bias=self.forget_bias_box.value(),
-            init=scheme,
-        )
-        if new == old:
+        edit = preset_edit(self.session, scheme, seed, self.forget_bias_box.value())
+        if edit is None:
             return
         text = self.tr("Initialise weights ({scheme}, seed {seed})").format(
             scheme=self.init_combo.currentText(), seed=seed
         )
-        self.undo_stack.push(ParamsCommand(self.session, old, new, text))
+        self.undo_stack.push(ParamsCommand(self.session, edit, text))
 
     def _on_drag_started(self) -> None:
         self._drag_start = self.session.params
 
     def _on_drag_moved(self, entry: Entry, value: float) -> None:
         # Live: re-simulate at every move; the undo command comes on release.
-        self.session.set_params(with_entry(self.session.params, entry, value))
+        edit = weight_edit(self.session, entry, value)
+        if edit is not None:
+            edit.apply(self.session)
 
     def _on_drag_finished(self, entry: Entry) -> None:
         old, self._drag_start = self._drag_start, None
@@ -1100,7 +1021,8 @@ class WeightEditor(QDockWidget):
         self._sync()  # the slider scales were frozen during the drag
         if old is None or new == old:
             return
-        self.undo_stack.push(ParamsCommand(self.session, old, new, _edit_text(entry), applied=True))
+        edit = ParamsEdit(old, new)
+        self.undo_stack.push(ParamsCommand(self.session, edit, _edit_text(entry), applied=True))
 
     # -------------------------------------------------------------- syncing
     def _on_changed(self, changes: frozenset[str]) -> None:

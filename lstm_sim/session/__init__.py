@@ -5,16 +5,26 @@
 - :mod:`.gradients` — :class:`GradientView`, the gradient norms at the cursor;
 - :mod:`.events` — the change events views subscribe to;
 - :mod:`.policy` — what runs inline, in a worker thread or in a child process;
-- :mod:`.document` — a session as a session file holds it, checked.
+- :mod:`.document` — a session as a session file holds it, checked;
+- :mod:`.commands` — edits of the parameters, as undoable commands.
 
 The public names are importable from here (``from lstm_sim.session import
 Session, Settings``), as the CLI, the GUI and the tests do.
 """
 
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
+from .commands import (
+    Entry,
+    ParamsEdit,
+    entry_value,
+    preset_edit,
+    reinit_input_weights,
+    weight_edit,
+    with_entry,
+)
 from .document import DocumentError, DocumentSetup, read_document, session_document
 from .events import Signal
-from .gradients import GradientView, compute_gradient_view
+from .gradients import GradientView, compute_gradient_view, trace_gradient_norms
 from .model import Session
 from .policy import (
     CHILD_MODULE,
@@ -38,14 +48,22 @@ __all__ = [
     "Cancelled",
     "DocumentError",
     "DocumentSetup",
+    "Entry",
     "GradientView",
     "JacobianCache",
+    "ParamsEdit",
     "RNNFactorCache",
     "Session",
     "Settings",
     "SettingsError",
     "Signal",
     "compute_gradient_view",
+    "entry_value",
+    "preset_edit",
     "read_document",
+    "reinit_input_weights",
     "session_document",
+    "trace_gradient_norms",
+    "weight_edit",
+    "with_entry",
 ]

@@ -21,7 +21,7 @@ from ..engine import (
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
 from .settings import Settings
 
-__all__ = ["GradientView", "compute_gradient_view"]
+__all__ = ["GradientView", "compute_gradient_view", "trace_gradient_norms"]
 
 
 @dataclass(frozen=True)
@@ -143,3 +143,28 @@ def compute_gradient_view(
         unit=unit,
         **extra,
     )
+
+
+def trace_gradient_norms(
+    params: LSTMParams, trace: Trace, t: int, settings: Settings, unit: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for every row k of ``trace``, for the loss at step ``t``.
+
+    The loss and window are the session's (:class:`Settings`), as in the
+    gradient panel; rows outside the window, and after t, hold 0 (what the
+    trace export writes).
+
+    Returns
+    -------
+    grad_c_norm, grad_h_norm : numpy.ndarray, shape (len(trace),)
+    """
+    length = len(trace)
+    gc, gh = np.zeros(length), np.zeros(length)
+    if length == 0:
+        return gc, gh
+    t = int(min(max(t, 1), length))
+    view = compute_gradient_view(params, trace, t, settings, unit)
+    rows = view.steps - 1
+    gc[rows] = view.dc_norm
+    gh[rows] = view.dh_norm
+    return gc, gh
