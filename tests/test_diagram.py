@@ -235,7 +235,7 @@ def test_nodes_are_coloured_by_value(view, trace):
 def test_every_node_of_every_unit_takes_its_scale_and_limit(view, trace):
     """Gates on the sequential scale; C-like values saturating at ±c_range, the
     rest at ±1 (all nodes' colours are computed together)."""
-    from lstm_sim.gui.diagram import step_values
+    from lstm_sim.session import node_values as step_values
 
     view.set_value_ranges(c=3.0, x=0.5)
     step = trace.step_result(5)

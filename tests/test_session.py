@@ -357,3 +357,30 @@ def test_weight_edits_are_session_commands(session):
     session.set_sequence(wide, reinit_input_weights(before, before.input_size + 1))
     assert not edit.apply(session) and not edit.revert(session)  # obsolete
     assert session.params.input_size == before.input_size + 1
+
+
+# ---------------------------------------------------------------- view model
+def test_step_view_holds_the_node_values_of_the_cursor(session):
+    """f⊙C, i⊙g, o⊙tanh C and the rest, from the engine's numbers; derived again on any change."""
+    from lstm_sim.session import NODE_KEYS, StepView
+
+    start = session.step_view()
+    assert start.t == 0 and start.values["f"] is None and not start.pre
+    np.testing.assert_array_equal(start.values["h"], np.zeros(session.hidden_size))
+    session.set_step(6)
+    view = session.step_view()
+    assert session.step_view() is view  # computed once per change
+    r = session.trace.step_result(5)  # every intermediate of step 6 (row 5)
+    np.testing.assert_array_equal(view.values["f_mul"], r.f * r.c_prev)
+    np.testing.assert_array_equal(view.values["i_mul"], r.i * r.g)
+    np.testing.assert_array_equal(view.values["o_mul"], r.o * r.tanh_c)
+    np.testing.assert_array_equal(view.pre["g"], r.z_gate("g"))
+    np.testing.assert_allclose(view.values["c"], session.trace.c[5], rtol=1e-14)
+    assert set(view.values) == set(NODE_KEYS) and set(view.pre) == {"f", "i", "g", "o"}
+    session.set_unit(1)
+    assert session.step_view() is not view and session.step_view().unit == 1
+    session.update_settings(clamp={"f": 1.0})
+    clamped = session.step_view()
+    assert dict(clamped.clamped) == {"f": 1.0}
+    np.testing.assert_array_equal(clamped.values["f"], np.ones(session.hidden_size))
+    assert StepView.of(session).to_data() == clamped.to_data()

@@ -80,6 +80,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ..session.view_model import GATE_KEYS, NODE_KEYS, StepView, node_values
 from .colors import (
     DIVERGING_STOPS,
     NO_VALUE_COLOR,
@@ -93,23 +94,6 @@ if TYPE_CHECKING:
     from lstm_sim.engine.lstm import StepResult
 
 __all__ = ["NODE_KEYS", "CellDiagram", "format_value", "rich_notation"]
-
-#: The nodes whose value text :meth:`CellDiagram.node_text` reports.
-NODE_KEYS: tuple[str, ...] = (
-    "x",
-    "h_prev",
-    "c_prev",
-    "f",
-    "i",
-    "g",
-    "o",
-    "c",
-    "tanh_c",
-    "h",
-    "f_mul",
-    "i_mul",
-    "o_mul",
-)
 
 #: Text shown where there is no value (the gates at t = 0).
 NO_VALUE = "—"
@@ -189,31 +173,6 @@ _THEMES: dict[str, dict[str, str]] = {
         "_OP_FILL": "#ffffff",
     },
 }
-
-
-def step_values(step, h: np.ndarray, c: np.ndarray) -> dict[str, np.ndarray | None]:
-    """The vector of every node (:data:`NODE_KEYS`) at step t; None where t = 0 has none.
-
-    ``step`` is the engine's StepResult of step t (None at t = 0); ``h``, ``c`` are
-    h_t and C_t.
-    """
-    values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
-    values["h"], values["c"] = h, c
-    if step is not None:
-        values.update(
-            x=np.asarray(step.x, np.float64),
-            h_prev=step.h_prev,
-            c_prev=step.c_prev,
-            f=step.f,
-            i=step.i,
-            g=step.g,
-            o=step.o,
-            tanh_c=step.tanh_c,
-            f_mul=step.f * step.c_prev,
-            i_mul=step.i * step.g,
-            o_mul=step.o * step.tanh_c,
-        )
-    return values
 
 
 def set_theme(name: str) -> None:
@@ -1188,12 +1147,12 @@ class CellDiagram(QGraphicsView):
         self._decimals = 3
         self._c_range = 2.0
         self._x_range = 1.0
-        self._step: StepResult | None = None
+        self._view: StepView | None = None  # what is shown (see show())
         self._t = 0
-        self._h: np.ndarray | None = None
-        self._c: np.ndarray | None = None
+        self._hidden = 0
         self._unit = 0
-        self._values: dict[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+        self._values: Mapping[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+        self._pre: Mapping[str, np.ndarray] = {}
         self._rgb: dict[str, bytes] = {}
         self._limits_cache: tuple[tuple, np.ndarray] | None = None
         self._tips: dict[str, str] = {}
@@ -1244,16 +1203,23 @@ class CellDiagram(QGraphicsView):
             raise ValueError(f"step: expected H = {hidden} units like h, got {step.h.shape[0]}")
         if not 0 <= unit < hidden:
             raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {unit}")
-        self._step = step
-        self._t = int(t)
-        self._h, self._c = h_arr, c_arr
-        self._unit = int(unit)
-        self._values = self._compute_values()
+        pre = {} if step is None else {k: step.z_gate(k) for k in GATE_KEYS}
+        values = node_values(step, h_arr, c_arr)
+        self.show_step(StepView(int(t), 0, int(unit), hidden, values, pre))
+
+    def show_step(self, view: StepView) -> None:
+        """Show the numbers of one step (what :meth:`Session.step_view` gives)."""
+        self._view = view
+        self._t = view.t
+        self._hidden = view.hidden
+        self._unit = view.unit
+        self._values = view.values
+        self._pre = view.pre
         self._refresh()
 
     def set_unit(self, j: int) -> None:
         """Select unit ``j`` (0 ≤ j < H): its numbers are shown and its strip cell outlined."""
-        hidden = 1 if self._h is None else self._h.shape[0]
+        hidden = max(self._hidden, 1)
         if not 0 <= j < hidden:
             raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {j}")
         if j != self._unit:
@@ -1639,10 +1605,6 @@ class CellDiagram(QGraphicsView):
             keys = ", ".join(NODE_KEYS)
             raise KeyError(f"node key: expected one of {keys}, got {key!r}") from None
 
-    def _compute_values(self) -> dict[str, np.ndarray | None]:
-        """Every node's vector for the stored state (None where there is no value)."""
-        return step_values(self._step, self._h, self._c)
-
     def _compute_colors(self) -> dict[str, bytes]:
         """Every valued node's colours as RGB32 words, one colour-scale call per scale.
 
@@ -1726,8 +1688,8 @@ class CellDiagram(QGraphicsView):
             wire_colors[key] = fill
         for wire, key in self._wires:
             wire.set_color(_NEUTRAL_WIRE if key is None else wire_colors[key])
-        hidden = 0 if self._h is None else self._h.shape[0]
-        if self._step is None and self._t == 0:
+        hidden = self._hidden
+        if not self._pre and self._t == 0:
             self._labels["time"].set_text(self._texts["time0"])
         else:
             self._labels["time"].set_text(_fill(self._texts["time"], {"t": str(self._t)}))
@@ -1770,10 +1732,10 @@ class CellDiagram(QGraphicsView):
             text = num(key)
             return f"({text})" if text.startswith("-") else text
 
-        step = self._step
+        has_step = bool(self._pre)
         subst: dict[str, str] = {}
-        if step is not None:
-            z = {k: format_value(float(step.z_gate(k)[j]), d) for k in "ifgo"}
+        if has_step:
+            z = {k: format_value(float(self._pre[k][j]), d) for k in GATE_KEYS}
             subst = {
                 "f": f"σ({z['f']})",
                 "i": f"σ({z['i']})",
@@ -1804,7 +1766,7 @@ class CellDiagram(QGraphicsView):
                 lines.append(f"{eq} = {num(key)}")
             if v is not None and key != "x" and v.shape[0] > 1:
                 lines.append(_fill(texts["unit"], {"j": str(j), "hidden": str(v.shape[0])}))
-            if step is not None:
+            if has_step:
                 if key in ("c_prev", "h_prev"):
                     lines.append(_fill(texts["prev_step"], {"k": str(t - 1)}))
                 else:

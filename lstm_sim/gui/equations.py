@@ -18,7 +18,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from ..session import Session
+from ..session import Session, StepView
 from .steady import SteadyLabel
 
 __all__ = ["EquationsPanel", "EquationsView", "format_value"]
@@ -199,20 +199,19 @@ class EquationsPanel(QWidget):
 
     def lines(self) -> list[str]:
         """The equations as plain text lines (what the panel shows)."""
-        s = self.session
-        j = s.unit
-        r = s.step_result()
-        if r is None:
-            h, c = s.state()
+        v = self.session.step_view()
+        if v.t == 0:
             return [
                 self.tr("t = 0: the initial state, before any input."),
-                f"h_0 = {format_value(h[j])}",
-                f"C_0 = {format_value(c[j])}",
+                f"h_0 = {format_value(v.value('h'))}",
+                f"C_0 = {format_value(v.value('c'))}",
                 self.tr("Press Step (→) to compute step 1."),
             ]
-        zf, zi, zg, zo = (r.z_gate(n)[j] for n in "figo")
-        f, i, g, o, c, tc, h = (v[j] for v in (r.f, r.i, r.g, r.o, r.c, r.tanh_c, r.h))
-        cp = r.c_prev[j]
+        j = v.unit
+        zf, zi, zg, zo = (v.pre[k][j] for k in "figo")
+        f, i, g, o, c, tc, h, cp = (
+            v.value(k) for k in ("f", "i", "g", "o", "c", "tanh_c", "h", "c_prev")
+        )
         fv = format_value
         return [
             "f_t = σ(W_f·[h_{t−1}, x_t] + b_f)",
@@ -227,24 +226,22 @@ class EquationsPanel(QWidget):
             f"    = {_paren(f)}·{_paren(cp)} + {_paren(i)}·{_paren(g)} = {fv(c)}",
             "h_t = o_t·tanh(C_t)",
             f"    = {_paren(o)}·{_paren(tc)} = {fv(h)}",
-            *self._readout_lines(),
+            *self._readout_lines(v),
         ]
 
-    def _readout_lines(self) -> list[str]:
+    def _readout_lines(self, v: StepView) -> list[str]:
         """ŷ_t = W_y·h_t + b_y (all units feed it), with the target when there is one."""
-        s = self.session
-        yhat = s.prediction()
-        if yhat is None:
+        if v.prediction is None:
             return []
         lines = [
             self.tr("ŷ_t = W_y·h_t + b_y (read-out)"),
-            "    = " + ", ".join(format_value(v) for v in yhat[:4]),
+            "    = " + ", ".join(format_value(x) for x in v.prediction[:4]),
         ]
-        targets = s.sequence.targets
-        if targets is not None:
-            y = targets[s.t - 1]
+        if v.target is not None:
             lines.append(
-                self.tr("target y_t = {y}").format(y=", ".join(format_value(v) for v in y[:4]))
+                self.tr("target y_t = {y}").format(
+                    y=", ".join(format_value(x) for x in v.target[:4])
+                )
             )
         return lines
 

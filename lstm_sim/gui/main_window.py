@@ -619,8 +619,7 @@ class MainWindow(QMainWindow):
             for w in (self.clamp_f, self.clamp_i, self.clamp_o):
                 w.blockSignals(False)
         if changes & {"step", "unit", "params", "sequence", "trace"}:
-            h, c = s.state()
-            self.diagram.set_state(s.step_result(), t=s.t, h=h, c=c, unit=s.unit)
+            self.diagram.show_step(s.step_view())
         if changes & {"step", "params", "sequence", "trace", "readout"}:
             yhat = s.prediction()
             if yhat is None:

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import Session
-from .diagram import step_values
 from .equations import format_value
 
 __all__ = ["ValuesTable"]
@@ -76,7 +75,7 @@ class ValuesTable(QDockWidget):
         """Fill the table from the session."""
         s = self.session
         hidden = s.hidden_size
-        values = step_values(s.step_result(), *s.state())
+        values = s.step_view().values
         self.table.setRowCount(len(self._rows))
         self.table.setColumnCount(hidden)
         self.table.setHorizontalHeaderLabels(

@@ -6,7 +6,8 @@
 - :mod:`.events` — the change events views subscribe to;
 - :mod:`.policy` — what runs inline, in a worker thread or in a child process;
 - :mod:`.document` — a session as a session file holds it, checked;
-- :mod:`.commands` — edits of the parameters, as undoable commands.
+- :mod:`.commands` — edits of the parameters, as undoable commands;
+- :mod:`.view_model` — the numbers of step t that the step views show.
 
 The public names are importable from here (``from lstm_sim.session import
 Session, Settings``), as the CLI, the GUI and the tests do.
@@ -36,15 +37,18 @@ from .policy import (
     Cancelled,
 )
 from .settings import LOSSES, Settings, SettingsError
+from .view_model import GATE_KEYS, NODE_KEYS, StepView, node_values
 
 __all__ = [
     "CHILD_MODULE",
     "CHILD_STEPS",
     "CHUNK",
     "COMPARE_ROW_COST",
+    "GATE_KEYS",
     "INLINE_GRADIENT_ROWS",
     "INLINE_STEPS",
     "LOSSES",
+    "NODE_KEYS",
     "Cancelled",
     "DocumentError",
     "DocumentSetup",
@@ -57,8 +61,10 @@ __all__ = [
     "Settings",
     "SettingsError",
     "Signal",
+    "StepView",
     "compute_gradient_view",
     "entry_value",
+    "node_values",
     "preset_edit",
     "read_document",
     "reinit_input_weights",

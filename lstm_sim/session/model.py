@@ -51,6 +51,7 @@ from .policy import (
     Cancelled,
 )
 from .settings import Settings
+from .view_model import StepView
 
 __all__ = ["Session"]
 
@@ -105,6 +106,7 @@ class Session:
         self._modified = False
         self._trace = self._new_trace()
         self._step_cache: tuple[int, Trace, Any] | None = None
+        self._view_cache: StepView | None = None
         if self._settings.compare:
             self._rnn = self._default_rnn()
             self._rnn_trace = self._new_rnn_trace()
@@ -235,6 +237,13 @@ class Session:
         self._step_cache = (self._t, self._trace, result)
         return result
 
+    def step_view(self) -> StepView:
+        """What the step views show at the cursor (:class:`StepView`), computed once per change."""
+        view = self._view_cache
+        if view is None:
+            view = self._view_cache = StepView.of(self)
+        return view
+
     def describe_loss(self) -> str:
         """The loss of the gradient panel in words (English; the GUI translates its own)."""
         if self._settings.loss == "unit":
@@ -256,6 +265,7 @@ class Session:
                 self.changed.emit(changes)
 
     def _notify(self, *names: str) -> None:
+        self._view_cache = None  # whatever changed, the step view is derived again
         self._batch.changes.update(names)
         if self._batch.depth == 0:
             changes = frozenset(self._batch.changes)
