@@ -41,7 +41,7 @@ from lstm_sim.io import (
     peek_table,
     save_weights,
 )
-from lstm_sim.session import Session
+from lstm_sim.session import Session, Topic
 from lstm_sim.train import Readout
 
 Answer = QMessageBox.StandardButton
@@ -179,11 +179,11 @@ def test_open_csv_through_dialog_and_import_dialog(window, boxes, tmp_path):
     path = write_csv(tmp_path / "walk.csv", ["x", "y"], data.tolist())
     boxes.open_path = path
     events = []
-    window.session.changed.connect(events.append)
+    window.session.events.connect(events.append, *Topic)
     open_and_wait(window, window.file_actions.open_action)
     s = window.session
     assert boxes.critical == []
-    assert len(events) == 1 and {"sequence", "params"} <= events[0]  # one change event
+    assert len(events) == 1 and {Topic.SEQUENCE, Topic.PARAMS} <= events[0]  # one change event
     np.testing.assert_array_equal(s.sequence.inputs, data[:, :1])
     np.testing.assert_array_equal(s.sequence.targets, data[:, 1:])
     assert s.t == 0 and s.name == "walk.csv"

@@ -37,18 +37,106 @@ def test_cursor_computes_lazily_and_exactly(session):
 
 
 def test_one_event_per_action(session):
+    from lstm_sim.session import Topic
+
     events = []
-    session.changed.connect(events.append)
+    session.events.connect(events.append, *Topic)
     session.set_step(3)
     assert len(events) == 1
-    assert {"step", "trace", "gradients"} <= events[0]
+    assert {Topic.STEP, Topic.TRACE, Topic.GRADIENTS} <= events[0]
     session.set_step(3)  # no change, no event
     assert len(events) == 1
     with session.batch():
         session.set_step(4)
         session.set_unit(2)
     assert len(events) == 2
-    assert {"step", "unit"} <= events[1]
+    assert {Topic.STEP, Topic.UNIT} <= events[1]
+
+
+def test_one_signal_per_topic_called_once_per_batch(session):
+    """session.events.<topic> is a signal of its own; a slot of several topics is
+    called once per batch with every topic that changed."""
+    from lstm_sim.session import Topic
+
+    steps, units, both = [], [], []
+    session.events.step.connect(lambda: steps.append(session.t))
+    session.events.unit.connect(lambda: units.append(session.unit))
+    session.events.connect(both.append, Topic.STEP, Topic.UNIT)
+    with session.batch():
+        session.set_step(4)
+        session.set_step(5)
+        session.set_unit(1)
+    assert steps == [5] and units == [1]  # once each, after the batch
+    assert len(both) == 1 and {Topic.STEP, Topic.UNIT} <= both[0]
+    session.update_settings(speed=3.0)  # neither topic: no call
+    assert len(both) == 1 and steps == [5]
+    with pytest.raises(TypeError):
+        session.events.connect(both.append, "step")  # topics are Topic members
+
+
+def test_bound_method_slots_are_weak_and_may_disconnect_during_emission(session):
+    import gc
+
+    from lstm_sim.session import Topic
+
+    calls = []
+
+    class View:
+        def on_step(self, changes):
+            calls.append(self)
+
+    view = View()
+    session.events.connect(view.on_step, Topic.STEP)
+    assert session.events.subscribers(Topic.STEP) == 1
+    session.set_step(1)
+    assert calls == [view]
+    del view, calls[:]
+    gc.collect()
+    session.set_step(2)  # a view that is gone receives nothing, and needs no disconnect
+    assert calls == [] and session.events.subscribers(Topic.STEP) == 0
+
+    seen = []
+    second = None
+
+    def first(changes):
+        seen.append("first")
+        second.disconnect()  # ends the other subscription at once, mid-emission
+
+    session.events.connect(first, Topic.STEP)
+    second = session.events.connect(lambda changes: seen.append("second"), Topic.STEP)
+    session.set_step(3)
+    assert seen == ["first"]
+
+
+def test_every_topic_is_documented_where_it_is_declared():
+    import inspect
+
+    from lstm_sim.session import Events, Topic
+
+    doc = inspect.getdoc(Events)
+    for topic in Topic:
+        assert f"{topic.value} : TopicSignal" in doc, topic
+        assert topic.value in Events.__annotations__, topic
+
+
+def test_trace_rows_computed_by_a_worker_are_announced():
+    """compute_until (a worker) announces nothing; the next set_step announces the new
+    rows, also when the cursor does not move (the plots draw them)."""
+    from lstm_sim.session import Topic
+
+    seq = Sequence(np.sin(np.arange(9000) * 0.01))
+    s = Session(seq, LSTMParams.random(1, 2, seed=0))
+    changes = []
+    s.events.connect(changes.append, Topic.TRACE, Topic.STEP)
+    s.compute_until(9000)
+    assert changes == []
+    s.set_step(9000)
+    assert {Topic.TRACE, Topic.STEP} <= changes[-1]
+    s.set_step(10)
+    s.compute_until(9000)  # nothing new
+    n = len(changes)
+    s.set_step(10)
+    assert len(changes) == n
 
 
 def test_gradients_follow_cursor_and_settings(session):

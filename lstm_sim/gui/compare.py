@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..session import Session
+from ..session import Session, Topic
+from .follow import follow
 from .plots import SERIES_COLORS, cache_axes, set_decade_range
 
 __all__ = ["ComparePanel"]
@@ -161,7 +162,16 @@ class ComparePanel(QWidget):
         lay.setContentsMargins(2, 2, 2, 2)
         lay.addWidget(left)
         lay.addWidget(self.layout_widget, 1)
-        session.changed.connect(self._on_changed)
+        follow(
+            self,
+            session,
+            self._on_changed,
+            Topic.GRADIENTS,
+            Topic.PARAMS,
+            Topic.RNN,
+            Topic.SEQUENCE,
+            Topic.SETTINGS,
+        )
         self.set_explanation("")
         self.refresh()
 
@@ -179,9 +189,9 @@ class ComparePanel(QWidget):
         clip = self.clip_value.value() if self.clip_box.isChecked() else None
         self.session.update_settings(clip=clip)
 
-    def _on_changed(self, changes: frozenset[str]) -> None:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
         # Hidden (another tab is shown): refresh when shown instead of on every step.
-        if changes & {"gradients", "settings", "rnn", "params", "sequence"}:
+        if changes & {Topic.GRADIENTS, Topic.SETTINGS, Topic.RNN, Topic.PARAMS, Topic.SEQUENCE}:
             if self.isVisible():
                 self.refresh()
             else:

@@ -18,7 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
-from ..session import Session, StepView
+from ..session import Session, StepView, Topic
+from .follow import follow
 from .steady import SteadyLabel
 
 __all__ = ["EquationsPanel", "EquationsView", "format_value"]
@@ -190,11 +191,28 @@ class EquationsPanel(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self._header_box)
         lay.addWidget(self.view, 1)
-        session.changed.connect(self._on_changed)
+        follow(
+            self,
+            session,
+            self._on_changed,
+            Topic.PARAMS,
+            Topic.READOUT,
+            Topic.SEQUENCE,
+            Topic.STEP,
+            Topic.TRACE,
+            Topic.UNIT,
+        )
         self.refresh()
 
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"step", "unit", "params", "sequence", "trace", "readout"}:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if changes & {
+            Topic.STEP,
+            Topic.UNIT,
+            Topic.PARAMS,
+            Topic.SEQUENCE,
+            Topic.TRACE,
+            Topic.READOUT,
+        }:
             self.refresh()
 
     def lines(self) -> list[str]:

@@ -88,6 +88,7 @@ from ..session import (
     DocumentError,
     DocumentSetup,
     Session,
+    Topic,
     read_document,
     reinit_input_weights,
     session_document,
@@ -104,6 +105,7 @@ from .export import (
     write_png,
     write_svg,
 )
+from .follow import follow
 from .worker import Job
 
 __all__ = [
@@ -229,7 +231,17 @@ class FileActions(QObject):
         view.customContextMenuRequested.connect(self._plot_context_menu)
         self._plot_viewport = view.viewport()
         window.cancel_button.clicked.connect(self.cancel)
-        window.session.changed.connect(self._on_changed)
+        follow(
+            self,
+            window.session,
+            self._on_changed,
+            Topic.PARAMS,
+            Topic.READOUT,
+            Topic.RNN,
+            Topic.SEQUENCE,
+            Topic.SETTINGS,
+            Topic.UNIT,
+        )
 
     @property
     def session(self) -> Session:
@@ -333,10 +345,7 @@ class FileActions(QObject):
         self._detached = True
         self._queue.clear()
         self.cancel()
-        try:
-            self.session.changed.disconnect(self._on_changed)
-        except ValueError:
-            pass
+        self.session.events.disconnect(self._on_changed)
 
     # =========================================================== messages
     def _error(self, err: Exception | str, title: str | None = None) -> None:
@@ -1174,8 +1183,15 @@ class FileActions(QObject):
         return self._start(label, work, finished)
 
     # =============================================================== events
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"sequence", "params", "settings", "readout", "rnn", "unit"}:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if changes & {
+            Topic.SEQUENCE,
+            Topic.PARAMS,
+            Topic.SETTINGS,
+            Topic.READOUT,
+            Topic.RNN,
+            Topic.UNIT,
+        }:
             self._edits += 1
 
     def drag_event(self, event: QDragEnterEvent | QDragMoveEvent) -> bool:

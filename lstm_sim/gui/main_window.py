@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import contextlib
-
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -38,11 +36,12 @@ from .. import __version__
 from ..examples import spikes_example
 from ..gallery import EXAMPLES
 from ..scenarios import SCENARIOS
-from ..session import INLINE_STEPS, Session
+from ..session import INLINE_STEPS, Session, Topic
 from .compare import ComparePanel
 from .diagram import CellDiagram
 from .equations import EquationsPanel
 from .files import FileActions
+from .follow import follow
 from .plots import PlotPanels
 from .tour import TourDialog
 from .training import TrainingDock
@@ -302,7 +301,7 @@ class MainWindow(QMainWindow):
         self.transport.speed_changed.connect(lambda v: self.session.update_settings(speed=v))
         self.transport.loop_changed.connect(lambda on: self.session.update_settings(loop=on))
         self.plots.seek_requested.connect(self.request_step)
-        self.session.changed.connect(self._on_changed)
+        follow(self, self.session, self._on_changed, *Topic)
         self._sync_all()
         from PySide6.QtGui import QGuiApplication
 
@@ -579,17 +578,17 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ syncing
     def _sync_all(self) -> None:
-        self._on_changed(frozenset({"sequence", "params", "step", "unit", "settings", "modified"}))
+        self._on_changed(frozenset(Topic))
 
-    def _on_changed(self, changes: frozenset[str]) -> None:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
         s = self.session
-        if changes & {"sequence", "params", "unit"}:
+        if changes & {Topic.SEQUENCE, Topic.PARAMS, Topic.UNIT}:
             self.unit_box.blockSignals(True)
             self.unit_box.setRange(0, s.hidden_size - 1)
             self.unit_box.setValue(s.unit)
             self.unit_box.setEnabled(s.hidden_size > 1)
             self.unit_box.blockSignals(False)
-        if "settings" in changes:
+        if Topic.SETTINGS in changes:
             st = s.settings
             for w in (self.window_box, self.window_all, self.all_units_box, self.loss_box):
                 w.blockSignals(True)
@@ -618,9 +617,9 @@ class MainWindow(QMainWindow):
             self.clamp_o.setChecked(clamp.get("o") == 1.0)
             for w in (self.clamp_f, self.clamp_i, self.clamp_o):
                 w.blockSignals(False)
-        if changes & {"step", "unit", "params", "sequence", "trace"}:
+        if changes & {Topic.STEP, Topic.UNIT, Topic.PARAMS, Topic.SEQUENCE, Topic.TRACE}:
             self.diagram.show_step(s.step_view())
-        if changes & {"step", "params", "sequence", "trace", "readout"}:
+        if changes & {Topic.STEP, Topic.PARAMS, Topic.SEQUENCE, Topic.TRACE, Topic.READOUT}:
             yhat = s.prediction()
             if yhat is None:
                 text = self.tr("ŷ_t = W_y·h_t + b_y") if s.readout is not None else ""
@@ -631,11 +630,18 @@ class MainWindow(QMainWindow):
                     v=", ".join(format_value(v, 3) for v in yhat[:3])
                 )
             self.diagram.set_readout_text(text)
-        if changes & {"step", "sequence"}:
+        if changes & {Topic.STEP, Topic.SEQUENCE}:
             self.transport.show_position(s.t, s.T)
-        if changes & {"settings", "rnn", "step", "unit", "params", "sequence"}:
+        if changes & {
+            Topic.SETTINGS,
+            Topic.RNN,
+            Topic.STEP,
+            Topic.UNIT,
+            Topic.PARAMS,
+            Topic.SEQUENCE,
+        }:
             self._update_rnn_box()
-        if changes & {"modified", "sequence"}:
+        if changes & {Topic.MODIFIED, Topic.SEQUENCE}:
             self._update_title()
         if s.gradients_stale:
             # Long BPTT windows go to a worker, but only once the cursor rests: while
@@ -809,8 +815,7 @@ class MainWindow(QMainWindow):
             self.weight_editor._on_changed,
             self.values._on_changed,
         ):
-            with contextlib.suppress(ValueError):
-                self.session.changed.disconnect(slot)
+            self.session.events.disconnect(slot)
 
     # Drops and closing go through the file actions (a filter would run Python on
     # every event this window gets).

@@ -18,10 +18,11 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..session import Session
+from ..session import Session, Topic
 from .curves import Cursor, FastCurve, PanelTitle
 from .decimate import Envelope, bin_size_for
 from .diagram import rich_notation
+from .follow import follow
 from .steady import SteadyLabel
 from .theme import scale_pen
 
@@ -258,7 +259,19 @@ class PlotPanels(QWidget):
         self._series: dict[str, list[_Series]] = {}
         self._yranges: dict[str, list[float]] = {}
         self._log_range: tuple[float, float] | None = None
-        self.session.changed.connect(self._on_changed)
+        follow(
+            self,
+            self.session,
+            self._on_changed,
+            Topic.GRADIENTS,
+            Topic.PARAMS,
+            Topic.READOUT,
+            Topic.SEQUENCE,
+            Topic.SETTINGS,
+            Topic.STEP,
+            Topic.TRACE,
+            Topic.UNIT,
+        )
         self.rebuild()
 
     # ------------------------------------------------------------- building
@@ -376,9 +389,9 @@ class PlotPanels(QWidget):
         plot.enableAutoRange(axis="y")
 
     # --------------------------------------------------------------- events
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"sequence", "params", "unit", "readout"} or (
-            "settings" in changes and self.session.settings.show_all_units != self._all_units
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if changes & {Topic.SEQUENCE, Topic.PARAMS, Topic.UNIT, Topic.READOUT} or (
+            Topic.SETTINGS in changes and self.session.settings.show_all_units != self._all_units
         ):
             self.rebuild()
             return
@@ -387,11 +400,11 @@ class PlotPanels(QWidget):
             # incremental, so nothing is lost by waiting).
             self._behind = True
             return
-        if "trace" in changes:
+        if Topic.TRACE in changes:
             self._update_trace()
-        if "step" in changes:
+        if Topic.STEP in changes:
             self._update_cursor()
-        if changes & {"gradients", "settings"}:
+        if changes & {Topic.GRADIENTS, Topic.SETTINGS}:
             self._update_gradients()
 
     def _update_trace(self) -> None:

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..session import Session
+from ..session import Session, Topic
 from ..train import Readout, TrainConfig, Trainer
+from .follow import follow
 from .worker import Job
 
 __all__ = ["TrainingDock"]
@@ -119,7 +120,7 @@ class TrainingDock(QDockWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(APPLY_MS)
         self._timer.timeout.connect(self._apply_latest)
-        session.changed.connect(self._on_changed)
+        follow(self, session, self._on_changed, Topic.SEQUENCE)
         self._update_buttons()
 
     # ---------------------------------------------------------------- state
@@ -133,8 +134,8 @@ class TrainingDock(QDockWidget):
         """The loss of every epoch of the current/last training."""
         return list(self._losses)
 
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"sequence"}:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if changes & {Topic.SEQUENCE}:
             self._update_buttons()
 
     def _update_buttons(self) -> None:

@@ -16,8 +16,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..session import Session
+from ..session import Session, Topic
 from .equations import format_value
+from .follow import follow
 
 __all__ = ["ValuesTable"]
 
@@ -50,11 +51,28 @@ class ValuesTable(QDockWidget):
             ("tanh_c", "tanh(C_t)", self.tr("tanh(C_t)")),
             ("h", "h_t", self.tr("hidden state h_t")),
         ]
-        session.changed.connect(self._on_changed)
+        follow(
+            self,
+            session,
+            self._on_changed,
+            Topic.PARAMS,
+            Topic.READOUT,
+            Topic.SEQUENCE,
+            Topic.STEP,
+            Topic.TRACE,
+            Topic.UNIT,
+        )
         self.refresh()
 
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"step", "params", "sequence", "trace", "unit", "readout"}:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if changes & {
+            Topic.STEP,
+            Topic.PARAMS,
+            Topic.SEQUENCE,
+            Topic.TRACE,
+            Topic.UNIT,
+            Topic.READOUT,
+        }:
             if self.isVisible():
                 self.refresh()
             else:

@@ -34,9 +34,6 @@ names change.
 
 from __future__ import annotations
 
-import contextlib
-from collections.abc import Callable
-
 import numpy as np
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -90,7 +87,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..engine import LSTMParams
-from ..session import Session
+from ..session import Session, Topic
 from ..session.commands import (
     INIT_SCHEMES,
     PARTS,
@@ -102,6 +99,7 @@ from ..session.commands import (
 )
 from .colors import DIVERGING_STOPS, diverging_color, text_color_for
 from .diagram import rich_notation
+from .follow import follow
 
 __all__ = [
     "GATE_ORDER",
@@ -812,16 +810,6 @@ class _TablePage(QWidget):
 
 
 # ------------------------------------------------------------------- the dock
-def _disconnecter(session: Session, slot) -> Callable[..., None]:
-    """A callback that disconnects ``slot`` from ``session.changed`` (once)."""
-
-    def disconnect(*_args) -> None:
-        with contextlib.suppress(ValueError):
-            session.changed.disconnect(slot)
-
-    return disconnect
-
-
 class WeightEditor(QDockWidget):
     """Dock that edits the session's parameters, gate by gate, with undo.
 
@@ -850,6 +838,10 @@ class WeightEditor(QDockWidget):
         super().__init__(parent)
         self.session = session
         self.undo_stack = undo_stack
+        if undo_stack.parent() is None:
+            # A stack nobody owns would die with this dock's Python attributes, in the
+            # middle of the dock's destruction, and emit into it (clear()): own it.
+            undo_stack.setParent(self)
         self.setObjectName("weight_editor_dock")
         # lazy: while hidden, the pages (≈ 100 controls, 0.15 s) wait until the dock
         # is first shown or asked for one of them; the main window starts faster.
@@ -927,9 +919,7 @@ class WeightEditor(QDockWidget):
 
         self._retranslate()
         self._update_undo_buttons()
-        session.changed.connect(self._on_changed)
-        # The session outlives its views: stop listening when the dock is gone.
-        self.destroyed.connect(_disconnecter(session, self._on_changed))
+        follow(self, session, self._on_changed, Topic.PARAMS, Topic.SEQUENCE)
         self._sync(rebuild=True)
 
     def _ensure_synced(self) -> None:
@@ -1025,8 +1015,8 @@ class WeightEditor(QDockWidget):
         self.undo_stack.push(ParamsCommand(self.session, edit, _edit_text(entry), applied=True))
 
     # -------------------------------------------------------------- syncing
-    def _on_changed(self, changes: frozenset[str]) -> None:
-        if changes & {"params", "sequence"}:
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if changes & {Topic.PARAMS, Topic.SEQUENCE}:
             self._sync()
 
     def _sync(self, rebuild: bool = False, *, now: bool = False) -> None:

@@ -3,7 +3,7 @@
 - :mod:`.model` — :class:`Session`, its setters and what each recomputes;
 - :mod:`.settings` — :class:`Settings`, the user settings saved with a session;
 - :mod:`.gradients` — :class:`GradientView`, the gradient norms at the cursor;
-- :mod:`.events` — the change events views subscribe to;
+- :mod:`.events` — the change events views subscribe to (one signal per topic);
 - :mod:`.policy` — what runs inline, in a worker thread or in a child process;
 - :mod:`.document` — a session as a session file holds it, checked;
 - :mod:`.commands` — edits of the parameters, as undoable commands;
@@ -24,9 +24,9 @@ from .commands import (
     with_entry,
 )
 from .document import DocumentError, DocumentSetup, read_document, session_document
-from .events import Signal
+from .events import Events, Subscription, Topic, TopicSignal
 from .gradients import GradientView, compute_gradient_view, trace_gradient_norms
-from .model import Session
+from .model import Origin, Session
 from .policy import (
     CHILD_MODULE,
     CHILD_STEPS,
@@ -53,15 +53,19 @@ __all__ = [
     "DocumentError",
     "DocumentSetup",
     "Entry",
+    "Events",
     "GradientView",
     "JacobianCache",
+    "Origin",
     "ParamsEdit",
     "RNNFactorCache",
     "Session",
     "Settings",
     "SettingsError",
-    "Signal",
     "StepView",
+    "Subscription",
+    "Topic",
+    "TopicSignal",
     "compute_gradient_view",
     "entry_value",
     "node_values",

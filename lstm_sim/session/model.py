@@ -1,9 +1,10 @@
 """The one model the GUI reads: sequence, parameters, trace, cursor and settings.
 
-Qt-free. Views subscribe to :attr:`Session.changed` and write back only through
-the setters. Every setter emits one ``changed`` event naming what changed; a
-``with session.batch():`` block merges the events of several setters into one,
-so one user action causes one repaint.
+Qt-free. Views subscribe to :attr:`Session.events` (one signal per
+:class:`~lstm_sim.session.events.Topic`) and write back only through the
+setters. Every setter announces what it changed; a ``with session.batch():``
+block merges the announcements of several setters into one emission, so one
+user action causes one repaint.
 
 Time steps: the cursor ``t`` counts from 0 (the initial state h_0, C_0, before
 any input) to T (after the last input). Step t uses row ``t - 1`` of the
@@ -21,9 +22,9 @@ through a pipe: a thread computing them would share the GIL with the GUI thread.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import replace
+from collections.abc import Callable
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -41,7 +42,7 @@ from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
 from ..sequence import Sequence
 from ..train import Readout
 from . import policy
-from .events import Signal, _Batch
+from .events import Events, Topic
 from .gradients import GradientView, compute_gradient_view
 from .policy import (
     CHUNK,
@@ -53,7 +54,24 @@ from .policy import (
 from .settings import Settings
 from .view_model import StepView
 
-__all__ = ["Session"]
+__all__ = ["Origin", "Session"]
+
+
+@dataclass(frozen=True)
+class Origin:
+    """What a session was set up from, for the views that explain it.
+
+    Attributes
+    ----------
+    kind : {"builtin", "example", "scenario"}
+        The built-in example the app opens on, an example of the gallery
+        (:mod:`lstm_sim.gallery`) or a gradient scenario (:mod:`lstm_sim.scenarios`).
+    key : str
+        The example's or scenario's key (``""`` for the built-in one).
+    """
+
+    kind: str
+    key: str = ""
 
 
 class Session:
@@ -68,14 +86,11 @@ class Session:
     name : str
         Shown in the title bar.
 
-    Events
-    ------
-    changed(frozenset[str])
-        Emitted once per setter or per ``batch()`` with the names of what
-        changed: ``"sequence"``, ``"params"``, ``"trace"`` (steps computed),
-        ``"step"`` (cursor), ``"unit"``, ``"settings"``, ``"gradients"``,
-        ``"rnn"`` (compare-mode RNN), ``"modified"``. ``"params"`` also means
-        the forward pass was recomputed from the start (new trace object).
+    Attributes
+    ----------
+    events : Events
+        The change events, one signal per topic (see :class:`Events` for what
+        each topic means).
     """
 
     def __init__(
@@ -86,8 +101,7 @@ class Session:
         *,
         name: str = "",
     ) -> None:
-        self.changed = Signal()
-        self._batch = _Batch()
+        self.events = Events()
         self._check_compatible(sequence, params)
         self._sequence = sequence
         self._params = params
@@ -101,12 +115,14 @@ class Session:
         self._unit = 0
         self._gradients: GradientView | None = None
         self._gradients_stale = False
-        self.name = name
+        self._name = name
         self._path: str | None = None
+        self._origin: Origin | None = None
         self._modified = False
         self._trace = self._new_trace()
         self._step_cache: tuple[int, Trace, Any] | None = None
         self._view_cache: StepView | None = None
+        self._announced_rows = 0  # rows of the trace the last Topic.TRACE announced
         if self._settings.compare:
             self._rnn = self._default_rnn()
             self._rnn_trace = self._new_rnn_trace()
@@ -160,7 +176,7 @@ class Session:
         with self.batch():
             self._readout = readout
             self._set_modified()
-            self._notify("readout")
+            self._notify(Topic.READOUT)
 
     @property
     def rnn(self) -> RNNParams | None:
@@ -251,31 +267,42 @@ class Session:
         return "L = Σ_j h_t[j]"
 
     # --------------------------------------------------------------- events
-    @contextmanager
-    def batch(self) -> Iterator[None]:
-        """Merge the change events of the setters inside into one."""
-        self._batch.depth += 1
-        try:
-            yield
-        finally:
-            self._batch.depth -= 1
-            if self._batch.depth == 0 and self._batch.changes:
-                changes = frozenset(self._batch.changes)
-                self._batch.changes.clear()
-                self.changed.emit(changes)
+    def batch(self) -> AbstractContextManager[None]:
+        """Merge the change events of the setters inside into one emission."""
+        return self.events.batch()
 
-    def _notify(self, *names: str) -> None:
+    def _notify(self, *topics: Topic) -> None:
         self._view_cache = None  # whatever changed, the step view is derived again
-        self._batch.changes.update(names)
-        if self._batch.depth == 0:
-            changes = frozenset(self._batch.changes)
-            self._batch.changes.clear()
-            self.changed.emit(changes)
+        if Topic.TRACE in topics:
+            self._announced_rows = len(self._trace)
+        self.events.announce(*topics)
 
     def _set_modified(self) -> None:
         if not self._modified:
             self._modified = True
-            self._batch.changes.add("modified")
+            self._notify(Topic.MODIFIED)
+
+    @property
+    def name(self) -> str:
+        """The session's name, shown in the title bar (a file name; "" for none)."""
+        return self._name
+
+    @name.setter
+    def name(self, name: str) -> None:
+        if name != self._name:
+            self._name = name
+            self._notify(Topic.NAME)
+
+    @property
+    def origin(self) -> Origin | None:
+        """What the session was set up from: an example or a scenario (None: a file, or made)."""
+        return self._origin
+
+    def set_origin(self, origin: Origin | None) -> None:
+        """Say what the session was set up from (the views explain it)."""
+        if origin != self._origin:
+            self._origin = origin
+            self._notify(Topic.ORIGIN)
 
     @property
     def path(self) -> str | None:
@@ -284,16 +311,19 @@ class Session:
 
     def set_path(self, path: str | None) -> None:
         """Remember the session file (after opening or saving one; None: not a session file)."""
-        self._path = path
+        if path != self._path:
+            self._path = path
+            self._notify(Topic.NAME)
 
     def mark_saved(self, name: str | None = None, path: str | None = None) -> None:
         """Forget unsaved changes (after saving); optionally rename and remember the file."""
-        if name is not None:
-            self.name = name
-        if path is not None:
-            self._path = path
-        self._modified = False
-        self._notify("modified")
+        with self.batch():
+            if name is not None:
+                self.name = name
+            if path is not None:
+                self.set_path(path)
+            self._modified = False
+            self._notify(Topic.MODIFIED)
 
     # ------------------------------------------------------------- setters
     @staticmethod
@@ -327,7 +357,7 @@ class Session:
         raises :class:`ValueError`.
         """
         t = int(min(max(t, 0), self.T))
-        if t == self._t:
+        if t == self._t and self.computed == self._announced_rows:
             return
         missing = t - self.computed
         if missing > INLINE_STEPS:
@@ -335,10 +365,13 @@ class Session:
         with self.batch():
             if missing > 0:
                 self._extend_to(t)
-                self._notify("trace")
+            if self.computed != self._announced_rows:  # here, or by a worker meanwhile
+                self._notify(Topic.TRACE)
+            if t == self._t:
+                return
             self._t = t
             self._refresh_gradients()
-            self._notify("step")
+            self._notify(Topic.STEP)
 
     def _extend_to(self, t: int) -> None:
         k0 = self.computed
@@ -403,7 +436,7 @@ class Session:
             return
         with self.batch():
             self._unit = unit
-            self._notify("unit")
+            self._notify(Topic.UNIT)
             if self._settings.loss == "unit":
                 self._refresh_gradients()
 
@@ -421,20 +454,20 @@ class Session:
         old = self._settings
         with self.batch():
             self._settings = new
-            self._notify("settings")
+            self._notify(Topic.SETTINGS)
             if new.clamp != old.clamp:
                 # what-if: re-simulate at once up to the cursor
                 self._trace = self._new_trace()
                 self._rnn_trace = self._new_rnn_trace() if new.compare else None
                 self._extend_to_cursor()
-                self._notify("params", "trace")
+                self._notify(Topic.PARAMS, Topic.TRACE)
             if new.compare and not old.compare:
                 self._rnn = self._rnn or self._default_rnn()
                 self._rnn_trace = self._new_rnn_trace()
-                self._notify("rnn")
+                self._notify(Topic.RNN)
             elif old.compare and not new.compare:
                 self._rnn_trace = None
-                self._notify("rnn")
+                self._notify(Topic.RNN)
             if (new.window, new.loss, new.clamp, new.compare, new.clip) != (
                 old.window,
                 old.loss,
@@ -462,7 +495,7 @@ class Session:
             self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
             self._refresh_gradients()
             self._set_modified()
-            self._notify("rnn")
+            self._notify(Topic.RNN)
 
     def apply_setup(
         self,
@@ -473,10 +506,12 @@ class Session:
         step: int,
         name: str | None = None,
         readout: Readout | None = None,
+        origin: Origin | None = None,
     ) -> None:
-        """Replace everything at once (a scenario or an example), as one change event.
+        """Replace everything at once (a scenario, an example, a session file), as one event.
 
-        ``step`` must be within :data:`INLINE_STEPS` of the start.
+        ``step`` must be within :data:`INLINE_STEPS` of the start; ``origin``
+        says what it was set up from (None: a file).
         """
         self._check_compatible(sequence, params)
         new_settings = replace(self._settings, **settings)
@@ -494,13 +529,21 @@ class Session:
             self._rnn_trace = self._new_rnn_trace() if new_settings.compare else None
             if name is not None:
                 self.name = name
+            self.set_origin(origin)
             step = int(min(max(step, 0), self.T))
             self._extend_to(step)
             self._t = step
             self._refresh_gradients()
             self._set_modified()
             self._notify(
-                "sequence", "params", "trace", "step", "unit", "settings", "rnn", "readout"
+                Topic.SEQUENCE,
+                Topic.PARAMS,
+                Topic.TRACE,
+                Topic.STEP,
+                Topic.UNIT,
+                Topic.SETTINGS,
+                Topic.RNN,
+                Topic.READOUT,
             )
 
     def set_params(self, params: LSTMParams) -> None:
@@ -512,7 +555,7 @@ class Session:
             )
             if params.hidden_size != self._params.hidden_size and self._readout is not None:
                 self._readout = None
-                self._notify("readout")
+                self._notify(Topic.READOUT)
             self._params = params
             self._trace = self._new_trace()
             if resized and self._rnn is not None:
@@ -520,11 +563,11 @@ class Session:
             self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
             if self._unit >= params.hidden_size:
                 self._unit = 0
-                self._notify("unit")
+                self._notify(Topic.UNIT)
             self._extend_to(self._t)
             self._refresh_gradients()
             self._set_modified()
-            self._notify("params", "trace")
+            self._notify(Topic.PARAMS, Topic.TRACE)
 
     def set_sequence(self, sequence: Sequence, params: LSTMParams | None = None) -> None:
         """Replace the sequence (and optionally the parameters); the cursor returns to 0."""
@@ -541,7 +584,7 @@ class Session:
                 or self._readout.output_size != (sequence.target_size or -1)
             ):
                 self._readout = None
-                self._notify("readout")
+                self._notify(Topic.READOUT)
             if self._rnn is not None and (
                 self._rnn.hidden_size != params.hidden_size
                 or self._rnn.input_size != params.input_size
@@ -550,7 +593,7 @@ class Session:
             self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
             self._refresh_gradients()
             self._set_modified()
-            self._notify("sequence", "params", "trace", "step", "unit")
+            self._notify(Topic.SEQUENCE, Topic.PARAMS, Topic.TRACE, Topic.STEP, Topic.UNIT)
 
     # ------------------------------------------------------------ gradients
     def gradient_rows(self, t: int | None = None) -> int:
@@ -587,7 +630,7 @@ class Session:
 
     def _refresh_gradients(self) -> None:
         """Recompute the gradient view at the cursor when it is cheap, else mark it stale."""
-        self._notify("gradients")
+        self._notify(Topic.GRADIENTS)
         if self._t == 0:
             self._gradients, self._gradients_stale = None, False
         elif self.gradient_cost() <= INLINE_GRADIENT_ROWS:
@@ -635,4 +678,4 @@ class Session:
             and (view.rnn_dh_norm is not None) == self._settings.compare
         ):
             self._gradients, self._gradients_stale = view, False
-            self._notify("gradients")
+            self._notify(Topic.GRADIENTS)
