@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from lstm_sim.gui.decimate import Envelope, bin_size_for
+from lstm_sim.gui.plots.decimate import Envelope, bin_size_for
 
 
 def _scratch(y: np.ndarray, b: int) -> tuple[np.ndarray, np.ndarray]:

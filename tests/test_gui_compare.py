@@ -133,7 +133,7 @@ def test_compare_toggle(window):
 
 def test_gradients_tab_is_built_when_first_shown(window, qtbot):
     """The tab is there from the start; its panel is made when the tab is chosen, up to date."""
-    from lstm_sim.gui.compare import ComparePanel
+    from lstm_sim.gui.plots.compare import ComparePanel
 
     assert window.tabs.count() == 2
     assert window.tabs.tabText(1) == "Vanishing && exploding gradients"

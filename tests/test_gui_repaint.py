@@ -19,8 +19,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from lstm_sim.engine import LSTMParams
-from lstm_sim.gui.curves import FastCurve
 from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.plots.curves import FastCurve
 from lstm_sim.sequence import Sequence
 from lstm_sim.session import Session
 
@@ -192,7 +192,7 @@ def pg_point(x: float):
 def test_log_axis_keeps_its_decades_while_the_curves_fit(qtbot):
     import pyqtgraph as pg
 
-    from lstm_sim.gui.plots import set_decade_range
+    from lstm_sim.gui.plots.panels import set_decade_range
 
     plot = pg.PlotItem()
     plot.setLogMode(y=True)
@@ -242,7 +242,7 @@ def _on_screen_widget(widget) -> np.ndarray:
 
 @pytest.mark.parametrize("per_column", [100, 250])  # 21 and 9 columns (two code paths)
 def test_dense_curves_are_drawn_as_their_pixel_columns_extent(per_column):
-    from lstm_sim.gui.curves import _columns
+    from lstm_sim.gui.plots.curves import _columns
 
     rng = np.random.default_rng(3)
     x = np.arange(2000.0)
@@ -273,7 +273,7 @@ def test_a_dense_curve_draws_what_every_point_drawn_would(qtbot, monkeypatch, wi
     neighbouring column."""
     import pyqtgraph as pg
 
-    import lstm_sim.gui.curves as curves
+    import lstm_sim.gui.plots.curves as curves
 
     rng = np.random.default_rng(4)
     x = np.arange(20_000.0)

@@ -51,7 +51,6 @@ from PySide6.QtWidgets import (
 from lstm_sim import gallery, scenarios
 from lstm_sim.examples import spikes_example
 from lstm_sim.gui import app as gui_app
-from lstm_sim.gui.curves import PanelTitle
 from lstm_sim.gui.diagram import NODE_KEYS
 from lstm_sim.gui.i18n import (
     BUNDLED_CJK_FONT,
@@ -61,6 +60,7 @@ from lstm_sim.gui.i18n import (
     resolve_language,
 )
 from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.plots.curves import PanelTitle
 from lstm_sim.resources import resource_path
 from lstm_sim.session import Session
 

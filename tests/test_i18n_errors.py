@@ -182,8 +182,8 @@ def test_every_template_is_formatted_with_its_fields():
 
 def test_no_load_or_save_error_is_raised_with_english_words():
     """Places and reasons are Texts (or what a library said), never an English literal."""
-    files = [*sorted((PACKAGE / "io").glob("*.py")), PACKAGE / "gui" / "files.py"]
-    files.append(PACKAGE / "gui" / "export.py")
+    files = [*sorted((PACKAGE / "io").glob("*.py")), *sorted((PACKAGE / "gui").rglob("*.py"))]
+    files += sorted((PACKAGE / "session").rglob("*.py"))
     found = 0
     for path in files:
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):

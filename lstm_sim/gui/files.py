@@ -96,7 +96,8 @@ from ..session import (
 )
 from ..train import Readout, TrainError
 from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog, error_text
-from .export import (
+from .follow import follow
+from .plots.export import (
     image_too_large,
     save_png,
     save_svg,
@@ -105,7 +106,6 @@ from .export import (
     write_png,
     write_svg,
 )
-from .follow import follow
 from .worker import Job
 
 __all__ = [

@@ -37,12 +37,12 @@ from ..examples import spikes_example
 from ..gallery import EXAMPLES
 from ..scenarios import SCENARIOS
 from ..session import INLINE_STEPS, Session, Topic
-from .compare import ComparePanel
 from .diagram import CellDiagram
 from .equations import EquationsPanel
 from .files import FileActions
 from .follow import follow
-from .plots import PlotPanels
+from .plots.compare import ComparePanel
+from .plots.panels import PlotPanels
 from .tour import TourDialog
 from .training import TrainingDock
 from .transport import Transport

@@ -18,8 +18,8 @@ from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPainter, QPalette, QP
 from PySide6.QtWidgets import QApplication, QFocusFrame, QProxyStyle, QStyle, QWidget
 
 from . import diagram as _diagram
-from .curves import Cursor, FastCurve, PanelTitle
 from .icons import palette_icon
+from .plots.curves import Cursor, FastCurve, PanelTitle
 
 __all__ = [
     "APPEARANCES",

@@ -23,9 +23,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..session import Session, Topic
-from .follow import follow
-from .plots import SERIES_COLORS, cache_axes, set_decade_range
+from ...session import Session, Topic
+from ..follow import follow
+from .panels import SERIES_COLORS, cache_axes, set_decade_range
 
 __all__ = ["ComparePanel"]
 

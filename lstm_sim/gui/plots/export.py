@@ -45,8 +45,8 @@ from PySide6.QtGui import QColor, QImage, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
 from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
 
-from ..io._files import atomic_write
-from ..io.errors import QT_TRANSLATE_NOOP, SaveError, Text
+from ...io._files import atomic_write
+from ...io.errors import QT_TRANSLATE_NOOP, SaveError, Text
 
 __all__ = [
     "render_trace_figure",

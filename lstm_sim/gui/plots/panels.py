@@ -6,7 +6,7 @@ there (``seek_requested``). The panels subscribe to the session's change events
 and write back only through ``seek_requested``.
 
 Per-step work is independent of the history length: each curve keeps an
-incremental min/max envelope (:mod:`lstm_sim.gui.decimate`), the x range is the
+incremental min/max envelope (:mod:`lstm_sim.gui.plots.decimate`), the x range is the
 whole sequence (fixed, so nothing re-ranges as the curves grow), and y ranges
 only widen when a new value falls outside them.
 """
@@ -18,13 +18,13 @@ import pyqtgraph as pg
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from ..session import Session, Topic
+from ...session import Session, Topic
+from ..diagram import rich_notation
+from ..follow import follow
+from ..steady import SteadyLabel
+from ..theme import scale_pen
 from .curves import Cursor, FastCurve, PanelTitle
 from .decimate import Envelope, bin_size_for
-from .diagram import rich_notation
-from .follow import follow
-from .steady import SteadyLabel
-from .theme import scale_pen
 
 __all__ = ["PlotPanels"]
 
