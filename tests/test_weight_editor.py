@@ -1,4 +1,4 @@
-"""The weight editor dock (lstm_sim.gui.weight_editor) on small sessions, and in the main window."""
+"""The weight editor dock (lstm_sim.gui.weights) on small sessions, and in the main window."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QApplication, QDoubleSpinBox, QMainWindow
 from lstm_sim.engine import GATES, LSTMParams, run
 from lstm_sim.examples import spikes_example
 from lstm_sim.gui.colors import diverging_color
-from lstm_sim.gui.weight_editor import (
+from lstm_sim.gui.weights import (
     GATE_ORDER,
     SLIDER_STEPS,
     WeightEditor,

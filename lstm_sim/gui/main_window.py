@@ -47,7 +47,7 @@ from .tour import TourDialog
 from .training import TrainingDock
 from .transport import Transport
 from .values_table import ValuesTable
-from .weight_editor import WeightEditor
+from .weights import WeightEditor
 from .worker import Job
 
 __all__ = ["MainWindow"]

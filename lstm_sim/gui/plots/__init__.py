@@ -5,9 +5,7 @@
 - :mod:`.decimate` — incremental min/max envelopes of growing series (Qt-free);
 - :mod:`.compare` — :class:`ComparePanel`, the LSTM beside a vanilla RNN against the lag;
 - :mod:`.export` — plots as PNG, SVG or CSV, and the trace figure of the CLI.
+
+The package itself imports none of them (:mod:`lstm_sim.gui.theme` imports the
+curve items, and the panels use the theme): import the module you need.
 """
-
-from .compare import ComparePanel
-from .panels import PlotPanels, set_decade_range
-
-__all__ = ["ComparePanel", "PlotPanels", "set_decade_range"]
