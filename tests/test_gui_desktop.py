@@ -15,7 +15,7 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QWidget
 
 from lstm_sim.engine import run
-from lstm_sim.gui import diagram as diagram_module
+from lstm_sim.gui.diagram import palette as diagram_module
 from lstm_sim.gui.equations import format_value
 from lstm_sim.gui.main_window import MainWindow
 

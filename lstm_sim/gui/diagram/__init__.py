@@ -1,0 +1,15 @@
+"""The LSTM memory-cell diagram (see :mod:`.view` for what it shows and how it is drawn).
+
+- :mod:`.view` — :class:`CellDiagram`, the view, and how a step's numbers reach the items;
+- :mod:`.items` — the graphics items (nodes, wires, labels, legend);
+- :mod:`.layout` — where everything is;
+- :mod:`.palette` — the colours per appearance;
+- :mod:`.text` — the notation with subscripts, value formats and fonts.
+"""
+
+from ...session.view_model import NODE_KEYS
+from .palette import set_theme
+from .text import NO_VALUE, format_value, rich_notation
+from .view import CellDiagram
+
+__all__ = ["NODE_KEYS", "NO_VALUE", "CellDiagram", "format_value", "rich_notation", "set_theme"]

@@ -1,0 +1,843 @@
+"""The LSTM memory-cell diagram: the classic cell figure with the numbers flowing through it.
+
+Layout (after C. Olah, "Understanding LSTM Networks"); [·] are value nodes,
+(·) pointwise operations, ● junctions::
+
+   t = 5           cell state C — long-term memory                  ▲ h_t (output)
+            ╭───────────────────────────────────────────────────────┼──╮
+   [C_{t-1}]─┼─▶(×)────[f⊙C]────▶(+)──────────────────────●─────────┼──┼─▶[C_t]
+            │   ▲                 ▲                       ▼         │  │
+            │   │              [i⊙g]                   (tanh)       │  │
+            │   │      ╭─────────▶(×)                 [tanh C]      │  │
+            │   │      │          ▲                       ▼         │  │
+            │ [σ f_t] [σ i_t] [tanh C̃_t] [σ o_t] ───────▶(×)        │  │
+            │   ▲      ▲          ▲          ▲            │         │  │
+   [h_{t-1}]─┼─●─●──────●──────────●──────────╯      [o⊙tanh C]      │  │
+            │ ▲          [h_{t-1}, x_t]                   ╰─────────●──┼─▶[h_t]
+            ╰─┼─────────────────────────────────────────────────────────╯
+            [x_t]        hidden state h — short-term memory        [legend]
+
+Every node shows its current value as text and is filled with the colour of
+that value (gates on a sequential scale, signed values on a diverging one, see
+:mod:`lstm_sim.gui.colors`); every wire is coloured by the value it carries,
+which is the value shown on the node it leaves. For H > 1 each vector node also
+shows a strip of H cells, one per unit, with the selected unit outlined; the
+text is the selected unit's value. Hovering a node shows its equation with the
+selected unit's numbers substituted.
+
+The items are plain :class:`QGraphicsItem` subclasses that implement
+``paint()`` and ``boundingRect()`` (pyqtgraph's ``customGraphicsItem`` style).
+They are created once; :meth:`CellDiagram.set_state` only hands them new values,
+and an item schedules a repaint only when what it draws has changed, so one call
+causes at most one repaint of the changed region.
+
+Every user-visible string goes through Qt's translation: ``self.tr`` in
+:class:`CellDiagram`, ``QCoreApplication.translate("CellDiagram", …)`` in the
+items. Labels are written in the notation of DESIGN.md (``f_t``, ``C_{t-1}``)
+and drawn with real subscripts (:func:`rich_notation`).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING
+
+import numpy as np
+from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
+from PySide6.QtGui import (
+    QColor,
+    QImage,
+    QPainter,
+    QResizeEvent,
+    QShowEvent,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsSceneHelpEvent,
+    QGraphicsView,
+    QWidget,
+)
+
+from ...session.view_model import GATE_KEYS, NODE_KEYS, StepView, node_values
+from ..colors import (
+    NO_VALUE_COLOR,
+    diverging_rgb,
+    gate_rgb,
+)
+
+if TYPE_CHECKING:
+    from lstm_sim.engine.lstm import StepResult
+from .items import (
+    _Arrowhead,
+    _Dot,
+    _Label,
+    _Legend,
+    _OpNode,
+    _Panel,
+    _ValueNode,
+    _Wire,
+    _WireCores,
+)
+from .layout import (
+    _BODY,
+    _BOX_H,
+    _BOX_W,
+    _BOX_Y,
+    _BUS_Y,
+    _COL_F,
+    _COL_G,
+    _COL_I,
+    _COL_O,
+    _COL_T,
+    _COL_UP,
+    _CY,
+    _HOUT_Y,
+    _IMUL_Y,
+    _OP_R,
+    _SCENE,
+    _TANH_Y,
+    _X_IN,
+    _X_L,
+    _X_R,
+    _X_W,
+    _X_W_WIDE,
+)
+from .palette import (
+    _ACCENT,
+    _BACKGROUND,
+    _BODY_FILL,
+    _EMPTY_WIRE,
+    _MUTED,
+    _NEUTRAL_WIRE,
+    _X_FILL,
+    _word_color,
+)
+from .text import (
+    _PX_CAPTION,
+    _PX_HEADER,
+    _PX_PART,
+    _PX_TITLE,
+    _PX_VALUE_BADGE,
+    _PX_VALUE_BOX,
+    _PX_VALUE_TERM,
+    NO_VALUE,
+    _fill,
+    format_value,
+    rich_notation,
+)
+
+__all__ = ["CellDiagram"]
+
+
+#: Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.
+_SEQUENTIAL_KEYS = ("f", "i", "o")
+
+
+_DIVERGING_KEYS = ("c", "c_prev", "f_mul", "x", "g", "h", "h_prev", "tanh_c", "i_mul", "o_mul")
+
+
+# ================================================================= the view
+class _DiagramScene(QGraphicsScene):
+    """The scene of the items that change (values, colours, hover).
+
+    It brings the tooltips up to date just before one is shown, and draws the
+    items that never change with a step (the cell body, the cables, the
+    captions, the legend) as its background, from a second scene: the view
+    caches its background, so a Step repaints the values over one opaque copy
+    instead of blending every fixed item again.
+    """
+
+    def __init__(self, parent: QWidget, before_help: Callable[[], None]) -> None:
+        super().__init__(parent)
+        self._before_help = before_help
+        self.fixed = QGraphicsScene(self)
+        self.fixed.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+
+    def helpEvent(self, event: QGraphicsSceneHelpEvent) -> None:
+        self._before_help()
+        super().helpEvent(event)
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, self.backgroundBrush())
+        self.fixed.render(painter, rect, rect, Qt.AspectRatioMode.IgnoreAspectRatio)
+
+
+class CellDiagram(QGraphicsView):
+    """The LSTM memory cell drawn with the numbers of one time step flowing through it.
+
+    Parameters
+    ----------
+    parent : QWidget, optional
+
+    Notes
+    -----
+    The view holds the last state it was given only to redraw it (for
+    :meth:`set_unit`, :meth:`set_value_format`); it never changes it. Node keys
+    are those of :data:`NODE_KEYS`: the inputs ``x``, ``h_prev``, ``c_prev``; the
+    layers ``f``, ``i``, ``g``, ``o``; the outputs ``c`` (C_t), ``h`` (h_t); and
+    the pointwise results ``tanh_c`` = tanh(C_t), ``f_mul`` = f_t·C_{t-1},
+    ``i_mul`` = i_t·g_t, ``o_mul`` = o_t·tanh(C_t).
+
+    Examples
+    --------
+    Show step t = 5 (row 4 of a trace) for unit 0, then read the forget gate::
+
+        view = CellDiagram()
+        view.set_state(trace.step_result(4), t=5, h=trace.h[4], c=trace.c[4], unit=0)
+        view.node_text("f")  # f"{trace.f[4, 0]:.3f}", e.g. '0.675'
+    """
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        scene = _DiagramScene(self, self._ensure_tooltips)
+        scene.setSceneRect(_SCENE)
+        scene.fixed.setSceneRect(_SCENE)
+        scene.setBackgroundBrush(_BACKGROUND)
+        scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.setScene(scene)
+        self._scene = scene
+        # The fixed items are drawn once into the cached background; a change to
+        # one of them (language, theme, legend ranges) redraws that cache.
+        self.setCacheMode(QGraphicsView.CacheModeFlag.CacheBackground)
+        scene.fixed.changed.connect(self._fixed_changed)
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setBackgroundBrush(_BACKGROUND)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setMinimumSize(240, 140)
+
+        self._decimals = 3
+        self._c_range = 2.0
+        self._x_range = 1.0
+        self._view: StepView | None = None  # what is shown (see show())
+        self._t = 0
+        self._hidden = 0
+        self._unit = 0
+        self._values: Mapping[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
+        self._pre: Mapping[str, np.ndarray] = {}
+        self._rgb: dict[str, bytes] = {}
+        self._limits_cache: tuple[tuple, np.ndarray] | None = None
+        self._tips: dict[str, str] = {}
+        self._tips_dirty = True
+
+        # Python references to every item: PySide6 must not drop the wrappers
+        # whose paint()/boundingRect() Qt calls.
+        self._items: list[QGraphicsItem] = []
+        self._nodes: dict[str, _ValueNode] = {}
+        self._ops: dict[str, _OpNode] = {}
+        self._wires: list[tuple[_Wire, str | None]] = []
+        self._labels: dict[str, _Label] = {}
+        self._build()
+        self._retranslate()
+        self._refresh()
+
+    # ============================================================ public API
+    def set_state(
+        self,
+        step: StepResult | None,
+        *,
+        t: int,
+        h: np.ndarray,
+        c: np.ndarray,
+        unit: int = 0,
+    ) -> None:
+        """Show the state after step ``t``.
+
+        Parameters
+        ----------
+        step : StepResult or None
+            Every intermediate of step ``t`` (from ``Trace.step_result(t - 1)``),
+            or None at t = 0, when only the initial state is shown and the
+            gates read "—".
+        t : int
+            The step shown (0 = initial state).
+        h, c : array_like, shape (H,)
+            h_t and C_t.
+        unit : int
+            The selected unit, 0 ≤ unit < H.
+        """
+        h_arr = np.array(h, dtype=np.float64, copy=True).reshape(-1)
+        c_arr = np.array(c, dtype=np.float64, copy=True).reshape(-1)
+        hidden = h_arr.shape[0]
+        if c_arr.shape != (hidden,):
+            raise ValueError(f"c: expected shape ({hidden},) like h, got {c_arr.shape}")
+        if step is not None and step.h.shape != (hidden,):
+            raise ValueError(f"step: expected H = {hidden} units like h, got {step.h.shape[0]}")
+        if not 0 <= unit < hidden:
+            raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {unit}")
+        pre = {} if step is None else {k: step.z_gate(k) for k in GATE_KEYS}
+        values = node_values(step, h_arr, c_arr)
+        self.show_step(StepView(int(t), 0, int(unit), hidden, values, pre))
+
+    def show_step(self, view: StepView) -> None:
+        """Show the numbers of one step (what :meth:`Session.step_view` gives)."""
+        self._view = view
+        self._t = view.t
+        self._hidden = view.hidden
+        self._unit = view.unit
+        self._values = view.values
+        self._pre = view.pre
+        self._refresh()
+
+    def set_unit(self, j: int) -> None:
+        """Select unit ``j`` (0 ≤ j < H): its numbers are shown and its strip cell outlined."""
+        hidden = max(self._hidden, 1)
+        if not 0 <= j < hidden:
+            raise ValueError(f"unit: expected 0 ≤ unit < {hidden}, got {j}")
+        if j != self._unit:
+            self._unit = int(j)
+            self._refresh(colors=False)
+
+    def unit(self) -> int:
+        """The selected unit."""
+        return self._unit
+
+    def set_value_format(self, decimals: int) -> None:
+        """Show values with ``decimals`` decimals (0 … 10; default 3)."""
+        if not 0 <= int(decimals) <= 10:
+            raise ValueError(f"decimals: expected 0 … 10, got {decimals}")
+        if int(decimals) != self._decimals:
+            self._decimals = int(decimals)
+            self._refresh(colors=False)
+
+    @property
+    def decimals(self) -> int:
+        """Decimals of the values shown (see :meth:`set_value_format`)."""
+        return self._decimals
+
+    def set_value_ranges(self, *, c: float | None = None, x: float | None = None) -> None:
+        """Set where the diverging colour scale saturates for C (default ±2) and x (default ±1)."""
+        for name, value in (("c", c), ("x", x)):
+            if value is not None and not (math.isfinite(value) and value > 0):
+                raise ValueError(f"{name}: expected a positive range, got {value}")
+        self._c_range = self._c_range if c is None else float(c)
+        self._x_range = self._x_range if x is None else float(x)
+        self._legend.set_ranges(self._c_range, self._x_range)
+        self._refresh()
+
+    def set_readout_text(self, text: str) -> None:
+        """Show the read-out ŷ_t = W_y·h_t + b_y next to the output (empty: none)."""
+        self._labels["readout"].set_text(text)
+
+    def readout_text(self) -> str:
+        """The read-out text currently shown ("" when there is no read-out)."""
+        return self._labels["readout"].text()
+
+    def node_text(self, key: str) -> str:
+        """The value text shown on node ``key`` (one of :data:`NODE_KEYS`)."""
+        return self._node(key).text()
+
+    def node_tooltip(self, key: str) -> str:
+        """The tooltip of node ``key``: its equation with the selected unit's numbers."""
+        self._node(key)
+        self._ensure_tooltips()
+        return self._tips[key]
+
+    def node_color(self, key: str) -> QColor:
+        """The fill colour of node ``key`` (the colour of its selected value)."""
+        return self._node(key).fill()
+
+    def label_texts(self) -> list[str]:
+        """Every label and title on the diagram, as translated (plain notation, no values)."""
+        texts = [node.title() for node in self._nodes.values() if node.title()]
+        texts += [label.text() for label in self._labels.values() if label.text()]
+        return texts + self._legend.texts()
+
+    def scene_items(self) -> dict[str, QGraphicsItem]:
+        """The value nodes by key (for tests and for positioning overlays)."""
+        return dict(self._nodes)
+
+    def render_image(self, width: int, height: int) -> QImage:
+        """Render the whole diagram into a ``width`` × ``height`` image (aspect kept, centred)."""
+        image = QImage(int(width), int(height), QImage.Format.Format_ARGB32_Premultiplied)
+        image.fill(_BACKGROUND)
+        painter = QPainter(image)
+        try:
+            # No SmoothPixmapTransform: the unit strips are images scaled up cell by cell.
+            painter.setRenderHints(
+                QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing
+            )
+            self._scene.render(
+                painter,
+                QRectF(0.0, 0.0, float(width), float(height)),
+                self._scene.sceneRect(),
+                Qt.AspectRatioMode.KeepAspectRatio,
+            )
+        finally:
+            painter.end()
+        return image
+
+    def sizeHint(self) -> QSize:
+        return QSize(800, 453)
+
+    # ========================================================= Qt overrides
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._fit()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self._retranslate()
+            self._refresh(colors=False)
+        super().changeEvent(event)
+
+    def _fit(self) -> None:
+        self.fitInView(self._scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
+
+    # ============================================================ building
+    def _add(
+        self, item: QGraphicsItem, z: float, pos: QPointF | None = None, *, fixed: bool = False
+    ) -> QGraphicsItem:
+        """Put ``item`` in the scene (``fixed``: in the background, under every other item)."""
+        item.setZValue(z)
+        if pos is not None:
+            item.setPos(pos)
+        (self._scene.fixed if fixed else self._scene).addItem(item)
+        self._items.append(item)
+        return item
+
+    def _fixed_changed(self, _rects: object = None) -> None:
+        self.resetCachedContent()
+        self.viewport().update()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        self._scene.drawBackground(painter, rect)
+
+    def _build(self) -> None:
+        """Create every item once, at its place."""
+        self._add(_Panel(_BODY), 0, fixed=True)
+
+        # --- value nodes -------------------------------------------------
+        def node(key: str, pos: QPointF, **kwargs: object) -> _ValueNode:
+            item = _ValueNode(**kwargs)  # type: ignore[arg-type]
+            self._nodes[key] = item
+            self._add(item, 5, pos)
+            self._add(item.outline(), 5, pos, fixed=True)
+            return item
+
+        term = {
+            "width": 104.0,
+            "height": 64.0,
+            "radius": 16.0,
+            "value_px": _PX_VALUE_TERM,
+            "title_px": _PX_TITLE + 1,
+        }
+        node("c_prev", QPointF(_X_L, _CY), **term)
+        node("h_prev", QPointF(_X_L, _BUS_Y), **term)
+        node("x", _X_IN, **{**term, "width": _X_W})
+        node("c", QPointF(_X_R, _CY), **term)
+        node("h", QPointF(_X_R, _HOUT_Y), **term)
+        # The layers keep one size (room for the strip included) so the wires
+        # always meet their edges.
+        box = {
+            "width": _BOX_W,
+            "height": _BOX_H,
+            "radius": 14.0,
+            "value_px": _PX_VALUE_BOX,
+            "strip_room": 0.0,
+        }
+        node("f", QPointF(_COL_F, _BOX_Y), tab="σ", **box)
+        node("i", QPointF(_COL_I, _BOX_Y), tab="σ", **box)
+        node("g", QPointF(_COL_G, _BOX_Y), tab="tanh", **box)
+        node("o", QPointF(_COL_O, _BOX_Y), tab="σ", **box)
+        badge = {"width": 88.0, "height": 30.0, "radius": 10.0, "value_px": _PX_VALUE_BADGE}
+        badge_strip = 14.0
+        node("f_mul", QPointF(_COL_I, _CY), strip_room=badge_strip, **badge)
+        node("i_mul", QPointF(_COL_G, (_CY + _IMUL_Y) / 2), strip_room=badge_strip, **badge)
+        node("tanh_c", QPointF(_COL_T, 272.0), strip_room=badge_strip, **badge)
+        node("o_mul", QPointF(_COL_T, 428.0), strip_room=badge_strip, **badge)
+
+        # --- pointwise operations ----------------------------------------
+        def op(key: str, kind: str, pos: QPointF) -> _OpNode:
+            item = _OpNode(kind)
+            self._ops[key] = item
+            self._add(item, 4, pos)
+            return item
+
+        op("f_mul", "mul", QPointF(_COL_F, _CY))
+        op("c", "add", QPointF(_COL_G, _CY))
+        op("i_mul", "mul", QPointF(_COL_G, _IMUL_Y))
+        op("tanh_c", "tanh", QPointF(_COL_T, _TANH_Y))
+        op("o_mul", "mul", QPointF(_COL_T, _BOX_Y))
+
+        # --- wires -------------------------------------------------------
+        # Cables (cached, in the background) under one item drawing every coloured
+        # core, under the arrowheads. A wire with a halo goes over all of them: its
+        # halo and cable (cached), then its core and arrowhead, over the wires it
+        # crosses.
+        cores, upper_cores = _WireCores(), _WireCores()
+        self._add(cores, 2.5)
+        self._add(upper_cores, 3.5)
+
+        def wire(value_key: str | None, *points: tuple[float, float], **kwargs: object) -> None:
+            pts = [QPointF(x, y) for x, y in points]
+            halo = kwargs.get("halo") is not None
+            item = _Wire(pts, cores=upper_cores if halo else cores, **kwargs)  # type: ignore[arg-type]
+            self._wires.append((item, value_key))
+            self._add(item, 3 if halo else 2, fixed=not halo)
+            head = item.arrowhead()
+            if head is not None:
+                self._add(head, 3.7 if halo else 2.7)
+
+        r, half_w = _OP_R, _BOX_W / 2
+        box_top, box_bottom = _BOX_Y - _BOX_H / 2, _BOX_Y + _BOX_H / 2
+        # The cell-state line.
+        wire("c_prev", (_X_L + 52, _CY), (_COL_F - r, _CY))
+        wire("f_mul", (_COL_F + r, _CY), (_COL_G - r, _CY))
+        wire("c", (_COL_G + r, _CY), (_X_R - 52, _CY), halo=_BODY_FILL)
+        wire("c", (_COL_T, _CY), (_COL_T, _TANH_Y - 17))
+        wire("tanh_c", (_COL_T, _TANH_Y + 17), (_COL_T, _BOX_Y - r))
+        # The gates into the pointwise operations.
+        wire("f", (_COL_F, box_top), (_COL_F, _CY + r))
+        wire("i", (_COL_I, box_top), (_COL_I, _IMUL_Y), (_COL_G - r, _IMUL_Y))
+        wire("g", (_COL_G, box_top), (_COL_G, _IMUL_Y + r))
+        wire("i_mul", (_COL_G, _IMUL_Y - r), (_COL_G, _CY + r))
+        wire("o", (_COL_O + half_w, _BOX_Y), (_COL_T - r, _BOX_Y))
+        # h_t: down, out to the right, and up out of the top.
+        wire("h", (_COL_T, _BOX_Y + r), (_COL_T, _HOUT_Y), (_X_R - 52, _HOUT_Y))
+        wire("h", (_COL_UP, _HOUT_Y), (_COL_UP, 8.0))
+        # The inputs: h_{t-1} and x_t join into the bus that feeds the four layers.
+        x_join = _X_IN.x()
+        wire("h_prev", (_X_L + 52, _BUS_Y), (x_join, _BUS_Y), arrow=False)
+        wire("x", (x_join, _X_IN.y() - 31), (x_join, _BUS_Y))
+        wire(None, (x_join, _BUS_Y), (_COL_O, _BUS_Y), arrow=False)
+        for col in (_COL_F, _COL_I, _COL_G, _COL_O):
+            wire(None, (col, _BUS_Y), (col, box_bottom))
+        for x, y in (
+            (x_join, _BUS_Y),
+            (_COL_F, _BUS_Y),
+            (_COL_I, _BUS_Y),
+            (_COL_G, _BUS_Y),
+            (_COL_T, _CY),
+            (_COL_UP, _HOUT_Y),
+        ):
+            self._add(_Dot(), 6, QPointF(x, y))
+
+        # --- labels ------------------------------------------------------
+        def label(key: str, pos: QPointF, px: float, **kwargs: object) -> None:
+            item = _Label("", px, **kwargs)  # type: ignore[arg-type]
+            self._labels[key] = item
+            self._add(item, 7, pos, fixed=key not in ("time", "unit", "readout"))
+
+        label("h_up", QPointF(_COL_UP + 16, 20.0), _PX_TITLE + 1, anchor="left")
+        # The linear read-out of a trained model, under the output arrow's label.
+        label("readout", QPointF(_COL_UP + 16, 44.0), _PX_CAPTION, color=_ACCENT, anchor="left")
+        label("cap_f_mul", QPointF(_COL_I, _CY - 34), _PX_CAPTION, color=_MUTED, italic=True)
+        label(
+            "cap_i_mul",
+            QPointF(_COL_G + 52, (_CY + _IMUL_Y) / 2),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+            anchor="left",
+        )
+        label(
+            "cap_tanh_c",
+            QPointF(_COL_T - 50, 272.0),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+            anchor="right",
+        )
+        label(
+            "cap_o_mul",
+            QPointF(_COL_T - 50, 428.0),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+            anchor="right",
+        )
+        label(
+            "cap_bus",
+            QPointF((_COL_I + _COL_G) / 2, _BUS_Y + 20),
+            _PX_CAPTION,
+            color=_MUTED,
+            italic=True,
+        )
+        label("part_c", QPointF(_BODY.center().x(), 40.0), _PX_PART, color=_ACCENT, bold=True)
+        label("part_h", QPointF(_BODY.center().x(), 562.0), _PX_PART, color=_ACCENT, bold=True)
+        label("time", QPointF(16.0, 24.0), _PX_HEADER, bold=True, anchor="left")
+        label("unit", QPointF(16.0, 50.0), _PX_CAPTION, color=_MUTED, anchor="left")
+
+        self._legend = _Legend()
+        self._add(self._legend, 7, QPointF(772.0, 536.0), fixed=True)
+
+    def _retranslate(self) -> None:
+        """(Re)set every fixed text, and the text templates, from the current translation."""
+        titles = {
+            "c_prev": self.tr("C_{t-1}"),
+            "h_prev": self.tr("h_{t-1}"),
+            "x": self.tr("x_t"),
+            "c": self.tr("C_t"),
+            "h": self.tr("h_t"),
+            "f": self.tr("forget gate f_t"),
+            "i": self.tr("input gate i_t"),
+            "g": self.tr("candidate C̃_t"),
+            "o": self.tr("output gate o_t"),
+        }
+        for key, text in titles.items():
+            self._nodes[key].set_title(text)
+        labels = {
+            "h_up": self.tr("h_t (output)"),
+            "cap_f_mul": self.tr("f_t ⊙ C_{t-1}"),
+            "cap_i_mul": self.tr("i_t ⊙ g_t"),
+            "cap_tanh_c": self.tr("tanh(C_t)"),
+            "cap_o_mul": self.tr("o_t ⊙ tanh(C_t)"),
+            "cap_bus": self.tr("[h_{t-1}, x_t]"),
+            "part_c": self.tr("cell state C — long-term memory"),
+            "part_h": self.tr("hidden state h — short-term memory"),
+        }
+        for key, text in labels.items():
+            self._labels[key].set_text(text)
+        self._legend.retranslate()
+        # Templates used on every refresh, translated once here (tr() is not free).
+        self._texts = {
+            "time0": self.tr("t = 0 (initial state)"),
+            "time": self.tr("t = {t}"),
+            "unit": self.tr("unit {j} of H = {hidden}"),
+            "x_norm": self.tr("‖x‖ = {norm}"),
+            "no_step": self.tr("no step computed yet (t = 0)"),
+            "c0": self.tr("C_0 = {v} (initial cell state)"),
+            "h0": self.tr("h_0 = {v} (initial hidden state)"),
+            "prev_step": self.tr("(the state after step {k})"),
+            "step": self.tr("step t = {t}"),
+        }
+        self._what = {
+            "f": self.tr("forget gate f_t — how much of C_{t-1} is kept"),
+            "i": self.tr("input gate i_t — how much of the candidate is written into C_t"),
+            "g": self.tr("candidate C̃_t — new content proposed for the cell state"),
+            "o": self.tr("output gate o_t — how much of tanh(C_t) is exposed as h_t"),
+            "c": self.tr("cell state C_t — long-term memory"),
+            "h": self.tr("hidden state h_t — short-term memory and the output"),
+            "c_prev": self.tr("cell state C_{t-1} from the previous step"),
+            "h_prev": self.tr("hidden state h_{t-1} from the previous step"),
+            "x": self.tr("input x_t"),
+            "f_mul": self.tr("the part of the old cell state that is kept"),
+            "i_mul": self.tr("the new content written into the cell state"),
+            "tanh_c": self.tr("the cell state squashed into −1 … 1"),
+            "o_mul": self.tr("the exposed part of the cell state: h_t"),
+        }
+        self._equations = {
+            "f": self.tr("f_t = σ(W_f·[h_{t-1}, x_t] + b_f)"),
+            "i": self.tr("i_t = σ(W_i·[h_{t-1}, x_t] + b_i)"),
+            "g": self.tr("C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)"),
+            "o": self.tr("o_t = σ(W_o·[h_{t-1}, x_t] + b_o)"),
+            "c": self.tr("C_t = f_t·C_{t-1} + i_t·g_t"),
+            "h": self.tr("h_t = o_t·tanh(C_t)"),
+            "c_prev": "C_{t-1}",
+            "h_prev": "h_{t-1}",
+            "x": "x_t",
+            "f_mul": "f_t·C_{t-1}",
+            "i_mul": "i_t·g_t",
+            "tanh_c": "tanh(C_t)",
+            "o_mul": "o_t·tanh(C_t)",
+        }
+        self._tips_dirty = True
+
+    # ============================================================ updating
+    def restyle(self) -> None:
+        """Repaint everything with the current theme's colours (after :func:`set_theme`)."""
+        self._scene.setBackgroundBrush(_BACKGROUND)
+        self.setBackgroundBrush(_BACKGROUND)
+        for item in [*self._scene.items(), *self._scene.fixed.items()]:
+            if isinstance(item, _Arrowhead | _Dot):
+                item.restyle()
+            item.update()
+        self._fixed_changed()
+        self._refresh()  # wires and nodes take their colours again
+        self._scene.update()
+
+    def highlight(self, keys: list[str] | tuple[str, ...]) -> None:
+        """Outline the nodes ``keys`` (and only them); an empty list clears it."""
+        for key, node in self._nodes.items():
+            node.set_highlighted(key in keys)
+
+    def highlighted(self) -> list[str]:
+        """The nodes currently outlined."""
+        return [key for key, node in self._nodes.items() if node._hovered]
+
+    def _node(self, key: str) -> _ValueNode:
+        try:
+            return self._nodes[key]
+        except KeyError:
+            keys = ", ".join(NODE_KEYS)
+            raise KeyError(f"node key: expected one of {keys}, got {key!r}") from None
+
+    def _compute_colors(self) -> dict[str, bytes]:
+        """Every valued node's colours as RGB32 words, one colour-scale call per scale.
+
+        A node's bytes hold B, G, R, 255 per unit (0xffRRGGBB in memory order): the
+        strips draw them as an image as they are, and the fills read them as ints.
+        The gates take the sequential scale; the rest the diverging one, each
+        group saturating at its own limit (C at ±c_range, x at ±x_range, the
+        others at ±1).
+        """
+        values = self._values
+        sequential = [k for k in _SEQUENTIAL_KEYS if values[k] is not None]
+        diverging = [k for k in _DIVERGING_KEYS if values[k] is not None]
+        keys = sequential + diverging
+        if not keys:
+            return {}
+        arrays = [values[k] for k in keys]
+        sizes = [a.shape[0] for a in arrays]  # type: ignore[union-attr]
+        flat = np.concatenate(arrays)  # type: ignore[arg-type]
+        m = sum(sizes[: len(sequential)])
+        words = np.full((len(flat), 4), 255, np.uint8)
+        if m:
+            words[:m, :3] = gate_rgb(flat[:m])[:, ::-1]
+        if m < len(flat):
+            limits = self._limits(diverging, sizes[len(sequential) :])
+            words[m:, :3] = diverging_rgb(flat[m:] / limits, 1.0)[:, ::-1]
+        blob = words.tobytes()
+        colors: dict[str, bytes] = {}
+        start = 0
+        for key, n in zip(keys, sizes, strict=True):
+            colors[key] = blob[4 * start : 4 * (start + n)]
+            start += n
+        return colors
+
+    def _limits(self, keys: list[str], sizes: list[int]) -> np.ndarray:
+        """Where the diverging scale saturates, per unit of the nodes ``keys`` (kept)."""
+        signature = (tuple(keys), tuple(sizes), self._c_range, self._x_range)
+        if self._limits_cache is None or self._limits_cache[0] != signature:
+            per_key = {"c": self._c_range, "c_prev": self._c_range, "f_mul": self._c_range}
+            per_key["x"] = self._x_range
+            limits = np.repeat([per_key.get(k, 1.0) for k in keys], sizes)
+            self._limits_cache = (signature, limits)
+        return self._limits_cache[1]
+
+    def _x_text(self, x: np.ndarray) -> str:
+        if x.shape[0] <= 3:
+            return ", ".join(format_value(float(v), self._decimals) for v in x)
+        norm = format_value(float(np.linalg.norm(x)), self._decimals)
+        return _fill(self._texts["x_norm"], {"norm": norm})
+
+    def _refresh(self, *, colors: bool = True) -> None:
+        """Push texts, colours and strips of the stored state into the items.
+
+        Items repaint only what changed; tooltips are rebuilt lazily (on hover or
+        :meth:`node_tooltip`), since most steps are never hovered.
+        """
+        if colors:
+            self._rgb = self._compute_colors()
+        j = self._unit
+        empty = QColor(NO_VALUE_COLOR)
+        wire_colors: dict[str, QColor] = {}
+        for key in NODE_KEYS:
+            v = self._values[key]
+            item = self._nodes[key]
+            if v is None:
+                if key == "x":
+                    item.set_width(_X_W)
+                item.set_display(NO_VALUE, empty)
+                wire_colors[key] = _EMPTY_WIRE
+                continue
+            words = self._rgb[key]
+            if key == "x":
+                single = v.shape[0] == 1
+                item.set_width(_X_W if single else _X_W_WIDE)
+                fill = _word_color(words, 0) if single else _X_FILL
+                item.set_display(self._x_text(v), fill, None if single else words, -1)
+                wire_colors[key] = fill if single else _NEUTRAL_WIRE
+                continue
+            fill = _word_color(words, j)
+            strip = words if v.shape[0] > 1 else None
+            item.set_display(format_value(float(v[j]), self._decimals), fill, strip, j)
+            wire_colors[key] = fill
+        for wire, key in self._wires:
+            wire.set_color(_NEUTRAL_WIRE if key is None else wire_colors[key])
+        hidden = self._hidden
+        if not self._pre and self._t == 0:
+            self._labels["time"].set_text(self._texts["time0"])
+        else:
+            self._labels["time"].set_text(_fill(self._texts["time"], {"t": str(self._t)}))
+        unit_text = _fill(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
+        self._labels["unit"].set_text(unit_text if hidden > 1 else "")
+        self._tips_dirty = True
+
+    # ============================================================ tooltips
+    def _ensure_tooltips(self) -> None:
+        """Rebuild the tooltips if the state changed since they were last built.
+
+        :meth:`node_tooltip` returns the plain notation (``f_t = σ(…)``); the
+        items show the same text as rich text, with real subscripts and the
+        name in bold.
+        """
+        if self._tips_dirty:
+            self._tips_dirty = False
+            self._tips = self._tooltips()
+            for key, tip in self._tips.items():
+                name, *rest = tip.split("\n")
+                lines = [f"<b>{rich_notation(name)}</b>", *map(rich_notation, rest)]
+                rich = "<br>".join(f"<nobr>{line}</nobr>" for line in lines)
+                self._nodes[key].set_tooltip(rich)
+                if key in self._ops:
+                    self._ops[key].set_tooltip(rich)
+
+    def _tooltips(self) -> dict[str, str]:
+        """Tooltip text of every node: what it is, and its equation with numbers."""
+        d = self._decimals
+        j = self._unit
+        t = self._t
+        vals = self._values
+        texts = self._texts
+
+        def num(key: str) -> str:
+            v = vals[key]
+            return NO_VALUE if v is None else format_value(float(v[j]), d)
+
+        def operand(key: str) -> str:
+            text = num(key)
+            return f"({text})" if text.startswith("-") else text
+
+        has_step = bool(self._pre)
+        subst: dict[str, str] = {}
+        if has_step:
+            z = {k: format_value(float(self._pre[k][j]), d) for k in GATE_KEYS}
+            subst = {
+                "f": f"σ({z['f']})",
+                "i": f"σ({z['i']})",
+                "g": f"tanh({z['g']})",
+                "o": f"σ({z['o']})",
+                "c": f"{operand('f')}·{operand('c_prev')} + {operand('i')}·{operand('g')}",
+                "h": f"{operand('o')}·{operand('tanh_c')}",
+                "f_mul": f"{operand('f')}·{operand('c_prev')}",
+                "i_mul": f"{operand('i')}·{operand('g')}",
+                "tanh_c": f"tanh({num('c')})",
+                "o_mul": f"{operand('o')}·{operand('tanh_c')}",
+            }
+        tips: dict[str, str] = {}
+        for key in NODE_KEYS:
+            eq = self._equations[key]
+            lines = [self._what[key]]
+            v = vals[key]
+            if v is None:
+                lines += [eq, texts["no_step"]]
+            elif key == "x":
+                shown = ", ".join(format_value(float(a), d) for a in v)
+                lines.append(f"{eq} = {shown}" if v.shape[0] == 1 else f"{eq} = [{shown}]")
+            elif key in subst:
+                lines.append(f"{eq} = {subst[key]} = {num(key)}")
+            elif key in ("c", "h"):  # the initial state (t = 0)
+                lines.append(_fill(texts["c0" if key == "c" else "h0"], {"v": num(key)}))
+            else:
+                lines.append(f"{eq} = {num(key)}")
+            if v is not None and key != "x" and v.shape[0] > 1:
+                lines.append(_fill(texts["unit"], {"j": str(j), "hidden": str(v.shape[0])}))
+            if has_step:
+                if key in ("c_prev", "h_prev"):
+                    lines.append(_fill(texts["prev_step"], {"k": str(t - 1)}))
+                else:
+                    lines.append(_fill(texts["step"], {"t": str(t)}))
+            tips[key] = "\n".join(lines)
+        return tips
