@@ -15,7 +15,6 @@ from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QWidget
 
 from lstm_sim.engine import run
-from lstm_sim.gui.diagram import palette as diagram_module
 from lstm_sim.gui.equations import format_value
 from lstm_sim.gui.main_window import MainWindow
 
@@ -64,7 +63,8 @@ def test_dark_appearance_reaches_plots_and_diagram(window, settings, qtbot):
     assert window.palette().color(QPalette.ColorRole.Window).lightness() < 80
     bg = window.plots.layout_widget.backgroundBrush().color()
     assert bg.lightness() < 60
-    assert diagram_module._BACKGROUND.lightness() < 60
+    assert window.diagram.palette_colors().theme == "dark"
+    assert window.diagram.palette_colors().background.lightness() < 60
     img = window.diagram.render_image(400, 250)
     assert img.pixelColor(3, 3).lightness() < 60  # the diagram's background is dark too
     window.set_appearance("light")
@@ -73,6 +73,14 @@ def test_dark_appearance_reaches_plots_and_diagram(window, settings, qtbot):
     window.set_appearance("high_contrast")
     qtbot.wait(1)
     assert window.palette().color(QPalette.ColorRole.WindowText).name() == "#000000"
+    # each diagram has its own palette: a new one draws as the appearance says, and
+    # another diagram's appearance is not changed by it
+    from lstm_sim.gui.diagram import CellDiagram
+
+    other = CellDiagram(theme="dark")
+    qtbot.addWidget(other)
+    assert other.palette_colors().background.lightness() < 60
+    assert window.diagram.palette_colors().theme == "high_contrast"
 
 
 def test_geometry_and_docks_survive_a_restart(qtbot, settings):

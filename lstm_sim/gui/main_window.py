@@ -116,7 +116,9 @@ class MainWindow(QMainWindow):
         # re-polish every widget just built.
         apply_theme(QSettings().value("appearance", "system"))
 
-        self.diagram = CellDiagram()
+        from .theme import current_theme
+
+        self.diagram = CellDiagram(theme=current_theme())
         self.diagram.setAccessibleName(self.tr("LSTM memory cell diagram"))
         self.equations = EquationsPanel(self.session)
         self.plots = PlotPanels(self.session)

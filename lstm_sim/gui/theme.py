@@ -306,10 +306,9 @@ def apply_theme(choice: str | None, windows: list[QWidget] | tuple[QWidget, ...]
     colors = PLOT_COLORS[theme]
     pg.setConfigOption("background", colors["background"])
     pg.setConfigOption("foreground", colors["foreground"])
-    _diagram.set_theme(theme)
     for window in windows:
         restyle_plots(window, theme)
         for diagram in window.findChildren(_diagram.CellDiagram):
-            diagram.restyle()
+            diagram.set_theme(theme)
     _follow_focus(app)
     return theme

@@ -8,8 +8,8 @@
 """
 
 from ...session.view_model import NODE_KEYS
-from .palette import set_theme
+from .palette import Palette
 from .text import NO_VALUE, format_value, rich_notation
 from .view import CellDiagram
 
-__all__ = ["NODE_KEYS", "NO_VALUE", "CellDiagram", "format_value", "rich_notation", "set_theme"]
+__all__ = ["NODE_KEYS", "NO_VALUE", "CellDiagram", "Palette", "format_value", "rich_notation"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -37,39 +36,36 @@ from ..colors import (
     SEQUENTIAL_STOPS,
     text_color_for,
 )
-
-if TYPE_CHECKING:
-    pass
-from .layout import (
-    _OP_R,
-)
-from .palette import (
-    _BODY_BORDER,
-    _BODY_FILL,
-    _CENTER,
-    _EMPTY_WIRE,
-    _HOVER,
-    _INK,
-    _MUTED,
-    _NO_BRUSH,
-    _OP_FILL,
-    _STRIP_FRAME,
-    _WHITE,
-    _word_color,
-)
+from .layout import OP_R
+from .palette import Palette, word_color
 from .text import (
-    _PX_LEGEND,
-    _PX_TAB,
-    _PX_TITLE,
-    _PX_VALUE_TERM,
     NO_VALUE,
-    _fill,
-    _font,
-    _Metrics,
-    _static_text,
+    PX_LEGEND,
+    PX_TAB,
+    PX_TITLE,
+    PX_VALUE_TERM,
+    Metrics,
+    fill_template,
+    make_font,
+    static_text,
 )
 
-__all__ = []
+__all__ = [
+    "Arrowhead",
+    "BoundedItem",
+    "Dot",
+    "Label",
+    "Legend",
+    "OpNode",
+    "Panel",
+    "ValueNode",
+    "Wire",
+    "WireCores",
+]
+
+#: Shorthands of Qt flags the painting uses.
+_NO_BRUSH = Qt.BrushStyle.NoBrush
+_CENTER = Qt.AlignmentFlag.AlignCenter
 
 
 def _outline(path: QPainterPath, width: float) -> QPainterPath:
@@ -89,7 +85,7 @@ def _pen(color: QColor, width: float) -> QPen:
 
 
 # ===================================================================== items
-class _BoundedItem(QGraphicsRectItem):
+class BoundedItem(QGraphicsRectItem):
     """An item painted in Python whose bounding rectangle Qt keeps in C++.
 
     Qt asks every item in a repainted region for its bounding rectangle several
@@ -109,7 +105,7 @@ class _BoundedItem(QGraphicsRectItem):
             self.setRect(rect)
 
 
-class _Label(_BoundedItem):
+class Label(BoundedItem):
     """A rich-text label (notation with subscripts) anchored at its position.
 
     Parameters
@@ -118,6 +114,9 @@ class _Label(_BoundedItem):
         Plain notation (``"cell state C — long-term memory"``), already translated.
     px : float
         Font size in scene units.
+    palette : Palette
+        The diagram's colours; ``role`` names the one the text takes (``"ink"``,
+        ``"muted"``, ``"accent"``).
     anchor : {"center", "left", "right"}
         Which point of the text sits at ``pos()`` horizontally; vertically the
         text is centred on ``pos()``.
@@ -127,17 +126,19 @@ class _Label(_BoundedItem):
         self,
         text: str,
         px: float,
+        palette: Palette,
         *,
-        color: QColor = _INK,
+        role: str = "ink",
         bold: bool = False,
         italic: bool = False,
         anchor: str = "center",
     ) -> None:
         super().__init__()
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._font = _font(px, bold=bold, italic=italic)
-        # A reference, not a copy: set_theme() changes the module's colours in place.
-        self._color = color
+        self._font = make_font(px, bold=bold, italic=italic)
+        # The diagram's palette and the colour taken from it (read when painting, so
+        # a change of appearance reaches the label).
+        self._palette, self._role = palette, role
         self._anchor = anchor
         self._text = ""
         self._st = QStaticText()
@@ -154,7 +155,7 @@ class _Label(_BoundedItem):
         # the scene as an update of its own (test_one_call_one_update_…).
         self.prepareGeometryChange()
         self._text = text
-        self._st = _static_text(text, self._font)
+        self._st = static_text(text, self._font)
         size = self._st.size()
         x = {"center": -size.width() / 2, "left": 0.0, "right": -size.width()}[self._anchor]
         self._rect = QRectF(x, -size.height() / 2, size.width(), size.height())
@@ -165,15 +166,16 @@ class _Label(_BoundedItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setFont(self._font)
-        painter.setPen(self._color)
+        painter.setPen(getattr(self._palette, self._role))
         painter.drawStaticText(self._rect.topLeft(), self._st)
 
 
-class _Panel(QGraphicsItem):
+class Panel(QGraphicsItem):
     """The cell body: a rounded rectangle with a soft shadow."""
 
-    def __init__(self, rect: QRectF, radius: float = 26.0) -> None:
+    def __init__(self, rect: QRectF, palette: Palette, radius: float = 26.0) -> None:
         super().__init__()
+        self._palette = palette
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._rect = QRectF(rect)
         self._radius = radius
@@ -192,8 +194,8 @@ class _Panel(QGraphicsItem):
             painter.drawRoundedRect(
                 self._rect.translated(0.4 * k, k), self._radius + k * 0.5, self._radius + k * 0.5
             )
-        painter.setBrush(_BODY_FILL)
-        painter.setPen(QPen(_BODY_BORDER, 2.0))
+        painter.setBrush(self._palette.body_fill)
+        painter.setPen(QPen(self._palette.body_border, 2.0))
         painter.drawRoundedRect(self._rect, self._radius, self._radius)
 
 
@@ -214,7 +216,7 @@ def _segment_rects(points: Sequence[QPointF], width: float) -> list[QRectF] | No
     return rects
 
 
-class _WireCores(_BoundedItem):
+class WireCores(BoundedItem):
     """The coloured cores of the wires, in one item over their cached cables.
 
     A Step recolours most wires. Drawn as one item, a recoloured wire costs no
@@ -234,12 +236,12 @@ class _WireCores(_BoundedItem):
 
     def add(self, points: Sequence[QPointF], color: QColor) -> int:
         """Add the core along ``points``; returns its index (for :meth:`set_color`)."""
-        shape: list[QRectF] | QPainterPath | None = _segment_rects(points, _Wire._CORE)
+        shape: list[QRectF] | QPainterPath | None = _segment_rects(points, Wire._CORE)
         if shape is None:
             path = QPainterPath(points[0])
             for p in points[1:]:
                 path.lineTo(p)
-            shape = _outline(path, _Wire._CORE)
+            shape = _outline(path, Wire._CORE)
             rect = shape.boundingRect()
         else:
             rect = QRectF()
@@ -273,7 +275,7 @@ class _WireCores(_BoundedItem):
                     painter.fillPath(shape, color)
 
 
-class _Wire(QGraphicsItem):
+class Wire(QGraphicsItem):
     """A wire along a polyline, drawn as a dark cable with a core coloured by its value.
 
     Parameters
@@ -282,11 +284,11 @@ class _Wire(QGraphicsItem):
         The route, first to last; the arrow (if any) points at the last point.
     arrow : bool
         Draw an arrowhead at the end.
-    cores : _WireCores
+    cores : WireCores
         Draws the coloured core (in the item's stead: the cable and the halo,
         which never change, are cached as a pixmap).
-    halo : QColor or None
-        Draw a wide halo of this colour under the wire, so a wire it crosses
+    halo : bool
+        Draw a wide halo of the cell body's colour under the wire, so a wire it crosses
         appears to pass underneath (its cores then go in a layer over the
         others').
     """
@@ -299,12 +301,14 @@ class _Wire(QGraphicsItem):
     def __init__(
         self,
         points: Sequence[QPointF],
+        palette: Palette,
         *,
-        cores: _WireCores,
+        cores: WireCores,
         arrow: bool = True,
-        halo: QColor | None = None,
+        halo: bool = False,
     ) -> None:
         super().__init__()
+        self._palette = palette
         pts = [QPointF(p) for p in points]
         self._arrow = QPolygonF()
         if arrow:
@@ -326,16 +330,16 @@ class _Wire(QGraphicsItem):
             path.lineTo(p)
         self._path = path
         self._halo = halo
-        self._color = QColor(_EMPTY_WIRE)
-        width = 18.0 if halo is not None else self._OUTER
+        self._color = QColor(palette.empty_wire)
+        width = 18.0 if halo else self._OUTER
         self._bounds = path.boundingRect().united(self._arrow.boundingRect())
         self._bounds.adjust(-width, -width, width, width)
         self._cores = cores
         self._core = cores.add(pts, self._color)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._head = None if self._arrow.isEmpty() else _Arrowhead(self._arrow)
+        self._head = None if self._arrow.isEmpty() else Arrowhead(self._arrow, palette)
 
-    def arrowhead(self) -> _Arrowhead | None:
+    def arrowhead(self) -> Arrowhead | None:
         """The arrowhead to put over the cores (None when the wire draws its own)."""
         return self._head
 
@@ -352,17 +356,17 @@ class _Wire(QGraphicsItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         painter.setBrush(_NO_BRUSH)
-        if self._halo is not None:
-            pen = _pen(self._halo, 18.0)
+        if self._halo:
+            pen = _pen(self._palette.body_fill, 18.0)
             pen.setCapStyle(Qt.PenCapStyle.FlatCap)
             painter.setPen(pen)
             painter.drawPath(self._path)
-        painter.setPen(_pen(_INK, self._OUTER))
+        painter.setPen(_pen(self._palette.ink, self._OUTER))
         painter.drawPath(self._path)
 
 
-class _Arrowhead(QGraphicsPolygonItem):
-    """The arrowhead of a wire whose core is drawn by :class:`_WireCores`.
+class Arrowhead(QGraphicsPolygonItem):
+    """The arrowhead of a wire whose core is drawn by :class:`WireCores`.
 
     A plain Qt item, cached: a repaint asks nothing of Python for it (a Python
     item is asked for its bounding rectangle about four times per repaint, and
@@ -371,36 +375,39 @@ class _Arrowhead(QGraphicsPolygonItem):
 
     _PEN = 1.5
 
-    def __init__(self, polygon: QPolygonF) -> None:
+    def __init__(self, polygon: QPolygonF, palette: Palette) -> None:
         super().__init__(polygon)
+        self._palette = palette
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.restyle()
 
     def restyle(self) -> None:
         """Take the current theme's ink."""
-        self.setPen(_pen(_INK, self._PEN))
-        self.setBrush(_INK)
+        self.setPen(_pen(self._palette.ink, self._PEN))
+        self.setBrush(self._palette.ink)
 
 
-class _Dot(QGraphicsEllipseItem):
-    """A junction where a wire branches (a plain Qt item, cached, as :class:`_Arrowhead`)."""
+class Dot(QGraphicsEllipseItem):
+    """A junction where a wire branches (a plain Qt item, cached, as :class:`Arrowhead`)."""
 
-    def __init__(self, radius: float = 6.0) -> None:
+    def __init__(self, palette: Palette, radius: float = 6.0) -> None:
         super().__init__(-radius, -radius, 2 * radius, 2 * radius)
+        self._palette = palette
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setPen(Qt.PenStyle.NoPen)
         self.restyle()
 
     def restyle(self) -> None:
         """Take the current theme's ink."""
-        self.setBrush(_INK)
+        self.setBrush(self._palette.ink)
 
 
-class _HoverItem(_BoundedItem):
+class HoverItem(BoundedItem):
     """Base of the nodes: outlined in the accent colour while the mouse is over it."""
 
-    def __init__(self) -> None:
+    def __init__(self, palette: Palette) -> None:
         super().__init__()
+        self._palette = palette
         self._hovered = False
         self.setAcceptHoverEvents(True)
 
@@ -425,34 +432,35 @@ class _HoverItem(_BoundedItem):
             self.update()
 
 
-class _OpNode(_HoverItem):
+class OpNode(HoverItem):
     """A pointwise operation: a circle with × or +, or a pill reading "tanh"."""
 
-    def __init__(self, kind: str) -> None:
-        super().__init__()
+    def __init__(self, kind: str, palette: Palette) -> None:
+        super().__init__(palette)
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self._kind = kind  # "mul", "add" or "tanh"
         if kind == "tanh":
             self._rect = QRectF(-34.0, -17.0, 68.0, 34.0)
         else:
-            self._rect = QRectF(-_OP_R, -_OP_R, 2 * _OP_R, 2 * _OP_R)
-        self._font = _font(_PX_TAB + 1, bold=True)
+            self._rect = QRectF(-OP_R, -OP_R, 2 * OP_R, 2 * OP_R)
+        self._font = make_font(PX_TAB + 1, bold=True)
         self.set_bounds(self._rect.adjusted(-3, -3, 3, 3))
 
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(_HOVER if self._hovered else _INK, 3.0 if self._hovered else 2.2))
-        painter.setBrush(_OP_FILL)
+        pal = self._palette
+        painter.setPen(QPen(pal.hover if self._hovered else pal.ink, 3.0 if self._hovered else 2.2))
+        painter.setBrush(pal.op_fill)
         if self._kind == "tanh":
             r = self._rect.height() / 2
             painter.drawRoundedRect(self._rect, r, r)
             painter.setFont(self._font)
-            painter.setPen(_INK)
+            painter.setPen(pal.ink)
             painter.drawText(self._rect, Qt.AlignmentFlag.AlignCenter, "tanh")
             return
         painter.drawEllipse(self._rect)
-        painter.setPen(_pen(_INK, 3.0))
+        painter.setPen(_pen(pal.ink, 3.0))
         a = 8.0
         if self._kind == "mul":
             painter.drawLine(QPointF(-a, -a), QPointF(a, a))
@@ -463,11 +471,14 @@ class _OpNode(_HoverItem):
             painter.drawLine(QPointF(0, -a), QPointF(0, a))
 
 
-class _Tab(_BoundedItem):
+class _Tab(BoundedItem):
     """The activation's name (σ, tanh) on a tab over a layer's top-left corner."""
 
-    def __init__(self, rect: QRectF, text: str, font: QFont, parent: QGraphicsItem) -> None:
+    def __init__(
+        self, rect: QRectF, text: str, font: QFont, parent: QGraphicsItem, palette: Palette
+    ) -> None:
         super().__init__(parent)
+        self._palette = palette
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
         self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
         self._rect, self._text, self._font = QRectF(rect), text, font
@@ -476,8 +487,8 @@ class _Tab(_BoundedItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(_INK, 1.6))
-        painter.setBrush(_OP_FILL)
+        painter.setPen(QPen(self._palette.ink, 1.6))
+        painter.setBrush(self._palette.op_fill)
         r = self._rect.height() / 2
         painter.drawRoundedRect(self._rect, r, r)
         painter.setFont(self._font)
@@ -485,10 +496,11 @@ class _Tab(_BoundedItem):
 
 
 class _NodeOutline(QGraphicsItem):
-    """The outline of a value node, drawn in the background (see ``_ValueNode._layout``)."""
+    """The outline of a value node, drawn in the background (see ``ValueNode._layout``)."""
 
-    def __init__(self, rect: QRectF, radius: float, width: float) -> None:
+    def __init__(self, rect: QRectF, radius: float, width: float, palette: Palette) -> None:
         super().__init__()
+        self._palette = palette
         self._rect, self._radius, self._width = QRectF(rect), radius, width
 
     def set_shape(self, rect: QRectF, radius: float) -> None:
@@ -503,12 +515,12 @@ class _NodeOutline(QGraphicsItem):
     def paint(
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
-        painter.setPen(QPen(_INK, self._width))
+        painter.setPen(QPen(self._palette.ink, self._width))
         painter.setBrush(_NO_BRUSH)
         painter.drawRoundedRect(self._rect, self._radius, self._radius)
 
 
-class _ValueNode(_HoverItem):
+class ValueNode(HoverItem):
     """A node that shows a value: a rounded box filled with the value's colour.
 
     Used for the four layers (with a title and a tab naming the activation),
@@ -531,26 +543,27 @@ class _ValueNode(_HoverItem):
 
     def __init__(
         self,
+        palette: Palette,
         width: float,
         height: float,
         *,
         radius: float = 12.0,
         title: str | None = None,
-        title_px: float = _PX_TITLE,
-        value_px: float = _PX_VALUE_TERM,
+        title_px: float = PX_TITLE,
+        value_px: float = PX_VALUE_TERM,
         tab: str | None = None,
         strip_room: float = 16.0,
     ) -> None:
-        super().__init__()
+        super().__init__(palette)
         self._w, self._h0, self._strip_room = width, height, strip_room
         self._radius = radius
-        self._title_font = _font(title_px)
-        self._value_font = _font(value_px, bold=True)
+        self._title_font = make_font(title_px)
+        self._value_font = make_font(value_px, bold=True)
         self._shown_font = self._value_font
         self._value_px = float(self._value_font.pixelSize())
-        self._metrics = _Metrics.of(self._value_font)
+        self._metrics = Metrics.of(self._value_font)
         self._value_height = self._metrics.height
-        self._tab_font = _font(_PX_TAB, bold=True)
+        self._tab_font = make_font(PX_TAB, bold=True)
         self._title = ""
         self._title_st: QStaticText | None = None
         self._tab = tab
@@ -559,7 +572,7 @@ class _ValueNode(_HoverItem):
             tab_w = QFontMetricsF(self._tab_font).horizontalAdvance(tab) + 16.0
             self._tab_rect = QRectF(-width / 2 + 12.0, -height / 2 - 12.0, tab_w, 22.0)
             # A child item, cached: it never changes, while the box repaints every step.
-            self._tab_item = _Tab(self._tab_rect, tab, self._tab_font, self)
+            self._tab_item = _Tab(self._tab_rect, tab, self._tab_font, self, palette)
         self._text = NO_VALUE
         self._fill = QColor(NO_VALUE_COLOR)
         self._text_color = text_color_for(self._fill)
@@ -601,7 +614,7 @@ class _ValueNode(_HoverItem):
     def outline(self) -> _NodeOutline:
         """The outline to draw in the background (created on first use)."""
         if self._outline is None:
-            self._outline = _NodeOutline(self._rect, self._radius, self._OUTLINE)
+            self._outline = _NodeOutline(self._rect, self._radius, self._OUTLINE, self._palette)
         return self._outline
 
     def _place_contents(self) -> None:
@@ -626,7 +639,7 @@ class _ValueNode(_HoverItem):
     def set_title(self, title: str) -> None:
         if title != self._title:
             self._title = title
-            self._title_st = _static_text(title, self._title_font)
+            self._title_st = static_text(title, self._title_font)
             self._place_contents()
             self.update()
 
@@ -668,7 +681,7 @@ class _ValueNode(_HoverItem):
             self._selected = selected
             self._place_selected()
         if strip is not None and self._selected_rects is not None:
-            self._selected_color = _word_color(strip, selected)
+            self._selected_color = word_color(strip, selected)
         self.update()
 
     def title(self) -> str:
@@ -695,7 +708,7 @@ class _ValueNode(_HoverItem):
                 font.setPixelSize(max(8, int(self._value_px * room / width)))
         if font is not self._shown_font:
             self._shown_font = font
-            self._metrics = _Metrics.of(font)
+            self._metrics = Metrics.of(font)
             self._place_baseline()
 
     def _place_selected(self) -> None:
@@ -722,7 +735,7 @@ class _ValueNode(_HoverItem):
         self._text_y = rect.top() + (rect.height() - metrics.height) / 2 + metrics.ascent
 
     def _place_text(self, text: str) -> None:
-        """Where the value text starts: centred in the value's row (see :class:`_Metrics`)."""
+        """Where the value text starts: centred in the value's row (see :class:`Metrics`)."""
         self._text_pos = QPointF(self._text_cx - self._metrics.width(text) / 2, self._text_y)
 
     def text(self) -> str:
@@ -736,7 +749,8 @@ class _ValueNode(_HoverItem):
         self, painter: QPainter, option: QStyleOptionGraphicsItem, widget: QWidget | None = None
     ) -> None:
         if self._hovered or self._outline is None:
-            painter.setPen(QPen(_HOVER, 3.0) if self._hovered else QPen(_INK, self._OUTLINE))
+            pal = self._palette
+            painter.setPen(QPen(pal.hover, 3.0) if self._hovered else QPen(pal.ink, self._OUTLINE))
             painter.setBrush(self._fill)
             painter.drawRoundedRect(self._rect, self._radius, self._radius)
         else:
@@ -759,24 +773,26 @@ class _ValueNode(_HoverItem):
         smoothing (the diagram never sets ``SmoothPixmapTransform``): each unit
         stays one flat cell.
         """
-        painter.fillRect(self._strip_frame, _STRIP_FRAME)
+        pal = self._palette
+        painter.fillRect(self._strip_frame, pal.strip_frame)
         painter.drawImage(self._strip_area, self._strip_image)
         if self._selected_rects is not None:
             outer, inner, cell = self._selected_rects
-            painter.fillRect(outer, _INK)
-            painter.fillRect(inner, _WHITE)
+            painter.fillRect(outer, pal.ink)
+            painter.fillRect(inner, pal.white)
             painter.fillRect(cell, self._selected_color)
 
 
-class _Legend(QGraphicsItem):
+class Legend(QGraphicsItem):
     """The two colour scales and where the diverging one saturates."""
 
     _LABEL_W, _BAR_W, _BAR_H, _ROW = 62.0, 120.0, 13.0, 22.0
 
-    def __init__(self) -> None:
+    def __init__(self, palette: Palette) -> None:
         super().__init__()
+        self._palette = palette
         self.setCacheMode(QGraphicsItem.CacheMode.DeviceCoordinateCache)
-        self._font = _font(_PX_LEGEND)
+        self._font = make_font(PX_LEGEND)
         self._c_range = 2.0
         self._x_range = 1.0
         self.retranslate()
@@ -810,11 +826,11 @@ class _Legend(QGraphicsItem):
             (self._ROW, self._values_label, DIVERGING_STOPS, "−", "+"),
         ):
             text_box = QRectF(0.0, y - 4.0, self._LABEL_W, self._BAR_H + 8.0)
-            painter.setPen(_INK)
+            painter.setPen(self._palette.ink)
             painter.drawText(
                 text_box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, label
             )
-            painter.setPen(_MUTED)
+            painter.setPen(self._palette.muted)
             painter.drawText(
                 text_box.translated(self._LABEL_W + 2.0, 0).adjusted(0, 0, -self._LABEL_W + 16, 0),
                 Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
@@ -829,11 +845,13 @@ class _Legend(QGraphicsItem):
             grad = QLinearGradient(rect.topLeft(), rect.topRight())
             for k, stop in enumerate(stops):
                 grad.setColorAt(k / (len(stops) - 1), QColor(stop))
-            painter.setPen(QPen(_INK, 1.0))
+            painter.setPen(QPen(self._palette.ink, 1.0))
             painter.setBrush(QBrush(grad))
             painter.drawRect(rect)
-        note = _fill(self._note, {"c_range": f"{self._c_range:g}", "x_range": f"{self._x_range:g}"})
-        painter.setPen(_MUTED)
+        note = fill_template(
+            self._note, {"c_range": f"{self._c_range:g}", "x_range": f"{self._x_range:g}"}
+        )
+        painter.setPen(self._palette.muted)
         painter.drawText(
             QRectF(0.0, 2 * self._ROW - 4.0, 296.0, self._BAR_H + 8.0),
             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,

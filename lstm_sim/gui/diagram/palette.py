@@ -1,118 +1,116 @@
-"""Colours of the cell diagram, per appearance."""
+"""Colours of the cell diagram, per appearance: a :class:`Palette` object per diagram.
+
+Each :class:`~lstm_sim.gui.diagram.view.CellDiagram` owns one palette and
+hands it to its items, which read it when they paint; changing the appearance
+changes that diagram's palette (:meth:`Palette.set_theme`) and repaints it.
+No module-level colour changes, so two diagrams can show two appearances.
+
+The colours of the values themselves (gates on a sequential scale, signed
+values on a diverging one) do not depend on the appearance: :mod:`lstm_sim.gui.colors`.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from PySide6.QtGui import QColor
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import (
-    QColor,
-)
+__all__ = ["THEMES", "Palette", "word_color"]
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["set_theme"]
-
-
-# ------------------------------------------------------------------- palette
-_BACKGROUND = QColor("#f3f5f8")
-
-
-_BODY_FILL = QColor("#fdfdfe")
-
-
-_BODY_BORDER = QColor("#c9d2dd")
-
-
-_INK = QColor("#222a33")  # outlines, arrows, main text
-
-
-_MUTED = QColor("#5a6573")  # captions
-
-
-_ACCENT = QColor("#1d4f91")  # names of the two states
-
-
-_NEUTRAL_WIRE = QColor("#8d97a5")  # wires that carry a concatenation
-
-
-_EMPTY_WIRE = QColor("#d3d9e1")  # wires with no value yet
-
-
-_NO_BRUSH = Qt.BrushStyle.NoBrush
-
-
-_CENTER = Qt.AlignmentFlag.AlignCenter
-
-
-_HOVER = QColor("#e07b00")
-
-
-_WHITE = QColor("#ffffff")
-
-
-_OP_FILL = QColor("#ffffff")  # pointwise-operation circles and the σ/tanh tabs
-
-
-_STRIP_FRAME = QColor(20, 22, 26, 150)
-
-
-_X_FILL = QColor("#f7f8fa")  # x_t node for D > 1 (its strip shows the inputs)
-
-
-# The colours above, per theme. set_theme() changes the QColor objects in place, so
-# every item paints with the new colours on its next repaint.
-_THEMES: dict[str, dict[str, str]] = {
+#: The colours that change with the appearance, by theme.
+THEMES: dict[str, dict[str, str]] = {
     "light": {
-        "_BACKGROUND": "#f3f5f8",
-        "_BODY_FILL": "#fdfdfe",
-        "_BODY_BORDER": "#c9d2dd",
-        "_INK": "#222a33",
-        "_MUTED": "#5a6573",
-        "_ACCENT": "#1d4f91",
-        "_NEUTRAL_WIRE": "#8d97a5",
-        "_EMPTY_WIRE": "#d3d9e1",
-        "_X_FILL": "#f7f8fa",
-        "_OP_FILL": "#ffffff",
+        "background": "#f3f5f8",
+        "body_fill": "#fdfdfe",
+        "body_border": "#c9d2dd",
+        "ink": "#222a33",
+        "muted": "#5a6573",
+        "accent": "#1d4f91",
+        "neutral_wire": "#8d97a5",
+        "empty_wire": "#d3d9e1",
+        "x_fill": "#f7f8fa",
+        "op_fill": "#ffffff",
     },
     "dark": {
-        "_BACKGROUND": "#1b1f24",
-        "_BODY_FILL": "#242a31",
-        "_BODY_BORDER": "#46515e",
-        "_INK": "#e3e7ec",
-        "_MUTED": "#a9b4c1",
-        "_ACCENT": "#8dbbff",
-        "_NEUTRAL_WIRE": "#8d97a5",
-        "_EMPTY_WIRE": "#3b434e",
-        "_X_FILL": "#2b3139",
-        "_OP_FILL": "#323a44",
+        "background": "#1b1f24",
+        "body_fill": "#242a31",
+        "body_border": "#46515e",
+        "ink": "#e3e7ec",
+        "muted": "#a9b4c1",
+        "accent": "#8dbbff",
+        "neutral_wire": "#8d97a5",
+        "empty_wire": "#3b434e",
+        "x_fill": "#2b3139",
+        "op_fill": "#323a44",
     },
     "high_contrast": {
-        "_BACKGROUND": "#ffffff",
-        "_BODY_FILL": "#ffffff",
-        "_BODY_BORDER": "#000000",
-        "_INK": "#000000",
-        "_MUTED": "#000000",
-        "_ACCENT": "#000000",
-        "_NEUTRAL_WIRE": "#000000",
-        "_EMPTY_WIRE": "#6b6b6b",
-        "_X_FILL": "#ffffff",
-        "_OP_FILL": "#ffffff",
+        "background": "#ffffff",
+        "body_fill": "#ffffff",
+        "body_border": "#000000",
+        "ink": "#000000",
+        "muted": "#000000",
+        "accent": "#000000",
+        "neutral_wire": "#000000",
+        "empty_wire": "#6b6b6b",
+        "x_fill": "#ffffff",
+        "op_fill": "#ffffff",
     },
 }
 
 
-def set_theme(name: str) -> None:
-    """Use the diagram colours of theme ``name`` ("light", "dark", "high_contrast").
+class Palette:
+    """The diagram's colours for one appearance.
 
-    Call :meth:`CellDiagram.restyle` on existing diagrams afterwards.
+    Attributes
+    ----------
+    theme : str
+        ``"light"``, ``"dark"`` or ``"high_contrast"``.
+    background, body_fill, body_border : QColor
+        The scene, and the cell body's fill and border.
+    ink : QColor
+        Outlines, arrows, main text.
+    muted : QColor
+        Captions.
+    accent : QColor
+        The names of the two states, the read-out.
+    neutral_wire, empty_wire : QColor
+        Wires that carry a concatenation, and wires with no value yet.
+    x_fill : QColor
+        The x_t node when it shows several inputs (its strip shows them).
+    op_fill : QColor
+        The pointwise-operation circles and the σ/tanh tabs.
+    hover, white, strip_frame : QColor
+        The outline of a hovered node, the selected strip cell's inner frame,
+        and the frame of the strips (the same in every appearance).
     """
-    for const, value in _THEMES[name].items():
-        globals()[const].setRgb(QColor(value).rgb())
+
+    def __init__(self, theme: str = "light") -> None:
+        self.hover = QColor("#e07b00")
+        self.white = QColor("#ffffff")
+        self.strip_frame = QColor(20, 22, 26, 150)
+        self.theme = ""
+        self.set_theme(theme)
+
+    def set_theme(self, theme: str) -> None:
+        """Take the colours of ``theme`` (the diagram then repaints: ``CellDiagram.restyle``)."""
+        if theme not in THEMES:
+            raise ValueError(f"theme: expected one of {', '.join(THEMES)}, got {theme!r}")
+        self.theme = theme
+        for name, value in THEMES[theme].items():
+            setattr(self, name, QColor(value))
+
+    # (attributes set by set_theme, declared for readers and type checkers)
+    background: QColor
+    body_fill: QColor
+    body_border: QColor
+    ink: QColor
+    muted: QColor
+    accent: QColor
+    neutral_wire: QColor
+    empty_wire: QColor
+    x_fill: QColor
+    op_fill: QColor
 
 
-def _word_color(words: bytes, index: int) -> QColor:
+def word_color(words: bytes, index: int) -> QColor:
     """The colour of RGB32 word ``index`` in ``words`` (B, G, R, 255 each)."""
     k = 4 * index
     return QColor(words[k + 2], words[k + 1], words[k])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, ClassVar
+from typing import ClassVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
@@ -14,14 +14,26 @@ from PySide6.QtGui import (
     QStaticText,
     QTextOption,
 )
-from PySide6.QtWidgets import (
-    QApplication,
-)
+from PySide6.QtWidgets import QApplication
 
-if TYPE_CHECKING:
-    pass
-
-__all__ = ["NO_VALUE", "format_value", "rich_notation"]
+__all__ = [
+    "NO_VALUE",
+    "PX_CAPTION",
+    "PX_HEADER",
+    "PX_LEGEND",
+    "PX_PART",
+    "PX_TAB",
+    "PX_TITLE",
+    "PX_VALUE_BADGE",
+    "PX_VALUE_BOX",
+    "PX_VALUE_TERM",
+    "Metrics",
+    "fill_template",
+    "format_value",
+    "make_font",
+    "rich_notation",
+    "static_text",
+]
 
 
 #: Text shown where there is no value (the gates at t = 0).
@@ -29,44 +41,24 @@ NO_VALUE = "—"
 
 
 # Font sizes in scene units (the scene is drawn at ≈ 0.72 px per unit at 1280×800).
-_PX_VALUE_BOX = 22
-
-
-_PX_VALUE_TERM = 19
-
-
-_PX_VALUE_BADGE = 18
-
-
-_PX_TITLE = 17
-
-
-_PX_CAPTION = 16
-
-
-_PX_HEADER = 19
-
-
-_PX_PART = 17
-
-
-_PX_TAB = 15
-
-
-_PX_LEGEND = 15
+PX_VALUE_BOX = 22
+PX_VALUE_TERM = 19
+PX_VALUE_BADGE = 18
+PX_TITLE = 17
+PX_CAPTION = 16
+PX_HEADER = 19
+PX_PART = 17
+PX_TAB = 15
+PX_LEGEND = 15
 
 
 _SUB_BRACED = re.compile(r"_\{([^}]*)\}")
-
-
 _SUB_SINGLE = re.compile(r"_([A-Za-z0-9])")
-
-
 _PLACEHOLDER = re.compile(r"\{([a-z_]+)\}")
 
 
 def rich_notation(text: str) -> str:
-    """Turn DESIGN.md notation into Qt rich text with subscripts.
+    """Turn the notation of docs/architecture.md into Qt rich text with subscripts.
 
     ``"f_t"`` → ``f<sub>t</sub>``, ``"C_{t-1}"`` → ``C<sub>t−1</sub>``; the rest is
     HTML-escaped. Translations keep the plain notation, so translators never see
@@ -87,12 +79,12 @@ def format_value(value: float, decimals: int) -> str:
     return f"{value:.{decimals}f}"
 
 
-def _fill(template: str, values: Mapping[str, str]) -> str:
+def fill_template(template: str, values: Mapping[str, str]) -> str:
     """Substitute ``{name}`` placeholders that are in ``values``; leave ``C_{t-1}`` alone."""
     return _PLACEHOLDER.sub(lambda m: values.get(m.group(1), m.group(0)), template)
 
 
-def _font(px: float, *, bold: bool = False, italic: bool = False) -> QFont:
+def make_font(px: float, *, bold: bool = False, italic: bool = False) -> QFont:
     font = QFont(QApplication.font())
     font.setPixelSize(round(px))
     font.setBold(bold)
@@ -100,7 +92,7 @@ def _font(px: float, *, bold: bool = False, italic: bool = False) -> QFont:
     return font
 
 
-class _Metrics:
+class Metrics:
     """Advances and vertical metrics of one font, for placing short texts without a layout.
 
     ``QPainter.drawText`` into a rectangle with an alignment lays the text out
@@ -109,7 +101,7 @@ class _Metrics:
     sums of cached advances.
     """
 
-    _cache: ClassVar[dict[str, _Metrics]] = {}
+    _cache: ClassVar[dict[str, Metrics]] = {}
 
     def __init__(self, font: QFont) -> None:
         self._metrics = QFontMetricsF(font)
@@ -118,7 +110,7 @@ class _Metrics:
         self.height = self._metrics.height()
 
     @classmethod
-    def of(cls, font: QFont) -> _Metrics:
+    def of(cls, font: QFont) -> Metrics:
         key = font.key()
         found = cls._cache.get(key)
         if found is None:
@@ -136,7 +128,7 @@ class _Metrics:
         return total
 
 
-def _static_text(text: str, font: QFont) -> QStaticText:
+def static_text(text: str, font: QFont) -> QStaticText:
     """A prepared text; rich (with subscripts) only when the notation needs it."""
     # Only subscripts and line breaks need rich text ("t = 12", the time, does not).
     rich = rich_notation(text) if "_" in text or "\n" in text else None

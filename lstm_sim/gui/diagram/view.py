@@ -67,67 +67,13 @@ from ..colors import (
     diverging_rgb,
     gate_rgb,
 )
+from .items import Arrowhead, Dot, Label, Legend, OpNode, Panel, ValueNode, Wire, WireCores
+from .layout import BODY, DOTS, LABELS, LEGEND_POS, NODES, OPS, SCENE, WIRES, X_W, X_W_WIDE
+from .palette import Palette, word_color
+from .text import NO_VALUE, fill_template, format_value, rich_notation
 
 if TYPE_CHECKING:
     from lstm_sim.engine.lstm import StepResult
-from .items import (
-    _Arrowhead,
-    _Dot,
-    _Label,
-    _Legend,
-    _OpNode,
-    _Panel,
-    _ValueNode,
-    _Wire,
-    _WireCores,
-)
-from .layout import (
-    _BODY,
-    _BOX_H,
-    _BOX_W,
-    _BOX_Y,
-    _BUS_Y,
-    _COL_F,
-    _COL_G,
-    _COL_I,
-    _COL_O,
-    _COL_T,
-    _COL_UP,
-    _CY,
-    _HOUT_Y,
-    _IMUL_Y,
-    _OP_R,
-    _SCENE,
-    _TANH_Y,
-    _X_IN,
-    _X_L,
-    _X_R,
-    _X_W,
-    _X_W_WIDE,
-)
-from .palette import (
-    _ACCENT,
-    _BACKGROUND,
-    _BODY_FILL,
-    _EMPTY_WIRE,
-    _MUTED,
-    _NEUTRAL_WIRE,
-    _X_FILL,
-    _word_color,
-)
-from .text import (
-    _PX_CAPTION,
-    _PX_HEADER,
-    _PX_PART,
-    _PX_TITLE,
-    _PX_VALUE_BADGE,
-    _PX_VALUE_BOX,
-    _PX_VALUE_TERM,
-    NO_VALUE,
-    _fill,
-    format_value,
-    rich_notation,
-)
 
 __all__ = ["CellDiagram"]
 
@@ -190,12 +136,13 @@ class CellDiagram(QGraphicsView):
         view.node_text("f")  # f"{trace.f[4, 0]:.3f}", e.g. '0.675'
     """
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, theme: str = "light") -> None:
         super().__init__(parent)
+        self._palette = Palette(theme)
         scene = _DiagramScene(self, self._ensure_tooltips)
-        scene.setSceneRect(_SCENE)
-        scene.fixed.setSceneRect(_SCENE)
-        scene.setBackgroundBrush(_BACKGROUND)
+        scene.setSceneRect(SCENE)
+        scene.fixed.setSceneRect(SCENE)
+        scene.setBackgroundBrush(self._palette.background)
         scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.setScene(scene)
         self._scene = scene
@@ -207,7 +154,7 @@ class CellDiagram(QGraphicsView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFrameShape(QFrame.Shape.NoFrame)
-        self.setBackgroundBrush(_BACKGROUND)
+        self.setBackgroundBrush(self._palette.background)
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.BoundingRectViewportUpdate)
         self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
         self.setMinimumSize(240, 140)
@@ -229,10 +176,10 @@ class CellDiagram(QGraphicsView):
         # Python references to every item: PySide6 must not drop the wrappers
         # whose paint()/boundingRect() Qt calls.
         self._items: list[QGraphicsItem] = []
-        self._nodes: dict[str, _ValueNode] = {}
-        self._ops: dict[str, _OpNode] = {}
-        self._wires: list[tuple[_Wire, str | None]] = []
-        self._labels: dict[str, _Label] = {}
+        self._nodes: dict[str, ValueNode] = {}
+        self._ops: dict[str, OpNode] = {}
+        self._wires: list[tuple[Wire, str | None]] = []
+        self._labels: dict[str, Label] = {}
         self._build()
         self._retranslate()
         self._refresh()
@@ -356,7 +303,7 @@ class CellDiagram(QGraphicsView):
     def render_image(self, width: int, height: int) -> QImage:
         """Render the whole diagram into a ``width`` × ``height`` image (aspect kept, centred)."""
         image = QImage(int(width), int(height), QImage.Format.Format_ARGB32_Premultiplied)
-        image.fill(_BACKGROUND)
+        image.fill(self._palette.background)
         painter = QPainter(image)
         try:
             # No SmoothPixmapTransform: the unit strips are images scaled up cell by cell.
@@ -414,163 +361,59 @@ class CellDiagram(QGraphicsView):
         self._scene.drawBackground(painter, rect)
 
     def _build(self) -> None:
-        """Create every item once, at its place."""
-        self._add(_Panel(_BODY), 0, fixed=True)
-
-        # --- value nodes -------------------------------------------------
-        def node(key: str, pos: QPointF, **kwargs: object) -> _ValueNode:
-            item = _ValueNode(**kwargs)  # type: ignore[arg-type]
-            self._nodes[key] = item
-            self._add(item, 5, pos)
-            self._add(item.outline(), 5, pos, fixed=True)
-            return item
-
-        term = {
-            "width": 104.0,
-            "height": 64.0,
-            "radius": 16.0,
-            "value_px": _PX_VALUE_TERM,
-            "title_px": _PX_TITLE + 1,
-        }
-        node("c_prev", QPointF(_X_L, _CY), **term)
-        node("h_prev", QPointF(_X_L, _BUS_Y), **term)
-        node("x", _X_IN, **{**term, "width": _X_W})
-        node("c", QPointF(_X_R, _CY), **term)
-        node("h", QPointF(_X_R, _HOUT_Y), **term)
-        # The layers keep one size (room for the strip included) so the wires
-        # always meet their edges.
-        box = {
-            "width": _BOX_W,
-            "height": _BOX_H,
-            "radius": 14.0,
-            "value_px": _PX_VALUE_BOX,
-            "strip_room": 0.0,
-        }
-        node("f", QPointF(_COL_F, _BOX_Y), tab="σ", **box)
-        node("i", QPointF(_COL_I, _BOX_Y), tab="σ", **box)
-        node("g", QPointF(_COL_G, _BOX_Y), tab="tanh", **box)
-        node("o", QPointF(_COL_O, _BOX_Y), tab="σ", **box)
-        badge = {"width": 88.0, "height": 30.0, "radius": 10.0, "value_px": _PX_VALUE_BADGE}
-        badge_strip = 14.0
-        node("f_mul", QPointF(_COL_I, _CY), strip_room=badge_strip, **badge)
-        node("i_mul", QPointF(_COL_G, (_CY + _IMUL_Y) / 2), strip_room=badge_strip, **badge)
-        node("tanh_c", QPointF(_COL_T, 272.0), strip_room=badge_strip, **badge)
-        node("o_mul", QPointF(_COL_T, 428.0), strip_room=badge_strip, **badge)
-
-        # --- pointwise operations ----------------------------------------
-        def op(key: str, kind: str, pos: QPointF) -> _OpNode:
-            item = _OpNode(kind)
-            self._ops[key] = item
-            self._add(item, 4, pos)
-            return item
-
-        op("f_mul", "mul", QPointF(_COL_F, _CY))
-        op("c", "add", QPointF(_COL_G, _CY))
-        op("i_mul", "mul", QPointF(_COL_G, _IMUL_Y))
-        op("tanh_c", "tanh", QPointF(_COL_T, _TANH_Y))
-        op("o_mul", "mul", QPointF(_COL_T, _BOX_Y))
-
-        # --- wires -------------------------------------------------------
+        """Create every item once, at its place (the tables of :mod:`.layout`)."""
+        pal = self._palette
+        self._add(Panel(BODY, pal), 0, fixed=True)
+        for key, spec in NODES.items():
+            node = ValueNode(
+                pal,
+                spec.width,
+                spec.height,
+                radius=spec.radius,
+                title_px=spec.title_px,
+                value_px=spec.value_px,
+                tab=spec.tab,
+                strip_room=spec.strip_room,
+            )
+            self._nodes[key] = node
+            self._add(node, 5, spec.pos)
+            self._add(node.outline(), 5, spec.pos, fixed=True)
+        for key, op in OPS.items():
+            self._ops[key] = item = OpNode(op.kind, pal)
+            self._add(item, 4, op.pos)
         # Cables (cached, in the background) under one item drawing every coloured
         # core, under the arrowheads. A wire with a halo goes over all of them: its
         # halo and cable (cached), then its core and arrowhead, over the wires it
         # crosses.
-        cores, upper_cores = _WireCores(), _WireCores()
+        cores, upper_cores = WireCores(), WireCores()
         self._add(cores, 2.5)
         self._add(upper_cores, 3.5)
-
-        def wire(value_key: str | None, *points: tuple[float, float], **kwargs: object) -> None:
-            pts = [QPointF(x, y) for x, y in points]
-            halo = kwargs.get("halo") is not None
-            item = _Wire(pts, cores=upper_cores if halo else cores, **kwargs)  # type: ignore[arg-type]
-            self._wires.append((item, value_key))
-            self._add(item, 3 if halo else 2, fixed=not halo)
-            head = item.arrowhead()
+        for w in WIRES:
+            points = [QPointF(x, y) for x, y in w.points]
+            wire = Wire(
+                points, pal, cores=upper_cores if w.halo else cores, arrow=w.arrow, halo=w.halo
+            )
+            self._wires.append((wire, w.value))
+            self._add(wire, 3 if w.halo else 2, fixed=not w.halo)
+            head = wire.arrowhead()
             if head is not None:
-                self._add(head, 3.7 if halo else 2.7)
-
-        r, half_w = _OP_R, _BOX_W / 2
-        box_top, box_bottom = _BOX_Y - _BOX_H / 2, _BOX_Y + _BOX_H / 2
-        # The cell-state line.
-        wire("c_prev", (_X_L + 52, _CY), (_COL_F - r, _CY))
-        wire("f_mul", (_COL_F + r, _CY), (_COL_G - r, _CY))
-        wire("c", (_COL_G + r, _CY), (_X_R - 52, _CY), halo=_BODY_FILL)
-        wire("c", (_COL_T, _CY), (_COL_T, _TANH_Y - 17))
-        wire("tanh_c", (_COL_T, _TANH_Y + 17), (_COL_T, _BOX_Y - r))
-        # The gates into the pointwise operations.
-        wire("f", (_COL_F, box_top), (_COL_F, _CY + r))
-        wire("i", (_COL_I, box_top), (_COL_I, _IMUL_Y), (_COL_G - r, _IMUL_Y))
-        wire("g", (_COL_G, box_top), (_COL_G, _IMUL_Y + r))
-        wire("i_mul", (_COL_G, _IMUL_Y - r), (_COL_G, _CY + r))
-        wire("o", (_COL_O + half_w, _BOX_Y), (_COL_T - r, _BOX_Y))
-        # h_t: down, out to the right, and up out of the top.
-        wire("h", (_COL_T, _BOX_Y + r), (_COL_T, _HOUT_Y), (_X_R - 52, _HOUT_Y))
-        wire("h", (_COL_UP, _HOUT_Y), (_COL_UP, 8.0))
-        # The inputs: h_{t-1} and x_t join into the bus that feeds the four layers.
-        x_join = _X_IN.x()
-        wire("h_prev", (_X_L + 52, _BUS_Y), (x_join, _BUS_Y), arrow=False)
-        wire("x", (x_join, _X_IN.y() - 31), (x_join, _BUS_Y))
-        wire(None, (x_join, _BUS_Y), (_COL_O, _BUS_Y), arrow=False)
-        for col in (_COL_F, _COL_I, _COL_G, _COL_O):
-            wire(None, (col, _BUS_Y), (col, box_bottom))
-        for x, y in (
-            (x_join, _BUS_Y),
-            (_COL_F, _BUS_Y),
-            (_COL_I, _BUS_Y),
-            (_COL_G, _BUS_Y),
-            (_COL_T, _CY),
-            (_COL_UP, _HOUT_Y),
-        ):
-            self._add(_Dot(), 6, QPointF(x, y))
-
-        # --- labels ------------------------------------------------------
-        def label(key: str, pos: QPointF, px: float, **kwargs: object) -> None:
-            item = _Label("", px, **kwargs)  # type: ignore[arg-type]
-            self._labels[key] = item
-            self._add(item, 7, pos, fixed=key not in ("time", "unit", "readout"))
-
-        label("h_up", QPointF(_COL_UP + 16, 20.0), _PX_TITLE + 1, anchor="left")
-        # The linear read-out of a trained model, under the output arrow's label.
-        label("readout", QPointF(_COL_UP + 16, 44.0), _PX_CAPTION, color=_ACCENT, anchor="left")
-        label("cap_f_mul", QPointF(_COL_I, _CY - 34), _PX_CAPTION, color=_MUTED, italic=True)
-        label(
-            "cap_i_mul",
-            QPointF(_COL_G + 52, (_CY + _IMUL_Y) / 2),
-            _PX_CAPTION,
-            color=_MUTED,
-            italic=True,
-            anchor="left",
-        )
-        label(
-            "cap_tanh_c",
-            QPointF(_COL_T - 50, 272.0),
-            _PX_CAPTION,
-            color=_MUTED,
-            italic=True,
-            anchor="right",
-        )
-        label(
-            "cap_o_mul",
-            QPointF(_COL_T - 50, 428.0),
-            _PX_CAPTION,
-            color=_MUTED,
-            italic=True,
-            anchor="right",
-        )
-        label(
-            "cap_bus",
-            QPointF((_COL_I + _COL_G) / 2, _BUS_Y + 20),
-            _PX_CAPTION,
-            color=_MUTED,
-            italic=True,
-        )
-        label("part_c", QPointF(_BODY.center().x(), 40.0), _PX_PART, color=_ACCENT, bold=True)
-        label("part_h", QPointF(_BODY.center().x(), 562.0), _PX_PART, color=_ACCENT, bold=True)
-        label("time", QPointF(16.0, 24.0), _PX_HEADER, bold=True, anchor="left")
-        label("unit", QPointF(16.0, 50.0), _PX_CAPTION, color=_MUTED, anchor="left")
-
-        self._legend = _Legend()
-        self._add(self._legend, 7, QPointF(772.0, 536.0), fixed=True)
+                self._add(head, 3.7 if w.halo else 2.7)
+        for pos in DOTS:
+            self._add(Dot(pal), 6, pos)
+        for key, spec in LABELS.items():
+            label = Label(
+                "",
+                spec.px,
+                pal,
+                role=spec.role,
+                bold=spec.bold,
+                italic=spec.italic,
+                anchor=spec.anchor,
+            )
+            self._labels[key] = label
+            self._add(label, 7, spec.pos, fixed=spec.fixed)
+        self._legend = Legend(pal)
+        self._add(self._legend, 7, LEGEND_POS, fixed=True)
 
     def _retranslate(self) -> None:
         """(Re)set every fixed text, and the text templates, from the current translation."""
@@ -645,12 +488,22 @@ class CellDiagram(QGraphicsView):
         self._tips_dirty = True
 
     # ============================================================ updating
+    def set_theme(self, theme: str) -> None:
+        """Draw with the colours of appearance ``theme`` ("light", "dark", "high_contrast")."""
+        if theme != self._palette.theme:
+            self._palette.set_theme(theme)
+            self.restyle()
+
+    def palette_colors(self) -> Palette:
+        """The colours this diagram draws with (its :class:`Palette`)."""
+        return self._palette
+
     def restyle(self) -> None:
-        """Repaint everything with the current theme's colours (after :func:`set_theme`)."""
-        self._scene.setBackgroundBrush(_BACKGROUND)
-        self.setBackgroundBrush(_BACKGROUND)
+        """Repaint everything with the palette's colours (after :meth:`set_theme`)."""
+        self._scene.setBackgroundBrush(self._palette.background)
+        self.setBackgroundBrush(self._palette.background)
         for item in [*self._scene.items(), *self._scene.fixed.items()]:
-            if isinstance(item, _Arrowhead | _Dot):
+            if isinstance(item, Arrowhead | Dot):
                 item.restyle()
             item.update()
         self._fixed_changed()
@@ -666,7 +519,7 @@ class CellDiagram(QGraphicsView):
         """The nodes currently outlined."""
         return [key for key, node in self._nodes.items() if node._hovered]
 
-    def _node(self, key: str) -> _ValueNode:
+    def _node(self, key: str) -> ValueNode:
         try:
             return self._nodes[key]
         except KeyError:
@@ -720,7 +573,7 @@ class CellDiagram(QGraphicsView):
         if x.shape[0] <= 3:
             return ", ".join(format_value(float(v), self._decimals) for v in x)
         norm = format_value(float(np.linalg.norm(x)), self._decimals)
-        return _fill(self._texts["x_norm"], {"norm": norm})
+        return fill_template(self._texts["x_norm"], {"norm": norm})
 
     def _refresh(self, *, colors: bool = True) -> None:
         """Push texts, colours and strips of the stored state into the items.
@@ -733,35 +586,36 @@ class CellDiagram(QGraphicsView):
         j = self._unit
         empty = QColor(NO_VALUE_COLOR)
         wire_colors: dict[str, QColor] = {}
+        pal = self._palette
         for key in NODE_KEYS:
             v = self._values[key]
             item = self._nodes[key]
             if v is None:
                 if key == "x":
-                    item.set_width(_X_W)
+                    item.set_width(X_W)
                 item.set_display(NO_VALUE, empty)
-                wire_colors[key] = _EMPTY_WIRE
+                wire_colors[key] = pal.empty_wire
                 continue
             words = self._rgb[key]
             if key == "x":
                 single = v.shape[0] == 1
-                item.set_width(_X_W if single else _X_W_WIDE)
-                fill = _word_color(words, 0) if single else _X_FILL
+                item.set_width(X_W if single else X_W_WIDE)
+                fill = word_color(words, 0) if single else pal.x_fill
                 item.set_display(self._x_text(v), fill, None if single else words, -1)
-                wire_colors[key] = fill if single else _NEUTRAL_WIRE
+                wire_colors[key] = fill if single else pal.neutral_wire
                 continue
-            fill = _word_color(words, j)
+            fill = word_color(words, j)
             strip = words if v.shape[0] > 1 else None
             item.set_display(format_value(float(v[j]), self._decimals), fill, strip, j)
             wire_colors[key] = fill
         for wire, key in self._wires:
-            wire.set_color(_NEUTRAL_WIRE if key is None else wire_colors[key])
+            wire.set_color(pal.neutral_wire if key is None else wire_colors[key])
         hidden = self._hidden
         if not self._pre and self._t == 0:
             self._labels["time"].set_text(self._texts["time0"])
         else:
-            self._labels["time"].set_text(_fill(self._texts["time"], {"t": str(self._t)}))
-        unit_text = _fill(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
+            self._labels["time"].set_text(fill_template(self._texts["time"], {"t": str(self._t)}))
+        unit_text = fill_template(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
         self._labels["unit"].set_text(unit_text if hidden > 1 else "")
         self._tips_dirty = True
 
@@ -829,15 +683,15 @@ class CellDiagram(QGraphicsView):
             elif key in subst:
                 lines.append(f"{eq} = {subst[key]} = {num(key)}")
             elif key in ("c", "h"):  # the initial state (t = 0)
-                lines.append(_fill(texts["c0" if key == "c" else "h0"], {"v": num(key)}))
+                lines.append(fill_template(texts["c0" if key == "c" else "h0"], {"v": num(key)}))
             else:
                 lines.append(f"{eq} = {num(key)}")
             if v is not None and key != "x" and v.shape[0] > 1:
-                lines.append(_fill(texts["unit"], {"j": str(j), "hidden": str(v.shape[0])}))
+                lines.append(fill_template(texts["unit"], {"j": str(j), "hidden": str(v.shape[0])}))
             if has_step:
                 if key in ("c_prev", "h_prev"):
-                    lines.append(_fill(texts["prev_step"], {"k": str(t - 1)}))
+                    lines.append(fill_template(texts["prev_step"], {"k": str(t - 1)}))
                 else:
-                    lines.append(_fill(texts["step"], {"t": str(t)}))
+                    lines.append(fill_template(texts["step"], {"t": str(t)}))
             tips[key] = "\n".join(lines)
         return tips
