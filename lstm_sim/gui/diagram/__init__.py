@@ -1,7 +1,8 @@
 """The LSTM memory-cell diagram (see :mod:`.view` for what it shows and how it is drawn).
 
 - :mod:`.view` — :class:`CellDiagram`, the view, and how a step's numbers reach the items;
-- :mod:`.items` — the graphics items (nodes, wires, labels, legend);
+- :mod:`.items` — the graphics items: body, wires, junctions, labels;
+- :mod:`.nodes` — the value nodes, the pointwise operations and the legend;
 - :mod:`.layout` — where everything is;
 - :mod:`.palette` — the colours per appearance;
 - :mod:`.text` — the notation with subscripts, value formats and fonts.

@@ -67,8 +67,9 @@ from ..colors import (
     diverging_rgb,
     gate_rgb,
 )
-from .items import Arrowhead, Dot, Label, Legend, OpNode, Panel, ValueNode, Wire, WireCores
+from .items import Arrowhead, Dot, Label, Panel, Wire, WireCores
 from .layout import BODY, DOTS, LABELS, LEGEND_POS, NODES, OPS, SCENE, WIRES, X_W, X_W_WIDE
+from .nodes import Legend, OpNode, ValueNode
 from .palette import Palette, word_color
 from .text import NO_VALUE, fill_template, format_value, rich_notation
 
