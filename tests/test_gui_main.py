@@ -389,3 +389,45 @@ def test_short_value_axes_number_few_ticks(window):
         # a tall panel (a large window) gets the usual density back
         (spacing, major), *_ = axis.tickValues(-0.04, 1.04, 300)
         assert len(major) >= 5
+
+
+def test_one_job_runner_and_the_status_bar_it_derives(window):
+    """Steps, gradients and files run through the window's one JobRunner; the status
+    bar shows what runs and nothing once it ended; Cancel stops every lane."""
+    import threading
+
+    from lstm_sim.session import Cancelled
+
+    jobs = window.jobs
+    assert window.file_actions.jobs is jobs
+    assert jobs.rendered() == {
+        "text": "",
+        "progress_visible": False,
+        "cancel_visible": False,
+        "lanes": [],
+    }
+    release = threading.Event()
+    results, cancelled = [], []
+
+    def slow(progress, is_cancelled):
+        progress(0.5)
+        while not release.wait(0.01):
+            if is_cancelled():
+                raise Cancelled()
+        return 42
+
+    jobs.start("file", "reading", slow, results.append, on_cancel=lambda: cancelled.append(1))
+    jobs.start("steps", "stepping", slow, results.append, progress=False)
+    with pytest.raises(RuntimeError, match="busy"):
+        jobs.start("file", "again", slow, results.append)
+    shown = jobs.rendered()
+    assert shown["text"] == "stepping" and shown["cancel_visible"] and shown["progress_visible"]
+    assert shown["lanes"] == ["file", "steps"]
+    window.cancel_button.click()  # cancels every lane
+    jobs.wait(10.0)
+    assert cancelled == [1] and results == []
+    assert jobs.rendered()["lanes"] == [] and not jobs.rendered()["cancel_visible"]
+    release.set()
+    jobs.start("file", "reading", slow, results.append)
+    jobs.wait(10.0)
+    assert results == [42] and jobs.rendered()["text"] == ""

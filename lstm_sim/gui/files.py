@@ -97,6 +97,7 @@ from ..session import (
 from ..train import Readout, TrainError
 from .dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog, error_text
 from .follow import follow
+from .jobs import JobRunner
 from .plots.export import (
     image_too_large,
     save_png,
@@ -106,7 +107,6 @@ from .plots.export import (
     write_png,
     write_svg,
 )
-from .worker import Job
 
 __all__ = [
     "MAX_RECENT",
@@ -209,8 +209,7 @@ class FileActions(QObject):
     def __init__(self, window: Any) -> None:
         super().__init__(window)
         self.window = window
-        self._job: Job | None = None
-        self._on_result: Callable[[Any], None] | None = None
+        self.jobs: JobRunner = window.jobs
         self._queue: list[tuple[str, str]] = []
         self._edits = 0
         self._detached = False
@@ -230,7 +229,6 @@ class FileActions(QObject):
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         view.customContextMenuRequested.connect(self._plot_context_menu)
         self._plot_viewport = view.viewport()
-        window.cancel_button.clicked.connect(self.cancel)
         follow(
             self,
             window.session,
@@ -367,7 +365,7 @@ class FileActions(QObject):
     @property
     def busy(self) -> bool:
         """A file is being read or written in a worker."""
-        return self._job is not None
+        return self.jobs.running("file")
 
     def _start(
         self,
@@ -381,7 +379,7 @@ class FileActions(QObject):
         :class:`~lstm_sim.io.FileError` (→ the error dialog); ``on_result`` gets
         its return value otherwise.
         """
-        if self._job is not None:
+        if self.busy:
             self._status(self.tr("Busy with another file: wait for it or cancel it"))
             return False
 
@@ -396,53 +394,32 @@ class FileActions(QObject):
                 raise Cancelled()
             return result
 
-        job = Job(guarded)
-        job.progressed.connect(self._on_progress)
-        job.finished.connect(self._on_job_finished)
-        job.cancelled.connect(self._on_job_cancelled)
-        job.failed.connect(self._on_job_failed)
-        self._job = job
-        self._on_result = on_result
-        w = self.window
-        w.status_label.setText(label)
-        w.progress.setValue(0)
-        w.progress.show()
-        w.cancel_button.show()
-        job.start()
+        def finished(result: Any) -> None:
+            if isinstance(result, FileError):
+                self._error(result, self._error_title(result))
+                self._done(False)
+            else:
+                on_result(result)
+
+        self.jobs.start(
+            "file",
+            label,
+            guarded,
+            finished,
+            on_cancel=self._on_job_cancelled,
+            on_error=self._on_job_failed,
+        )
         return True
 
     def cancel(self) -> None:
         """Cancel the file job that is running (the session stays as it was)."""
-        if self._job is not None:
-            self._job.cancel()
-
-    def _end_job(self) -> Callable[[Any], None] | None:
-        on_result, self._job, self._on_result = self._on_result, None, None
-        w = self.window
-        w.status_label.setText("")
-        w.progress.hide()
-        w.cancel_button.hide()
-        return on_result
-
-    def _on_progress(self, fraction: float) -> None:
-        self.window.progress.setValue(round(100 * fraction))
-
-    def _on_job_finished(self, result: Any) -> None:
-        on_result = self._end_job()
-        if isinstance(result, FileError):
-            self._error(result, self._error_title(result))
-            self._done(False)
-            return
-        if on_result is not None:
-            on_result(result)
+        self.jobs.cancel("file")
 
     def _on_job_cancelled(self) -> None:
-        self._end_job()
         self._status(self.tr("Cancelled: nothing was changed"))
         self._done(False)
 
     def _on_job_failed(self, message: str) -> None:
-        self._end_job()
         self._error(message.splitlines()[0], self.tr("Unexpected error"))
         self._done(False)
 
@@ -457,11 +434,12 @@ class FileActions(QObject):
         TimeoutError
         """
         deadline = time.monotonic() + timeout
-        while self._job is not None or self._queue:
+        while self.busy or self._queue:
+            self.jobs.wait(max(0.0, deadline - time.monotonic()), "file")
+            if self._queue and not self.busy:
+                self._done(True)
             if time.monotonic() > deadline:
                 raise TimeoutError("file job still running")
-            QCoreApplication.processEvents()
-            time.sleep(0.002)
         QCoreApplication.processEvents()
 
     def _quiesce(self) -> None:
@@ -893,7 +871,7 @@ class FileActions(QObject):
         if not ok:
             self._queue.clear()
             return False
-        if self._queue and self._job is None:
+        if self._queue and not self.busy:
             kind, path = self._queue.pop(0)
             self.open_path(path, kind)
         return ok

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import contextlib
+
 from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
@@ -41,6 +43,7 @@ from .diagram import CellDiagram
 from .equations import EquationsPanel
 from .files import FileActions
 from .follow import follow
+from .jobs import JobRunner
 from .plots.compare import ComparePanel
 from .plots.panels import PlotPanels
 from .tour import TourDialog
@@ -48,7 +51,6 @@ from .training import TrainingDock
 from .transport import Transport
 from .values_table import ValuesTable
 from .weights import WeightEditor
-from .worker import Job
 
 __all__ = ["MainWindow"]
 
@@ -101,8 +103,6 @@ class MainWindow(QMainWindow):
     ) -> None:
         super().__init__(parent)
         self.session = session or default_session()
-        self._compute_job: Job | None = None
-        self._grad_job: Job | None = None
         self._pending_step: int | None = None
         self._grad_timer = QTimer(self)
         self._grad_timer.setSingleShot(True)
@@ -289,12 +289,12 @@ class MainWindow(QMainWindow):
         self.progress.hide()
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.setToolTip(self.tr("Stop the computation that is running"))
-        self.cancel_button.clicked.connect(self.cancel_jobs)
-        self.cancel_button.hide()
         self.status_label = QLabel()
         self.statusBar().addPermanentWidget(self.status_label)
         self.statusBar().addPermanentWidget(self.progress)
         self.statusBar().addPermanentWidget(self.cancel_button)
+        # The one runner of long work (steps, gradients, files); Cancel stops all of it.
+        self.jobs = JobRunner(self, self.status_label, self.progress, self.cancel_button)
         # --- File menu: open/save/recent/export, drag-and-drop (lstm_sim/gui/files.py)
         self.file_actions = FileActions(self)
 
@@ -650,13 +650,12 @@ class MainWindow(QMainWindow):
             # the user holds Step or plays, a worker would compete with the GUI thread
             # for the GIL on every step and its result would be stale anyway.
             self._grad_timer.start()
-            if self._grad_job is not None and self._grad_job.running:
-                self._grad_job.cancel()
+            self.jobs.cancel("gradients")
 
     def _gradients_when_idle(self) -> None:
         if not self.session.gradients_stale:
             return
-        if self._grad_job is not None and self._grad_job.running:
+        if self.jobs.running("gradients"):
             return  # _on_gradients_done starts the next one
         self._start_gradient_job()
 
@@ -701,7 +700,7 @@ class MainWindow(QMainWindow):
         """Move the cursor to ``t``; far jumps into uncomputed steps run in a worker."""
         s = self.session
         t = min(max(int(t), 0), s.T)
-        if self._compute_job is not None and self._compute_job.running:
+        if self.jobs.running("steps"):
             if t <= s.computed:
                 s.set_step(t)
             else:
@@ -724,24 +723,23 @@ class MainWindow(QMainWindow):
             s.compute_until(t, progress, cancelled)
             return t
 
-        job = Job(work)
-        job.progressed.connect(self._on_progress)
-        job.finished.connect(self._on_compute_done)
-        job.cancelled.connect(self._on_compute_cancelled)
-        job.failed.connect(self._on_job_failed)
-        self._compute_job = job
-        self._show_busy(self.tr("Computing steps {a}…{b}").format(a=s.computed + 1, b=t))
-        job.start()
+        label = self.tr("Computing steps {a}…{b}").format(a=s.computed + 1, b=t)
+        self.jobs.start(
+            "steps",
+            label,
+            work,
+            self._on_compute_done,
+            on_cancel=self._on_compute_cancelled,
+            on_error=self._on_job_failed,
+        )
 
     def _on_compute_done(self, _t: int) -> None:
-        self._hide_busy()
         target = self._pending_step
         self._pending_step = None
         if target is not None:
             self.request_step(target)
 
     def _on_compute_cancelled(self) -> None:
-        self._hide_busy()
         self._pending_step = None
         self.statusBar().showMessage(
             self.tr("Cancelled: {n} of {T} steps computed").format(
@@ -755,52 +753,33 @@ class MainWindow(QMainWindow):
     def _start_gradient_job(self) -> None:
         s = self.session
         fn = s.gradient_job()
-        job = Job(lambda _p, _c: fn())
-        job.finished.connect(self._on_gradients_done)
-        job.failed.connect(self._on_job_failed)
-        self._grad_job = job
-        self.status_label.setText(self.tr("Backpropagating {n} steps…").format(n=s.gradient_rows()))
-        self.cancel_button.show()
-        job.start()
+        label = self.tr("Backpropagating {n} steps…").format(n=s.gradient_rows())
+        self.jobs.start(
+            "gradients",
+            label,
+            lambda _progress, _cancelled: fn(),
+            self._on_gradients_done,
+            on_error=self._on_job_failed,
+            progress=False,
+        )
 
     def _on_gradients_done(self, result) -> None:
-        self.status_label.setText("")
-        if self._compute_job is None or not self._compute_job.running:
-            self.cancel_button.hide()
         self.session.set_gradients(result)
         if self.session.gradients_stale and not self._grad_timer.isActive():
             QTimer.singleShot(0, self._gradients_when_idle)
 
     def _on_job_failed(self, message: str) -> None:
-        self._hide_busy()
         QMessageBox.critical(self, self.tr("Computation failed"), message.splitlines()[0])
 
-    def _on_progress(self, fraction: float) -> None:
-        self.progress.setValue(round(100 * fraction))
-
-    def _show_busy(self, text: str) -> None:
-        self.status_label.setText(text)
-        self.progress.setValue(0)
-        self.progress.show()
-        self.cancel_button.show()
-
-    def _hide_busy(self) -> None:
-        self.status_label.setText("")
-        self.progress.hide()
-        self.cancel_button.hide()
-
     def cancel_jobs(self) -> None:
-        """Cancel every running computation."""
-        for job in (self._compute_job, self._grad_job):
-            if job is not None and job.running:
-                job.cancel()
+        """Cancel the computations that run on the session (steps and gradients)."""
+        self.jobs.cancel("steps")
+        self.jobs.cancel("gradients")
 
     def wait_for_jobs(self, timeout: float = 30.0) -> None:
-        """Block until running jobs end and their results are delivered (tests)."""
-        for job in (self._compute_job, self._grad_job):
-            if job is not None:
-                job.wait(timeout)
-        QCoreApplication.processEvents()
+        """Block until the computations end and their results are delivered (tests)."""
+        self.jobs.wait(timeout, "steps")
+        self.jobs.wait(timeout, "gradients")
 
     def detach(self) -> None:
         """Stop following the session (this window is being replaced or closed)."""
@@ -848,8 +827,7 @@ class MainWindow(QMainWindow):
             return
         self.save_layout()
         self.transport.pause()
-        self.cancel_jobs()
-        for job in (self._compute_job, self._grad_job):
-            if job is not None:
-                job.wait(5.0)
+        self.jobs.cancel()
+        with contextlib.suppress(TimeoutError):
+            self.jobs.wait(5.0)
         super().closeEvent(event)

@@ -1,6 +1,6 @@
 """The training dock: fit the cell and a linear read-out to the sequence's targets.
 
-Training runs in a worker thread (:class:`~lstm_sim.gui.worker.Job`) with
+Training runs in a worker thread (:class:`~lstm_sim.gui.jobs.Job`) with
 :class:`~lstm_sim.train.Trainer`; the GUI thread shows the loss curve and,
 a few times a second, puts the newest parameters into the session, so the
 diagram and plots update as the cell learns. Pause, resume and stop work
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from ..session import Session, Topic
 from ..train import Readout, TrainConfig, Trainer
 from .follow import follow
-from .worker import Job
+from .jobs import Job
 
 __all__ = ["TrainingDock"]
 
