@@ -31,8 +31,9 @@ from PySide6.QtWidgets import QApplication, QDialog, QFileDialog, QMessageBox
 from lstm_sim.engine import LSTMParams, bptt, output_loss, run
 from lstm_sim.examples import spikes_example
 from lstm_sim.gui import files
-from lstm_sim.gui.dialogs import CsvImportDialog, ExportDialog, ExportOptions, LayerDialog
 from lstm_sim.gui.files import FileActions, files_from_arguments
+from lstm_sim.gui.files.csv_import import CsvImportDialog
+from lstm_sim.gui.files.dialogs import ExportDialog, ExportOptions, LayerDialog
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.io import (
     LayerInfo,
@@ -439,7 +440,7 @@ def test_recent_files_menu_reopen_and_missing(window, boxes, tmp_path):
         fa.wait()
     recent = fa.recent_files()
     assert recent == [str(p) for p in reversed(paths)][: files.MAX_RECENT]
-    fa._fill_recent_menu()  # what aboutToShow does
+    fa.recent.fill_menu()  # what aboutToShow does
     entries = [a for a in fa.recent_menu.actions() if a.data()]
     assert [a.data() for a in entries] == recent
     # re-opening an older one works and moves it to the top
@@ -592,7 +593,7 @@ def test_export_dialog_remembers_folder_and_sizes(window, boxes, tmp_path, qtbot
     fa.export_diagram(ExportOptions(str(out / "cell.png"), "png", 530, 300, ratio=2.0))
     image = QImage(str(out / "cell.png"))
     assert (image.width(), image.height()) == (1060, 600)
-    dialog = ExportDialog("t", ("png", "svg", "csv"), (400, 200), fa._export_dir(), "plots")
+    dialog = ExportDialog("t", ("png", "svg", "csv"), (400, 200), fa.exporter.export_dir(), "plots")
     qtbot.addWidget(dialog)
     assert Path(dialog.options().path) == out / "plots.png"
     dialog.width_box.setValue(800)  # aspect ratio kept
@@ -655,7 +656,9 @@ def test_plot_context_menu_exports_that_panel(window, boxes, tmp_path, monkeypat
         seen.append([a.text() for a in menu.actions()])
         return menu.actions()[0]
 
-    monkeypatch.setattr(FileActions, "exec_menu", staticmethod(menu_exec))
+    from lstm_sim.gui.files.plot_menu import PlotMenu
+
+    monkeypatch.setattr(PlotMenu, "exec_menu", staticmethod(menu_exec))
     boxes.export = {"fmt": "csv", "path": tmp_path / "h.csv"}
     event = QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.viewport().mapToGlobal(pos))
     QApplication.sendEvent(view.viewport(), event)

@@ -503,7 +503,8 @@ def test_zh_cn_guided_tour_is_translated(qtbot, zh):
 
 
 def test_zh_cn_file_dialogs_have_no_english_leftovers(qtbot, zh, tmp_path):
-    from lstm_sim.gui.dialogs import CsvImportDialog, ExportDialog, LayerDialog
+    from lstm_sim.gui.files.csv_import import CsvImportDialog
+    from lstm_sim.gui.files.dialogs import ExportDialog, LayerDialog
     from lstm_sim.io import LayerInfo, peek_table
 
     table = tmp_path / "walk.csv"
@@ -527,7 +528,7 @@ def test_zh_cn_file_dialogs_have_no_english_leftovers(qtbot, zh, tmp_path):
     qtbot.addWidget(dialog)
     found += _find(widget_texts(dialog), frozenset({"lstm"}))
 
-    title = QCoreApplication.translate("FileActions", "Export a plot panel")
+    title = QCoreApplication.translate("Exporter", "Export a plot panel")
     panels = [("c", QCoreApplication.translate("PlotPanels", "Cell state C_t (long-term memory)"))]
     dialog = ExportDialog(
         title, ["png", "svg", "csv"], (800, 600), str(tmp_path), "plot", panels=panels, panel="c"
@@ -617,7 +618,7 @@ def test_zh_cn_file_error_dialogs_are_translated(qtbot, zh, tmp_path, monkeypatc
     (line, column, key) and says what is wrong in Chinese, without English words."""
     from PySide6.QtWidgets import QDialog
 
-    from lstm_sim.gui.dialogs import CsvImportDialog
+    from lstm_sim.gui.files.csv_import import CsvImportDialog
 
     shown = _capture_message_boxes(monkeypatch)
     monkeypatch.setattr(CsvImportDialog, "exec", lambda _self: QDialog.DialogCode.Accepted)
@@ -645,7 +646,7 @@ def test_zh_cn_file_error_dialogs_are_translated(qtbot, zh, tmp_path, monkeypatc
 def test_zh_cn_csv_import_dialog_shows_translated_errors(qtbot, zh, tmp_path):
     """The import dialog re-reads the file when the delimiter changes: a failure is shown
     in its summary, translated."""
-    from lstm_sim.gui.dialogs import CsvImportDialog
+    from lstm_sim.gui.files.csv_import import CsvImportDialog
     from lstm_sim.io import peek_table
 
     table = tmp_path / "walk.csv"

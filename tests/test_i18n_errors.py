@@ -33,7 +33,7 @@ from PySide6.QtCore import QCoreApplication
 
 from lstm_sim.engine import EngineError, LSTMParams
 from lstm_sim.engine.errors import Joined, Text
-from lstm_sim.gui.dialogs import error_text, qt_translate
+from lstm_sim.gui.files.dialogs import error_text, qt_translate
 from lstm_sim.gui.i18n import install_language
 from lstm_sim.io import (
     LoadError,

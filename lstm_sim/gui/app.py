@@ -51,7 +51,7 @@ def run_app(args: list[str]) -> int:
     install_language(resolve_language(QSettings().value("language", "system")))
     from .files import FileActions, files_from_arguments
 
-    FileActions.confirm_unsaved = True  # closing with unsaved changes asks (files.py)
+    FileActions.confirm_unsaved = True  # closing with unsaved changes asks (gui/files)
     window = MainWindow()
     window.restore_layout()  # geometry and dock layout of the last session
     _follow_language_requests(window)

@@ -295,7 +295,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.cancel_button)
         # The one runner of long work (steps, gradients, files); Cancel stops all of it.
         self.jobs = JobRunner(self, self.status_label, self.progress, self.cancel_button)
-        # --- File menu: open/save/recent/export, drag-and-drop (lstm_sim/gui/files.py)
+        # --- File menu: open/save/recent/export, drag-and-drop (lstm_sim/gui/files/)
         self.file_actions = FileActions(self)
 
         self.transport.step_requested.connect(self.request_step)
@@ -786,7 +786,7 @@ class MainWindow(QMainWindow):
         self.transport.pause()
         self.cancel_jobs()
         self.training.stop()
-        self.file_actions.detach()  # files.py: no unsaved-changes question for this window
+        self.file_actions.detach()  # gui/files: no unsaved-changes question for this window
         for slot in (
             self._on_changed,
             self.plots._on_changed,

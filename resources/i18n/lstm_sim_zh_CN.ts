@@ -4,243 +4,243 @@
 <context>
     <name>CellDiagram</name>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1056"/>
+        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="451"/>
         <source>gates</source>
-        <extracomment>The nodes whose value text :meth:`CellDiagram.node_text` reports. Text shown where there is no value (the gates at t = 0). Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1057"/>
+        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="452"/>
         <source>values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1058"/>
+        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="453"/>
         <source>saturates at ±1; C at ±{c_range}, x at ±{x_range}</source>
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1544"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="422"/>
         <source>C_{t-1}</source>
+        <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1545"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="423"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1546"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="424"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1547"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="425"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1548"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="426"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1549"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="427"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1550"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="428"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1551"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="429"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1552"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="430"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1557"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="435"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1558"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="436"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1559"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="437"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1560"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="438"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1561"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="439"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1562"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="440"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1563"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="441"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1564"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="442"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1571"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="449"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1572"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="450"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1573"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="451"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1574"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="452"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1575"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="453"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1576"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="454"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1577"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="455"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1578"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="456"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1579"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="457"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1582"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="460"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1583"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="461"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1584"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="462"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1585"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="463"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1586"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="464"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1587"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="465"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1588"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="466"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1589"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="467"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1590"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="468"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1591"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="469"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1592"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="470"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1593"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="471"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1594"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="472"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1597"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="475"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1598"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="476"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1599"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="477"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1600"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="478"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1601"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="479"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram.py" line="1602"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="480"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
@@ -248,107 +248,107 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="51"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="52"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="53"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="54"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="55"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="56"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="58"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="59"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="61"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="62"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="70"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="71"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="74"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="75"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="105"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="106"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="107"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="108"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="109"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="110"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="110"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="111"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="112"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="113"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="125"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="126"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="135"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="136"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="140"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="141"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="172"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="182"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="234"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="244"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="236"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="246"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="238"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="248"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="251"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="261"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/compare.py" line="263"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="273"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
@@ -356,117 +356,117 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="98"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="57"/>
         <source>Import table — {name}</source>
         <translation>导入表格 —— {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="106"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="65"/>
         <source>Choose the role of each column: &lt;b&gt;inputs&lt;/b&gt; x_t feed the cell, &lt;b&gt;targets&lt;/b&gt; y_t are what it should predict (optional). One row is one time step.</source>
         <translation>为每一列选择角色：&lt;b&gt;输入&lt;/b&gt; x_t 送入记忆单元，&lt;b&gt;目标&lt;/b&gt; y_t 是它应当预测的值（可选）。每一行是一个时间步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="113"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="72"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="115"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="74"/>
         <source>comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="116"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="75"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="117"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="76"/>
         <source>semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="118"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="77"/>
         <source>bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="119"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="78"/>
         <source>spaces</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="122"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="81"/>
         <source>First line holds the column names</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="124"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="83"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="132"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="91"/>
         <source>Preview of the first rows</source>
         <translation>前几行的预览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="142"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="101"/>
         <source>Chosen columns</source>
         <translation>已选的列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="215"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="174"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="218"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="177"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="219"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="178"/>
         <source>target y</source>
         <translation>目标 y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="220"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="179"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="228"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="187"/>
         <source>Role of column {name}</source>
         <translation>列 {name} 的角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="231"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="190"/>
         <source>No number in the first rows: a text column</source>
         <translation>前几行中没有数字：这是一个文本列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="266"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="225"/>
         <source>Inputs (D = {d}): {names}</source>
         <translation>输入（D = {d}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="269"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="228"/>
         <source>Targets (P = {p}): {names}</source>
         <translation>目标（P = {p}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="272"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="231"/>
         <source>The first {n} rows are shown; more follow.</source>
         <translation>显示前 {n} 行；后面还有更多。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="274"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="233"/>
         <source>All {n} rows are shown.</source>
         <translation>已显示全部 {n} 行。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="279"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="238"/>
         <source>Choose at least one input column.</source>
         <translation>请至少选择一个输入列。</translation>
     </message>
@@ -474,38 +474,38 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="184"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="185"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="185"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="186"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="208"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="223"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="211"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="226"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="240"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="255"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="247"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="260"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="254"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="269"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -513,558 +513,410 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="460"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="214"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="461"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="215"/>
         <source>SVG vector drawing</source>
         <translation>SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="462"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="216"/>
         <source>CSV data (the curves&apos; values)</source>
         <translation>CSV 数据（曲线的数值）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="467"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="221"/>
         <source>Plot panel</source>
         <translation>绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="473"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="227"/>
         <source>Panel:</source>
         <translation>面板：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="475"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="229"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="478"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="232"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="480"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="234"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="483"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="237"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="483"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="237"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="485"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="239"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="489"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="243"/>
         <source>Keep the aspect ratio</source>
         <translation>保持宽高比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="492"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="246"/>
         <source>Another aspect ratio stretches the picture (text included)</source>
         <translation>改变宽高比会拉伸图像（包括文字）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="501"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="255"/>
         <source>Device pixel ratio</source>
         <translation>设备像素比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="504"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="258"/>
         <source>Pixels per logical pixel: 2 gives sharp lines and text on high-DPI screens and slides</source>
         <translation>每个逻辑像素对应的像素数：取 2 可在高分辨率屏幕和幻灯片上得到清晰的线条和文字</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="518"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="272"/>
         <source>Logical size:</source>
         <translation>逻辑尺寸：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="521"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="275"/>
         <source>2 or more: sharp on high-DPI screens and slides</source>
         <translation>2 或更大：在高分辨率屏幕和幻灯片上清晰</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="525"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="279"/>
         <source>Pixel ratio:</source>
         <translation>像素比：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="526"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="280"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="529"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="283"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="533"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="287"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="539"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="293"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="609"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="363"/>
         <source>{w} × {h} pixels</source>
         <translation>{w} × {h} 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="611"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="365"/>
         <source>vector drawing, {w} × {h}</source>
         <translation>矢量图，{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="613"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="367"/>
         <source>the data of every curve (x and y columns)</source>
         <translation>每条曲线的数据（x 列和 y 列）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="628"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="382"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="630"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="384"/>
         <source>{label} (*{suffix})</source>
         <translation>{label} (*{suffix})</translation>
     </message>
 </context>
 <context>
-    <name>FileActions</name>
+    <name>Exporter</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="291"/>
-        <source>&amp;Open…</source>
-        <extracomment>Entries kept in File ▸ Open Recent. Suffixes read as tables (the CSV import dialog asks for the columns).</extracomment>
-        <translation>打开(&amp;O)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="293"/>
-        <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
-        <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="297"/>
-        <source>Open &amp;Weights…</source>
-        <translation>打开权重(&amp;W)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="299"/>
-        <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
-        <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="302"/>
-        <source>Open &amp;Session…</source>
-        <translation>打开会话(&amp;S)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="302"/>
-        <source>Open a saved lstm-sim session</source>
-        <translation>打开已保存的 lstm-sim 会话</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="304"/>
-        <source>Open &amp;Recent</source>
-        <translation>最近打开(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="307"/>
-        <source>&amp;Save</source>
-        <translation>保存(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="309"/>
-        <source>Save the session: sequence, weights, step and settings</source>
-        <translation>保存会话：序列、权重、当前时间步和设置</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="313"/>
-        <source>Save &amp;As…</source>
-        <translation>另存为(&amp;A)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="313"/>
-        <source>Save the session under a new name</source>
-        <translation>以新名称保存会话</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="319"/>
-        <source>Save W&amp;eights…</source>
-        <translation>保存权重(&amp;E)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="321"/>
-        <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
-        <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="323"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="325"/>
-        <source>&amp;Plots (all panels)…</source>
-        <translation>图表（全部面板）(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="327"/>
-        <source>All plot panels as PNG, SVG or CSV</source>
-        <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="330"/>
-        <source>Current plot &amp;panel…</source>
-        <translation>当前绘图面板(&amp;P)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="332"/>
-        <source>One plot panel as PNG, SVG or CSV</source>
-        <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="335"/>
-        <source>Cell &amp;diagram…</source>
-        <translation>记忆单元示意图(&amp;D)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="337"/>
-        <source>The memory-cell diagram as PNG or SVG</source>
-        <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="340"/>
-        <source>&amp;Trace (CSV / NPZ)…</source>
-        <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="342"/>
-        <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
-        <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="393"/>
-        <source>Cannot open the file</source>
-        <translation>无法打开文件</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="418"/>
-        <source>Busy with another file: wait for it or cancel it</source>
-        <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="474"/>
-        <source>Cancelled: nothing was changed</source>
-        <translation>已取消：没有做任何更改</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="479"/>
-        <source>Unexpected error</source>
-        <translation>意外错误</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="483"/>
-        <location filename="../../lstm_sim/gui/files.py" line="752"/>
-        <location filename="../../lstm_sim/gui/files.py" line="872"/>
-        <source>Cannot save the file</source>
-        <translation>无法保存文件</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="529"/>
-        <source>All supported files ({patterns})</source>
-        <translation>所有支持的文件 ({patterns})</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="533"/>
-        <location filename="../../lstm_sim/gui/files.py" line="767"/>
-        <source>All files (*)</source>
-        <translation>所有文件 (*)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="539"/>
-        <source>CSV table</source>
-        <translation>CSV 表格</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="540"/>
-        <source>NumPy array</source>
-        <translation>NumPy 数组</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="541"/>
-        <source>NumPy arrays</source>
-        <translation>NumPy 数组集</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="542"/>
-        <source>JSON</source>
-        <translation>JSON</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="543"/>
-        <source>Plain text</source>
-        <translation>纯文本</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="544"/>
-        <source>safetensors</source>
-        <translation>safetensors</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="545"/>
-        <source>PyTorch state dict</source>
-        <translation>PyTorch 状态字典</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="546"/>
-        <source>Keras weights</source>
-        <translation>Keras 权重</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="561"/>
-        <source>Open sequence</source>
-        <translation>打开序列</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="584"/>
-        <location filename="../../lstm_sim/gui/files.py" line="658"/>
-        <location filename="../../lstm_sim/gui/files.py" line="677"/>
-        <location filename="../../lstm_sim/gui/files.py" line="782"/>
-        <source>Reading {name}…</source>
-        <translation>正在读取 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="593"/>
-        <source>Different input size</source>
-        <translation>输入维度不同</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="595"/>
-        <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
-
-Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
-        <translation>{name} 每步有 D = {d} 个输入，而记忆单元需要 D = {D}。
-
-要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="608"/>
-        <source>Not opened: the session is unchanged</source>
-        <translation>未打开：会话保持不变</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="630"/>
-        <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
-        <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="648"/>
-        <source>Open weights</source>
-        <translation>打开权重</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="690"/>
-        <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
-        <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="708"/>
-        <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
-        <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="724"/>
-        <source>Loaded weights from {name}: D = {d}, H = {h}</source>
-        <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="738"/>
-        <source>Save weights</source>
-        <translation>保存权重</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="755"/>
-        <source>Saved the weights to {name}</source>
-        <translation>已将权重保存到 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="766"/>
-        <source>lstm-sim sessions (*{suffix} *.json)</source>
-        <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="770"/>
-        <source>Open session</source>
-        <translation>打开会话</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="810"/>
-        <source>Opened the session {name}</source>
-        <translation>已打开会话 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="837"/>
-        <source>Save session</source>
-        <translation>保存会话</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="839"/>
-        <source>lstm-sim sessions (*{suffix})</source>
-        <translation>lstm-sim 会话 (*{suffix})</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="865"/>
-        <source>Saved {name}</source>
-        <translation>已保存 {name}</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="881"/>
-        <source>Saving {name}…</source>
-        <translation>正在保存 {name}…</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="888"/>
-        <source>untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="891"/>
-        <source>Unsaved changes</source>
-        <translation>未保存的更改</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="892"/>
-        <source>The session “{name}” has unsaved changes. Save them?</source>
-        <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="958"/>
-        <source>File not found</source>
-        <translation>找不到文件</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="959"/>
-        <source>{path} no longer exists; it was removed from the recent files.</source>
-        <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="979"/>
-        <source>(no recent files)</source>
-        <translation>（没有最近打开的文件）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="983"/>
-        <source>&amp;Clear the list</source>
-        <translation>清空列表(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files.py" line="999"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="147"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1000"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="148"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1001"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="149"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1002"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="150"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1003"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="151"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1022"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="170"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1043"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="191"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1064"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="212"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1079"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="227"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1092"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="240"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1148"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="295"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1162"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="309"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1177"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="323"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1178"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="324"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1181"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="327"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1215"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="361"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
+</context>
+<context>
+    <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1274"/>
-        <source>Export this plot…</source>
-        <translation>导出此图…</translation>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1275"/>
-        <source>Export all plots…</source>
-        <translation>导出所有图…</translation>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="182"/>
+        <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
+        <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
+        <source>Open &amp;Weights…</source>
+        <translation>打开权重(&amp;W)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="187"/>
+        <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
+        <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
+        <source>Open &amp;Session…</source>
+        <translation>打开会话(&amp;S)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="192"/>
+        <source>Open a saved lstm-sim session</source>
+        <translation>打开已保存的 lstm-sim 会话</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="194"/>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="198"/>
+        <source>Save the session: sequence, weights, step and settings</source>
+        <translation>保存会话：序列、权重、当前时间步和设置</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
+        <source>Save the session under a new name</source>
+        <translation>以新名称保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
+        <source>Save W&amp;eights…</source>
+        <translation>保存权重(&amp;E)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="206"/>
+        <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
+        <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="208"/>
+        <source>&amp;Export</source>
+        <translation>导出(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
+        <source>&amp;Plots (all panels)…</source>
+        <translation>图表（全部面板）(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="212"/>
+        <source>All plot panels as PNG, SVG or CSV</source>
+        <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
+        <source>Current plot &amp;panel…</source>
+        <translation>当前绘图面板(&amp;P)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="217"/>
+        <source>One plot panel as PNG, SVG or CSV</source>
+        <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
+        <source>Cell &amp;diagram…</source>
+        <translation>记忆单元示意图(&amp;D)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="222"/>
+        <source>The memory-cell diagram as PNG or SVG</source>
+        <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
+        <source>&amp;Trace (CSV / NPZ)…</source>
+        <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="227"/>
+        <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
+        <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="271"/>
+        <source>Cannot open the file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="296"/>
+        <source>Busy with another file: wait for it or cancel it</source>
+        <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="319"/>
+        <source>Cancelled: nothing was changed</source>
+        <translation>已取消：没有做任何更改</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="323"/>
+        <source>Unexpected error</source>
+        <translation>意外错误</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="312"/>
+        <source>Cannot save the file</source>
+        <translation>无法保存文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="396"/>
+        <source>All supported files ({patterns})</source>
+        <translation>所有支持的文件 ({patterns})</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="400"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="406"/>
+        <source>CSV table</source>
+        <translation>CSV 表格</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="407"/>
+        <source>NumPy array</source>
+        <translation>NumPy 数组</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="408"/>
+        <source>NumPy arrays</source>
+        <translation>NumPy 数组集</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="409"/>
+        <source>JSON</source>
+        <translation>JSON</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="410"/>
+        <source>Plain text</source>
+        <translation>纯文本</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="411"/>
+        <source>safetensors</source>
+        <translation>safetensors</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="412"/>
+        <source>PyTorch state dict</source>
+        <translation>PyTorch 状态字典</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="413"/>
+        <source>Keras weights</source>
+        <translation>Keras 权重</translation>
     </message>
 </context>
 <context>
@@ -1129,42 +981,42 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>第 {layer} 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="64"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="64"/>
         <source>the image is too large ({w} × {h})</source>
         <translation>图像过大（{w} × {h}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="70"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="70"/>
         <source>could not encode the image as PNG</source>
         <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="75"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="75"/>
         <source>could not start the SVG generator</source>
         <translation>无法启动 SVG 生成器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="81"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="81"/>
         <source>the generated SVG is not valid XML ({detail})</source>
         <translation>生成的 SVG 不是有效的 XML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="231"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="231"/>
         <source>the device pixel ratio must be positive</source>
         <translation>设备像素比必须为正数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="393"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="393"/>
         <source>the plot has no curves</source>
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="702"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1058"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="206"/>
         <source>no plot panel {panel}</source>
         <translation>没有图表面板 {panel}</translation>
     </message>
@@ -1196,12 +1048,12 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files.py" line="1286"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="78"/>
         <source>unknown format {format}</source>
         <translation>未知格式 {format}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="348"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="348"/>
         <source>the generated SVG does not render</source>
         <translation>生成的 SVG 无法渲染</translation>
     </message>
@@ -2785,42 +2637,42 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>LayerDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="331"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="85"/>
         <source>Choose a layer</source>
         <translation>选择一层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="335"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="89"/>
         <source>This file holds {n} LSTM cells (layers or directions). The simulator shows one cell: choose which.</source>
         <translation>此文件包含 {n} 个 LSTM 记忆单元（不同的层或方向）。模拟器只显示一个记忆单元：请选择其一。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="341"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="95"/>
         <source>LSTM cells in the file</source>
         <translation>文件中的 LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="344"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="98"/>
         <source>backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="344"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="98"/>
         <source>forward</source>
         <translation>正向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="345"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="99"/>
         <source>Layer {n}, {direction} — D = {d}, H = {h}  ({name})</source>
         <translation>第 {n} 层，{direction} —— D = {d}，H = {h}（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="356"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="110"/>
         <source>Takes {d} inputs per step; the sequence has {D}</source>
         <translation>每步需要 {d} 个输入；而序列每步有 {D} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/dialogs.py" line="367"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="121"/>
         <source>The sequence has D = {D} inputs per step; greyed cells take another size.</source>
         <translation>序列每步有 D = {D} 个输入；灰色的记忆单元需要其他输入维度。</translation>
     </message>
@@ -2834,328 +2686,328 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="71"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="72"/>
         <source>Spikes (built-in)</source>
         <extracomment>A long BPTT window is computed once the cursor has rested this long (ms).</extracomment>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="121"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="122"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="133"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="135"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="136"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="137"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="137"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="138"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="142"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="143"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="143"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="144"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="150"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="151"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="156"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="157"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="157"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="158"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="158"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="159"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="160"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="161"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="161"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="162"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="168"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="169"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="172"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="173"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="174"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="175"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="187"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="188"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="192"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="193"/>
         <source>Vanilla RNN beside it</source>
         <translation>并列的普通 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="196"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="197"/>
         <source>The RNN&apos;s hidden state</source>
         <translation>RNN 的隐藏状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="207"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="208"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="208"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="209"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="219"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="220"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="220"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="221"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="221"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="222"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="261"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="262"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="289"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="290"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="290"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="291"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="315"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="316"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="316"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="317"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="327"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="328"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="339"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="340"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="340"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="341"/>
         <source>&amp;Undo</source>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="342"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="343"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="346"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="347"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="350"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="356"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="357"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="360"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="361"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="364"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
         <source>Values &amp;table</source>
         <translation>数值表(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="371"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
         <source>Follow the system (light or dark)</source>
         <translation>跟随系统（浅色或深色）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
         <source>Light</source>
         <translation>浅色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="374"/>
         <source>Dark</source>
         <translation>深色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="374"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="375"/>
         <source>High contrast</source>
         <translation>高对比度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="384"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="385"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="392"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="393"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="397"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="398"/>
         <source>System default</source>
         <translation>跟随系统</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="412"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="414"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="418"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="419"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="426"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="426"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="429"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="430"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="441"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="442"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="434"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="435"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="146"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="147"/>
         <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
         <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="435"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="436"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="436"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="437"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="437"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="438"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="438"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="439"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="448"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="449"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="572"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="573"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="574"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="575"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
@@ -3170,14 +3022,14 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="667"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="673"/>
         <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="680"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="686"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3187,117 +3039,287 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="740"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="745"/>
         <source>Cancelled: {n} of {T} steps computed</source>
         <translation>已取消：已计算 {n} / {T} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="755"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="756"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="769"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="772"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
     </message>
 </context>
 <context>
+    <name>Opener</name>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="49"/>
+        <source>Open sequence</source>
+        <translation>打开序列</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="72"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="140"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="159"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="239"/>
+        <source>Reading {name}…</source>
+        <translation>正在读取 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="81"/>
+        <source>Different input size</source>
+        <translation>输入维度不同</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="83"/>
+        <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
+
+Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
+        <translation>{name} 每步有 D = {d} 个输入，而记忆单元需要 D = {D}。
+
+要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="96"/>
+        <source>Not opened: the session is unchanged</source>
+        <translation>未打开：会话保持不变</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="118"/>
+        <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
+        <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="130"/>
+        <source>Open weights</source>
+        <translation>打开权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="172"/>
+        <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
+        <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="192"/>
+        <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
+        <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="208"/>
+        <source>Loaded weights from {name}: D = {d}, H = {h}</source>
+        <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="223"/>
+        <source>lstm-sim sessions (*{suffix} *.json)</source>
+        <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="224"/>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
+        <source>Open session</source>
+        <translation>打开会话</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="267"/>
+        <source>Opened the session {name}</source>
+        <translation>已打开会话 {name}</translation>
+    </message>
+</context>
+<context>
+    <name>PlotMenu</name>
+    <message>
+        <location filename="../../lstm_sim/gui/files/plot_menu.py" line="52"/>
+        <source>Export this plot…</source>
+        <translation>导出此图…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/plot_menu.py" line="53"/>
+        <source>Export all plots…</source>
+        <translation>导出所有图…</translation>
+    </message>
+</context>
+<context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="183"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="184"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="193"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="193"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="195"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="195"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="195"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="199"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="195"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="197"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="200"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="201"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="200"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="201"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="235"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="236"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="447"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="460"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="450"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="463"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="472"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="485"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="476"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="489"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="479"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="492"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="481"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="494"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots.py" line="484"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="497"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
+    </message>
+</context>
+<context>
+    <name>RecentFiles</name>
+    <message>
+        <location filename="../../lstm_sim/gui/files/recent.py" line="56"/>
+        <source>File not found</source>
+        <translation>找不到文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/recent.py" line="57"/>
+        <source>{path} no longer exists; it was removed from the recent files.</source>
+        <translation>{path} 已不存在；已将其从最近打开的文件中移除。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/recent.py" line="77"/>
+        <source>(no recent files)</source>
+        <translation>（没有最近打开的文件）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/recent.py" line="81"/>
+        <source>&amp;Clear the list</source>
+        <translation>清空列表(&amp;C)</translation>
+    </message>
+</context>
+<context>
+    <name>Saver</name>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="53"/>
+        <source>Save session</source>
+        <translation>保存会话</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="55"/>
+        <source>lstm-sim sessions (*{suffix})</source>
+        <translation>lstm-sim 会话 (*{suffix})</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="81"/>
+        <source>Saved {name}</source>
+        <translation>已保存 {name}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="88"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="138"/>
+        <source>Cannot save the file</source>
+        <translation>无法保存文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="97"/>
+        <source>Saving {name}…</source>
+        <translation>正在保存 {name}…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="104"/>
+        <source>untitled</source>
+        <translation>未命名</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="107"/>
+        <source>Unsaved changes</source>
+        <translation>未保存的更改</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="108"/>
+        <source>The session “{name}” has unsaved changes. Save them?</source>
+        <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="124"/>
+        <source>Save weights</source>
+        <translation>保存权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="142"/>
+        <source>Saved the weights to {name}</source>
+        <translation>已将权重保存到 {name}</translation>
     </message>
 </context>
 <context>
@@ -3425,134 +3447,134 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>TrainingDock</name>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="52"/>
+        <location filename="../../lstm_sim/gui/training.py" line="53"/>
         <source>Training</source>
         <extracomment>How often (ms) the newest trained parameters are shown while training.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="70"/>
+        <location filename="../../lstm_sim/gui/training.py" line="71"/>
         <source>Adam&apos;s learning rate</source>
         <translation>Adam 的学习率</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="76"/>
+        <location filename="../../lstm_sim/gui/training.py" line="77"/>
         <source>full BPTT</source>
         <translation>完整 BPTT</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="78"/>
+        <location filename="../../lstm_sim/gui/training.py" line="79"/>
         <source>Truncated BPTT: steps per chunk (the state is carried between chunks)</source>
         <translation>截断 BPTT：每段的步数（状态在段与段之间传递）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="82"/>
+        <location filename="../../lstm_sim/gui/training.py" line="83"/>
         <source>Same seed, same training</source>
         <translation>相同的种子，相同的训练结果</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="83"/>
+        <location filename="../../lstm_sim/gui/training.py" line="84"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="84"/>
+        <location filename="../../lstm_sim/gui/training.py" line="85"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="85"/>
+        <location filename="../../lstm_sim/gui/training.py" line="86"/>
         <source>Window:</source>
         <translation>窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="86"/>
+        <location filename="../../lstm_sim/gui/training.py" line="87"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="87"/>
+        <location filename="../../lstm_sim/gui/training.py" line="88"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="89"/>
+        <location filename="../../lstm_sim/gui/training.py" line="90"/>
         <source>Fit the cell and a read-out y_t = W_y·h_t + b_y to the targets</source>
         <translation>拟合记忆单元和读出层 y_t = W_y·h_t + b_y，使输出逼近目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="91"/>
-        <location filename="../../lstm_sim/gui/training.py" line="146"/>
+        <location filename="../../lstm_sim/gui/training.py" line="92"/>
+        <location filename="../../lstm_sim/gui/training.py" line="147"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="92"/>
+        <location filename="../../lstm_sim/gui/training.py" line="93"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="101"/>
+        <location filename="../../lstm_sim/gui/training.py" line="102"/>
         <source>Training status</source>
         <translation>训练状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="105"/>
+        <location filename="../../lstm_sim/gui/training.py" line="106"/>
         <source>loss (MSE)</source>
         <translation>损失（MSE）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="106"/>
+        <location filename="../../lstm_sim/gui/training.py" line="107"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="146"/>
+        <location filename="../../lstm_sim/gui/training.py" line="147"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="148"/>
+        <location filename="../../lstm_sim/gui/training.py" line="149"/>
         <source>This sequence has no targets: nothing to train on.</source>
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="195"/>
+        <location filename="../../lstm_sim/gui/training.py" line="196"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="235"/>
+        <location filename="../../lstm_sim/gui/training.py" line="236"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="235"/>
+        <location filename="../../lstm_sim/gui/training.py" line="236"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="237"/>
+        <location filename="../../lstm_sim/gui/training.py" line="238"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="257"/>
+        <location filename="../../lstm_sim/gui/training.py" line="258"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="257"/>
+        <location filename="../../lstm_sim/gui/training.py" line="258"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="259"/>
+        <location filename="../../lstm_sim/gui/training.py" line="260"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="266"/>
+        <location filename="../../lstm_sim/gui/training.py" line="267"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>
@@ -3735,7 +3757,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="83"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="100"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>
@@ -3743,289 +3765,289 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>WeightEditor</name>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="227"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="85"/>
         <source>f forget</source>
-        <extracomment>Largest H that gets one slider per number; larger cells get heat-map tables. Tab order: the order in which the notes introduce the gates. The three parts of one gate&apos;s parameters. Initialisation schemes of :meth:`LSTMParams.random`, in the preset combo&apos;s order. Slider positions on each side of 0: the slider moves in steps of limit / 400. Slider range for ordinary weights: ±4 covers σ and tanh from saturated to saturated. Spin boxes and table editors accept any value in ±SPIN_LIMIT.</extracomment>
+        <extracomment>Largest H that gets one slider per number; larger cells get heat-map tables. Tab order: the order in which the notes introduce the gates. Slider positions on each side of 0: the slider moves in steps of limit / 400. Slider range for ordinary weights: ±4 covers σ and tanh from saturated to saturated. Spin boxes and table editors accept any value in ±SPIN_LIMIT.</extracomment>
         <translation>f 遗忘门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="228"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="86"/>
         <source>i input</source>
         <translation>i 输入门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="229"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="87"/>
         <source>g candidate</source>
         <translation>g 候选记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="230"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="88"/>
         <source>o output</source>
         <translation>o 输出门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="242"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="100"/>
         <source>j={j}, d={d}</source>
         <translation>j={j}, d={d}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="246"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="104"/>
         <source>j={j}, k={k}</source>
         <translation>j={j}, k={k}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="249"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="107"/>
         <source>j={j}</source>
         <translation>j={j}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="258"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="116"/>
         <source>Input weight W_{g}[{j}, x_{d}]: from input d = {d} ({name}) to unit j = {j} of gate {g}
 weight_ih[{r}, {d}]</source>
         <translation>输入权重 W_{g}[{j}, x_{d}]：从输入 d = {d}（{name}）到门 {g} 的单元 j = {j}
 weight_ih[{r}, {d}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="264"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="122"/>
         <source>Recurrent weight W_{g}[{j}, h_{k}]: from h_(t−1) unit k = {k} to unit j = {j} of gate {g}
 weight_hh[{r}, {k}]</source>
         <translation>循环权重 W_{g}[{j}, h_{k}]：从 h_(t−1) 的单元 k = {k} 到门 {g} 的单元 j = {j}
 weight_hh[{r}, {k}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="269"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="127"/>
         <source>Bias b_{g}[{j}] of unit j = {j}
 bias_ih[{r}] + bias_hh[{r}] (an edit changes bias_ih)</source>
         <translation>单元 j = {j} 的偏置 b_{g}[{j}]
 bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="277"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="135"/>
         <source>W_{g} input weight, unit {j}, input {d}</source>
         <translation>W_{g} 输入权重，单元 {j}，输入 {d}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="281"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="139"/>
         <source>W_{g} recurrent weight, unit {j}, from unit {k}</source>
         <translation>W_{g} 循环权重，单元 {j}，来自单元 {k}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="284"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="142"/>
         <source>b_{g} bias, unit {j}</source>
         <translation>b_{g} 偏置，单元 {j}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="292"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="150"/>
         <source>Edit W_{g}[{j}, x_{d}]</source>
         <translation>编辑 W_{g}[{j}, x_{d}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="296"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="154"/>
         <source>Edit W_{g}[{j}, h_{k}]</source>
         <translation>编辑 W_{g}[{j}, h_{k}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="299"/>
+        <location filename="../../lstm_sim/gui/weights/labels.py" line="157"/>
         <source>Edit b_{g}[{j}]</source>
         <translation>编辑 b_{g}[{j}]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="394"/>
+        <location filename="../../lstm_sim/gui/weights/sliders.py" line="86"/>
         <source>{name}, value</source>
         <translation>{name}，数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="471"/>
+        <location filename="../../lstm_sim/gui/weights/sliders.py" line="163"/>
         <source>Input part of W_{g}, times x_t</source>
         <translation>W_{g} 的输入部分，与 x_t 相乘</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="480"/>
+        <location filename="../../lstm_sim/gui/weights/sliders.py" line="172"/>
         <source>Recurrent part of W_{g}, times h_{t-1}</source>
         <translation>W_{g} 的循环部分，与 h_{t-1} 相乘</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="491"/>
+        <location filename="../../lstm_sim/gui/weights/sliders.py" line="183"/>
         <source>Bias b_{g}</source>
         <translation>偏置 b_{g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="506"/>
+        <location filename="../../lstm_sim/gui/weights/sliders.py" line="198"/>
         <source>Range of the sliders in this section</source>
         <translation>本部分滑块的取值范围</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="552"/>
+        <location filename="../../lstm_sim/gui/weights/sliders.py" line="244"/>
         <source>slider ±{limit:g}</source>
         <translation>滑块 ±{limit:g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="691"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="171"/>
         <source>Unit j = {j}</source>
         <translation>单元 j = {j}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="693"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="173"/>
         <source>Recurrent part: weights from h_(t−1) unit k = {k}</source>
         <translation>循环部分：来自 h_(t−1) 单元 k = {k} 的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="699"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="179"/>
         <source>Input part: weights from input d = {d} ({name})</source>
         <translation>输入部分：来自输入 d = {d}（{name}）的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="702"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="182"/>
         <source>Bias b_{g} = bias_ih + bias_hh</source>
         <translation>偏置 b_{g} = bias_ih + bias_hh</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="741"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="221"/>
         <source>New value</source>
         <translation>新值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="818"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="298"/>
         <source>Weights and bias of gate {g}</source>
         <translation>门 {g} 的权重与偏置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="823"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="303"/>
         <source>Rows: units j. Columns: recurrent weights from h_k, input weights from x_d, bias b.</source>
         <translation>行：单元 j。列：来自 h_k 的循环权重、来自 x_d 的输入权重、偏置 b。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="855"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="335"/>
         <source>Rows: units j. Columns: W_{g} over [h_{t-1}, x_t] (h_k recurrent, x_d input), then b_{g}. Double-click or F2 to edit.</source>
         <translation>行：单元 j。列：作用于 [h_{t-1}, x_t] 的 W_{g}（h_k 为循环部分，x_d 为输入部分），最后是 b_{g}。双击或按 F2 编辑。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="868"/>
+        <location filename="../../lstm_sim/gui/weights/table.py" line="348"/>
         <source>Colour:</source>
         <translation>颜色：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1085"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="269"/>
         <source>Initialise weights ({scheme}, seed {seed})</source>
         <translation>初始化权重（{scheme}，种子 {seed}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1127"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="314"/>
         <source>Inputs D = {D}, units H = {H}</source>
         <translation>输入 D = {D}，单元 H = {H}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1164"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="351"/>
         <source>Undo {what}</source>
         <translation>撤销 {what}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1167"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="354"/>
         <source>Redo {what}</source>
         <translation>重做 {what}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1171"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="358"/>
         <source>Weights</source>
         <translation>权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1172"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="359"/>
         <source>Every edit re-runs the cell up to the current step</source>
         <translation>每次编辑都会把记忆单元重新运行到当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1173"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="360"/>
         <source>↶ Undo</source>
         <translation>↶ 撤销</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1174"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="361"/>
         <source>Redo ↷</source>
         <translation>重做 ↷</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1175"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="362"/>
         <source>Undo the last weight edit</source>
         <translation>撤销上一次权重编辑</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1176"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="363"/>
         <source>Redo the weight edit</source>
         <translation>重做该权重编辑</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1177"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="364"/>
         <source>Initialise all parameters</source>
         <translation>初始化所有参数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1178"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="365"/>
         <source>Sche&amp;me:</source>
         <translation>方案(&amp;M)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1179"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="366"/>
         <source>See&amp;d:</source>
         <translation>种子(&amp;D)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1180"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="367"/>
         <source>Forget &amp;bias:</source>
         <translation>遗忘门偏置(&amp;B)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1182"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="369"/>
         <source>Uniform ±1/√H (like PyTorch)</source>
         <translation>均匀分布 ±1/√H（与 PyTorch 相同）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1183"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="370"/>
         <source>Xavier (Glorot uniform)</source>
         <translation>Xavier（Glorot 均匀分布）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1184"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="371"/>
         <source>Orthogonal recurrent, Xavier input</source>
         <translation>循环权重正交，输入权重 Xavier</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1188"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="375"/>
         <source>How the random weights are drawn</source>
         <translation>随机权重的抽取方式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1189"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="376"/>
         <source>Initialisation scheme</source>
         <translation>初始化方案</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1190"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="377"/>
         <source>Same seed, same weights</source>
         <translation>相同的种子，相同的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1191"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="378"/>
         <source>Seed</source>
         <translation>随机种子</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1194"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="381"/>
         <source>Added to the forget gate&apos;s bias b_f: f_t ≈ σ(b_f) while the rest of its input is small, and a cell state left alone halves in ln 0.5 / ln f steps. b = 1 gives f ≈ 0.73 (half-life 2.2 steps), 3 gives 0.95 (14 steps), 5 gives 0.993 (100 steps)</source>
         <translation>加到遗忘门偏置 b_f 上：当它的其余输入很小时 f_t ≈ σ(b_f)，而一个不受干扰的细胞状态经过 ln 0.5 / ln f 步减半。b = 1 时 f ≈ 0.73（半衰期 2.2 步），3 时为 0.95（14 步），5 时为 0.993（100 步）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1199"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="386"/>
         <source>Forget-gate bias</source>
         <translation>遗忘门偏置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1200"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="387"/>
         <source>A&amp;pply</source>
         <translation>应用(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/weight_editor.py" line="1202"/>
+        <location filename="../../lstm_sim/gui/weights/editor.py" line="389"/>
         <source>Replace every weight and bias by the preset (one undo step)</source>
         <translation>用预设替换所有权重和偏置（可一步撤销）</translation>
     </message>
@@ -4033,83 +4055,83 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="309"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="309"/>
         <source>lstm-sim export</source>
         <translation>lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="311"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="311"/>
         <source>Exported by lstm-sim</source>
         <translation>由 lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="456"/>
-        <location filename="../../lstm_sim/gui/export.py" line="597"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="456"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="597"/>
         <source>LSTM trace</source>
         <translation>LSTM 运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="475"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="475"/>
         <source>Inputs x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="476"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="476"/>
         <source> and targets y_t (dashed)</source>
         <translation> 及目标 y_t（虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="485"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="485"/>
         <source>Gates: forget f, input i, output o</source>
         <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="489"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="489"/>
         <source>forget f</source>
         <translation>遗忘门 f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="490"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="490"/>
         <source>input i</source>
         <translation>输入门 i</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="491"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="491"/>
         <source>output o</source>
         <translation>输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="498"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="498"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="499"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="499"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="509"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="509"/>
         <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
         <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="520"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="520"/>
         <source>‖∂L/∂C_t‖</source>
         <translation>‖∂L/∂C_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="521"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="521"/>
         <source>‖∂L/∂h_t‖</source>
         <translation>‖∂L/∂h_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="527"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="527"/>
         <source>step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/export.py" line="572"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="572"/>
         <source>unknown plot format(s): {0} (use png, svg)</source>
         <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
     </message>

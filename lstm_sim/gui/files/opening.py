@@ -1,0 +1,289 @@
+"""Opening files: sequences (with the CSV import dialog), weights, sessions, any file."""
+
+from __future__ import annotations
+
+import os
+from typing import Any
+
+from PySide6.QtWidgets import QDialog, QMessageBox
+
+from ...engine import EngineError, LSTMParams
+from ...io import (
+    SESSION_SUFFIX,
+    LoadError,
+    layer_infos,
+    load_sequence,
+    load_session,
+    load_weights_with_readout,
+    peek_table,
+)
+from ...io.errors import QT_TRANSLATE_NOOP, Text, key_place
+from ...io.registry import identify
+from ...sequence import Sequence
+from ...session import (
+    INLINE_STEPS,
+    DocumentError,
+    DocumentSetup,
+    read_document,
+    reinit_input_weights,
+)
+from ...train import Readout, TrainError
+from .csv_import import CsvImportDialog
+from .dialogs import LayerDialog
+from .part import FilePart
+from .settings_keys import TABLE_SUFFIXES
+
+__all__ = ["Opener"]
+
+
+class Opener(FilePart):
+    """Opening files: sequences (with the CSV import dialog), weights, sessions, any file."""
+
+    def open_sequence(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """File ▸ Open…: read a sequence (a dialog when ``path`` is None).
+
+        CSV/TSV files first show the import dialog (columns as inputs/targets).
+        Returns False when nothing was started (cancelled, or an error shown).
+        """
+        if path is None:
+            path = self.files.ask_open(self.tr("Open sequence"), self.files.filters("sequence"))
+            if path is None:
+                return self.files.done(False)
+        path = os.fspath(path)
+        options: dict[str, Any] = {}
+        if path.lower().endswith(TABLE_SUFFIXES):
+            try:
+                preview = peek_table(path)
+            except LoadError as err:
+                self.files.error(err)
+                return self.files.done(False)
+            dialog = CsvImportDialog(preview, self.window)
+            try:
+                if dialog.exec() != QDialog.DialogCode.Accepted:
+                    return self.files.done(False)
+                inputs, targets = dialog.columns()
+                options = dict(dialog.load_options(), inputs=inputs, targets=targets)
+            finally:
+                dialog.deleteLater()
+
+        def work(progress, cancelled):
+            return load_sequence(path, progress=progress, cancel=cancelled, **options)
+
+        label = self.tr("Reading {name}…").format(name=os.path.basename(path))
+        return self.files.start(label, work, lambda seq: self._apply_sequence(path, seq))
+
+    def _apply_sequence(self, path: str, seq: Sequence) -> None:
+        s = self.session
+        params = s.params
+        if seq.input_size != params.input_size:
+            answer = QMessageBox.question(
+                self.window,
+                self.tr("Different input size"),
+                self.tr(
+                    "{name} has D = {d} inputs per step, but the cell takes D = {D}.\n\n"
+                    "Re-initialise the input weights W_ih for {d} inputs? The number of "
+                    "units H = {H}, the recurrent weights W_hh and the biases are kept."
+                ).format(
+                    name=os.path.basename(path),
+                    d=seq.input_size,
+                    D=params.input_size,
+                    H=params.hidden_size,
+                ),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                self.files.status(self.tr("Not opened: the session is unchanged"))
+                self.files.done(False)
+                return
+            params = reinit_input_weights(params, seq.input_size)
+        self.files.quiesce()
+        name = os.path.basename(path)
+        was_modified = s.modified
+        old_name = s.name
+        try:
+            with s.batch():
+                s.name = name
+                s.set_sequence(seq, params)
+                if not was_modified:
+                    s.mark_saved(name)  # a fresh document: nothing unsaved yet
+        except (EngineError, TrainError) as exc:
+            s.name = old_name
+            self.files.error(LoadError(path, "", exc))
+            self.files.done(False)
+            return
+        s.set_path(None)  # not a session file
+        self.files.after_open("sequence", path)
+        self.files.status(
+            self.tr("Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets").format(
+                name=name, T=seq.length, d=seq.input_size, p=seq.target_size
+            )
+        )
+        self.files.done(True)
+
+    def open_weights(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """File ▸ Open Weights…: PyTorch, Keras or native weights (a dialog when ``path`` is None).
+
+        A file with several layers or directions asks which cell to take.
+        """
+        if path is None:
+            path = self.files.ask_open(self.tr("Open weights"), self.files.filters("weights"))
+            if path is None:
+                return self.files.done(False)
+        path = os.fspath(path)
+
+        def work(_progress, _cancelled):
+            infos = layer_infos(path)
+            loaded = load_weights_with_readout(path) if len(infos) == 1 else None
+            return infos, loaded
+
+        label = self.tr("Reading {name}…").format(name=os.path.basename(path))
+        return self.files.start(label, work, lambda r: self._choose_layer(path, *r))
+
+    def _choose_layer(self, path: str, infos: list, loaded: Any) -> None:
+        if loaded is not None:
+            self._apply_weights(path, *loaded)
+            return
+        dialog = LayerDialog(infos, self.session.sequence.input_size, self.window)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                self.files.done(False)
+                return
+            info = dialog.chosen()
+        finally:
+            dialog.deleteLater()
+
+        def work(_progress, _cancelled):
+            return load_weights_with_readout(path, layer=info.layer, reverse=info.reverse)
+
+        label = self.tr("Reading {name}…").format(name=os.path.basename(path))
+        if not self.files.start(label, work, lambda r: self._apply_weights(path, *r)):
+            self.files.done(False)
+
+    def _apply_weights(self, path: str, params: LSTMParams, readout: Any) -> None:
+        s = self.session
+        d = s.sequence.input_size
+        if params.input_size != d:
+            self.files.error(
+                LoadError(
+                    path,
+                    "weight_ih",
+                    self.tr(
+                        "the weights take {a} input(s) per step, but the sequence has {b}"
+                    ).format(a=params.input_size, b=d),
+                )
+            )
+            self.files.done(False)
+            return
+        new_readout = None
+        note = ""
+        if readout is not None:
+            try:
+                candidate = Readout(*readout)
+            except TrainError as exc:
+                self.files.error(
+                    LoadError(path, Text(QT_TRANSLATE_NOOP("FileErrors", "readout")), exc)
+                )
+                self.files.done(False)
+                return
+            p = s.sequence.target_size
+            if p and candidate.output_size != p:
+                note = self.tr(
+                    "; its read-out gives {a} outputs but the sequence has {b} targets: not used"
+                ).format(a=candidate.output_size, b=p)
+            else:
+                new_readout = candidate
+        self.files.quiesce()
+        try:
+            with s.batch():
+                s.set_params(params)
+                # The old read-out was fitted to the old weights: replace it by the file's.
+                s.set_readout(new_readout)
+        except (EngineError, TrainError) as exc:
+            self.files.error(LoadError(path, "", exc))
+            self.files.done(False)
+            return
+        self.files.after_open("weights", path)
+        self.files.status(
+            self.tr("Loaded weights from {name}: D = {d}, H = {h}").format(
+                name=os.path.basename(path), d=params.input_size, h=params.hidden_size
+            )
+            + note,
+            8000,
+        )
+        self.files.done(True)
+
+    def open_session(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """File ▸ Open Session…: replace everything by a saved session."""
+        if not self.files.saver.maybe_save():
+            return self.files.done(False)
+        if path is None:
+            filters = ";;".join(
+                [
+                    self.tr("lstm-sim sessions (*{suffix} *.json)").format(suffix=SESSION_SUFFIX),
+                    self.tr("All files (*)"),
+                ]
+            )
+            path = self.files.ask_open(self.tr("Open session"), filters)
+            if path is None:
+                return self.files.done(False)
+        path = os.fspath(path)
+
+        def work(_progress, _cancelled):
+            doc = load_session(path)
+            try:
+                return read_document(doc)
+            except DocumentError as err:
+                raise LoadError(path, key_place(err.key), err.reason) from None
+
+        label = self.tr("Reading {name}…").format(name=os.path.basename(path))
+        return self.files.start(label, work, lambda setup: self._apply_session(path, setup))
+
+    def _apply_session(self, path: str, setup: DocumentSetup) -> None:
+        s = self.session
+        self.files.quiesce()
+        name = os.path.basename(path)
+        inline = min(setup.step, INLINE_STEPS)
+        try:
+            with s.batch():
+                s.apply_setup(
+                    setup.sequence,
+                    setup.params,
+                    None,
+                    setup.settings.to_dict(),
+                    inline,
+                    name=name,
+                    readout=setup.readout,
+                )
+                s.set_unit(setup.unit)
+                s.mark_saved(name, os.path.abspath(path))
+        except EngineError as exc:
+            self.files.error(LoadError(path, "", exc))
+            self.files.done(False)
+            return
+        if setup.step > inline:
+            self.window.request_step(setup.step)  # far: computed in a worker
+        self.files.after_open("session", path)
+        self.files.status(self.tr("Opened the session {name}").format(name=name))
+        self.files.done(True)
+
+    def open_path(self, path: str | os.PathLike[str], kind: str | None = None) -> bool:
+        """Open one file of any kind (``None``: told by :func:`lstm_sim.io.registry.identify`)."""
+        path = os.fspath(path)
+        kind = kind or identify(path)
+        if kind == "session":
+            return self.open_session(path)
+        if kind == "weights":
+            return self.open_weights(path)
+        return self.open_sequence(path)
+
+    def open_paths(self, paths: list[str]) -> None:
+        """Open several files one after the other: sessions and sequences first, then weights.
+
+        A failure (or a cancelled dialog) drops the files still waiting.
+        """
+        order = {"session": 0, "sequence": 1, "weights": 2}
+        items = [(identify(p), os.fspath(p)) for p in paths]
+        items.sort(key=lambda kp: order[kp[0]])
+        self.files.queue = items
+        self.files.done(True)

@@ -1,0 +1,144 @@
+"""Saving: the session (Save, Save As, the unsaved-changes question) and the weights."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from ...io import (
+    SESSION_SUFFIX,
+    SaveError,
+    SessionDocument,
+    save_session,
+    save_weights,
+)
+from ...session import (
+    session_document,
+)
+from .part import FilePart
+
+__all__ = ["Saver"]
+
+
+class Saver(FilePart):
+    """Saving: the session (Save, Save As, the unsaved-changes question) and the weights."""
+
+    @property
+    def session_path(self) -> str | None:
+        """The session file the session was last opened from or saved to."""
+        return self.session.path
+
+    def document(self) -> SessionDocument:
+        """The session as a :class:`SessionDocument` (settings include the selected unit)."""
+        return session_document(self.session)
+
+    def save(self, *, wait: bool = False) -> bool:
+        """File ▸ Save: to the session's file, or Save As when it has none."""
+        path = self.session_path
+        if path is None:
+            return self.save_as(wait=wait)
+        return self.save_session_to(path, wait=wait)
+
+    def save_as(self, path: str | os.PathLike[str] | None = None, *, wait: bool = False) -> bool:
+        """File ▸ Save As…: choose a file (``.lstmsim``) and save the session there."""
+        if path is None:
+            current = self.session_path
+            stem = Path(self.session.name or "session").stem or "session"
+            proposal = current or os.path.join(self.files.last_dir(), stem + SESSION_SUFFIX)
+            path, _ = QFileDialog.getSaveFileName(
+                self.window,
+                self.tr("Save session"),
+                proposal,
+                self.tr("lstm-sim sessions (*{suffix})").format(suffix=SESSION_SUFFIX),
+            )
+            if not path:
+                return False
+        path = os.fspath(path)
+        if not os.path.splitext(path)[1]:
+            path += SESSION_SUFFIX
+        return self.save_session_to(path, wait=wait)
+
+    def save_session_to(self, path: str | os.PathLike[str], *, wait: bool = False) -> bool:
+        """Write the session to ``path`` (in a worker; ``wait=True``: here, and return success)."""
+        path = os.path.abspath(os.fspath(path))
+        doc = self.document()
+        token = self.files.edits
+
+        def done(_result: Any) -> None:
+            s = self.session
+            name = os.path.basename(path)
+            s.set_path(path)
+            if self.files.edits == token:
+                s.mark_saved(name)
+            else:  # edited while it was being written: the session is still modified
+                s.name = name
+                self.window._update_title()
+            self.files.recent.add_recent(path)
+            self.files.remember_dir(path)
+            self.files.status(self.tr("Saved {name}").format(name=name))
+            self.files.saved.emit(path)
+
+        if wait:
+            try:
+                save_session(doc, path)
+            except SaveError as err:
+                self.files.error(err, self.tr("Cannot save the file"))
+                return False
+            done(None)
+            return True
+
+        def work(_progress, _cancelled):
+            save_session(doc, path)
+            return path
+
+        label = self.tr("Saving {name}…").format(name=os.path.basename(path))
+        return self.files.start(label, work, done)
+
+    def maybe_save(self) -> bool:
+        """Ask Save / Discard / Cancel when there are unsaved changes; True: go on."""
+        if self.files.detached or not self.files.confirm_unsaved or not self.session.modified:
+            return True
+        name = self.session.name or self.tr("untitled")
+        answer = QMessageBox.question(
+            self.window,
+            self.tr("Unsaved changes"),
+            self.tr("The session “{name}” has unsaved changes. Save them?").format(name=name),
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save(wait=True)
+        return answer == QMessageBox.StandardButton.Discard
+
+    def save_weights(self, path: str | os.PathLike[str] | None = None) -> bool:
+        """File ▸ Save Weights…: the cell's parameters and read-out (.npz, .json, .safetensors)."""
+        if path is None:
+            stem = Path(self.session.name or "weights").stem or "weights"
+            path, _ = QFileDialog.getSaveFileName(
+                self.window,
+                self.tr("Save weights"),
+                os.path.join(self.files.last_dir(), stem + "_weights.npz"),
+                self.files.filters("weights", writable=True),
+            )
+            if not path:
+                return False
+        path = os.fspath(path)
+        if not os.path.splitext(path)[1]:
+            path += ".npz"
+        s = self.session
+        readout = None if s.readout is None else (s.readout.W_y, s.readout.b_y)
+        try:
+            save_weights(s.params, path, readout=readout)
+        except SaveError as err:
+            self.files.error(err, self.tr("Cannot save the file"))
+            return False
+        self.files.remember_dir(path)
+        self.files.status(
+            self.tr("Saved the weights to {name}").format(name=os.path.basename(path))
+        )
+        return True
