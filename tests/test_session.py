@@ -472,3 +472,30 @@ def test_step_view_holds_the_node_values_of_the_cursor(session):
     assert dict(clamped.clamped) == {"f": 1.0}
     np.testing.assert_array_equal(clamped.values["f"], np.ones(session.hidden_size))
     assert StepView.of(session).to_data() == clamped.to_data()
+
+
+def test_copy_session_has_the_same_state(session):
+    from lstm_sim.session import Origin, copy_session, session_document
+    from lstm_sim.train import Readout
+
+    session.update_settings(window=9, loss="unit", compare=True, clip=3.0, clamp={"o": 1.0})
+    session.set_readout(Readout.random(session.hidden_size, 1, seed=2))
+    session.set_origin(Origin("example", "spikes"))
+    session.set_path("/tmp/x.lstmsim")
+    session.set_step(40)
+    session.set_step(12)  # 40 rows computed, cursor back at 12
+    session.set_unit(2)
+    copy = copy_session(session)
+    assert copy is not session and copy.trace is not session.trace
+    assert (copy.t, copy.unit, copy.computed) == (12, 2, 40)
+    assert copy.settings == session.settings and copy.readout == session.readout
+    assert copy.rnn == session.rnn and copy.origin == session.origin
+    assert (copy.name, copy.path, copy.modified) == (session.name, session.path, session.modified)
+    np.testing.assert_array_equal(copy.trace.h, session.trace.h)
+    np.testing.assert_array_equal(copy.rnn_trace.h, session.rnn_trace.h)
+    np.testing.assert_array_equal(copy.gradients.dc_norm, session.gradients.dc_norm)
+    np.testing.assert_array_equal(copy.gradients.rnn_dh_norm, session.gradients.rnn_dh_norm)
+    assert copy.rnn_sigma_max() == session.rnn_sigma_max() and np.isfinite(copy.rnn_sigma_max())
+    assert copy.step_view().to_data() == session.step_view().to_data()
+    a, b = session_document(copy), session_document(session)
+    assert (a.step, a.settings) == (b.step, b.settings)

@@ -7,7 +7,8 @@
 - :mod:`.policy` — what runs inline, in a worker thread or in a child process;
 - :mod:`.document` — a session as a session file holds it, checked;
 - :mod:`.commands` — edits of the parameters, as undoable commands;
-- :mod:`.view_model` — the numbers of step t that the step views show.
+- :mod:`.view_model` — the numbers of step t that the step views show;
+- :mod:`.copy` — a copy of a session, to build views afresh on the same state.
 
 The public names are importable from here (``from lstm_sim.session import
 Session, Settings``), as the CLI, the GUI and the tests do.
@@ -23,6 +24,7 @@ from .commands import (
     weight_edit,
     with_entry,
 )
+from .copy import copy_session
 from .document import DocumentError, DocumentSetup, read_document, session_document
 from .events import Events, Subscription, Topic, TopicSignal
 from .gradients import GradientView, compute_gradient_view, trace_gradient_norms
@@ -67,6 +69,7 @@ __all__ = [
     "Topic",
     "TopicSignal",
     "compute_gradient_view",
+    "copy_session",
     "entry_value",
     "node_values",
     "preset_edit",

@@ -35,6 +35,7 @@ from ..engine import (
     RNNParams,
     RNNTrace,
     Trace,
+    largest_singular_value,
     window_bounds,
 )
 from ..engine.forward_child import extend_in_child
@@ -123,6 +124,7 @@ class Session:
         self._step_cache: tuple[int, Trace, Any] | None = None
         self._view_cache: StepView | None = None
         self._announced_rows = 0  # rows of the trace the last Topic.TRACE announced
+        self._sigma_cache: tuple[RNNParams, float] | None = None
         if self._settings.compare:
             self._rnn = self._default_rnn()
             self._rnn_trace = self._new_rnn_trace()
@@ -187,6 +189,20 @@ class Session:
     def rnn_trace(self) -> RNNTrace | None:
         """The RNN's forward pass, computed in step with the LSTM's (compare mode)."""
         return self._rnn_trace if self._settings.compare else None
+
+    def rnn_sigma_max(self) -> float | None:
+        """σ_max(W_hh) of the compare-mode RNN (None when compare mode is off).
+
+        From the RNN's parameters alone (one small SVD, kept until they change), so it
+        is known at every step, also while the gradients are still being computed.
+        """
+        rnn = self.rnn
+        if rnn is None:
+            return None
+        cached = self._sigma_cache
+        if cached is None or cached[0] is not rnn:
+            cached = self._sigma_cache = (rnn, largest_singular_value(rnn.weight_hh))
+        return cached[1]
 
     def rnn_state(self) -> np.ndarray | None:
         """The RNN's h_t at the cursor (compare mode), else None."""
