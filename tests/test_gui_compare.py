@@ -63,7 +63,7 @@ def test_scenario_curves_are_engine_numbers(window, key):
     assert "σ_max(W_hh)" in panel.sigma_label.text()
     # the RNN's h_t is shown next to the cell diagram
     assert window.rnn_box.isVisible()
-    assert "h_t = tanh" in window.rnn_label.text()
+    assert "h_t = tanh" in window.rnn_box.label.text()
 
 
 def test_scenario_claims_hold(window):
@@ -106,16 +106,16 @@ def test_what_if_clamps_resimulate_at_once(window):
         window.transport.step_action.trigger()
     s = window.session
     before = np.array(s.trace.c[:30])
-    window.clamp_f.setCurrentIndex(window.clamp_f.findData(1.0))
-    window.clamp_i.setChecked(True)
+    window.controls.clamp_f.setCurrentIndex(window.controls.clamp_f.findData(1.0))
+    window.controls.clamp_i.setChecked(True)
     # f = 1, i = 0: the cell state never changes (C_t = C_0 = 0)
     np.testing.assert_array_equal(s.trace.c[:30], 0.0)
     assert "1.000" in window.diagram.node_text("f")
     assert "0.000" in window.diagram.node_text("i")
     ref = run(s.params, s.sequence.inputs[:30], clamp={"f": 1.0, "i": 0.0})
     np.testing.assert_array_equal(s.trace.h[:30], ref.h)
-    window.clamp_f.setCurrentIndex(0)
-    window.clamp_i.setChecked(False)
+    window.controls.clamp_f.setCurrentIndex(0)
+    window.controls.clamp_i.setChecked(False)
     np.testing.assert_array_equal(s.trace.c[:30], before)
 
 
@@ -142,7 +142,8 @@ def test_gradients_tab_is_built_when_first_shown(window, qtbot):
     window.tabs.setCurrentIndex(1)  # as a click on the tab does
     panel = window.tabs.currentWidget()
     assert isinstance(panel, ComparePanel) and panel is window.compare
-    assert window.tabs.count() == 2 and window.tabs.tabText(1) == window._compare_title
+    assert window.tabs.count() == 2
+    assert window.tabs.tabText(1) == "Vanishing && exploding gradients"
     qtbot.waitUntil(panel.isVisible)
     x, y = _y(panel, "lstm_dc")
     np.testing.assert_allclose(

@@ -159,7 +159,7 @@ def test_unit_selector_changes_unit_shown(window):
     trace = _reference(window)
     for _ in range(10):
         window.transport.step_action.trigger()
-    window.unit_box.setValue(2)
+    window.controls.unit_box.setValue(2)
     assert window.session.unit == 2
     _diagram_shows_step(window, trace, 10)
     assert "unit 2" in window.equations.text()
@@ -170,7 +170,7 @@ def test_unit_selector_changes_unit_shown(window):
 def test_all_units_toggle(window):
     for _ in range(10):
         window.transport.step_action.trigger()
-    window.all_units_box.setChecked(True)
+    window.controls.all_units_box.setChecked(True)
     trace = _reference(window)
     for j in range(window.session.hidden_size):
         _, y = window.plots.curve_data("h", j)
@@ -201,7 +201,7 @@ def test_gradient_panel_shows_engine_norms(window):
     assert "t = 40" in window.plots.caption.text()
     assert "200 steps" in window.plots.caption.text()
     # a shorter window: only the last 10 steps
-    window.window_box.setValue(10)
+    window.controls.window_box.setValue(10)
     x, _ = window.plots.curve_data("grad_c")
     np.testing.assert_array_equal(x, np.arange(31, 41))
     assert "10 steps" in window.plots.caption.text()
@@ -247,7 +247,7 @@ def test_long_gradient_window_in_worker(qtbot):
     win = MainWindow(_long_session(T))
     qtbot.addWidget(win)
     win.show()
-    win.window_all.setChecked(True)
+    win.controls.window_all.setChecked(True)
     win.transport.end_action.trigger()
     qtbot.waitUntil(lambda: win.session.t == T, timeout=30_000)
     qtbot.waitUntil(lambda: win.session.gradients is not None, timeout=30_000)

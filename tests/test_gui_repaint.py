@@ -82,7 +82,7 @@ def test_incremental_repaints_after_step_back_and_unit_change(window):
     _step(window, 25)
     window.transport.back_action.trigger()
     QApplication.processEvents()
-    window.unit_box.setValue(3)
+    window.controls.unit_box.setValue(3)
     QApplication.processEvents()
     _step(window, 2)
     assert np.array_equal(_on_screen(window), _from_scratch(window))

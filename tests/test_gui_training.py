@@ -34,8 +34,8 @@ def test_every_example_opens_with_its_weights_and_text(window, key):
     assert s.sequence == seq
     assert s.params == params
     assert (s.readout is None) == (readout is None)
-    assert window.info_bar.isVisible()
-    assert len(window.info_label.text()) > 80
+    assert window.banner.isVisible()
+    assert len(window.banner.label.text()) > 80
     window.transport.step_action.trigger()
     if readout is not None:
         expected = readout(s.trace.h[0])

@@ -54,7 +54,6 @@ def run_app(args: list[str]) -> int:
     FileActions.confirm_unsaved = True  # closing with unsaved changes asks (gui/files)
     window = MainWindow()
     window.restore_layout()  # geometry and dock layout of the last session
-    _follow_language_requests(window)
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard focus (no window manager does it for us)
@@ -66,32 +65,11 @@ def run_app(args: list[str]) -> int:
 
 
 def switch_language(window, code: str):
-    """Install language ``code`` and replace ``window`` by a new one on the same session.
+    """Install language ``code`` and retranslate ``window`` in place; returns ``window``.
 
-    Every text is set when a widget is built, so building the window again in
-    the new language is what changes them all, without a restart. Geometry,
-    dock layout, session, cursor and the undo history carry over (commands keep
-    the texts of the language they were made in).
+    What View ▸ Language does (:meth:`MainWindow.set_language`): every widget
+    handles the language change itself, so the window, its geometry, docks,
+    session, cursor and undo history all stay as they are.
     """
-    from PySide6.QtCore import QSettings
-
-    from .i18n import install_language, resolve_language
-    from .main_window import MainWindow
-
-    QSettings().setValue("language", code)
-    install_language(resolve_language(code))
-    geometry, state = window.saveGeometry(), window.saveState()
-    window.detach()
-    new = MainWindow(window.session, undo_stack=window.undo_stack)
-    new.restoreGeometry(geometry)
-    new.restoreState(state)
-    new.tabs.setCurrentIndex(window.tabs.currentIndex())
-    _follow_language_requests(new)
-    new.show()
-    window.close()
-    window.deleteLater()
-    return new
-
-
-def _follow_language_requests(window) -> None:
-    window.language_requested.connect(lambda code: switch_language(window, code))
+    window.set_language(code)
+    return window

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import math
+from typing import Any
 
 from PySide6.QtCore import QEvent, QPointF, QRect, QSize, Qt
 from PySide6.QtGui import (
     QAction,
     QFont,
     QFontDatabase,
+    QFontInfo,
     QFontMetricsF,
     QGuiApplication,
     QPainter,
@@ -182,10 +184,9 @@ class EquationsPanel(QWidget):
         # on every paint: ≈ 1 ms).
         self.view = EquationsView()
         self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
-        self.view.setAccessibleName(self.tr("Equations of the current step"))
-        copy = QAction(self.tr("Copy the equations"), self.view)
-        copy.triggered.connect(self.copy_to_clipboard)
-        self.view.addAction(copy)
+        self.copy_action = QAction(self.view)
+        self.copy_action.triggered.connect(self.copy_to_clipboard)
+        self.view.addAction(self.copy_action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(6, 6, 6, 6)
@@ -202,7 +203,26 @@ class EquationsPanel(QWidget):
             Topic.TRACE,
             Topic.UNIT,
         )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The texts in the current language (the lines include some words: refresh)."""
+        self.view.setAccessibleName(self.tr("Equations of the current step"))
+        self.copy_action.setText(self.tr("Copy the equations"))
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def rendered(self) -> dict[str, Any]:
+        """What the panel shows: the header, the lines, and the font family they are drawn in."""
+        return {
+            "header": self.header.text(),
+            "lines": self.view.lines(),
+            "font": QFontInfo(self.view.font()).family(),
+        }
 
     def _on_changed(self, changes: frozenset[Topic]) -> None:
         if changes & {

@@ -9,7 +9,7 @@ runs ``pyside6-lupdate`` and ``pyside6-lrelease``.
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
-from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 
 from ..resources import resource_path
 
@@ -27,6 +27,7 @@ LANGUAGES: dict[str, str] = {"en": "English", "zh_CN": "简体中文"}
 _installed: list[QTranslator] = []
 _current = "en"
 _bundled: list[str] = []  # the shipped CJK font's family, once registered
+_resolved: dict[str, str] = {}  # a generic family → the font it stood for before ours
 
 #: The Chinese font shipped with the app (resources/fonts, made by
 #: tools/make_cjk_font.py): every character of the translations, nothing more.
@@ -81,18 +82,26 @@ def _cjk_fallback() -> None:
     """Let Qt fall back to a CJK-capable family, so Chinese never renders as boxes.
 
     A system CJK font comes first (it covers everything); the shipped one, which
-    covers the translations, is the last resort on machines without any.
+    covers the translations, is the last resort on machines without any. Each
+    generic family (the UI's, sans-serif, monospace) keeps the font it stands for
+    first: the Latin letters, digits and marks stay in it — the tilde of C̃ and the
+    monospace of the equations included — and only what it lacks (the Chinese)
+    comes from the CJK families.
     """
     families = set(QFontDatabase.families())
     chosen = [f for f in _CJK_FAMILIES if f in families]
     bundled = bundled_cjk_family()
     if bundled is not None:
         chosen.append(bundled)
-    if chosen:
-        base = QCoreApplication.instance().font().family()  # type: ignore[union-attr]
-        QFont.insertSubstitutions(base, chosen)
-        for generic in ("Sans Serif", "sans-serif", "DejaVu Sans", "monospace"):
-            QFont.insertSubstitutions(generic, chosen)
+    if not chosen:
+        return
+    base = QCoreApplication.instance().font().family()  # type: ignore[union-attr]
+    for generic in dict.fromkeys((base, "Sans Serif", "sans-serif", "DejaVu Sans", "monospace")):
+        resolved = _resolved.get(generic)
+        if resolved is None:  # what the family is without our substitutions (asked once)
+            resolved = _resolved[generic] = QFontInfo(QFont(generic)).family()
+        first = [resolved] if resolved not in chosen else []
+        QFont.insertSubstitutions(generic, [*first, *chosen])
 
 
 def install_language(code: str) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .diagram import CellDiagram
@@ -15,9 +15,39 @@ class TourDialog(QDialog):
 
     def __init__(self, diagram: CellDiagram, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Guided tour of the memory cell"))
         self.setModal(False)
         self.diagram = diagram
+        self.index = 0
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.title.setFont(font)
+        self.text = QLabel()
+        self.text.setWordWrap(True)
+        self.text.setMinimumWidth(420)
+        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.counter = QLabel()
+        self.back_button = QPushButton()
+        self.next_button = QPushButton()
+        self.close_button = QPushButton()
+        self.back_button.clicked.connect(lambda: self.show_page(self.index - 1))
+        self.next_button.clicked.connect(lambda: self.show_page(self.index + 1))
+        self.close_button.clicked.connect(self.close)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.counter)
+        buttons.addStretch(1)
+        for b in (self.back_button, self.next_button, self.close_button):
+            buttons.addWidget(b)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.title)
+        lay.addWidget(self.text, 1)
+        lay.addLayout(buttons)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The pages and buttons in the current language (the page shown stays)."""
+        self.setWindowTitle(self.tr("Guided tour of the memory cell"))
         self.pages: list[tuple[str, str, tuple[str, ...]]] = [
             (
                 self.tr("Two memories"),
@@ -69,33 +99,15 @@ class TourDialog(QDialog):
                 (),
             ),
         ]
-        self.index = 0
-        self.title = QLabel()
-        font = self.title.font()
-        font.setBold(True)
-        font.setPointSizeF(font.pointSizeF() * 1.2)
-        self.title.setFont(font)
-        self.text = QLabel()
-        self.text.setWordWrap(True)
-        self.text.setMinimumWidth(420)
-        self.text.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.counter = QLabel()
-        self.back_button = QPushButton(self.tr("&Back"))
-        self.next_button = QPushButton(self.tr("&Next"))
-        self.close_button = QPushButton(self.tr("&Close"))
-        self.back_button.clicked.connect(lambda: self.show_page(self.index - 1))
-        self.next_button.clicked.connect(lambda: self.show_page(self.index + 1))
-        self.close_button.clicked.connect(self.close)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.counter)
-        buttons.addStretch(1)
-        for b in (self.back_button, self.next_button, self.close_button):
-            buttons.addWidget(b)
-        lay = QVBoxLayout(self)
-        lay.addWidget(self.title)
-        lay.addWidget(self.text, 1)
-        lay.addLayout(buttons)
-        self.show_page(0)
+        self.back_button.setText(self.tr("&Back"))
+        self.next_button.setText(self.tr("&Next"))
+        self.close_button.setText(self.tr("&Close"))
+        self.show_page(self.index)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
 
     def show_page(self, index: int) -> None:
         """Show page ``index`` and outline its nodes in the diagram."""

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
+from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QSize, QTimer, Signal
+from PySide6.QtCore import QEvent, QSize, QTimer, Signal
 from PySide6.QtWidgets import (
     QDockWidget,
     QDoubleSpinBox,
@@ -50,7 +52,7 @@ class TrainingDock(QDockWidget):
     finished = Signal(str)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Training"), parent)
+        super().__init__(parent)
         self.setObjectName("training_dock")
         self.session = session
         self._job: Job | None = None
@@ -60,6 +62,9 @@ class TrainingDock(QDockWidget):
         self._latest = None  # (epoch, loss, params, readout) from the worker
         self._losses: list[float] = []
         self._lock = threading.Lock()
+        # What the last run says (a function, so that it speaks the current language);
+        # None: no run on this sequence yet.
+        self._report: Callable[[], str] | None = None
 
         body = QWidget()
         form = QFormLayout()
@@ -68,29 +73,23 @@ class TrainingDock(QDockWidget):
         self.lr_box.setRange(1e-5, 1.0)
         self.lr_box.setSingleStep(0.001)
         self.lr_box.setValue(0.01)
-        self.lr_box.setToolTip(self.tr("Adam's learning rate"))
         self.epochs_box = QSpinBox()
         self.epochs_box.setRange(1, 1_000_000)
         self.epochs_box.setValue(200)
         self.window_box = QSpinBox()
         self.window_box.setRange(0, 10_000_000)
-        self.window_box.setSpecialValueText(self.tr("full BPTT"))
-        self.window_box.setToolTip(
-            self.tr("Truncated BPTT: steps per chunk (the state is carried between chunks)")
-        )
         self.seed_box = QSpinBox()
         self.seed_box.setRange(0, 2**31 - 1)
-        self.seed_box.setToolTip(self.tr("Same seed, same training"))
-        form.addRow(self.tr("Learning rate:"), self.lr_box)
-        form.addRow(self.tr("Epochs:"), self.epochs_box)
-        form.addRow(self.tr("Window:"), self.window_box)
-        form.addRow(self.tr("Seed:"), self.seed_box)
-        self.train_button = QPushButton(self.tr("&Train"))
-        self.train_button.setToolTip(
-            self.tr("Fit the cell and a read-out y_t = W_y·h_t + b_y to the targets")
-        )
-        self.pause_button = QPushButton(self.tr("Pause"))
-        self.stop_button = QPushButton(self.tr("Stop"))
+        self.form_labels = [QLabel() for _ in range(4)]
+        for label, box in zip(
+            self.form_labels,
+            (self.lr_box, self.epochs_box, self.window_box, self.seed_box),
+            strict=True,
+        ):
+            form.addRow(label, box)
+        self.train_button = QPushButton()
+        self.pause_button = QPushButton()
+        self.stop_button = QPushButton()
         self.train_button.clicked.connect(self.start)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
@@ -99,12 +98,9 @@ class TrainingDock(QDockWidget):
             buttons.addWidget(b)
         self.status = QLabel()
         self.status.setWordWrap(True)
-        self.status.setAccessibleName(self.tr("Training status"))
         self.curve_widget = pg.PlotWidget(background="w")
         self.curve_widget.setLogMode(y=True)
         self.curve_widget.setMenuEnabled(False)  # pyqtgraph's own menu is not translated
-        self.curve_widget.setLabel("left", self.tr("loss (MSE)"))
-        self.curve_widget.setLabel("bottom", self.tr("epoch"))
         self.curve_widget.setMinimumHeight(160)
         # A narrow default: the dock sits beside the cell, it must not take half the window.
         self.curve_widget.sizeHint = lambda: QSize(340, 260)
@@ -121,7 +117,52 @@ class TrainingDock(QDockWidget):
         self._timer.setInterval(APPLY_MS)
         self._timer.timeout.connect(self._apply_latest)
         follow(self, session, self._on_changed, Topic.SEQUENCE)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the last run's report included)."""
+        self.setWindowTitle(self.tr("Training"))
+        self.lr_box.setToolTip(self.tr("Adam's learning rate"))
+        self.window_box.setSpecialValueText(self.tr("full BPTT"))
+        self.window_box.setToolTip(
+            self.tr("Truncated BPTT: steps per chunk (the state is carried between chunks)")
+        )
+        self.seed_box.setToolTip(self.tr("Same seed, same training"))
+        names = (
+            self.tr("Learning rate:"),
+            self.tr("Epochs:"),
+            self.tr("Window:"),
+            self.tr("Seed:"),
+        )
+        for label, text in zip(self.form_labels, names, strict=True):
+            label.setText(text)
+        self.train_button.setText(self.tr("&Train"))
+        self.train_button.setToolTip(
+            self.tr("Fit the cell and a read-out y_t = W_y·h_t + b_y to the targets")
+        )
+        self.stop_button.setText(self.tr("Stop"))
+        self.status.setAccessibleName(self.tr("Training status"))
+        self.curve_widget.setLabel("left", self.tr("loss (MSE)"))
+        self.curve_widget.setLabel("bottom", self.tr("epoch"))
         self._update_buttons()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def rendered(self) -> dict[str, Any]:
+        """What the dock shows: the status and the buttons' states (plain data).
+
+        ``status`` is what the session says (no targets) or the report of the run
+        made in this window on the current sequence (a fresh window has none).
+        """
+        return {
+            "status": self.status.text(),
+            "train": self.train_button.isEnabled(),
+            "pause": (self.pause_button.text(), self.pause_button.isEnabled()),
+            "stop": self.stop_button.isEnabled(),
+        }
 
     # ---------------------------------------------------------------- state
     @property
@@ -135,8 +176,9 @@ class TrainingDock(QDockWidget):
         return list(self._losses)
 
     def _on_changed(self, changes: frozenset[Topic]) -> None:
-        if changes & {Topic.SEQUENCE}:
-            self._update_buttons()
+        if not self.running:
+            self._report = None  # a new sequence: the last run's report is not about it
+        self._update_buttons()
 
     def _update_buttons(self) -> None:
         has_targets = self.session.sequence.targets is not None
@@ -147,6 +189,8 @@ class TrainingDock(QDockWidget):
         self.pause_button.setText(self.tr("Resume") if self._paused.is_set() else self.tr("Pause"))
         if not has_targets:
             self.status.setText(self.tr("This sequence has no targets: nothing to train on."))
+        else:
+            self.status.setText("" if self._report is None else self._report())
 
     # -------------------------------------------------------------- actions
     def config(self) -> TrainConfig:
@@ -193,7 +237,7 @@ class TrainingDock(QDockWidget):
         job.finished.connect(self._on_done)
         job.failed.connect(self._on_failed)
         self._job = job
-        self.status.setText(self.tr("Training…"))
+        self._report = lambda: self.tr("Training…")
         self._timer.start()
         job.start()
         self._update_buttons()
@@ -233,12 +277,16 @@ class TrainingDock(QDockWidget):
             return
         epoch, loss, params, readout = latest
         self._show(params, readout)
-        state = self.tr("paused") if self._paused.is_set() else self.tr("training")
-        self.status.setText(
-            self.tr("{state}: epoch {e} of {n}, loss {loss:.6g}").format(
-                state=state, e=epoch, n=self.epochs_box.value(), loss=loss
+        n = self.epochs_box.value()
+
+        def report() -> str:
+            state = self.tr("paused") if self._paused.is_set() else self.tr("training")
+            return self.tr("{state}: epoch {e} of {n}, loss {loss:.6g}").format(
+                state=state, e=epoch, n=n, loss=loss
             )
-        )
+
+        self._report = report
+        self._update_buttons()
 
     def _show(self, params, readout: Readout) -> None:
         s = self.session
@@ -253,18 +301,20 @@ class TrainingDock(QDockWidget):
         stopped = self._stop.is_set()
         first = self._losses[0] if self._losses else float("nan")
         last = self._losses[-1] if self._losses else float("nan")
-        self.status.setText(
-            (
-                self.tr("Stopped after {n} epochs") if stopped else self.tr("Done: {n} epochs")
-            ).format(n=len(self._losses))
-            + self.tr("; loss {a:.4g} → {b:.4g}").format(a=first, b=last)
-        )
+        n = len(self._losses)
+
+        def report() -> str:
+            done = self.tr("Stopped after {n} epochs") if stopped else self.tr("Done: {n} epochs")
+            return done.format(n=n) + self.tr("; loss {a:.4g} → {b:.4g}").format(a=first, b=last)
+
+        self._report = report
         self._update_buttons()
         self.finished.emit("stopped" if stopped else "done")
 
     def _on_failed(self, message: str) -> None:
         self._timer.stop()
-        self.status.setText(self.tr("Training failed: {m}").format(m=message.splitlines()[0]))
+        reason = message.splitlines()[0]
+        self._report = lambda: self.tr("Training failed: {m}").format(m=reason)
         self._update_buttons()
         self.finished.emit("failed: " + message.splitlines()[0])
 

@@ -10,8 +10,9 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAccessible, QAccessibleValueChangeEvent, QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractSlider,
@@ -156,61 +157,61 @@ class Transport(QObject):
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.timer.timeout.connect(self._tick)
 
-        def action(text, shortcut, tip, slot) -> QAction:
-            a = QAction(text, parent)  # the icon: drawn from the palette, see refresh_icons
+        def action(shortcut: str, slot) -> QAction:
+            a = QAction(parent)  # the icon: drawn from the palette, see refresh_icons
             a.setShortcut(QKeySequence(shortcut))
             a.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-            a.setToolTip(
-                f"{tip} ({QKeySequence(shortcut).toString(QKeySequence.SequenceFormat.NativeText)})"
-            )
-            a.setStatusTip(tip)
             a.triggered.connect(slot)
             return a
 
-        self.reset_action = action(self.tr("Reset"), "Home", self.tr("Reset to t = 0"), self.reset)
-        self.back_action = action(
-            self.tr("Step back"),
-            "Left",
-            self.tr("Step back one time step"),
-            self.step_back,
-        )
-        self.play_action = action(
-            self.tr("Play"), "Space", self.tr("Play / pause"), self.toggle_play
-        )
-        self.step_action = action(
-            self.tr("Step"),
-            "Right",
-            self.tr("Advance one time step"),
-            self.step_forward,
-        )
-        self.end_action = action(
-            self.tr("Run to end"),
-            "End",
-            self.tr("Run to the end of the sequence"),
-            self.run_to_end,
-        )
+        self.reset_action = action("Home", self.reset)
+        self.back_action = action("Left", self.step_back)
+        self.play_action = action("Space", self.toggle_play)
+        self.step_action = action("Right", self.step_forward)
+        self.end_action = action("End", self.run_to_end)
         self.refresh_icons()
 
         self.speed_box = QSpinBox()
         self.speed_box.setRange(1, 5000)
         self.speed_box.setValue(20)
-        self.speed_box.setSuffix(self.tr(" steps/s"))
-        self.speed_box.setToolTip(self.tr("Playback speed in steps per second"))
-        self.speed_box.setAccessibleName(self.tr("Playback speed"))
         self.speed_box.valueChanged.connect(lambda v: self.speed_changed.emit(float(v)))
-        self.loop_box = QCheckBox(self.tr("Loop"))
-        self.loop_box.setToolTip(self.tr("Start again at t = 0 after the end"))
+        self.loop_box = QCheckBox()
         self.loop_box.toggled.connect(self.loop_changed.emit)
         self.slider = TimelineSlider(Qt.Orientation.Horizontal)
         self.slider.setMinimumWidth(240)
-        self.slider.setToolTip(self.tr("Timeline: drag to any step"))
-        self.slider.setAccessibleName(self.tr("Timeline"))
         self.slider.valueChanged.connect(self._on_slider)
         self.label = QLabel()
         # A fixed size: the text changes on every step and must not re-layout the window.
         fix_label_size(self.label, "t = 0000000 / 0000000")
-        self.label.setAccessibleName(self.tr("Current step"))
+        self.speed_label = QLabel()
         self._syncing = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text, in the current language (the window calls it on a language change)."""
+
+        def texts(a: QAction, text: str, tip: str) -> None:
+            key = a.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+            a.setText(text)
+            a.setToolTip(f"{tip} ({key})")
+            a.setStatusTip(tip)
+
+        texts(self.reset_action, self.tr("Reset"), self.tr("Reset to t = 0"))
+        texts(self.back_action, self.tr("Step back"), self.tr("Step back one time step"))
+        play = self.tr("Pause") if self._playing else self.tr("Play")
+        texts(self.play_action, play, self.tr("Play / pause"))
+        texts(self.step_action, self.tr("Step"), self.tr("Advance one time step"))
+        texts(self.end_action, self.tr("Run to end"), self.tr("Run to the end of the sequence"))
+        self.speed_box.setSuffix(self.tr(" steps/s"))
+        self.speed_box.setToolTip(self.tr("Playback speed in steps per second"))
+        self.speed_box.setAccessibleName(self.tr("Playback speed"))
+        self.loop_box.setText(self.tr("Loop"))
+        self.loop_box.setToolTip(self.tr("Start again at t = 0 after the end"))
+        self.slider.setToolTip(self.tr("Timeline: drag to any step"))
+        self.slider.setAccessibleName(self.tr("Timeline"))
+        self.label.setAccessibleName(self.tr("Current step"))
+        self.speed_label.setText(self.tr("Speed "))
+        self.label.setText(self.tr("t = {t} / {T}").format(t=self._t, T=self._T))
 
     # ------------------------------------------------------------- widgets
     def populate(self, toolbar: QToolBar) -> None:
@@ -224,7 +225,7 @@ class Transport(QObject):
         ):
             toolbar.addAction(a)
         toolbar.addSeparator()
-        toolbar.addWidget(QLabel(self.tr("Speed ")))
+        toolbar.addWidget(self.speed_label)
         toolbar.addWidget(self.speed_box)
         toolbar.addWidget(self.loop_box)
         toolbar.addSeparator()
@@ -257,6 +258,23 @@ class Transport(QObject):
 
     def set_loop(self, loop: bool) -> None:
         self.loop_box.setChecked(loop)
+
+    def show_settings(self, speed: float, loop: bool) -> None:
+        """Reflect the session's speed and loop settings (nothing is emitted)."""
+        with QSignalBlocker(self.speed_box), QSignalBlocker(self.loop_box):
+            self.set_speed(speed)
+            self.set_loop(loop)
+
+    def rendered(self) -> dict[str, Any]:
+        """What the transport shows (plain data)."""
+        return {
+            "label": self.label.text(),
+            "slider": (self.slider.value(), self.slider.maximum()),
+            "speed": self.speed_box.value(),
+            "loop": self.loop_box.isChecked(),
+            "playing": self._playing,
+            "play_text": self.play_action.text(),
+        }
 
     # ------------------------------------------------------------- actions
     def _on_slider(self, value: int) -> None:

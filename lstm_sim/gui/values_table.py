@@ -7,6 +7,9 @@ plain accessible text.
 
 from __future__ import annotations
 
+from typing import Any
+
+from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -27,17 +30,34 @@ class ValuesTable(QDockWidget):
     """Dock with one row per quantity and one column per unit, for step t."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Values at step t"), parent)
+        super().__init__(parent)
         self.setObjectName("values_dock")
         self.session = session
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.setWidget(self.table)
+        self._stale = True
+        follow(
+            self,
+            session,
+            self._on_changed,
+            Topic.PARAMS,
+            Topic.READOUT,
+            Topic.SEQUENCE,
+            Topic.STEP,
+            Topic.TRACE,
+            Topic.UNIT,
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """The title, the rows' names and the columns' headers in the current language."""
+        self.setWindowTitle(self.tr("Values at step t"))
         self.table.setAccessibleName(self.tr("Values of the current step"))
         self.table.setAccessibleDescription(
             self.tr("One row per quantity of the LSTM cell, one column per unit")
         )
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setWidget(self.table)
         # (key, row header in the notation, its name in words for tooltips and readers)
         self._rows = [
             ("x", "x_t", self.tr("input x_t")),
@@ -51,18 +71,27 @@ class ValuesTable(QDockWidget):
             ("tanh_c", "tanh(C_t)", self.tr("tanh(C_t)")),
             ("h", "h_t", self.tr("hidden state h_t")),
         ]
-        follow(
-            self,
-            session,
-            self._on_changed,
-            Topic.PARAMS,
-            Topic.READOUT,
-            Topic.SEQUENCE,
-            Topic.STEP,
-            Topic.TRACE,
-            Topic.UNIT,
-        )
         self.refresh()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def rendered(self) -> dict[str, Any]:
+        """What the table shows once visible: title, headers and every cell's text."""
+        if self._stale:
+            self._stale = False
+            self.refresh()
+        t = self.table
+        return {
+            "title": self.windowTitle(),
+            "columns": [t.horizontalHeaderItem(j).text() for j in range(t.columnCount())],
+            "rows": [t.verticalHeaderItem(r).text() for r in range(t.rowCount())],
+            "cells": [
+                [t.item(r, j).text() for j in range(t.columnCount())] for r in range(t.rowCount())
+            ],
+        }
 
     def _on_changed(self, changes: frozenset[Topic]) -> None:
         if changes & {
@@ -80,7 +109,7 @@ class ValuesTable(QDockWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", True):
+        if self._stale:
             self._stale = False
             self.refresh()
 
@@ -91,6 +120,7 @@ class ValuesTable(QDockWidget):
 
     def refresh(self) -> None:
         """Fill the table from the session."""
+        self._stale = False
         s = self.session
         hidden = s.hidden_size
         values = s.step_view().values

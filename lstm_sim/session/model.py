@@ -69,10 +69,14 @@ class Origin:
         (:mod:`lstm_sim.gallery`) or a gradient scenario (:mod:`lstm_sim.scenarios`).
     key : str
         The example's or scenario's key (``""`` for the built-in one).
+    explain : bool
+        Its explanation still holds (False once other weights were loaded onto it:
+        the title still names it, the explanation is no longer shown).
     """
 
     kind: str
     key: str = ""
+    explain: bool = True
 
 
 class Session:

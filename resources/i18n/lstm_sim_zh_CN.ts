@@ -19,338 +19,483 @@
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="422"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="23"/>
         <source>C_{t-1}</source>
-        <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="423"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="24"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="424"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="25"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="425"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="26"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="426"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="27"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="427"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="28"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="428"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="29"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="429"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="30"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="430"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="31"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="435"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="38"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="436"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="39"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="437"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="40"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="438"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="41"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="439"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="42"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="440"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="43"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="441"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="44"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="442"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="45"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="449"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="52"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="450"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="53"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="451"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="54"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="452"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="55"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="453"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="56"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="454"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="57"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="455"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="58"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="456"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="59"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="457"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="60"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="460"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="67"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="461"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="70"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="462"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="73"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="463"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="76"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="464"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="79"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="465"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="80"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="466"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="83"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="467"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="86"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="468"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="89"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="469"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="90"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="470"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="93"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="471"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="96"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="472"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="97"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="475"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="106"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="476"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="107"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="477"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="108"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="478"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="111"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="479"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="112"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="480"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="113"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="302"/>
+        <source>ŷ_t = W_y·h_t + b_y = {v}</source>
+        <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
+        <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="304"/>
+        <source>ŷ_t = W_y·h_t + b_y</source>
+        <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
 </context>
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="52"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="160"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="54"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="161"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="56"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="163"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="59"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="165"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="62"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="168"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="71"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="173"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="75"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="174"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="106"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="175"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="108"/>
-        <source>How far back the loss at step t reaches</source>
-        <translation>第 t 步的损失能回传多远</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="110"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="176"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="111"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="177"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="113"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="179"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="126"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="183"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="136"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="184"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="141"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="185"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="182"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="199"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="244"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="303"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="246"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="305"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="248"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="307"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="261"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="320"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="273"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="332"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
+    </message>
+</context>
+<context>
+    <name>ControlsBar</name>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="108"/>
+        <source>Unit:</source>
+        <extracomment>The largest BPTT window the spin box offers (steps).</extracomment>
+        <translation>单元：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="109"/>
+        <source>The unit (component of h and C) shown in detail</source>
+        <translation>详细显示的单元（h 与 C 的分量）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="110"/>
+        <source>Selected unit</source>
+        <translation>所选单元</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="111"/>
+        <source>plot all units</source>
+        <translation>绘制所有单元</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="112"/>
+        <source>Plot every unit instead of the selected one</source>
+        <translation>绘制每一个单元，而不只是所选单元</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="113"/>
+        <source>Loss L =</source>
+        <translation>损失 L =</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="114"/>
+        <source>Σ h_t (all units)</source>
+        <translation>Σ h_t（所有单元）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="115"/>
+        <source>h_t of the selected unit</source>
+        <translation>所选单元的 h_t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="118"/>
+        <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
+        <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="122"/>
+        <source>Loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="123"/>
+        <source>BPTT window:</source>
+        <translation>BPTT 窗口：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="124"/>
+        <source> steps</source>
+        <translation type="unfinished"> 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="125"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="128"/>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="126"/>
+        <source>How many steps back BPTT goes from the current step</source>
+        <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="127"/>
+        <source>BPTT window</source>
+        <translation>BPTT 窗口</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="129"/>
+        <source>Backpropagate all the way to t = 1</source>
+        <translation>一直反向传播到 t = 1</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="130"/>
+        <source>What if: f_t</source>
+        <translation>假如：f_t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="133"/>
+        <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
+        <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="140"/>
+        <source>computed</source>
+        <translation>计算值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="141"/>
+        <source>= 1 (keep all)</source>
+        <translation>= 1（全部保留）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="142"/>
+        <source>= 0 (forget all)</source>
+        <translation>= 0（全部遗忘）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
+        <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
+        <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
+        <source>Forget gate clamp</source>
+        <translation>遗忘门固定值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="151"/>
+        <source>i_t = 0</source>
+        <translation>i_t = 0</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="152"/>
+        <source>Hold the input gate i_t at 0</source>
+        <translation>将输入门 i_t 固定为 0</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="153"/>
+        <source>o_t = 1</source>
+        <translation>o_t = 1</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="154"/>
+        <source>Hold the output gate o_t at 1</source>
+        <translation>将输出门 o_t 固定为 1</translation>
     </message>
 </context>
 <context>
@@ -474,38 +619,38 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="185"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="210"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="186"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="211"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="223"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="243"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="226"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="246"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="255"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="275"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="260"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="280"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="269"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="289"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -869,52 +1014,52 @@
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="396"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="395"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="400"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="406"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="405"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="407"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="406"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="408"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="407"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="409"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="408"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="410"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="409"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="411"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="410"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="412"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="411"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="413"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="412"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -1011,7 +1156,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="187"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -2635,6 +2780,24 @@
     </message>
 </context>
 <context>
+    <name>InfoBanner</name>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="55"/>
+        <source>What to look at</source>
+        <translation>观察要点</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="56"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="57"/>
+        <source>Hide this explanation</source>
+        <translation>隐藏此说明</translation>
+    </message>
+</context>
+<context>
     <name>LayerDialog</name>
     <message>
         <location filename="../../lstm_sim/gui/files/dialogs.py" line="85"/>
@@ -2686,396 +2849,203 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="72"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="343"/>
         <source>Spikes (built-in)</source>
-        <extracomment>A long BPTT window is computed once the cursor has rested this long (ms).</extracomment>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="122"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="226"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="134"/>
-        <source>The unit (component of h and C) shown in detail</source>
-        <translation>详细显示的单元（h 与 C 的分量）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="135"/>
-        <source>Selected unit</source>
-        <translation>所选单元</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="137"/>
-        <source>plot all units</source>
-        <translation>绘制所有单元</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="138"/>
-        <source>Plot every unit instead of the selected one</source>
-        <translation>绘制每一个单元，而不只是所选单元</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="143"/>
-        <source>Σ h_t (all units)</source>
-        <translation>Σ h_t（所有单元）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="144"/>
-        <source>h_t of the selected unit</source>
-        <translation>所选单元的 h_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="151"/>
-        <source>Loss</source>
-        <translation>损失</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="157"/>
-        <source> steps</source>
-        <translation> 步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="158"/>
-        <source>How many steps back BPTT goes from the current step</source>
-        <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="159"/>
-        <source>BPTT window</source>
-        <translation>BPTT 窗口</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="161"/>
-        <source>all</source>
-        <translation>全部</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="162"/>
-        <source>Backpropagate all the way to t = 1</source>
-        <translation>一直反向传播到 t = 1</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="169"/>
-        <source>Unit:</source>
-        <translation>单元：</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="173"/>
-        <source>Loss L =</source>
-        <translation>损失 L =</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="175"/>
-        <source>BPTT window:</source>
-        <translation>BPTT 窗口：</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="188"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="227"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="193"/>
-        <source>Vanilla RNN beside it</source>
-        <translation>并列的普通 RNN</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="197"/>
-        <source>The RNN&apos;s hidden state</source>
-        <translation>RNN 的隐藏状态</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="208"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="228"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="209"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="229"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="301"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
+        <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="220"/>
-        <source>What to look at</source>
-        <translation>观察要点</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="221"/>
-        <source>Hide</source>
-        <translation>隐藏</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="222"/>
-        <source>Hide this explanation</source>
-        <translation>隐藏此说明</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="262"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="230"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="290"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="291"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="316"/>
-        <source>&amp;File</source>
-        <translation>文件(&amp;F)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="317"/>
-        <source>&amp;Quit</source>
-        <translation>退出(&amp;Q)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="328"/>
-        <source>&amp;Examples</source>
-        <translation>示例(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="340"/>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="341"/>
-        <source>&amp;Undo</source>
-        <translation>撤销(&amp;U)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="343"/>
-        <source>&amp;Redo</source>
-        <translation>重做(&amp;R)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="347"/>
-        <source>&amp;Simulation</source>
-        <translation>模拟(&amp;S)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
-        <source>&amp;View</source>
-        <translation>视图(&amp;V)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
-        <source>&amp;Compare with a vanilla RNN</source>
-        <translation>与普通 RNN 对比(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="357"/>
-        <source>&amp;Weights editor</source>
-        <translation>权重编辑器(&amp;W)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="361"/>
-        <source>&amp;Training</source>
-        <translation>训练(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
-        <source>Values &amp;table</source>
-        <translation>数值表(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
-        <source>&amp;Appearance</source>
-        <translation>外观(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
-        <source>Follow the system (light or dark)</source>
-        <translation>跟随系统（浅色或深色）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="374"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="375"/>
-        <source>High contrast</source>
-        <translation>高对比度</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="385"/>
-        <source>S&amp;cenarios</source>
-        <translation>场景(&amp;C)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="393"/>
-        <source>&amp;Language</source>
-        <translation>语言(&amp;L)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="398"/>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="413"/>
-        <source>&amp;Help</source>
-        <translation>帮助(&amp;H)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="414"/>
-        <source>Guided &amp;tour of the cell</source>
-        <translation>记忆单元导览(&amp;T)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="419"/>
-        <source>&amp;About lstm-sim</source>
-        <translation>关于 lstm-sim(&amp;A)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
-        <source>computed</source>
-        <translation>计算值</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="426"/>
-        <source>= 1 (keep all)</source>
-        <translation>= 1（全部保留）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
-        <source>= 0 (forget all)</source>
-        <translation>= 0（全部遗忘）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="430"/>
-        <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
-        <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="442"/>
-        <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
-        <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="435"/>
-        <source>i_t = 0</source>
-        <translation>i_t = 0</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="147"/>
-        <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
-        <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="436"/>
-        <source>Hold the input gate i_t at 0</source>
-        <translation>将输入门 i_t 固定为 0</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="437"/>
-        <source>o_t = 1</source>
-        <translation>o_t = 1</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="438"/>
-        <source>Hold the output gate o_t at 1</source>
-        <translation>将输出门 o_t 固定为 1</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="439"/>
-        <source>What if: f_t</source>
-        <translation>假如：f_t</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="449"/>
-        <source>Forget gate clamp</source>
-        <translation>遗忘门固定值</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="573"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="418"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="575"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="420"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="627"/>
-        <source>ŷ_t = W_y·h_t + b_y</source>
-        <translation>ŷ_t = W_y·h_t + b_y</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="631"/>
-        <source>ŷ_t = W_y·h_t + b_y = {v}</source>
-        <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="673"/>
-        <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
-σ_max(W_hh) = {s:.3f}</source>
-        <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
-σ_max(W_hh) = {s:.3f}</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="686"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="344"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
+</context>
+<context>
+    <name>Menus</name>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="726"/>
-        <source>Computing steps {a}…{b}</source>
-        <translation>正在计算第 {a}…{b} 步</translation>
+        <location filename="../../lstm_sim/gui/menus.py" line="133"/>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="745"/>
-        <source>Cancelled: {n} of {T} steps computed</source>
-        <translation>已取消：已计算 {n} / {T} 步</translation>
+        <location filename="../../lstm_sim/gui/menus.py" line="135"/>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="756"/>
-        <source>Backpropagating {n} steps…</source>
-        <translation>正在反向传播 {n} 步…</translation>
+        <location filename="../../lstm_sim/gui/menus.py" line="143"/>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="772"/>
-        <source>Computation failed</source>
-        <translation>计算失败</translation>
+        <location filename="../../lstm_sim/gui/menus.py" line="144"/>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="145"/>
+        <source>&amp;Examples</source>
+        <translation>示例(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="151"/>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="153"/>
+        <source>&amp;Simulation</source>
+        <translation>模拟(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="154"/>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="155"/>
+        <source>&amp;Compare with a vanilla RNN</source>
+        <translation>与普通 RNN 对比(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="156"/>
+        <source>&amp;Weights editor</source>
+        <translation>权重编辑器(&amp;W)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="156"/>
+        <source>&amp;Training</source>
+        <translation>训练(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="156"/>
+        <source>Values &amp;table</source>
+        <translation>数值表(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="159"/>
+        <source>&amp;Appearance</source>
+        <translation>外观(&amp;A)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="161"/>
+        <source>Follow the system (light or dark)</source>
+        <translation>跟随系统（浅色或深色）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="162"/>
+        <source>Light</source>
+        <translation>浅色</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="163"/>
+        <source>Dark</source>
+        <translation>深色</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="164"/>
+        <source>High contrast</source>
+        <translation>高对比度</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="168"/>
+        <source>S&amp;cenarios</source>
+        <translation>场景(&amp;C)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="173"/>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="174"/>
+        <source>System default</source>
+        <translation>跟随系统</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="178"/>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="179"/>
+        <source>Guided &amp;tour of the cell</source>
+        <translation>记忆单元导览(&amp;T)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="180"/>
+        <source>&amp;About lstm-sim</source>
+        <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
 </context>
 <context>
     <name>Opener</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="49"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="50"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="72"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="140"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="159"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="239"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="73"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="142"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="161"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="243"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="81"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="82"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="83"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="84"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3084,52 +3054,52 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="96"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="97"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="118"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="120"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="130"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="132"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="172"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="174"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="192"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="194"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="208"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="212"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="223"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="224"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="228"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="231"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="267"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="271"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -3150,97 +3120,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="184"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="282"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="269"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="269"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="195"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="195"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="199"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="201"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="276"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="201"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="276"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="236"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="281"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="460"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="471"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="463"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="474"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="485"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="496"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="489"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="500"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="492"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="503"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="494"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="505"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="497"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="508"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -3269,6 +3239,26 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
 </context>
 <context>
+    <name>RnnBox</name>
+    <message>
+        <location filename="../../lstm_sim/gui/rnn_box.py" line="44"/>
+        <source>Vanilla RNN beside it</source>
+        <translation>并列的普通 RNN</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/rnn_box.py" line="45"/>
+        <source>The RNN&apos;s hidden state</source>
+        <translation>RNN 的隐藏状态</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/rnn_box.py" line="59"/>
+        <source>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h} (unit {j}, t = {t})
+σ_max(W_hh) = {s:.3f}</source>
+        <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
+σ_max(W_hh) = {s:.3f}</translation>
+    </message>
+</context>
+<context>
     <name>Saver</name>
     <message>
         <location filename="../../lstm_sim/gui/files/saving.py" line="53"/>
@@ -3281,43 +3271,38 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="81"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="80"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="88"/>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="138"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="87"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="137"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="97"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="96"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="104"/>
-        <source>untitled</source>
-        <translation>未命名</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="107"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="106"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="108"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="107"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="124"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="123"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="142"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="141"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
@@ -3367,79 +3352,103 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
 </context>
 <context>
+    <name>Stepper</name>
+    <message>
+        <location filename="../../lstm_sim/gui/stepping.py" line="87"/>
+        <source>Computing steps {a}…{b}</source>
+        <extracomment>A long BPTT window is computed once the cursor has rested this long (ms).</extracomment>
+        <translation>正在计算第 {a}…{b} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/stepping.py" line="106"/>
+        <source>Cancelled: {n} of {T} steps computed</source>
+        <translation>已取消：已计算 {n} / {T} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/stepping.py" line="111"/>
+        <source>Computation failed</source>
+        <translation>计算失败</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/stepping.py" line="124"/>
+        <source>Backpropagating {n} steps…</source>
+        <translation>正在反向传播 {n} 步…</translation>
+    </message>
+</context>
+<context>
     <name>TourDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="18"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="50"/>
         <source>Guided tour of the memory cell</source>
         <translation>记忆单元导览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="23"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="53"/>
         <source>Two memories</source>
         <translation>两种记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="25"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="55"/>
         <source>An LSTM cell carries two states from step to step. The line across the top is the cell state C — the long-term memory. The line at the bottom is the hidden state h — the short-term memory, which is also the cell&apos;s output.</source>
         <translation>LSTM 记忆单元在时间步之间传递两个状态。顶部横贯的那条线是细胞状态 C——长期记忆。底部的那条线是隐藏状态 h——短期记忆，它也是记忆单元的输出。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="33"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="63"/>
         <source>The forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="35"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="65"/>
         <source>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) is a number between 0 and 1 for every unit. It multiplies the old cell state: f ≈ 1 keeps C_{t−1}, f ≈ 0 erases it. Along this direct path from C_{t−1} to C_t the gradient is multiplied by f and nothing else, so with f near 1 it reaches far back — this is why an LSTM can remember for long. (The total gradient also flows back through h and the gates.)</source>
         <translation>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) 对每个单元都是 0 到 1 之间的一个数。它与旧的细胞状态相乘：f ≈ 1 时保留 C_{t−1}，f ≈ 0 时将其抹去。沿着这条从 C_{t−1} 到 C_t 的直接路径，梯度只乘以 f，别无其他，所以 f 接近 1 时梯度能传回很远——这就是 LSTM 能长时间记忆的原因。（总的梯度还会经由 h 和各个门回传。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="45"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="75"/>
         <source>The input gate i_t and the candidate C̃_t</source>
         <translation>输入门 i_t 与候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="47"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="77"/>
         <source>The candidate C̃_t = tanh(…) proposes new content between −1 and 1; the input gate i_t decides how much of it is written. Their product is added to the cell state: C_t = f_t·C_{t−1} + i_t·C̃_t.</source>
         <translation>候选记忆 C̃_t = tanh(…) 提出介于 −1 和 1 之间的新内容；输入门 i_t 决定其中有多少被写入。两者的乘积加到细胞状态上：C_t = f_t·C_{t−1} + i_t·C̃_t。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="54"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="84"/>
         <source>The output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="56"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="86"/>
         <source>The cell state is squashed by tanh and the output gate o_t chooses how much of it becomes the new hidden state: h_t = o_t·tanh(C_t).</source>
         <translation>细胞状态经 tanh 压缩后，由输出门 o_t 选择其中有多少成为新的隐藏状态：h_t = o_t·tanh(C_t)。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="62"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="92"/>
         <source>Now step through time</source>
         <translation>现在逐个时间步前进</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="64"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="94"/>
         <source>Press Step (→) and watch the numbers: the colours show each value, hovering a node shows its equation with the numbers. The plots below show the history, and the gradient norms show how far back the loss at step t reaches.</source>
         <translation>按“单步”（→）并观察这些数字：颜色表示每个值的大小，鼠标悬停在节点上会显示代入数值的方程。下方的图显示历史变化，梯度范数则显示第 t 步的损失能回传多远。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="83"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="102"/>
         <source>&amp;Back</source>
         <translation>上一页(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="84"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="103"/>
         <source>&amp;Next</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="85"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="104"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="106"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="118"/>
         <source>{k} of {n}</source>
         <translation>{k} / {n}</translation>
     </message>
@@ -3447,134 +3456,133 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>TrainingDock</name>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="53"/>
+        <location filename="../../lstm_sim/gui/training.py" line="124"/>
         <source>Training</source>
         <extracomment>How often (ms) the newest trained parameters are shown while training.</extracomment>
         <translation>训练</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="71"/>
+        <location filename="../../lstm_sim/gui/training.py" line="125"/>
         <source>Adam&apos;s learning rate</source>
         <translation>Adam 的学习率</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="77"/>
+        <location filename="../../lstm_sim/gui/training.py" line="126"/>
         <source>full BPTT</source>
         <translation>完整 BPTT</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="79"/>
+        <location filename="../../lstm_sim/gui/training.py" line="128"/>
         <source>Truncated BPTT: steps per chunk (the state is carried between chunks)</source>
         <translation>截断 BPTT：每段的步数（状态在段与段之间传递）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="83"/>
+        <location filename="../../lstm_sim/gui/training.py" line="130"/>
         <source>Same seed, same training</source>
         <translation>相同的种子，相同的训练结果</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="84"/>
+        <location filename="../../lstm_sim/gui/training.py" line="132"/>
         <source>Learning rate:</source>
         <translation>学习率：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="85"/>
+        <location filename="../../lstm_sim/gui/training.py" line="133"/>
         <source>Epochs:</source>
         <translation>轮数：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="86"/>
+        <location filename="../../lstm_sim/gui/training.py" line="134"/>
         <source>Window:</source>
         <translation>窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="87"/>
+        <location filename="../../lstm_sim/gui/training.py" line="135"/>
         <source>Seed:</source>
         <translation>随机种子：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="88"/>
+        <location filename="../../lstm_sim/gui/training.py" line="139"/>
         <source>&amp;Train</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="90"/>
+        <location filename="../../lstm_sim/gui/training.py" line="141"/>
         <source>Fit the cell and a read-out y_t = W_y·h_t + b_y to the targets</source>
         <translation>拟合记忆单元和读出层 y_t = W_y·h_t + b_y，使输出逼近目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="92"/>
-        <location filename="../../lstm_sim/gui/training.py" line="147"/>
+        <location filename="../../lstm_sim/gui/training.py" line="189"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="93"/>
+        <location filename="../../lstm_sim/gui/training.py" line="143"/>
         <source>Stop</source>
         <translation>停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="102"/>
+        <location filename="../../lstm_sim/gui/training.py" line="144"/>
         <source>Training status</source>
         <translation>训练状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="106"/>
+        <location filename="../../lstm_sim/gui/training.py" line="145"/>
         <source>loss (MSE)</source>
         <translation>损失（MSE）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="107"/>
+        <location filename="../../lstm_sim/gui/training.py" line="146"/>
         <source>epoch</source>
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="147"/>
+        <location filename="../../lstm_sim/gui/training.py" line="189"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="149"/>
+        <location filename="../../lstm_sim/gui/training.py" line="191"/>
         <source>This sequence has no targets: nothing to train on.</source>
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="196"/>
+        <location filename="../../lstm_sim/gui/training.py" line="240"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="236"/>
+        <location filename="../../lstm_sim/gui/training.py" line="283"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="236"/>
+        <location filename="../../lstm_sim/gui/training.py" line="283"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="238"/>
+        <location filename="../../lstm_sim/gui/training.py" line="284"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="258"/>
+        <location filename="../../lstm_sim/gui/training.py" line="307"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="258"/>
+        <location filename="../../lstm_sim/gui/training.py" line="307"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="260"/>
+        <location filename="../../lstm_sim/gui/training.py" line="308"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="267"/>
+        <location filename="../../lstm_sim/gui/training.py" line="317"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>
@@ -3582,89 +3590,89 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="170"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
         <source>Reset</source>
         <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="170"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="172"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="174"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="178"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="314"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="332"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="178"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="181"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="203"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="183"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="203"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="187"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="189"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="197"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="198"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="207"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="208"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="207"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="211"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
@@ -3674,17 +3682,19 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="227"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="213"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="253"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="214"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="254"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="305"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="323"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3692,72 +3702,72 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>ValuesTable</name>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="30"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="56"/>
         <source>Values at step t</source>
         <translation>第 t 步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="35"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="57"/>
         <source>Values of the current step</source>
         <translation>当前时间步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="37"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="59"/>
         <source>One row per quantity of the LSTM cell, one column per unit</source>
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="43"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="63"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="44"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="64"/>
         <source>previous hidden state h_{t−1}</source>
         <translation>上一步的隐藏状态 h_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="45"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="65"/>
         <source>previous cell state C_{t−1}</source>
         <translation>上一步的细胞状态 C_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="46"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="66"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="67"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="48"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="68"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="49"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="69"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="50"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="70"/>
         <source>cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="51"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="71"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="52"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="72"/>
         <source>hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="100"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="130"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 from PySide6.QtCore import QEvent, QPointF, QRectF, QSize, Qt
@@ -61,12 +61,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...session import Session, Topic
 from ...session.view_model import GATE_KEYS, NODE_KEYS, StepView, node_values
 from ..colors import (
     NO_VALUE_COLOR,
     diverging_rgb,
     gate_rgb,
 )
+from ..follow import follow
+from . import captions
 from .items import Arrowhead, Dot, Label, Panel, Wire, WireCores
 from .layout import BODY, DOTS, LABELS, LEGEND_POS, NODES, OPS, SCENE, WIRES, X_W, X_W_WIDE
 from .nodes import Legend, OpNode, ValueNode
@@ -163,7 +166,8 @@ class CellDiagram(QGraphicsView):
         self._decimals = 3
         self._c_range = 2.0
         self._x_range = 1.0
-        self._view: StepView | None = None  # what is shown (see show())
+        self._view: StepView | None = None  # what is shown (see show_step())
+        self._session: Session | None = None  # followed (see follow_session())
         self._t = 0
         self._hidden = 0
         self._unit = 0
@@ -269,6 +273,54 @@ class CellDiagram(QGraphicsView):
         self._legend.set_ranges(self._c_range, self._x_range)
         self._refresh()
 
+    # ------------------------------------------------------ following a session
+    def follow_session(self, session: Session) -> None:
+        """Show ``session``'s cursor step from now on (and its read-out ŷ_t)."""
+        self._session = session
+        follow(
+            self,
+            session,
+            self._on_session_changed,
+            Topic.STEP,
+            Topic.UNIT,
+            Topic.PARAMS,
+            Topic.SEQUENCE,
+            Topic.TRACE,
+            Topic.READOUT,
+        )
+        self.sync()
+
+    def sync(self) -> None:
+        """Everything from the followed session: the step's numbers and the read-out."""
+        s = self._session
+        if s is None:
+            return
+        view = s.step_view()
+        self.show_step(view)
+        if view.prediction is not None:
+            values = ", ".join(format_value(v, 3) for v in view.prediction[:3])
+            text = self.tr("ŷ_t = W_y·h_t + b_y = {v}").format(v=values)
+        else:
+            text = self.tr("ŷ_t = W_y·h_t + b_y") if view.has_readout else ""
+        self.set_readout_text(text)
+
+    def _on_session_changed(self, _changes: frozenset[Topic]) -> None:
+        self.sync()
+
+    def rendered(self) -> dict[str, Any]:
+        """What the diagram shows (plain data): labels, and each node's text, fill and title."""
+        return {
+            "time": self._labels["time"].text(),
+            "unit": self._labels["unit"].text(),
+            "readout": self.readout_text(),
+            "labels": self.label_texts(),
+            "theme": self._palette.theme,
+            "nodes": {
+                key: {"title": n.title(), "text": n.text(), "fill": n.fill().name()}
+                for key, n in self._nodes.items()
+            },
+        }
+
     def set_readout_text(self, text: str) -> None:
         """Show the read-out ŷ_t = W_y·h_t + b_y next to the output (empty: none)."""
         self._labels["readout"].set_text(text)
@@ -337,6 +389,7 @@ class CellDiagram(QGraphicsView):
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
             self._refresh(colors=False)
+            self.sync()  # the read-out's words
         super().changeEvent(event)
 
     def _fit(self) -> None:
@@ -418,74 +471,13 @@ class CellDiagram(QGraphicsView):
 
     def _retranslate(self) -> None:
         """(Re)set every fixed text, and the text templates, from the current translation."""
-        titles = {
-            "c_prev": self.tr("C_{t-1}"),
-            "h_prev": self.tr("h_{t-1}"),
-            "x": self.tr("x_t"),
-            "c": self.tr("C_t"),
-            "h": self.tr("h_t"),
-            "f": self.tr("forget gate f_t"),
-            "i": self.tr("input gate i_t"),
-            "g": self.tr("candidate C̃_t"),
-            "o": self.tr("output gate o_t"),
-        }
-        for key, text in titles.items():
+        for key, text in captions.titles().items():
             self._nodes[key].set_title(text)
-        labels = {
-            "h_up": self.tr("h_t (output)"),
-            "cap_f_mul": self.tr("f_t ⊙ C_{t-1}"),
-            "cap_i_mul": self.tr("i_t ⊙ g_t"),
-            "cap_tanh_c": self.tr("tanh(C_t)"),
-            "cap_o_mul": self.tr("o_t ⊙ tanh(C_t)"),
-            "cap_bus": self.tr("[h_{t-1}, x_t]"),
-            "part_c": self.tr("cell state C — long-term memory"),
-            "part_h": self.tr("hidden state h — short-term memory"),
-        }
-        for key, text in labels.items():
+        for key, text in captions.labels().items():
             self._labels[key].set_text(text)
         self._legend.retranslate()
         # Templates used on every refresh, translated once here (tr() is not free).
-        self._texts = {
-            "time0": self.tr("t = 0 (initial state)"),
-            "time": self.tr("t = {t}"),
-            "unit": self.tr("unit {j} of H = {hidden}"),
-            "x_norm": self.tr("‖x‖ = {norm}"),
-            "no_step": self.tr("no step computed yet (t = 0)"),
-            "c0": self.tr("C_0 = {v} (initial cell state)"),
-            "h0": self.tr("h_0 = {v} (initial hidden state)"),
-            "prev_step": self.tr("(the state after step {k})"),
-            "step": self.tr("step t = {t}"),
-        }
-        self._what = {
-            "f": self.tr("forget gate f_t — how much of C_{t-1} is kept"),
-            "i": self.tr("input gate i_t — how much of the candidate is written into C_t"),
-            "g": self.tr("candidate C̃_t — new content proposed for the cell state"),
-            "o": self.tr("output gate o_t — how much of tanh(C_t) is exposed as h_t"),
-            "c": self.tr("cell state C_t — long-term memory"),
-            "h": self.tr("hidden state h_t — short-term memory and the output"),
-            "c_prev": self.tr("cell state C_{t-1} from the previous step"),
-            "h_prev": self.tr("hidden state h_{t-1} from the previous step"),
-            "x": self.tr("input x_t"),
-            "f_mul": self.tr("the part of the old cell state that is kept"),
-            "i_mul": self.tr("the new content written into the cell state"),
-            "tanh_c": self.tr("the cell state squashed into −1 … 1"),
-            "o_mul": self.tr("the exposed part of the cell state: h_t"),
-        }
-        self._equations = {
-            "f": self.tr("f_t = σ(W_f·[h_{t-1}, x_t] + b_f)"),
-            "i": self.tr("i_t = σ(W_i·[h_{t-1}, x_t] + b_i)"),
-            "g": self.tr("C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)"),
-            "o": self.tr("o_t = σ(W_o·[h_{t-1}, x_t] + b_o)"),
-            "c": self.tr("C_t = f_t·C_{t-1} + i_t·g_t"),
-            "h": self.tr("h_t = o_t·tanh(C_t)"),
-            "c_prev": "C_{t-1}",
-            "h_prev": "h_{t-1}",
-            "x": "x_t",
-            "f_mul": "f_t·C_{t-1}",
-            "i_mul": "i_t·g_t",
-            "tanh_c": "tanh(C_t)",
-            "o_mul": "o_t·tanh(C_t)",
-        }
+        self._texts = captions.templates()
         self._tips_dirty = True
 
     # ============================================================ updating
@@ -641,58 +633,4 @@ class CellDiagram(QGraphicsView):
 
     def _tooltips(self) -> dict[str, str]:
         """Tooltip text of every node: what it is, and its equation with numbers."""
-        d = self._decimals
-        j = self._unit
-        t = self._t
-        vals = self._values
-        texts = self._texts
-
-        def num(key: str) -> str:
-            v = vals[key]
-            return NO_VALUE if v is None else format_value(float(v[j]), d)
-
-        def operand(key: str) -> str:
-            text = num(key)
-            return f"({text})" if text.startswith("-") else text
-
-        has_step = bool(self._pre)
-        subst: dict[str, str] = {}
-        if has_step:
-            z = {k: format_value(float(self._pre[k][j]), d) for k in GATE_KEYS}
-            subst = {
-                "f": f"σ({z['f']})",
-                "i": f"σ({z['i']})",
-                "g": f"tanh({z['g']})",
-                "o": f"σ({z['o']})",
-                "c": f"{operand('f')}·{operand('c_prev')} + {operand('i')}·{operand('g')}",
-                "h": f"{operand('o')}·{operand('tanh_c')}",
-                "f_mul": f"{operand('f')}·{operand('c_prev')}",
-                "i_mul": f"{operand('i')}·{operand('g')}",
-                "tanh_c": f"tanh({num('c')})",
-                "o_mul": f"{operand('o')}·{operand('tanh_c')}",
-            }
-        tips: dict[str, str] = {}
-        for key in NODE_KEYS:
-            eq = self._equations[key]
-            lines = [self._what[key]]
-            v = vals[key]
-            if v is None:
-                lines += [eq, texts["no_step"]]
-            elif key == "x":
-                shown = ", ".join(format_value(float(a), d) for a in v)
-                lines.append(f"{eq} = {shown}" if v.shape[0] == 1 else f"{eq} = [{shown}]")
-            elif key in subst:
-                lines.append(f"{eq} = {subst[key]} = {num(key)}")
-            elif key in ("c", "h"):  # the initial state (t = 0)
-                lines.append(fill_template(texts["c0" if key == "c" else "h0"], {"v": num(key)}))
-            else:
-                lines.append(f"{eq} = {num(key)}")
-            if v is not None and key != "x" and v.shape[0] > 1:
-                lines.append(fill_template(texts["unit"], {"j": str(j), "hidden": str(v.shape[0])}))
-            if has_step:
-                if key in ("c_prev", "h_prev"):
-                    lines.append(fill_template(texts["prev_step"], {"k": str(t - 1)}))
-                else:
-                    lines.append(fill_template(texts["step"], {"t": str(t)}))
-            tips[key] = "\n".join(lines)
-        return tips
+        return captions.tooltips(self._values, self._pre, self._unit, self._t, self._decimals)

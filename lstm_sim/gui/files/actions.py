@@ -355,7 +355,6 @@ class FileActions(QObject):
             w.training.wait(30.0)
         w.cancel_jobs()
         w.wait_for_jobs(30.0)
-        w.show_info("")
 
     def done(self, ok: bool) -> bool:
         """End of one open (or start of a queue): go on with the next queued file."""

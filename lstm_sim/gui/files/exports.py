@@ -139,7 +139,7 @@ class Exporter(FilePart):
         return value if isinstance(value, str) and os.path.isdir(value) else self.files.last_dir()
 
     def _stem(self) -> str:
-        return Path(self.session.name or "lstm-sim").stem.replace(" ", "_") or "lstm-sim"
+        return Path(self.window.session_title()).stem.replace(" ", "_") or "lstm-sim"
 
     def panel_names(self) -> list[tuple[str, str]]:
         """(key, label) of every plot panel, top to bottom."""

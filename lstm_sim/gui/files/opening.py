@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from dataclasses import replace
 from typing import Any
 
 from PySide6.QtWidgets import QDialog, QMessageBox
@@ -104,6 +105,7 @@ class Opener(FilePart):
         try:
             with s.batch():
                 s.name = name
+                s.set_origin(None)  # a file: no example or scenario to explain any more
                 s.set_sequence(seq, params)
                 if not was_modified:
                     s.mark_saved(name)  # a fresh document: nothing unsaved yet
@@ -196,6 +198,8 @@ class Opener(FilePart):
         self.files.quiesce()
         try:
             with s.batch():
+                if s.origin is not None:  # other weights: the explanation no longer holds
+                    s.set_origin(replace(s.origin, explain=False))
                 s.set_params(params)
                 # The old read-out was fitted to the old weights: replace it by the file's.
                 s.set_readout(new_readout)

@@ -46,7 +46,7 @@ class Saver(FilePart):
         """File ▸ Save As…: choose a file (``.lstmsim``) and save the session there."""
         if path is None:
             current = self.session_path
-            stem = Path(self.session.name or "session").stem or "session"
+            stem = Path(self.window.session_title()).stem or "session"
             proposal = current or os.path.join(self.files.last_dir(), stem + SESSION_SUFFIX)
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
@@ -75,7 +75,6 @@ class Saver(FilePart):
                 s.mark_saved(name)
             else:  # edited while it was being written: the session is still modified
                 s.name = name
-                self.window._update_title()
             self.files.recent.add_recent(path)
             self.files.remember_dir(path)
             self.files.status(self.tr("Saved {name}").format(name=name))
@@ -101,7 +100,7 @@ class Saver(FilePart):
         """Ask Save / Discard / Cancel when there are unsaved changes; True: go on."""
         if self.files.detached or not self.files.confirm_unsaved or not self.session.modified:
             return True
-        name = self.session.name or self.tr("untitled")
+        name = self.window.session_title()
         answer = QMessageBox.question(
             self.window,
             self.tr("Unsaved changes"),
@@ -118,7 +117,7 @@ class Saver(FilePart):
     def save_weights(self, path: str | os.PathLike[str] | None = None) -> bool:
         """File ▸ Save Weights…: the cell's parameters and read-out (.npz, .json, .safetensors)."""
         if path is None:
-            stem = Path(self.session.name or "weights").stem or "weights"
+            stem = Path(self.window.session_title()).stem or "weights"
             path, _ = QFileDialog.getSaveFileName(
                 self.window,
                 self.tr("Save weights"),

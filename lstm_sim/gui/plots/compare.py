@@ -9,9 +9,11 @@ beside σ_max(W_hh).
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QDoubleSpinBox,
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...session import Session, Topic
+from ..banner import origin_explanation
 from ..follow import follow
 from .panels import SERIES_COLORS, cache_axes, set_decade_range
 
@@ -49,30 +52,17 @@ class ComparePanel(QWidget):
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
         self.explanation.setTextFormat(Qt.TextFormat.PlainText)
-        self.explanation.setAccessibleName(self.tr("What to look at"))
         self.explanation.setStyleSheet("QLabel { padding: 2px; }")
-        self.compare_box = QCheckBox(self.tr("Compare with a vanilla RNN"))
-        self.compare_box.setToolTip(
-            self.tr("Run an RNN of the same input and hidden size on the same sequence")
-        )
+        self.compare_box = QCheckBox()
         self.compare_box.toggled.connect(lambda on: session.update_settings(compare=bool(on)))
-        self.clip_box = QCheckBox(self.tr("Clip RNN gradient norm at"))
-        self.clip_box.setToolTip(
-            self.tr(
-                "Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every "
-                "step where its norm exceeds it. (PyTorch's clip_grad_norm_ instead rescales the "
-                "whole parameter gradient once, after BPTT.)"
-            )
-        )
+        self.clip_box = QCheckBox()
         self.clip_value = QDoubleSpinBox()
         self.clip_value.setRange(1e-3, 1e6)
         self.clip_value.setDecimals(3)
         self.clip_value.setValue(10.0)
-        self.clip_value.setAccessibleName(self.tr("Clipping threshold"))
         self.clip_box.toggled.connect(self._on_clip)
         self.clip_value.valueChanged.connect(self._on_clip)
         self.sigma_label = QLabel()
-        self.sigma_label.setAccessibleName(self.tr("Largest singular value of W_hh"))
         self.sigma_label.setWordWrap(True)
         left = QWidget()
         left.setMaximumWidth(340)
@@ -103,17 +93,6 @@ class ComparePanel(QWidget):
             plot.getAxis("left").setWidth(64)
             plot.getAxis("left").enableAutoSIPrefix(False)
         self.factor_plot.setXLink(self.grad_plot)
-        self.grad_plot.setLabel("left", self.tr("gradient norm"))
-        self.grad_plot.setTitle(
-            self.tr("How far back the loss at step t reaches"), size="9pt", justify="left"
-        )
-        self.factor_plot.setLabel("left", self.tr("factor per step"))
-        self.factor_plot.setLabel("bottom", self.tr("lag t − k (steps back from t)"))
-        self.factor_plot.setTitle(
-            self.tr("The mechanism: what each step back multiplies the gradient by"),
-            size="9pt",
-            justify="left",
-        )
         self.grad_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
         self.factor_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
         self.curves = {
@@ -123,7 +102,7 @@ class ComparePanel(QWidget):
             "lstm_dc": self.grad_plot.plot(
                 pen=pg.mkPen(LSTM_C_COLOR, width=1),
                 connect="finite",
-                name=self.tr("LSTM ‖∂L/∂C_k‖ (total)"),
+                name="LSTM ‖∂L/∂C_k‖",  # translated in retranslate()
             ),
             "lstm_dh": self.grad_plot.plot(
                 pen=pg.mkPen(LSTM_H_COLOR, width=1, style=Qt.PenStyle.DashLine),
@@ -133,12 +112,12 @@ class ComparePanel(QWidget):
             "forget": self.factor_plot.plot(
                 pen=pg.mkPen(SERIES_COLORS["y"], width=1),
                 connect="finite",
-                name=self.tr("LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)"),
+                name="LSTM f_k",  # translated in retranslate()
             ),
             "carry": self.factor_plot.plot(
                 pen=pg.mkPen(LSTM_C_COLOR, width=1),
                 connect="finite",
-                name=self.tr("LSTM ∏ f (t back to k)"),
+                name="LSTM ∏ f",  # translated in retranslate()
             ),
             "rnn_factor": self.factor_plot.plot(
                 pen=pg.mkPen(RNN_COLOR, width=1),
@@ -171,12 +150,50 @@ class ComparePanel(QWidget):
             Topic.RNN,
             Topic.SEQUENCE,
             Topic.SETTINGS,
+            Topic.ORIGIN,
         )
-        self.set_explanation("")
+        self._stale = True
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Every text in the current language (the scenario's explanation included)."""
+        self.explanation.setAccessibleName(self.tr("What to look at"))
+        self.compare_box.setText(self.tr("Compare with a vanilla RNN"))
+        self.compare_box.setToolTip(
+            self.tr("Run an RNN of the same input and hidden size on the same sequence")
+        )
+        self.clip_box.setText(self.tr("Clip RNN gradient norm at"))
+        self.clip_box.setToolTip(
+            self.tr(
+                "Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every "
+                "step where its norm exceeds it. (PyTorch's clip_grad_norm_ instead rescales the "
+                "whole parameter gradient once, after BPTT.)"
+            )
+        )
+        self.clip_value.setAccessibleName(self.tr("Clipping threshold"))
+        self.sigma_label.setAccessibleName(self.tr("Largest singular value of W_hh"))
+        self.grad_plot.setLabel("left", self.tr("gradient norm"))
+        self.factor_plot.setLabel("left", self.tr("factor per step"))
+        self.factor_plot.setLabel("bottom", self.tr("lag t − k (steps back from t)"))
+        self.factor_plot.setTitle(
+            self.tr("The mechanism: what each step back multiplies the gradient by"),
+            size="9pt",
+            justify="left",
+        )
+        self._set_curve_name("lstm_dc", self.tr("LSTM ‖∂L/∂C_k‖ (total)"))
+        self._set_curve_name("forget", self.tr("LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)"))
+        self._set_curve_name("carry", self.tr("LSTM ∏ f (t back to k)"))
+        self.sync_explanation()
         self.refresh()
 
-    def set_explanation(self, text: str) -> None:
-        """Show what to look at (a scenario's text), or a general hint."""
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def sync_explanation(self) -> None:
+        """What to look at: the loaded scenario's explanation, or a general hint."""
+        text = origin_explanation(self.session.origin, "scenario")
         if not text:
             text = self.tr(
                 "Turn on the comparison, pick a scenario in the Scenarios menu, and step: "
@@ -185,11 +202,23 @@ class ComparePanel(QWidget):
             )
         self.explanation.setText(text)
 
+    def _set_curve_name(self, key: str, name: str) -> None:
+        """A curve's name and its legend entry (the curve names that are translated)."""
+        curve = self.curves[key]
+        curve.opts["name"] = name
+        plot = self.factor_plot if key in ("forget", "carry", "rnn_factor") else self.grad_plot
+        legend = plot.legend
+        for _sample, label in legend.items:
+            if _sample.item is curve:
+                label.setText(name)
+
     def _on_clip(self, *_args) -> None:
         clip = self.clip_value.value() if self.clip_box.isChecked() else None
         self.session.update_settings(clip=clip)
 
     def _on_changed(self, changes: frozenset[Topic]) -> None:
+        if Topic.ORIGIN in changes:
+            self.sync_explanation()
         # Hidden (another tab is shown): refresh when shown instead of on every step.
         if changes & {Topic.GRADIENTS, Topic.SETTINGS, Topic.RNN, Topic.PARAMS, Topic.SEQUENCE}:
             if self.isVisible():
@@ -199,12 +228,42 @@ class ComparePanel(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_stale", False):
-            self._stale = False
+        if self._stale:
             self.refresh()
+
+    def rendered(self) -> dict[str, Any]:
+        """What the panel shows, as plain data (as once shown, if another tab is in front).
+
+        ``explanation``, ``sigma``, ``title`` (the top plot's), the check boxes,
+        the two lines (σ_max and the clip threshold: shown, value), the view
+        ranges and every curve's ``{"name", "x", "y"}`` (copies).
+        """
+        if self._stale:
+            self.refresh()
+        curves = {}
+        for key, item in self.curves.items():
+            x, y = item.getOriginalDataset()
+            curves[key] = {
+                "name": item.opts.get("name"),
+                "x": None if x is None else np.array(x, dtype=float),
+                "y": None if y is None else np.array(y, dtype=float),
+            }
+        return {
+            "explanation": self.explanation.text(),
+            "sigma": self.sigma_label.text(),
+            "title": self.grad_plot.titleLabel.text,
+            "compare": (self.compare_box.isChecked(), self.compare_box.isEnabled()),
+            "clip": (self.clip_box.isChecked(), self.clip_box.isEnabled()),
+            "sigma_line": (self.sigma_line.isVisible(), float(self.sigma_line.value())),
+            "clip_line": (self.clip_line.isVisible(), float(self.clip_line.value())),
+            "grad_range": [list(map(float, r)) for r in self.grad_plot.viewRange()],
+            "factor_range": [list(map(float, r)) for r in self.factor_plot.viewRange()],
+            "curves": curves,
+        }
 
     def refresh(self) -> None:
         """Redraw from the session's gradient view."""
+        self._stale = False
         s = self.session
         st = s.settings
         for w, value in ((self.compare_box, st.compare), (self.clip_box, st.clip is not None)):

@@ -304,6 +304,16 @@ class PanelTitle(QGraphicsItem):
         self._font = QFont()
         self._font.setPointSizeF(8.0)
         self._fg, self._bg = QColor(0, 0, 0), QColor(255, 255, 255, self._ALPHA)
+        self._plain = ""
+        self._rect = QRectF()
+        self.set_text(plain, html)
+        self.setPos(2.0, 1.0)
+
+    def set_text(self, plain: str, html: str) -> None:
+        """Show ``html`` (the rich form of the notation ``plain``), e.g. after a language change."""
+        if plain == self._plain:
+            return
+        self.prepareGeometryChange()
         self._plain = plain
         self._text = QStaticText(html)
         self._text.setTextFormat(Qt.TextFormat.RichText)
@@ -313,7 +323,7 @@ class PanelTitle(QGraphicsItem):
         self._text.prepare(font=self._font)
         size = self._text.size()
         self._rect = QRectF(0.0, 0.0, size.width() + 8.0, size.height() + 2.0)
-        self.setPos(2.0, 1.0)
+        self.update()
 
     def text(self) -> str:
         """The title as plain notation (what translators and tests see)."""

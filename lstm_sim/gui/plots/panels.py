@@ -13,9 +13,11 @@ only widen when a new value falls outside them.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from ...session import Session, Topic
@@ -181,7 +183,6 @@ class PlotPanels(QWidget):
         self.caption = self._caption_box.label
         self.caption.setWordWrap(True)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(2)
@@ -190,16 +191,6 @@ class PlotPanels(QWidget):
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: dict[str, Cursor] = {}
         self.titles: dict[str, PanelTitle] = {}
-        labels = {
-            "inputs": (self.tr("input x_t"), self.tr("Input x_t (and targets y_t)")),
-            "gates": (self.tr("gates"), self.tr("Gates f_t, i_t, o_t")),
-            "c": (self.tr("C_t, long-term memory"), self.tr("Cell state C_t (long-term memory)")),
-            "h": (
-                self.tr("h_t, short-term memory"),
-                self.tr("Hidden state h_t (short-term memory)"),
-            ),
-            "grads": (self.tr("‖∂L/∂·‖, log scale"), self.tr("Gradient norms (log scale)")),
-        }
         first = None
         for row, key in enumerate(self.PANELS):
             plot = self.layout_widget.addPlot(
@@ -210,10 +201,7 @@ class PlotPanels(QWidget):
             )
             # The name across the panel's corner, not as a rotated axis label (longer
             # than a panel is high at 1280 × 800, it ran into the next panel's).
-            self.titles[key] = PanelTitle(
-                labels[key][0], rich_notation(labels[key][0]), plot.getViewBox()
-            )
-            plot.getViewBox().setToolTip(labels[key][1])
+            self.titles[key] = PanelTitle("", "", plot.getViewBox())
             # No grid: AxisItem paints grid lines over the whole plot, and that cost
             # (milliseconds per axis) recurs on every repaint.
             plot.setMouseEnabled(x=True, y=False)
@@ -232,8 +220,6 @@ class PlotPanels(QWidget):
                 plot.setXLink(first)
             if key != "grads":
                 plot.getAxis("bottom").setStyle(showValues=False)
-            else:
-                plot.setLabel("bottom", self.tr("time step t"))
             _no_contents(plot)
             cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
             scale_pen(cursor)
@@ -259,6 +245,8 @@ class PlotPanels(QWidget):
         self._series: dict[str, list[_Series]] = {}
         self._yranges: dict[str, list[float]] = {}
         self._log_range: tuple[float, float] | None = None
+        self._behind = False  # changes not drawn yet (another tab was in front)
+        self.retranslate()
         follow(
             self,
             self.session,
@@ -274,6 +262,31 @@ class PlotPanels(QWidget):
         )
         self.rebuild()
 
+    # ----------------------------------------------------------- translation
+    def retranslate(self) -> None:
+        """The panels' titles, tooltips, axis label and caption in the current language."""
+        labels = {
+            "inputs": (self.tr("input x_t"), self.tr("Input x_t (and targets y_t)")),
+            "gates": (self.tr("gates"), self.tr("Gates f_t, i_t, o_t")),
+            "c": (self.tr("C_t, long-term memory"), self.tr("Cell state C_t (long-term memory)")),
+            "h": (
+                self.tr("h_t, short-term memory"),
+                self.tr("Hidden state h_t (short-term memory)"),
+            ),
+            "grads": (self.tr("‖∂L/∂·‖, log scale"), self.tr("Gradient norms (log scale)")),
+        }
+        for key, (title, tip) in labels.items():
+            self.titles[key].set_text(title, rich_notation(title))
+            self.plots[key].getViewBox().setToolTip(tip)
+        self.plots["grads"].setLabel("bottom", self.tr("time step t"))
+        self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
+        self._update_gradients()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
     # ------------------------------------------------------------- building
     def rebuild(self) -> None:
         """Create the curves for the current sequence, unit and 'all units' setting."""
@@ -285,6 +298,7 @@ class PlotPanels(QWidget):
             legend.clear()
         self._series = {}
         self._yranges = {}
+        self._ranged = 0  # trace rows the y ranges of C and h have seen
         T = s.T
         bin_size = bin_size_for(T)
         all_units = s.settings.show_all_units
@@ -372,11 +386,7 @@ class PlotPanels(QWidget):
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
-        if getattr(self, "_behind", False):
-            self._behind = False
-            self._update_trace()
-            self._update_cursor()
-            self._update_gradients()
+        self._catch_up()
         # Linked x ranges are aligned through the views' on-screen geometry, which only
         # settles once the layout has run: set the range again then.
         QTimer.singleShot(0, self._apply_x_range)
@@ -422,21 +432,22 @@ class PlotPanels(QWidget):
                 self._yhat_done = n
             for p, series in enumerate(self._series["pred"]):
                 series.update(self._yhat[:n, p])
-        if n:
+        if n > self._ranged:
             for key in ("c", "h"):
-                self._widen_y(key, arrays[key][n - 1 if n else 0])
+                self._widen_y(key, arrays[key][self._ranged : n])
+            self._ranged = n
 
-    def _widen_y(self, key: str, last: np.ndarray) -> None:
-        """Widen the y range when the newest values fall outside it (never shrink while growing)."""
-        tr = self.session.trace
-        values = tr.c if key == "c" else tr.h
-        rng = self._yranges.get(key)
-        vals = last[self._units] if len(self._units) < len(last) else last
+    def _widen_y(self, key: str, rows: np.ndarray) -> None:
+        """Widen panel ``key``'s y range to the new ``rows`` (never shrink while growing).
+
+        The range always holds 0 and every value plotted: after a run to the end it
+        is what a panel built on the whole trace at once would show.
+        """
+        vals = rows[:, self._units] if len(self._units) < rows.shape[1] else rows
         lo, hi = float(np.min(vals)), float(np.max(vals))
+        rng = self._yranges.get(key)
         if rng is None:
-            cols = values[:, self._units]
-            lo, hi = min(lo, float(cols.min()), 0.0), max(hi, float(cols.max()), 0.0)
-            rng = [lo, hi]
+            rng = [min(lo, 0.0), max(hi, 0.0)]
         elif lo >= rng[0] and hi <= rng[1]:
             return
         rng = [min(rng[0], lo), max(rng[1], hi)]
@@ -497,6 +508,54 @@ class PlotPanels(QWidget):
         return self.tr("Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}").format(
             loss=loss, window=window
         )
+
+    def _catch_up(self) -> None:
+        """Draw what changed while another tab was shown (the envelopes are incremental)."""
+        if self._behind:
+            self._behind = False
+            self._update_trace()
+            self._update_cursor()
+            self._update_gradients()
+
+    # ------------------------------------------------------------- rendered
+    def rendered(self) -> dict[str, Any]:
+        """What the panels show, as plain data (once shown, if another tab is in front).
+
+        ``panels[key]``: ``title``, ``x_range`` and ``y_range`` (the view ranges),
+        ``cursor``, and ``curves`` — a list of ``{"name", "x", "y", "visible"}``
+        with the points drawn (copies) — plus the ``caption`` under the panels.
+        """
+        self._catch_up()
+        named: dict[str, list[tuple[str, Any]]] = {key: [] for key in self.PANELS}
+        for key, series_list in self._series.items():
+            panel = {"inputs": "inputs", "targets": "inputs", "pred": "inputs"}.get(key)
+            panel = panel or ("gates" if key in ("f", "i", "o") else key)
+            for k, series in enumerate(series_list):
+                named[panel].append((f"{key}[{k}]", series.item))
+        named["grads"] += [("grad_c", self.grad_c), ("grad_h", self.grad_h)]
+        panels = {}
+        for key in self.PANELS:
+            view = self.plots[key].getViewBox()
+            x_range, y_range = view.viewRange()
+            curves = []
+            for name, item in named[key]:
+                x, y = item.getOriginalDataset()
+                curves.append(
+                    {
+                        "name": name,
+                        "x": np.array(x, dtype=float),
+                        "y": np.array(y, dtype=float),
+                        "visible": item.isVisible(),
+                    }
+                )
+            panels[key] = {
+                "title": self.titles[key].text(),
+                "x_range": [float(v) for v in x_range],
+                "y_range": [float(v) for v in y_range],
+                "cursor": self.cursors[key].value(),
+                "curves": curves,
+            }
+        return {"panels": panels, "caption": self.caption.text()}
 
     # ---------------------------------------------------------------- tests
     def curve_data(self, key: str, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
