@@ -499,3 +499,15 @@ def test_copy_session_has_the_same_state(session):
     assert copy.step_view().to_data() == session.step_view().to_data()
     a, b = session_document(copy), session_document(session)
     assert (a.step, a.settings) == (b.step, b.settings)
+
+
+def test_the_mechanism_follows_the_selected_unit(session):
+    """The gradient view's forget gates and their product are the selected unit's, also
+    when the loss does not depend on the unit (they were left at the old unit's)."""
+    session.set_step(30)
+    assert session.settings.loss == "output"
+    session.set_unit(2)
+    g = session.gradients
+    rows = g.steps - 1
+    np.testing.assert_array_equal(g.forget, session.trace.f[rows, 2])
+    assert g.unit == 2

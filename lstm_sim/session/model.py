@@ -457,8 +457,9 @@ class Session:
         with self.batch():
             self._unit = unit
             self._notify(Topic.UNIT)
-            if self._settings.loss == "unit":
-                self._refresh_gradients()
+            # The gradient view carries the selected unit's forget gates and their
+            # product (the mechanism), whatever the loss: computed again.
+            self._refresh_gradients()
 
     def update_settings(self, **changes: Any) -> None:
         """Change some :class:`Settings` fields (``window=…``, ``loss=…``, …).

@@ -333,27 +333,32 @@
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="303"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="288"/>
+        <source>How far back the loss at step t reaches</source>
+        <translation>第 t 步的损失能回传多远</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="307"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="305"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="309"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="307"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="311"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="320"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="324"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="332"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="336"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
@@ -879,187 +884,187 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="180"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="182"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="185"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="187"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="190"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="192"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="194"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="193"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="196"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="198"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="200"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="200"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="204"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="206"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="208"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="207"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="210"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="212"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="215"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="217"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="220"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="222"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="225"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="271"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="263"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="296"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="288"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="319"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="311"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="323"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="315"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="312"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="304"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="395"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="387"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="391"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="405"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="397"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="406"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="398"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="407"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="408"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="400"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="409"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="401"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="410"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="402"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="411"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="403"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="412"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="404"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>

@@ -100,7 +100,6 @@ class FileActions(QObject):
         self.jobs: JobRunner = window.jobs
         self.queue: list[tuple[str, str]] = []  # files still to open (kind, path)
         self.edits = 0  # counts the session's edits (a save notices those made meanwhile)
-        self.detached = False  # the window is being replaced: no more questions
         self.opener = Opener(self)
         self.saver = Saver(self)
         self.recent = RecentFiles(self)
@@ -250,13 +249,6 @@ class FileActions(QObject):
         if event.type() == QEvent.Type.LanguageChange:  # sent on by the window
             self.retranslate()
         return super().event(event)
-
-    def detach(self) -> None:
-        """Stop following the session and asking questions (the window is being replaced)."""
-        self.detached = True
-        self.queue.clear()
-        self.cancel()
-        self.session.events.disconnect(self._on_changed)
 
     # ========================================================== the parts' services
     def error(self, err: Exception | str, title: str | None = None) -> None:

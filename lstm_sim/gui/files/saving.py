@@ -98,7 +98,7 @@ class Saver(FilePart):
 
     def maybe_save(self) -> bool:
         """Ask Save / Discard / Cancel when there are unsaved changes; True: go on."""
-        if self.files.detached or not self.files.confirm_unsaved or not self.session.modified:
+        if not self.files.confirm_unsaved or not self.session.modified:
             return True
         name = self.window.session_title()
         answer = QMessageBox.question(

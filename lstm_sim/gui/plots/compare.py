@@ -254,8 +254,9 @@ class ComparePanel(QWidget):
             "title": self.grad_plot.titleLabel.text,
             "compare": (self.compare_box.isChecked(), self.compare_box.isEnabled()),
             "clip": (self.clip_box.isChecked(), self.clip_box.isEnabled()),
-            "sigma_line": (self.sigma_line.isVisible(), float(self.sigma_line.value())),
-            "clip_line": (self.clip_line.isVisible(), float(self.clip_line.value())),
+            # (a hidden line's value is not shown)
+            "sigma_line": self.sigma_line.isVisible() and float(self.sigma_line.value()),
+            "clip_line": self.clip_line.isVisible() and float(self.clip_line.value()),
             "grad_range": [list(map(float, r)) for r in self.grad_plot.viewRange()],
             "factor_range": [list(map(float, r)) for r in self.factor_plot.viewRange()],
             "curves": curves,
@@ -283,6 +284,9 @@ class ComparePanel(QWidget):
             self.clip_line.hide()
             self.sigma_line.hide()
             self.sigma_label.setText("")
+            self.grad_plot.setTitle(
+                self.tr("How far back the loss at step t reaches"), size="9pt", justify="left"
+            )
             return
         lags = view.lags.astype(float)
         grads = [_positive(view.dc_norm), _positive(view.dh_norm)]
