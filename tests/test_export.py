@@ -90,7 +90,15 @@ def test_svg_parses_and_renders(tmp_path, plot):
     root = ET.parse(tmp_path / "p.svg").getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert root.get("viewBox") == "0 0 300 200"
-    assert root.iter("{http://www.w3.org/2000/svg}path") is not None
+    # both curves are vector strokes of their colour and width, with their points
+    ns = "{http://www.w3.org/2000/svg}"
+    strokes = {
+        (g.get("stroke"), g.get("stroke-width")): [e.get("points") or e.get("d") for e in g]
+        for g in root.iter(f"{ns}g")
+        if any(e.tag in (f"{ns}polyline", f"{ns}path") for e in g)
+    }
+    assert strokes.get(("#ff0000", "6")) == ["0,0 1,1 "], strokes  # the diagonal
+    assert strokes.get(("#0000ff", "2")) == ["0,0.5 1,0.5 "], strokes  # the flat line
     renderer = QSvgRenderer(str(tmp_path / "p.svg"))
     assert renderer.isValid()
     write_svg(plot, tmp_path / "big.svg", width=640, height=480, title="My plot")

@@ -100,7 +100,7 @@ def test_toolbar_icons_contrast_with_the_toolbar(window, qtbot, appearance):
         assert ratio >= 3.0, (appearance, action.text(), ratio)
     transport.play()
     try:
-        assert transport.play_action.icon().cacheKey() != transport._play_icon.cacheKey()
+        assert transport.play_action.icon().cacheKey() != transport.play_icon.cacheKey()
         assert _glyph_contrast(transport.play_action.icon(), background) >= 3.0
     finally:
         transport.pause()
@@ -139,11 +139,11 @@ def test_icons_follow_an_appearance_change_while_playing(window, qtbot):
         dark_bg = window.palette().color(QPalette.ColorRole.Window)
         assert dark_bg.lightness() < 80
         icon = transport.play_action.icon()
-        assert icon.cacheKey() == transport._pause_icon.cacheKey()  # still the pause glyph
+        assert icon.cacheKey() == transport.pause_icon.cacheKey()  # still the pause glyph
         assert _glyph_contrast(icon, dark_bg) >= 4.5
     finally:
         transport.pause()
-    assert transport.play_action.icon().cacheKey() == transport._play_icon.cacheKey()
+    assert transport.play_action.icon().cacheKey() == transport.play_icon.cacheKey()
     assert _glyph_contrast(transport.play_action.icon(), dark_bg) >= 4.5
 
 

@@ -280,18 +280,19 @@ def test_playback_keeps_the_speed_between_whole_milliseconds(window):
     """Ticks 16.9 ms apart at 60 steps/s: the steps follow the clock to the nanosecond."""
     now = [0]
     transport = window.transport
-    transport._clock = lambda: now[0]
+    transport.clock = lambda: now[0]
     transport.speed_box.setValue(60)
     transport.play()
     transport.timer.stop()  # the test drives the ticks
     for _ in range(100):
         now[0] += 16_900_000
-        transport._tick()
+        transport.tick()
     # 100 × 16.9 ms = 1.69 s at 60 steps/s; counting whole ms (16) would give 96
     assert window.session.t == int(100 * 0.0169 * 60) == 101
     transport.pause()
 
 
+@pytest.mark.slow
 def test_soak_step_and_repaint(window, qtbot):
     """Step and repaint the whole window many times (PySide6 6.12 aborted here)."""
     T = window.session.T

@@ -327,4 +327,4 @@ def test_fast_curve_bounds_and_gaps_as_points_arrive(qtbot, step):
         curve.setData(x[:n], y[:n], changed_from=n - step)
         finite = y[:n][np.isfinite(y[:n])]
         assert curve.dataBounds(1) == (finite.min(), finite.max())
-        assert curve._finite == bool(np.isfinite(y[:n]).all())
+        assert curve.finite == bool(np.isfinite(y[:n]).all())

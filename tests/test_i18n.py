@@ -488,7 +488,7 @@ def test_zh_cn_guided_tour_is_translated(qtbot, zh):
     window = _window(qtbot)
     try:
         window.tour_action.trigger()
-        tour = window._tour
+        tour = window.tour
         qtbot.addWidget(tour)
         found = []
         for k in range(len(tour.pages)):

@@ -284,14 +284,14 @@ def test_jacobian_chain_gives_the_bptt_norms_on_any_cursor_path(window, hidden, 
 
 def test_session_keeps_one_jacobian_cache_per_trace_and_window(session):
     session.set_step(40)
-    cache = session._jacobians
+    cache = session.jacobian_cache
     assert cache is not None and cache.trace is session.trace
     session.set_step(41)
-    assert session._jacobians is cache
+    assert session.jacobian_cache is cache
     session.update_settings(window=9)
-    assert session._jacobians is not cache and session._jacobians.window == 9
+    assert session.jacobian_cache is not cache and session.jacobian_cache.window == 9
     session.update_settings(window=None)
-    assert session._jacobians is None  # "all": not cached
+    assert session.jacobian_cache is None  # "all": not cached
 
 
 def _long_session(monkeypatch, T=20_000, clamp=None):
@@ -353,7 +353,7 @@ def test_a_cache_without_room_for_products_walks_row_by_row(monkeypatch):
     params = LSTMParams.random(2, 4, seed=1, forget_bias=1.0)
     trace = run(params, rng.standard_normal((300, 2)))
     window = 100
-    one_buffer = JacobianCache._bytes(4, window)
+    one_buffer = JacobianCache.buffer_bytes(4, window)
     monkeypatch.setattr(JacobianCache, "BUDGET", one_buffer)  # room for one buffer only
     assert JacobianCache.fits(4, window)
     cache = JacobianCache(params, trace, window)

@@ -93,14 +93,14 @@ class JacobianCache:
     BUDGET = 64 << 20
 
     @classmethod
-    def _bytes(cls, hidden: int, window: int) -> int:
-        """Size of one buffer: 3 windows of (2H × 2H) rows."""
+    def buffer_bytes(cls, hidden: int, window: int) -> int:
+        """Bytes of one buffer (Jacobians, or their block products): 3 windows of 2H × 2H."""
         return 3 * window * (2 * hidden) ** 2 * 8
 
     @classmethod
     def fits(cls, hidden: int, window: int | None) -> bool:
         """Whether a cache for this window is worth making and small enough."""
-        return window is not None and cls._bytes(hidden, window) <= cls.BUDGET
+        return window is not None and cls.buffer_bytes(hidden, window) <= cls.BUDGET
 
     def __init__(self, params: LSTMParams, trace: Trace, window: int) -> None:
         self.params, self.trace, self.window = params, trace, window
@@ -108,7 +108,7 @@ class JacobianCache:
         self.cap = 3 * window
         self.buf = np.empty((self.cap, size, size))
         # prod[r - base]: row r's P_r, when the products fit the budget too.
-        fit = 2 * self._bytes(params.hidden_size, window) <= self.BUDGET
+        fit = 2 * self.buffer_bytes(params.hidden_size, window) <= self.BUDGET
         self.prod = np.empty((self.cap, size, size)) if fit else None
         self.base = self.lo = self.hi = 0  # buf[r - base] is row r, for lo ≤ r < hi
         self.blocks: set[int] = set()  # first rows of the blocks whose products are made

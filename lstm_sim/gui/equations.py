@@ -283,6 +283,10 @@ class EquationsPanel(QWidget):
             )
         return lines
 
+    def sync(self) -> None:
+        """Build what the panel shows from the session alone (the only path: a Step too)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Redraw from the session."""
         s = self.session

@@ -407,10 +407,10 @@ class MainWindow(QMainWindow):
         self.tabs.setCurrentWidget(self.compare)
 
     def show_tour(self) -> TourDialog:
-        """Help ▸ Guided tour: the diagram part by part (non-modal)."""
-        self._tour = TourDialog(self.diagram, self)
-        self._tour.show()
-        return self._tour
+        """Help ▸ Guided tour: the diagram part by part (non-modal); also kept as :attr:`tour`."""
+        self.tour = TourDialog(self.diagram, self)
+        self.tour.show()
+        return self.tour
 
     def show_about(self) -> None:
         QMessageBox.about(

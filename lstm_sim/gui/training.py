@@ -180,6 +180,10 @@ class TrainingDock(QDockWidget):
             self._report = None  # a new sequence: the last run's report is not about it
         self._update_buttons()
 
+    def sync(self) -> None:
+        """The buttons and the status from the session (and the run of this dock)."""
+        self._update_buttons()
+
     def _update_buttons(self) -> None:
         has_targets = self.session.sequence.targets is not None
         running = self.running

@@ -151,11 +151,12 @@ class Transport(QObject):
         self._playing = False
         # Nanoseconds, monotonic: QElapsedTimer.restart() counts whole milliseconds,
         # and dropping ≈ 0.5 ms of every 16.7 ms tick played ≈ 3 % slow.
-        self._clock: Callable[[], int] = time.perf_counter_ns
+        #: Nanoseconds now (tests drive playback with their own clock).
+        self.clock: Callable[[], int] = time.perf_counter_ns
         self._last_tick = 0
         self.timer = QTimer(self)
         self.timer.setTimerType(Qt.TimerType.PreciseTimer)
-        self.timer.timeout.connect(self._tick)
+        self.timer.timeout.connect(self.tick)
 
         def action(shortcut: str, slot) -> QAction:
             a = QAction(parent)  # the icon: drawn from the palette, see refresh_icons
@@ -318,8 +319,8 @@ class Transport(QObject):
         self._carry = 0.0
         speed = self.speed_box.value()
         self.timer.start(max(TICK_MS, int(1000 / speed)))
-        self._last_tick = self._clock()
-        self.play_action.setIcon(self._pause_icon)
+        self._last_tick = self.clock()
+        self.play_action.setIcon(self.pause_icon)
         self.play_action.setText(self.tr("Pause"))
         self.playing_changed.emit(True)
 
@@ -328,7 +329,7 @@ class Transport(QObject):
             return
         self._playing = False
         self.timer.stop()
-        self.play_action.setIcon(self._play_icon)
+        self.play_action.setIcon(self.play_icon)
         self.play_action.setText(self.tr("Play"))
         self.playing_changed.emit(False)
 
@@ -336,18 +337,19 @@ class Transport(QObject):
     def refresh_icons(self) -> None:
         """Draw the action icons in the colours of the window's current palette."""
         palette = self.parent().palette()
-        self._play_icon = palette_icon("play", palette)
-        self._pause_icon = palette_icon("pause", palette)
+        self.play_icon = palette_icon("play", palette)
+        self.pause_icon = palette_icon("pause", palette)
         self.reset_action.setIcon(palette_icon("reset", palette))
         self.back_action.setIcon(palette_icon("back", palette))
-        self.play_action.setIcon(self._play_icon)
+        self.play_action.setIcon(self.play_icon)
         self.step_action.setIcon(palette_icon("step", palette))
         self.end_action.setIcon(palette_icon("end", palette))
         if self._playing:
-            self.play_action.setIcon(self._pause_icon)
+            self.play_action.setIcon(self.pause_icon)
 
-    def _tick(self) -> None:
-        now = self._clock()
+    def tick(self) -> None:
+        """One tick of playback (the timer calls it): :func:`next_frame` says where to go."""
+        now = self.clock()
         elapsed = (now - self._last_tick) / 1e9
         self._last_tick = now
         frame = next_frame(

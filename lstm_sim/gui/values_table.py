@@ -118,6 +118,10 @@ class ValuesTable(QDockWidget):
         keys = [k for k, _, _ in self._rows]
         return self.table.item(keys.index(key), unit).text()
 
+    def sync(self) -> None:
+        """Build the table from the session alone (the only path; put off while hidden)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Fill the table from the session."""
         self._stale = False

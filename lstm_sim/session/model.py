@@ -638,6 +638,12 @@ class Session:
             return self._rnn, self._rnn_trace, cache
         return None
 
+    @property
+    def jacobian_cache(self) -> JacobianCache | None:
+        """The step Jacobians kept for the gradient view at the cursor (one per trace and
+        window; None for a window of "all", or one too large for the budget)."""
+        return self._jacobians
+
     def _jacobian_cache(self) -> JacobianCache | None:
         """The step Jacobians of the current trace and window, when they are worth caching."""
         window = self._settings.window

@@ -262,6 +262,10 @@ class ComparePanel(QWidget):
             "curves": curves,
         }
 
+    def sync(self) -> None:
+        """Build what the panel shows from the session alone (the only path; it is cheap)."""
+        self.refresh()
+
     def refresh(self) -> None:
         """Redraw from the session's gradient view."""
         self._stale = False

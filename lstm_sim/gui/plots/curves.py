@@ -108,6 +108,11 @@ class FastCurve(pg.GraphicsObject):
             return (None, None)
         return (self._ylo, self._yhi)
 
+    @property
+    def finite(self) -> bool:
+        """Every y value plotted is finite (else the curve is drawn with gaps)."""
+        return self._finite
+
     def pixelPadding(self) -> float:
         return 0.0
 

@@ -288,6 +288,12 @@ class PlotPanels(QWidget):
         super().changeEvent(event)
 
     # ------------------------------------------------------------- building
+    def sync(self) -> None:
+        """Build every curve from the session alone: what any structural change does
+        (sequence, parameters, unit, read-out, "all units"); a Step only appends to the
+        curves (:meth:`_update_trace`), and the result must be the same."""
+        self.rebuild()
+
     def rebuild(self) -> None:
         """Create the curves for the current sequence, unit and 'all units' setting."""
         s = self.session

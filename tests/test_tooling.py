@@ -1,0 +1,30 @@
+"""The test suite's own rules: soak tests are marked slow, and make test still runs them."""
+
+from __future__ import annotations
+
+import ast
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def test_every_soak_test_is_marked_slow():
+    unmarked = []
+    for path in sorted((ROOT / "tests").glob("test_*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef) and node.name.startswith("test_soak"):
+                marks = [ast.unparse(d) for d in node.decorator_list]
+                if "pytest.mark.slow" not in marks:
+                    unmarked.append(f"{path.name}::{node.name}")
+    assert not unmarked, unmarked
+
+
+def test_make_test_runs_the_slow_tests():
+    """Neither the pytest configuration nor the Makefile deselects the slow marker."""
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    pytest_opts = config["tool"]["pytest"]["ini_options"]
+    assert "slow" not in str(pytest_opts.get("addopts", ""))
+    assert any(m.startswith("slow:") for m in pytest_opts["markers"])
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    assert "not slow" not in makefile and "-m slow" not in makefile
