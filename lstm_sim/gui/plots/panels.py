@@ -440,17 +440,22 @@ class PlotPanels(QWidget):
                 series.update(self._yhat[:n, p])
         if n > self._ranged:
             for key in ("c", "h"):
-                self._widen_y(key, arrays[key][self._ranged : n])
+                self._widen_y(key)
             self._ranged = n
 
-    def _widen_y(self, key: str, rows: np.ndarray) -> None:
-        """Widen panel ``key``'s y range to the new ``rows`` (never shrink while growing).
+    def _widen_y(self, key: str) -> None:
+        """Widen panel ``key``'s y range to its curves' data (never shrink while growing).
 
-        The range always holds 0 and every value plotted: after a run to the end it
-        is what a panel built on the whole trace at once would show.
+        The bounds are the curves' own (their envelopes hold every bin's lowest
+        and highest value, kept as points arrive), so this costs nothing per row:
+        after a run to the end the range is what a panel built on the whole trace
+        at once shows, 0 included.
         """
-        vals = rows[:, self._units] if len(self._units) < rows.shape[1] else rows
-        lo, hi = float(np.min(vals)), float(np.max(vals))
+        bounds = [s.item.dataBounds(1) for s in self._series[key]]
+        bounds = [b for b in bounds if b[0] is not None]
+        if not bounds:
+            return
+        lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
         rng = self._yranges.get(key)
         if rng is None:
             rng = [min(lo, 0.0), max(hi, 0.0)]
