@@ -64,7 +64,7 @@ def _open(window: MainWindow, path) -> None:
 
 def _long_file(tmp_path, T: int, D: int = 1, seed: int = 0):
     rng = np.random.default_rng(seed)
-    path = tmp_path / f"walk_{T}.npy"
+    path = tmp_path / f"walk_{T}_{D}_{seed}.npy"
     save_sequence(Sequence(np.cumsum(rng.standard_normal((T, D)), axis=0) * 0.05), path)
     return path
 
@@ -229,3 +229,20 @@ def test_a_fresh_window_is_compared_view_by_view(qtbot, english):
     live.equations.view.set_lines(["a stale line"])  # as a view that missed an update
     found = diff_rendered(live.rendered(), fresh.rendered())
     assert found and all(p.startswith("equations.lines") for p in found), found
+
+
+def test_a_new_sequence_leaves_no_curves_of_the_last_one(window, tmp_path, monkeypatch):
+    """Issue 13, item 6: Export ▸ Plots ▸ CSV wrote the curves of earlier files too (the
+    panels kept them in their list of data items)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    yes = QMessageBox.StandardButton.Yes  # "Re-initialise the input weights?"
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: yes))
+    _open(window, _long_file(tmp_path, 300, D=3))
+    window.transport.step_action.trigger()
+    first = {key: len(plot.listDataItems()) for key, plot in window.plots.plots.items()}
+    _open(window, _long_file(tmp_path, 200, D=3, seed=1))
+    window.transport.step_action.trigger()
+    again = {key: len(plot.listDataItems()) for key, plot in window.plots.plots.items()}
+    assert again == first
+    assert len(window.plots.plots["inputs"].listDataItems()) == 3  # x_0, x_1, x_2

@@ -149,6 +149,7 @@ class _Series:
         scale_pen(self.item)  # the width of the current appearance (high contrast: wider)
         self.item.set_x_span(0.0, float(capacity))
         self.name = name
+        self.plot = plot
         plot.addItem(self.item)
         self.env = Envelope(bin_size, capacity)
 
@@ -299,7 +300,9 @@ class PlotPanels(QWidget):
         s = self.session
         for series_list in self._series.values():
             for series in series_list:
-                series.item.getViewBox().removeItem(series.item)
+                # From the PlotItem, not only its ViewBox: the plot's list of data
+                # items (what exports read) must forget the curves of the last sequence.
+                series.plot.removeItem(series.item)
         for legend in (self.gate_legend,):
             legend.clear()
         self._series = {}
