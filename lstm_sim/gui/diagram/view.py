@@ -33,7 +33,7 @@ causes at most one repaint of the changed region.
 
 Every user-visible string goes through Qt's translation: ``self.tr`` in
 :class:`CellDiagram`, ``QCoreApplication.translate("CellDiagram", …)`` in the
-items. Labels are written in the notation of DESIGN.md (``f_t``, ``C_{t-1}``)
+items. Labels are written in the notation of docs/architecture.md (``f_t``, ``C_{t-1}``)
 and drawn with real subscripts (:func:`rich_notation`).
 """
 

@@ -2,7 +2,7 @@
 
 A Step appends one value to every plotted series. Re-sending the whole
 history to the plot on every step costs O(T) (≈ 70 ms at T = 1e5, see
-DESIGN.md), so each curve keeps a min/max envelope at a fixed bin size: the
+docs/architecture.md), so each curve keeps a min/max envelope at a fixed bin size: the
 bins completed so far never change, a new step only updates the open bin, and
 the points sent to the plot are at most ``2 · max_points`` whatever T is.
 """
