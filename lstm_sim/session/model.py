@@ -17,6 +17,12 @@ extend it (:meth:`Session.compute_until`) while the GUI thread reads the rows
 already computed. A long run is computed by a child process
 (:mod:`~lstm_sim.engine.forward_child`) whose rows the worker thread receives
 through a pipe: a thread computing them would share the GIL with the GUI thread.
+
+Why this module is over 600 lines: it is one class, the session, whose every
+setter must keep all of its parts consistent (the trace, the RNN's trace, the
+caches, the cursor, the events) — split, the invariants would be spread over
+modules. What stands alone is elsewhere: settings, events, gradients, the view
+model, the session file, the commands, the policy and the copy.
 """
 
 from __future__ import annotations

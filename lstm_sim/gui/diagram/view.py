@@ -35,6 +35,12 @@ Every user-visible string goes through Qt's translation: ``self.tr`` in
 :class:`CellDiagram`, ``QCoreApplication.translate("CellDiagram", …)`` in the
 items. Labels are written in the notation of docs/architecture.md (``f_t``, ``C_{t-1}``)
 and drawn with real subscripts (:func:`rich_notation`).
+
+Why this module is over 600 lines: the view's public API (what tests and other
+views ask of it), building the scene from :mod:`.layout`, and the one refresh
+path that turns a step's numbers into colours, texts and strips belong
+together; the items, the layout, the palette, the words and the tooltips are in
+their own modules.
 """
 
 from __future__ import annotations
