@@ -24,3 +24,14 @@ def settings(tmp_path, qapp):
     QSettings.setDefaultFormat(fmt)
     qapp.setOrganizationName(names[0])
     qapp.setApplicationName(names[1])
+
+
+@pytest.fixture
+def english(settings):
+    """The app in English (the language setting too), and English again afterwards."""
+    from lstm_sim.gui.i18n import install_language
+
+    install_language("en")
+    QSettings().setValue("language", "en")
+    yield
+    install_language("en")

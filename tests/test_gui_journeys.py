@@ -16,25 +16,15 @@ import re
 
 import numpy as np
 import pytest
-from PySide6.QtCore import QSettings
 
 from lstm_sim.engine import LSTMParams
 from lstm_sim.gallery import EXAMPLES
-from lstm_sim.gui.i18n import install_language
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered, fresh_window, range_violations
 from lstm_sim.io import save_sequence
 from lstm_sim.scenarios import SCENARIOS
 from lstm_sim.sequence import Sequence
 from lstm_sim.session import Session
-
-
-@pytest.fixture
-def english(settings):
-    install_language("en")
-    QSettings().setValue("language", "en")
-    yield
-    install_language("en")
 
 
 def _show(qtbot, win: MainWindow) -> MainWindow:

@@ -9,22 +9,14 @@ from __future__ import annotations
 
 import pytest
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QSettings
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QFont, QFontInfo, QImage, QPainter
 from PySide6.QtWidgets import QApplication
 
-from lstm_sim.gui.i18n import current_language, install_language
+from lstm_sim.gui.i18n import current_language
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.scenarios import SCENARIOS
 from lstm_sim.session import Entry
-
-
-@pytest.fixture
-def english(settings):
-    install_language("en")
-    QSettings().setValue("language", "en")
-    yield
-    install_language("en")
 
 
 @pytest.fixture

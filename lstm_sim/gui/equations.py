@@ -192,17 +192,7 @@ class EquationsPanel(QWidget):
         lay.setContentsMargins(6, 6, 6, 6)
         lay.addWidget(self._header_box)
         lay.addWidget(self.view, 1)
-        follow(
-            self,
-            session,
-            self._on_changed,
-            Topic.PARAMS,
-            Topic.READOUT,
-            Topic.SEQUENCE,
-            Topic.STEP,
-            Topic.TRACE,
-            Topic.UNIT,
-        )
+        follow(self, session, self._on_changed, *StepView.TOPICS)
         self.retranslate()
 
     def retranslate(self) -> None:

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ..session import Session, Topic
+from ..session import Session, StepView, Topic
 from .equations import format_value
 from .follow import follow
 
@@ -38,17 +38,7 @@ class ValuesTable(QDockWidget):
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.setWidget(self.table)
         self._stale = True
-        follow(
-            self,
-            session,
-            self._on_changed,
-            Topic.PARAMS,
-            Topic.READOUT,
-            Topic.SEQUENCE,
-            Topic.STEP,
-            Topic.TRACE,
-            Topic.UNIT,
-        )
+        follow(self, session, self._on_changed, *StepView.TOPICS)
         self.retranslate()
 
     def retranslate(self) -> None:

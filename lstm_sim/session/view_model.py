@@ -12,9 +12,11 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 import numpy as np
+
+from .events import Topic
 
 if TYPE_CHECKING:
     from ..engine import StepResult
@@ -101,6 +103,16 @@ class StepView:
         y_t, the sequence's target at step t (None without targets, or at t = 0).
     has_readout : bool
     """
+
+    #: The changes after which the step view differs (what its views follow).
+    TOPICS: ClassVar[tuple[Topic, ...]] = (
+        Topic.STEP,
+        Topic.UNIT,
+        Topic.PARAMS,
+        Topic.SEQUENCE,
+        Topic.TRACE,
+        Topic.READOUT,
+    )
 
     t: int
     T: int

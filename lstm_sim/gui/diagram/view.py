@@ -283,17 +283,7 @@ class CellDiagram(QGraphicsView):
     def follow_session(self, session: Session) -> None:
         """Show ``session``'s cursor step from now on (and its read-out ŷ_t)."""
         self._session = session
-        follow(
-            self,
-            session,
-            self._on_session_changed,
-            Topic.STEP,
-            Topic.UNIT,
-            Topic.PARAMS,
-            Topic.SEQUENCE,
-            Topic.TRACE,
-            Topic.READOUT,
-        )
+        follow(self, session, self._on_session_changed, *StepView.TOPICS)
         self.sync()
 
     def sync(self) -> None:
