@@ -211,10 +211,10 @@ def app(qapp):
         tour.close()
         editor, dock = win.weight_editor, win.training
         texts["tooltip:forget-bias"] = (editor.forget_bias_box.toolTip(), "WeightEditor")
-        texts["tooltip:clamp-f"] = (win.clamp_f.toolTip(), "MainWindow")
-        texts["tooltip:loss"] = (win.loss_box.toolTip(), "MainWindow")
+        texts["tooltip:clamp-f"] = (win.controls.clamp_f.toolTip(), "ControlsBar")
+        texts["tooltip:loss"] = (win.controls.loss_box.toolTip(), "ControlsBar")
         what_if = next(w for w in win.findChildren(QLabel) if w.text() == "What if: f_t")
-        texts["tooltip:what-if"] = (what_if.toolTip(), "MainWindow")
+        texts["tooltip:what-if"] = (what_if.toolTip(), "ControlsBar")
         panel = win.compare
         texts["compare:clip"] = (panel.clip_box.toolTip(), "ComparePanel")
         texts["compare:legend-forget"] = (panel.curves["forget"].name(), "ComparePanel")
@@ -233,9 +233,9 @@ def app(qapp):
             train_seed=dock.seed_box.value(),
         )
         clamps = (
-            [win.clamp_f.itemData(k) for k in range(1, win.clamp_f.count())],
-            win.clamp_i.text(),
-            win.clamp_o.text(),
+            [win.controls.clamp_f.itemData(k) for k in range(1, win.controls.clamp_f.count())],
+            win.controls.clamp_i.text(),
+            win.controls.clamp_o.text(),
         )
         spikes, params = spikes_example()
         win.session.set_sequence(spikes, params)

@@ -248,7 +248,7 @@ def rnn_at_least_as_fast(n, a):
 
 @T.claim(V, "orange RNN curve")
 def rnn_curve_is_orange(n, a):
-    from lstm_sim.gui.compare import RNN_COLOR
+    from lstm_sim.gui.plots.compare import RNN_COLOR
 
     rgb = [int(RNN_COLOR[k : k + 2], 16) / 255 for k in (1, 3, 5)]
     hue = colorsys.rgb_to_hsv(*rgb)[0] * 360

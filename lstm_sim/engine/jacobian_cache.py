@@ -193,16 +193,17 @@ class JacobianCache:
             return
         single(last, b)
         n = lam.shape[1]
+        prod = self.prod  # (blocks are only recorded when the products are kept)
         for e in range(last - B, first - 1, -B):
             out = lam[e - s : e + B - s].reshape(-1)
-            if e in self.blocks:
-                self.prod[e - base : e + B - base].reshape(B * n, n).dot(lam[e + B - s], out)
+            if prod is not None and e in self.blocks:
+                prod[e - base : e + B - base].reshape(B * n, n).dot(lam[e + B - s], out)
             else:
                 single(e, e + B)
         e = first - B  # the block holding rows s … first-1, if its products exist
-        if s < first and e in self.blocks:
+        if prod is not None and s < first and e in self.blocks:
             out = lam[0 : first - s].reshape(-1)
-            self.prod[s - base : first - base].reshape(-1, n).dot(lam[first - s], out)
+            prod[s - base : first - base].reshape(-1, n).dot(lam[first - s], out)
         else:
             single(s, first)
 

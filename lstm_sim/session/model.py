@@ -653,8 +653,8 @@ class Session:
     def _jacobian_cache(self) -> JacobianCache | None:
         """The step Jacobians of the current trace and window, when they are worth caching."""
         window = self._settings.window
-        if not JacobianCache.fits(self._params.hidden_size, window):
-            self._jacobians = None
+        if window is None or not JacobianCache.fits(self._params.hidden_size, window):
+            self._jacobians = None  # ("all": the chain would be rebuilt at every Step)
             return None
         cache = self._jacobians
         if cache is None or cache.trace is not self._trace or cache.window != window:

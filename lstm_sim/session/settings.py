@@ -15,7 +15,7 @@ from dataclasses import dataclass, fields
 from typing import Any
 
 from ..engine import EngineError, check_clamp
-from ..engine.errors import QT_TRANSLATE_NOOP, Text
+from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 
 __all__ = ["LOSSES", "Settings", "SettingsError"]
 
@@ -30,11 +30,11 @@ class SettingsError(EngineError):
     ----------
     key : str
         The setting (``"window"``, ``"loss"``, …); ``str(err)`` is ``"KEY: REASON"``.
-    reason : Text
+    reason : Message
         What was expected and what was given.
     """
 
-    def __init__(self, key: str, reason: Text | str) -> None:
+    def __init__(self, key: str, reason: Message) -> None:
         super().__init__(reason, subject=key)
         self.key = key
 

@@ -244,13 +244,13 @@
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="302"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="298"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="304"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="300"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
@@ -333,32 +333,32 @@
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="288"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="292"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="307"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="311"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="309"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="313"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="311"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="315"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="324"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="328"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="336"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="340"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
@@ -424,7 +424,7 @@
     <message>
         <location filename="../../lstm_sim/gui/controls.py" line="124"/>
         <source> steps</source>
-        <translation type="unfinished"> 步</translation>
+        <translation> 步</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/controls.py" line="125"/>
@@ -624,38 +624,38 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="210"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="200"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="211"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="201"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="243"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="233"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="246"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="236"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="275"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="265"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="280"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="270"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="289"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="283"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -3125,97 +3125,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="282"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="283"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="269"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="269"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="276"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="277"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="276"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="277"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="281"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="282"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="471"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="485"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="474"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="488"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="496"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="510"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="500"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="514"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="503"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="517"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="505"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="519"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="508"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="522"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -3517,7 +3517,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>拟合记忆单元和读出层 y_t = W_y·h_t + b_y，使输出逼近目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="189"/>
+        <location filename="../../lstm_sim/gui/training.py" line="193"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3542,52 +3542,52 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="189"/>
+        <location filename="../../lstm_sim/gui/training.py" line="193"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="191"/>
+        <location filename="../../lstm_sim/gui/training.py" line="195"/>
         <source>This sequence has no targets: nothing to train on.</source>
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="240"/>
+        <location filename="../../lstm_sim/gui/training.py" line="244"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="283"/>
+        <location filename="../../lstm_sim/gui/training.py" line="287"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="283"/>
+        <location filename="../../lstm_sim/gui/training.py" line="287"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="284"/>
+        <location filename="../../lstm_sim/gui/training.py" line="288"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="307"/>
+        <location filename="../../lstm_sim/gui/training.py" line="311"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="307"/>
+        <location filename="../../lstm_sim/gui/training.py" line="311"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="308"/>
+        <location filename="../../lstm_sim/gui/training.py" line="312"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="317"/>
+        <location filename="../../lstm_sim/gui/training.py" line="321"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>
@@ -3595,111 +3595,111 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Transport</name>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source>Reset</source>
-        <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display.</extracomment>
+        <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display. Nanoseconds now (tests drive playback with their own clock).</extracomment>
         <translation>重置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="199"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
         <source>Step back</source>
         <translation>后退一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="332"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="333"/>
         <source>Play</source>
         <translation>播放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="203"/>
         <source>Play / pause</source>
         <translation>播放 / 暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="203"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Step</source>
         <translation>单步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="203"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source>Run to end</source>
         <translation>运行到末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
         <source> steps/s</source>
         <translation> 步/秒</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="206"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="207"/>
         <source>Playback speed in steps per second</source>
         <translation>播放速度（每秒步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="207"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="208"/>
         <source>Playback speed</source>
         <translation>播放速度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="208"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
         <source>Loop</source>
         <translation>循环</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="209"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
         <source>Start again at t = 0 after the end</source>
         <translation>到达末尾后从 t = 0 重新开始</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="210"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="211"/>
         <source>Timeline: drag to any step</source>
         <translation>时间轴：可拖到任意时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="211"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="212"/>
         <source>Timeline</source>
         <translation>时间轴</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="212"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="213"/>
         <source>Current step</source>
         <translation>当前时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="213"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="214"/>
         <source>Speed </source>
         <translation>速度 </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="214"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="254"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="215"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="255"/>
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="323"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="324"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3707,72 +3707,72 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>ValuesTable</name>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="56"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="46"/>
         <source>Values at step t</source>
         <translation>第 t 步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="57"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
         <source>Values of the current step</source>
         <translation>当前时间步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="59"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="49"/>
         <source>One row per quantity of the LSTM cell, one column per unit</source>
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="63"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="53"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="64"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="54"/>
         <source>previous hidden state h_{t−1}</source>
         <translation>上一步的隐藏状态 h_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="65"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="55"/>
         <source>previous cell state C_{t−1}</source>
         <translation>上一步的细胞状态 C_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="66"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="56"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="67"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="57"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="68"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="58"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="69"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="59"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="70"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="60"/>
         <source>cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="71"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="72"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="62"/>
         <source>hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="130"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="124"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>
