@@ -214,16 +214,8 @@ class EquationsPanel(QWidget):
             "font": QFontInfo(self.view.font()).family(),
         }
 
-    def _on_changed(self, changes: frozenset[Topic]) -> None:
-        if changes & {
-            Topic.STEP,
-            Topic.UNIT,
-            Topic.PARAMS,
-            Topic.SEQUENCE,
-            Topic.TRACE,
-            Topic.READOUT,
-        }:
-            self.refresh()
+    def _on_changed(self, _changes: frozenset[Topic]) -> None:
+        self.refresh()  # (called only for StepView.TOPICS)
 
     def lines(self) -> list[str]:
         """The equations as plain text lines (what the panel shows)."""

@@ -83,19 +83,12 @@ class ValuesTable(QDockWidget):
             ],
         }
 
-    def _on_changed(self, changes: frozenset[Topic]) -> None:
-        if changes & {
-            Topic.STEP,
-            Topic.PARAMS,
-            Topic.SEQUENCE,
-            Topic.TRACE,
-            Topic.UNIT,
-            Topic.READOUT,
-        }:
-            if self.isVisible():
-                self.refresh()
-            else:
-                self._stale = True
+    def _on_changed(self, _changes: frozenset[Topic]) -> None:
+        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead.
+        if self.isVisible():
+            self.refresh()
+        else:
+            self._stale = True
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
