@@ -17,9 +17,9 @@ the app (not a loop of processEvents and sleeps, whose sleeps would eat into
 each frame's 16.7 ms).
 
 Baseline in the same run: the cost of the same Step when every plotted curve
-is re-sent whole (the naive approach of DESIGN.md: no incremental envelope, the
-whole curve repainted), so the figure can be read as a ratio. The machine is
-shared and noisy: run it a few times and compare medians.
+is re-sent whole (the naive approach of docs/architecture.md, "Pitfalls": no
+incremental envelope, the whole curve repainted), so the figure can be read as a
+ratio. The machine is shared and noisy: run it a few times and compare medians.
 """
 
 from __future__ import annotations

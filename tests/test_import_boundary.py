@@ -1,4 +1,4 @@
-"""The layer boundary of DESIGN.md: only ``lstm_sim.gui`` may import Qt.
+"""The layer boundary of docs/architecture.md: only ``lstm_sim.gui`` may import Qt.
 
 Each module is imported in a fresh interpreter (``sys.executable -c …``), which
 then reports which of PySide6 / pyqtgraph ended up in ``sys.modules``.

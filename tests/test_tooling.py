@@ -28,3 +28,20 @@ def test_make_test_runs_the_slow_tests():
     assert any(m.startswith("slow:") for m in pytest_opts["markers"])
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
     assert "not slow" not in makefile and "-m slow" not in makefile
+
+
+def test_make_test_runs_the_layer_contract_and_the_type_checker():
+    """`make test` holds the line of docs/architecture.md: import layers and mypy."""
+    recipe = (ROOT / "Makefile").read_text(encoding="utf-8").split("\ntest:", 1)[1].split("\n\n")[0]
+    assert "lint-imports" in recipe
+    assert "mypy" in recipe
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    contract = config["tool"]["importlinter"]["contracts"][0]
+    layers = contract["layers"]
+    order = [
+        next(i for i, layer in enumerate(layers) if name in layer)
+        for name in ("lstm_sim.gui", "lstm_sim.session", "lstm_sim.io", "lstm_sim.engine")
+    ]
+    assert order == sorted(order), layers
+    checked = config["tool"]["mypy"]["packages"]
+    assert {"lstm_sim.engine", "lstm_sim.io", "lstm_sim.session"} <= set(checked)
