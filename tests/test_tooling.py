@@ -45,3 +45,18 @@ def test_make_test_runs_the_layer_contract_and_the_type_checker():
     assert order == sorted(order), layers
     checked = config["tool"]["mypy"]["packages"]
     assert {"lstm_sim.engine", "lstm_sim.io", "lstm_sim.session"} <= set(checked)
+
+
+def test_every_package_ships_in_the_wheel():
+    """pyproject lists the packages by hand: a new sub-package must be in the list.
+
+    A package missing there works in the editable checkout (and in every other
+    test) but is absent from an installed wheel, where the app then fails to start.
+    """
+    config = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    listed = set(config["tool"]["setuptools"]["packages"])
+    found = {
+        ".".join(init.parent.relative_to(ROOT).parts)
+        for init in (ROOT / "lstm_sim").rglob("__init__.py")
+    }
+    assert found - listed == set()
