@@ -353,17 +353,21 @@ def test_open_and_save_weights(window, boxes, tmp_path):
     assert_unchanged(s, before)
 
 
-def test_weights_with_two_directions_ask_which(window, boxes, tmp_path):
+def test_weights_with_two_directions_hold_both(window, boxes, tmp_path):
     fwd, bwd = LSTMParams.random(1, 2, seed=1), LSTMParams.random(1, 2, seed=2)
     arrays = {}
     for suffix, p in (("_l0", fwd), ("_l0_reverse", bwd)):
         for name in ("weight_ih", "weight_hh", "bias_ih", "bias_hh"):
             arrays[f"lstm.{name}{suffix}"] = getattr(p, name)
     np.savez(tmp_path / "bi.npz", **arrays)
-    boxes.layer_row = 1
     window.file_actions.open_path(tmp_path / "bi.npz")  # told apart from a sequence
     window.file_actions.wait()
+    # The whole model is held (tests/test_gui_model.py): its forward cell is shown first,
+    # the layer box shows the other, which reads the sequence from t = T down to 1.
+    assert window.session.params == fwd
+    window.controls.cell_box.setCurrentIndex(1)
     assert window.session.params == bwd
+    assert window.session.cell_inputs[0, 0] == window.session.sequence.inputs[-1, 0]
 
 
 # -------------------------------------------------------------- drag & drop

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from ..session import Session, Topic
 from .follow import follow
+from .model_strip import cell_name
 
 __all__ = ["ControlsBar"]
 
@@ -47,6 +48,11 @@ class ControlsBar(QWidget):
         super().__init__(parent)
         self.setObjectName("controls_bar")
         self.session = session
+        # The cell of a whole model shown (layer and direction); hidden for one cell.
+        self.cell_label = QLabel()
+        self.cell_box = QComboBox()
+        self.cell_box.currentIndexChanged.connect(self._on_cell)
+        self._cells: tuple = ()
         self.unit_label = QLabel()
         self.unit_box = QSpinBox()
         self.unit_box.valueChanged.connect(lambda v: self.session.set_unit(v))
@@ -80,6 +86,8 @@ class ControlsBar(QWidget):
         lay = QHBoxLayout(self)
         lay.setContentsMargins(6, 2, 6, 2)
         for widget in (
+            self.cell_label,
+            self.cell_box,
             self.unit_label,
             self.unit_box,
             self.all_units_box,
@@ -100,11 +108,24 @@ class ControlsBar(QWidget):
         self._last_window = 200  # the finite window "all" goes back to
         self.retranslate()
         self.sync()
-        follow(self, session, self._on_changed, Topic.SETTINGS, Topic.UNIT, Topic.PARAMS)
+        follow(
+            self, session, self._on_changed, Topic.SETTINGS, Topic.UNIT, Topic.PARAMS, Topic.MODEL
+        )
 
     # ------------------------------------------------------------ the view
     def retranslate(self) -> None:
         """Every text, in the current language."""
+        self.cell_label.setText(self.tr("Layer:"))
+        for index, key in enumerate(self._cells):
+            self.cell_box.setItemText(index, cell_name(key))
+        self.cell_box.setToolTip(
+            self.tr(
+                "The cell of the model shown in the diagram, the plots and the gradient panel: "
+                "its layer and direction (a reverse cell reads the sequence from t = T down to 1; "
+                "an upper layer's x_t is the layer below's h_t)"
+            )
+        )
+        self.cell_box.setAccessibleName(self.tr("Layer and direction shown"))
         self.unit_label.setText(self.tr("Unit:"))
         self.unit_box.setToolTip(self.tr("The unit (component of h and C) shown in detail"))
         self.unit_box.setAccessibleName(self.tr("Selected unit"))
@@ -158,6 +179,7 @@ class ControlsBar(QWidget):
         s, st = self.session, self.session.settings
         clamp = dict(st.clamp)
         controls = (
+            self.cell_box,
             self.unit_box,
             self.all_units_box,
             self.loss_box,
@@ -169,6 +191,18 @@ class ControlsBar(QWidget):
         )
         blockers = [QSignalBlocker(w) for w in controls]
         try:
+            model = s.model
+            cells = tuple(model.cell_keys()) if model is not None else ()
+            if cells != self._cells:
+                self._cells = cells
+                self.cell_box.clear()
+                for key in cells:
+                    self.cell_box.addItem(cell_name(key))
+            if cells:
+                self.cell_box.setCurrentIndex(cells.index(s.cell_key))
+            self.cell_box.setEnabled(len(cells) > 1)
+            for w in (self.cell_label, self.cell_box):
+                w.setVisible(model is not None)
             self.unit_box.setRange(0, s.hidden_size - 1)
             self.unit_box.setValue(s.unit)
             self.unit_box.setEnabled(s.hidden_size > 1)
@@ -189,6 +223,12 @@ class ControlsBar(QWidget):
     def rendered(self) -> dict[str, Any]:
         """What the bar shows (plain data)."""
         return {
+            "cell": (
+                self.cell_box.currentText(),
+                self.cell_box.count(),
+                not self.cell_box.isHidden(),
+                self.cell_box.isEnabled(),
+            ),
             "unit": (self.unit_box.value(), self.unit_box.maximum(), self.unit_box.isEnabled()),
             "all_units": self.all_units_box.isChecked(),
             "loss": self.loss_box.currentText(),
@@ -207,6 +247,10 @@ class ControlsBar(QWidget):
     # --------------------------------------------------------- user → session
     def _on_changed(self, _changes: frozenset[Topic]) -> None:
         self.sync()
+
+    def _on_cell(self, index: int) -> None:
+        if 0 <= index < len(self._cells):
+            self.session.select_cell(*self._cells[index])
 
     def _on_window(self, *_args: object) -> None:
         if self.window_all.isChecked():

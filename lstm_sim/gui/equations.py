@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..session import Session, StepView, Topic
 from .follow import follow
+from .model_strip import cell_name
 from .steady import SteadyLabel
 
 __all__ = ["EquationsPanel", "EquationsView", "format_value"]
@@ -254,7 +255,9 @@ class EquationsPanel(QWidget):
         if v.prediction is None:
             return []
         lines = [
-            self.tr("ŷ_t = W_y·h_t + b_y (read-out)"),
+            self.tr("ŷ = the model's head on its top layer, time {time}").format(time=v.time)
+            if v.cell is not None
+            else self.tr("ŷ_t = W_y·h_t + b_y (read-out)"),
             "    = " + ", ".join(format_value(x) for x in v.prediction[:4]),
         ]
         if v.target is not None:
@@ -272,7 +275,10 @@ class EquationsPanel(QWidget):
     def refresh(self) -> None:
         """Redraw from the session."""
         s = self.session
-        self.header.setText(self.tr("Step t = {t} of {T}, unit {j}").format(t=s.t, T=s.T, j=s.unit))
+        header = self.tr("Step t = {t} of {T}, unit {j}").format(t=s.t, T=s.T, j=s.unit)
+        if s.model is not None:  # a whole model: name the cell shown
+            header = f"{cell_name(s.cell_key)} · {header}"
+        self.header.setText(header)
         self.view.set_lines(self.lines())
 
     def copy_to_clipboard(self) -> None:

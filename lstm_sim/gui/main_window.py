@@ -45,6 +45,7 @@ from .files import FileActions
 from .follow import follow
 from .jobs import JobRunner
 from .menus import Menus
+from .model_strip import ModelStrip
 from .plots.compare import ComparePanel
 from .plots.panels import PlotPanels
 from .rnn_box import RnnBox
@@ -116,6 +117,7 @@ class MainWindow(QMainWindow):
         self.transport = Transport(self)
         self.controls = ControlsBar(s)
         self.banner = InfoBanner(s)
+        self.model_strip = ModelStrip(s)
         self.rnn_box = RnnBox(s)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
         self.undo_stack.setParent(self)
@@ -166,6 +168,7 @@ class MainWindow(QMainWindow):
         top_lay.setContentsMargins(0, 0, 0, 0)
         top_lay.setSpacing(0)
         top_lay.addWidget(self.banner)
+        top_lay.addWidget(self.model_strip)
         top_lay.addWidget(top, 1)
         bottom = QWidget()
         bottom_lay = QVBoxLayout(bottom)
@@ -360,6 +363,7 @@ class MainWindow(QMainWindow):
             "transport": self.transport.rendered(),
             "controls": self.controls.rendered(),
             "banner": self.banner.rendered(),
+            "model_strip": self.model_strip.rendered(),
             "diagram": self.diagram.rendered(),
             "equations": self.equations.rendered(),
             "rnn": self.rnn_box.rendered(),

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import Session, StepView, Topic
+from .diagram.captions import cell_input_title
 from .equations import format_value
 from .follow import follow
 
@@ -110,13 +111,16 @@ class ValuesTable(QDockWidget):
         self._stale = False
         s = self.session
         hidden = s.hidden_size
-        values = s.step_view().values
+        view = s.step_view()
+        values = view.values
         self.table.setRowCount(len(self._rows))
         self.table.setColumnCount(hidden)
         self.table.setHorizontalHeaderLabels(
             [self.tr("unit {j}").format(j=j) for j in range(hidden)]
         )
-        for row, (_key, short, label) in enumerate(self._rows):
+        for row, (key, short, label) in enumerate(self._rows):
+            if key == "x" and view.cell is not None:  # a model's cell: what its x_t is
+                short = label = cell_input_title(view.cell)
             header = QTableWidgetItem(short)
             header.setToolTip(label)
             header.setWhatsThis(label)

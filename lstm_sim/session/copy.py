@@ -23,13 +23,18 @@ def copy_session(session: Session) -> Session:
     computed as the original's was: at once when short, else left stale for a
     worker (:attr:`Session.gradients_stale`).
     """
-    copy = Session(session.sequence, session.params, session.settings, name=session.name)
+    params = session.params
+    if session.stack is not None:  # a cell that reads the sequence, until set_model below
+        params = next(session.stack.model.layers[0].cells())[1]
+    copy = Session(session.sequence, params, session.settings, name=session.name)
     with copy.batch():
         # The RNN is kept while compare mode is off (switching it on again shows the
         # same RNN): copy it as it is, not only when it is shown.
         copy._rnn = session._rnn
         if copy.settings.compare:
             copy._rnn_trace = copy._new_rnn_trace()
+        if session.stack is not None:  # the same model (immutable), run again
+            copy.set_model(session.stack.model, session.cell_key)
         copy.set_readout(session.readout)
         copy.set_origin(session.origin)
         copy.set_path(session.path)

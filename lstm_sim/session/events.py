@@ -44,6 +44,7 @@ class Topic(enum.Enum):
     MODIFIED = "modified"
     NAME = "name"
     ORIGIN = "origin"
+    MODEL = "model"
 
 
 class Subscription:
@@ -141,6 +142,10 @@ class Events:
     origin : TopicSignal
         What the session was set up from (an example, a scenario, a file)
         changed: the explanations shown with it follow.
+    model : TopicSignal
+        The whole model the session holds (several layers or directions) was
+        set, dropped, or another of its cells was chosen for display (this
+        comes with ``params`` and ``trace``: the cell shown is new).
     """
 
     sequence: TopicSignal
@@ -155,6 +160,7 @@ class Events:
     modified: TopicSignal
     name: TopicSignal
     origin: TopicSignal
+    model: TopicSignal
 
     def __init__(self) -> None:
         self._subs: list[Subscription] = []

@@ -46,6 +46,7 @@ from ..engine import (
 )
 from ..engine.forward_child import extend_in_child
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
+from ..engine.model import CellKey, Model, ModelTrace
 from ..sequence import Sequence
 from ..train import Readout
 from . import policy
@@ -59,6 +60,7 @@ from .policy import (
     Cancelled,
 )
 from .settings import Settings
+from .stack import CellView
 from .view_model import StepView
 
 __all__ = ["Origin", "Session"]
@@ -116,6 +118,8 @@ class Session:
         self._check_compatible(sequence, params)
         self._sequence = sequence
         self._params = params
+        self._stack: CellView | None = None  # a whole model, and the cell of it shown
+        self._inputs = sequence.inputs  # what the shown cell reads, in its step order
         self._settings = settings or Settings()
         self._rnn: RNNParams | None = None
         self._rnn_trace: RNNTrace | None = None
@@ -167,13 +171,23 @@ class Session:
 
     def prediction(self) -> np.ndarray | None:
         """ŷ_t at the cursor (None without a read-out or at t = 0)."""
-        if self._readout is None or self._t == 0:
+        if self._t == 0:
+            return None
+        if self._stack is not None:
+            yhat = self._stack.yhat
+            return None if yhat is None else yhat[self._stack.time_row(self._t)]
+        if self._readout is None:
             return None
         return self._readout(self._trace.h[self._t - 1])
 
     def set_readout(self, readout: Readout | None) -> None:
         """Set (or remove) the read-out; its size must match H and the targets."""
         if readout is not None:
+            if self._stack is not None:
+                raise EngineError(
+                    "read-out: this session shows one cell of a whole model, whose head "
+                    "gives ŷ; a read-out of the shown cell alone does not apply"
+                )
             if readout.hidden_size != self.hidden_size:
                 raise EngineError(
                     f"read-out: expects H = {readout.hidden_size} units, the cell has "
@@ -368,7 +382,7 @@ class Session:
             return None
         trace = RNNTrace(self._rnn, capacity=self._sequence.length)
         if len(self._trace):
-            trace.extend(self._sequence.inputs[: len(self._trace)])
+            trace.extend(self._inputs[: len(self._trace)])
         return trace
 
     def _default_rnn(self) -> RNNParams:
@@ -403,13 +417,13 @@ class Session:
         k0 = self.computed
         rnn = self._rnn_trace
         if t - k0 == 1:
-            self._trace.append(self._sequence.inputs[k0])
+            self._trace.append(self._inputs[k0])
             if rnn is not None:
-                rnn.append(self._sequence.inputs[k0])
+                rnn.append(self._inputs[k0])
         elif t > k0:
-            self._trace.extend(self._sequence.inputs[k0:t])
+            self._trace.extend(self._inputs[k0:t])
             if rnn is not None:
-                rnn.extend(self._sequence.inputs[k0:t])
+                rnn.extend(self._inputs[k0:t])
 
     def compute_until(
         self,
@@ -441,7 +455,7 @@ class Session:
         ):
             extend_in_child(
                 self._trace,
-                self._sequence.inputs[start:t],
+                self._inputs[start:t],
                 block=CHUNK,
                 module=policy.CHILD_MODULE,
                 report=report,
@@ -543,6 +557,10 @@ class Session:
         self._check_compatible(sequence, params)
         new_settings = replace(self._settings, **settings)
         with self.batch():
+            if self._stack is not None:
+                self._stack = None
+                self._notify(Topic.MODEL)
+            self._inputs = sequence.inputs
             self._sequence = sequence
             self._params = params
             self._settings = new_settings
@@ -574,9 +592,20 @@ class Session:
             )
 
     def set_params(self, params: LSTMParams) -> None:
-        """Replace the parameters; recomputes the forward pass up to the cursor."""
-        self._check_compatible(self._sequence, params)
+        """Replace the parameters; recomputes the forward pass up to the cursor.
+
+        When the session holds a whole model, these are the shown cell's (same sizes),
+        and the model runs again (the layers above and the head read this cell).
+        """
+        stack = self._stack
+        if stack is None:
+            self._check_compatible(self._sequence, params)
+        else:
+            stack = stack.with_params(params)
         with self.batch():
+            if stack is not None:
+                self._stack = stack
+                self._notify(Topic.MODEL)
             resized = params.hidden_size != self._params.hidden_size or (
                 params.input_size != self._params.input_size
             )
@@ -599,8 +628,17 @@ class Session:
     def set_sequence(self, sequence: Sequence, params: LSTMParams | None = None) -> None:
         """Replace the sequence (and optionally the parameters); the cursor returns to 0."""
         params = params or self._params
-        self._check_compatible(sequence, params)
+        stack = self._stack
+        if stack is not None:  # the model stays when it can read the new sequence
+            same = params is self._params and sequence.input_size == stack.model.input_size
+            stack = CellView.of(stack.model, stack.key, sequence.inputs) if same else None
+        if stack is None:
+            self._check_compatible(sequence, params)
         with self.batch():
+            if stack is not None or self._stack is not None:
+                self._notify(Topic.MODEL)
+            self._stack = stack
+            self._inputs = sequence.inputs if stack is None else stack.inputs
             self._sequence = sequence
             self._params = params
             self._t = 0
@@ -621,6 +659,108 @@ class Session:
             self._refresh_gradients()
             self._set_modified()
             self._notify(Topic.SEQUENCE, Topic.PARAMS, Topic.TRACE, Topic.STEP, Topic.UNIT)
+
+    # ---------------------------------------------------------- whole model
+    @property
+    def model(self) -> Model | None:
+        """The whole model the session holds (None: a single cell, the classic case)."""
+        return None if self._stack is None else self._stack.model
+
+    @property
+    def stack(self) -> CellView | None:
+        """The whole model, its run over the sequence and the cell shown (None: one cell)."""
+        return self._stack
+
+    @property
+    def cell_key(self) -> CellKey:
+        """The cell shown: (layer, reverse); ``(0, False)`` for a single cell."""
+        return CellKey(0, False) if self._stack is None else self._stack.key
+
+    @property
+    def cell_inputs(self) -> np.ndarray:
+        """What the shown cell reads, (T, D), row t − 1 at step t: the sequence's inputs,
+        or (a model's upper layer) the layer below's h, reversed for a reverse cell."""
+        return self._inputs
+
+    def time_row(self, t: int) -> int:
+        """The sequence row (0-based) the shown cell reads at step ``t`` (1 … T): t − 1,
+        or T − t for a reverse cell (it runs from t = T down to 1, as the model does)."""
+        return t - 1 if self._stack is None else self._stack.time_row(t)
+
+    def cell_targets(self) -> np.ndarray | None:
+        """The targets in the shown cell's step order (T, P), or None."""
+        y = self._sequence.targets
+        if y is None or self._stack is None:
+            return y
+        return self._stack.in_step_order(y)
+
+    def cell_yhat(self) -> np.ndarray | None:
+        """The model head's ŷ in the shown cell's step order (T, P), or None (a single cell,
+        no head on every step, or a what-if clamp: the model's ŷ is not the clamped cell's)."""
+        stack = self._stack
+        if stack is None or stack.yhat is None or self._settings.clamp:
+            return None
+        return stack.in_step_order(stack.yhat)
+
+    def set_model(self, model: Model, key: Any = (0, False), run: ModelTrace | None = None) -> None:
+        """Hold a whole model and show its cell ``key`` = (layer, reverse).
+
+        The model runs over the whole sequence (or ``run``, computed in a worker, is
+        used); the shown cell steps over what it reads, as the model runs it. Its
+        head's ŷ replaces any read-out.
+
+        Raises
+        ------
+        EngineError
+            The model reads another number of inputs than the sequence has, or has
+            no such cell (the message lists its cells).
+        """
+        if model.input_size != self._sequence.input_size:
+            raise EngineError(
+                f"the model reads {model.input_size} input(s) per step, but the sequence "
+                f"has {self._sequence.input_size}"
+            )
+        stack = CellView.of(model, CellKey(*key), self._sequence.inputs, run)
+        with self.batch():
+            self._stack = stack
+            if self._readout is not None:
+                self._readout = None
+                self._notify(Topic.READOUT)
+            self._show_cell(stack)
+            self._set_modified()
+
+    def select_cell(self, layer: int, reverse: bool = False) -> None:
+        """Show another cell of the model (the cursor stays; nothing is run again)."""
+        key = CellKey(int(layer), bool(reverse))
+        stack = self._stack
+        if stack is None:
+            if key != (0, False):
+                raise EngineError(f"{key.text()}: this session is a single cell")
+            return
+        if key == stack.key:
+            return
+        with self.batch():
+            self._show_cell(stack.select(key))
+
+    def _show_cell(self, stack: CellView) -> None:
+        params = stack.params
+        resized = (params.input_size, params.hidden_size) != (
+            self._params.input_size,
+            self._params.hidden_size,
+        )
+        self._stack = stack
+        self._params = params
+        self._inputs = stack.inputs
+        self._trace = self._new_trace()
+        if resized and self._rnn is not None:
+            self._rnn = self._default_rnn()
+        self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
+        if self._unit >= params.hidden_size:
+            self._unit = 0
+            self._notify(Topic.UNIT)
+        self._extend_to(self._t)
+        self._refresh_gradients()
+        self._notify(Topic.MODEL, Topic.PARAMS, Topic.TRACE, Topic.RNN)
 
     # ------------------------------------------------------------ gradients
     def gradient_rows(self, t: int | None = None) -> int:

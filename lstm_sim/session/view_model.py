@@ -102,6 +102,13 @@ class StepView:
     target : numpy.ndarray or None, shape (P,)
         y_t, the sequence's target at step t (None without targets, or at t = 0).
     has_readout : bool
+    cell : (int, bool) or None
+        The model cell shown, (layer, reverse), when the session holds a whole model
+        (None: a single cell). Layer k > 0 reads layer k − 1's h_t as its x_t; a reverse
+        cell's step t read time T − t + 1 (``time``).
+    time : int
+        The time step of the sequence read at step t (1 … T; t itself unless the cell
+        is a reverse one; 0 at t = 0).
     """
 
     #: The changes after which the step view differs (what its views follow).
@@ -112,6 +119,7 @@ class StepView:
         Topic.SEQUENCE,
         Topic.TRACE,
         Topic.READOUT,
+        Topic.MODEL,
     )
 
     t: int
@@ -124,6 +132,8 @@ class StepView:
     prediction: np.ndarray | None = None
     target: np.ndarray | None = None
     has_readout: bool = False
+    cell: tuple[int, bool] | None = None
+    time: int = 0
 
     @classmethod
     def of(cls, session: Session) -> StepView:
@@ -144,8 +154,12 @@ class StepView:
             pre=MappingProxyType(pre),
             clamped=MappingProxyType(dict(session.settings.clamp)),
             prediction=session.prediction(),
-            target=None if targets is None or t == 0 else targets[t - 1],
-            has_readout=session.readout is not None,
+            target=None if targets is None or t == 0 else targets[session.time_row(t)],
+            has_readout=session.readout is not None or session.cell_yhat() is not None,
+            cell=None
+            if session.model is None
+            else (session.cell_key.layer, session.cell_key.reverse),
+            time=0 if t == 0 else session.time_row(t) + 1,
         )
 
     def value(self, key: str, unit: int | None = None) -> float | None:
@@ -165,4 +179,6 @@ class StepView:
             "clamped": dict(self.clamped),
             "prediction": None if self.prediction is None else self.prediction.tolist(),
             "target": None if self.target is None else np.asarray(self.target).tolist(),
+            "cell": None if self.cell is None else list(self.cell),
+            "time": self.time,
         }

@@ -14,7 +14,35 @@ from PySide6.QtCore import QCoreApplication
 from ...session.view_model import GATE_KEYS, NODE_KEYS
 from .text import NO_VALUE, fill_template, format_value
 
-__all__ = ["equations", "labels", "templates", "titles", "tooltips", "what"]
+__all__ = [
+    "cell_input_title",
+    "equations",
+    "labels",
+    "templates",
+    "titles",
+    "tooltips",
+    "what",
+]
+
+
+def cell_input_title(cell: tuple[int, bool] | None) -> str:
+    """The x_t node's title for a whole model's cell ``(layer, reverse)`` (None: one cell).
+
+    An upper layer's x_t is the layer below's h_t; a reverse cell's step t reads
+    the sequence at time T − t + 1.
+    """
+    if cell is None:
+        return titles()["x"]
+    layer, reverse = cell
+    if layer == 0:
+        if not reverse:
+            return titles()["x"]
+        return QCoreApplication.translate("CellDiagram", "x at time T−t+1")
+    if reverse:
+        return QCoreApplication.translate("CellDiagram", "x = h of layer {k} at time T−t+1").format(
+            k=layer - 1
+        )
+    return QCoreApplication.translate("CellDiagram", "x_t = h_t of layer {k}").format(k=layer - 1)
 
 
 def titles() -> dict[str, str]:

@@ -283,6 +283,7 @@ class CellDiagram(QGraphicsView):
     def follow_session(self, session: Session) -> None:
         """Show ``session``'s cursor step from now on (and its read-out ŷ_t)."""
         self._session = session
+        self._x_cell: tuple[int, bool] | None = None  # whose x_t the x node's title names
         follow(self, session, self._on_session_changed, *StepView.TOPICS)
         self.sync()
 
@@ -293,11 +294,21 @@ class CellDiagram(QGraphicsView):
             return
         view = s.step_view()
         self.show_step(view)
+        if view.cell != self._x_cell:  # a whole model's cell: what its x_t is
+            self._x_cell = view.cell
+            self._nodes["x"].set_title(captions.cell_input_title(view.cell))
+        head = view.cell is not None  # a model's head reads the top layer, not this cell
         if view.prediction is not None:
             values = ", ".join(format_value(v, 3) for v in view.prediction[:3])
-            text = self.tr("ŷ_t = W_y·h_t + b_y = {v}").format(v=values)
+            text = (
+                self.tr("ŷ = head(top layer) at time {time} = {v}").format(time=view.time, v=values)
+                if head
+                else self.tr("ŷ_t = W_y·h_t + b_y = {v}").format(v=values)
+            )
+        elif view.has_readout:
+            text = self.tr("ŷ = head(top layer)") if head else self.tr("ŷ_t = W_y·h_t + b_y")
         else:
-            text = self.tr("ŷ_t = W_y·h_t + b_y") if view.has_readout else ""
+            text = ""
         self.set_readout_text(text)
 
     def _on_session_changed(self, _changes: frozenset[Topic]) -> None:
@@ -384,6 +395,7 @@ class CellDiagram(QGraphicsView):
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self._retranslate()
+            self._x_cell = None  # the x_t title is translated again by sync()
             self._refresh(colors=False)
             self.sync()  # the read-out's words
         super().changeEvent(event)

@@ -9,16 +9,16 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine import EngineError, LSTMParams
+from ...engine.model import Model, ModelTrace
 from ...io import (
     SESSION_SUFFIX,
     LoadError,
-    layer_infos,
     load_sequence,
     load_session,
-    load_weights_with_readout,
     peek_table,
 )
 from ...io.errors import QT_TRANSLATE_NOOP, Text, key_place
+from ...io.model_file import load_model
 from ...io.registry import identify
 from ...sequence import Sequence
 from ...session import (
@@ -28,9 +28,10 @@ from ...session import (
     read_document,
     reinit_input_weights,
 )
+from ...session.stack import is_one_cell
 from ...train import Readout, TrainError
+from ..model_strip import model_opened_text
 from .csv_import import CsvImportDialog
-from .dialogs import LayerDialog
 from .part import FilePart
 from .settings_keys import TABLE_SUFFIXES
 
@@ -126,7 +127,8 @@ class Opener(FilePart):
     def open_weights(self, path: str | os.PathLike[str] | None = None) -> bool:
         """File ▸ Open Weights…: PyTorch, Keras or native weights (a dialog when ``path`` is None).
 
-        A file with several layers or directions asks which cell to take.
+        A file with several layers or directions (or a head that reads once) is held
+        whole (:meth:`Session.set_model`): the controls bar chooses the cell shown.
         """
         if path is None:
             path = self.files.ask_open(self.tr("Open weights"), self.files.filters("weights"))
@@ -134,33 +136,54 @@ class Opener(FilePart):
                 return self.files.done(False)
         path = os.fspath(path)
 
-        def work(_progress, _cancelled):
-            infos = layer_infos(path)
-            loaded = load_weights_with_readout(path) if len(infos) == 1 else None
-            return infos, loaded
-
-        label = self.tr("Reading {name}…").format(name=os.path.basename(path))
-        return self.files.start(label, work, lambda r: self._choose_layer(path, *r))
-
-    def _choose_layer(self, path: str, infos: list, loaded: Any) -> None:
-        if loaded is not None:
-            self._apply_weights(path, *loaded)
-            return
-        dialog = LayerDialog(infos, self.session.sequence.input_size, self.window)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                self.files.done(False)
-                return
-            info = dialog.chosen()
-        finally:
-            dialog.deleteLater()
+        inputs = self.session.sequence.inputs
 
         def work(_progress, _cancelled):
-            return load_weights_with_readout(path, layer=info.layer, reverse=info.reverse)
+            model = load_model(path).model
+            if is_one_cell(model):  # the classic case: one cell, its read-out on every step
+                head = model.head
+                return model.cell(0), None if head is None else (head.weight, head.bias)
+            # The whole model runs here, off the GUI thread; the session shows one cell of it.
+            run = model.run(inputs) if model.input_size == inputs.shape[1] else None
+            return model, run
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
-        if not self.files.start(label, work, lambda r: self._apply_weights(path, *r)):
+        return self.files.start(label, work, lambda r: self._apply_loaded(path, *r))
+
+    def _apply_loaded(self, path: str, what: Any, extra: Any) -> None:
+        if isinstance(what, LSTMParams):
+            self._apply_weights(path, what, extra)
+        else:
+            self._apply_model(path, what, extra)
+
+    def _apply_model(self, path: str, model: Model, run: ModelTrace | None) -> None:
+        s = self.session
+        d = s.sequence.input_size
+        if model.input_size != d or run is None or len(run) != s.T:
+            self.files.error(
+                LoadError(
+                    path,
+                    "weight_ih",
+                    self.tr(
+                        "the weights take {a} input(s) per step, but the sequence has {b}"
+                    ).format(a=model.input_size, b=d),
+                )
+            )
             self.files.done(False)
+            return
+        self.files.quiesce()
+        try:
+            with s.batch():
+                if s.origin is not None:  # other weights: the explanation no longer holds
+                    s.set_origin(replace(s.origin, explain=False))
+                s.set_model(model, (0, False), run)
+        except EngineError as exc:
+            self.files.error(LoadError(path, "", exc))
+            self.files.done(False)
+            return
+        self.files.after_open("weights", path)
+        self.files.status(model_opened_text(os.path.basename(path), model, s.cell_key), 12000)
+        self.files.done(True)
 
     def _apply_weights(self, path: str, params: LSTMParams, readout: Any) -> None:
         s = self.session

@@ -313,13 +313,14 @@ class PlotPanels(QWidget):
         all_units = s.settings.show_all_units
         units = range(s.hidden_size) if all_units else [s.unit]
         inputs = []
-        for j in range(s.sequence.input_size):
-            color = (
-                SERIES_COLORS["x"] if j == 0 else pg.intColor(j, hues=max(3, s.sequence.input_size))
-            )
+        # What the shown cell reads (a model's upper layer: the layer below's h), and the
+        # targets and the head's ŷ, in its step order (reversed for a reverse cell).
+        x_rows, y_rows, model_yhat = s.cell_inputs, s.cell_targets(), s.cell_yhat()
+        for j in range(x_rows.shape[1]):
+            color = SERIES_COLORS["x"] if j == 0 else pg.intColor(j, hues=max(3, x_rows.shape[1]))
             inputs.append(_Series(self.plots["inputs"], pg.mkPen(color, width=1), T, bin_size, "x"))
         self._series["inputs"] = inputs
-        if s.sequence.targets is not None:
+        if y_rows is not None:
             self._series["targets"] = [
                 _Series(
                     self.plots["inputs"],
@@ -328,14 +329,14 @@ class PlotPanels(QWidget):
                     bin_size,
                     "y",
                 )
-                for _ in range(s.sequence.target_size)
+                for _ in range(y_rows.shape[1])
             ]
-            self._set_static("targets", s.sequence.targets)
-        self._set_static("inputs", s.sequence.inputs)
+            self._set_static("targets", y_rows)
+        self._set_static("inputs", x_rows)
         self._yhat = None
         self._yhat_done = 0
-        if s.readout is not None:
-            p = s.readout.output_size
+        if s.readout is not None or model_yhat is not None:
+            p = s.readout.output_size if s.readout is not None else model_yhat.shape[1]
             self._yhat = np.empty((T, p))
             self._series["pred"] = [
                 _Series(
@@ -347,6 +348,9 @@ class PlotPanels(QWidget):
                 )
                 for _ in range(p)
             ]
+            if model_yhat is not None:  # the model's head: known for every step at once
+                self._set_static("pred", model_yhat)
+                self._yhat = None
         for gate in ("f", "i", "o"):
             lst = []
             for j in units:

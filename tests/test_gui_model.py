@@ -1,0 +1,212 @@
+"""A whole model in the app (issue 16 item 4): every cell shows the model's own numbers.
+
+A stacked, bidirectional PyTorch state dict (``tests/fixtures/model``, made by
+torch; its expected outputs frozen beside it) is opened through File ▸ Open
+Weights; the session holds the whole model, and for every cell — chosen with the
+controls bar's layer box or the model strip — the diagram, the values table and
+the plots show that cell's trace as the Qt-free model run computes it
+(``Model.run(X).cell(layer, reverse).trace``): a reverse cell runs from t = T
+down to 1, an upper layer reads the layer below's h_t. A fresh window built on a
+copy of the session shows the same.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from lstm_sim.engine import LSTMParams, model_bptt
+from lstm_sim.engine.model import CellKey
+from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.rendered import diff_rendered, fresh_window, range_violations
+from lstm_sim.io.model_file import load_model
+from lstm_sim.sequence import Sequence
+from lstm_sim.session import Session
+
+FIXTURES = Path(__file__).parent / "fixtures" / "model"
+NET = FIXTURES / "net.pt"  # nn.LSTM(3, 4, num_layers=2, bidirectional=True) + Linear(8, 2)
+EXPECTED = np.load(FIXTURES / "net_expected.npz")  # torch's float32 outputs on x
+TARGETS = np.random.default_rng(0).standard_normal((EXPECTED["x"].shape[0], 2))
+
+
+@pytest.fixture
+def boxes(monkeypatch):
+    shown: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox, "critical", staticmethod(lambda _p, _t, text, *a, **k: shown.append(text))
+    )
+    return shown
+
+
+@pytest.fixture
+def window(qtbot, english, boxes, monkeypatch):
+    seq = Sequence(EXPECTED["x"], TARGETS, name="net")
+    win = MainWindow(Session(seq, LSTMParams.random(3, 2, seed=1), name="net"))
+    qtbot.addWidget(win)
+    win.resize(1280, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(NET), ""))
+    )
+    yield win
+    win.file_actions.cancel()
+    win.file_actions.wait()
+    win.transport.pause()
+    win.cancel_jobs()
+    win.wait_for_jobs()
+
+
+def _open_model(window) -> None:
+    window.file_actions.open_weights_action.trigger()  # File ▸ Open Weights… (dialog: net.pt)
+    window.file_actions.wait()
+
+
+def _end(window, qtbot) -> None:
+    qtbot.keyClick(window, Qt.Key.Key_End)
+    window.wait_for_jobs()
+
+
+def _same_as_fresh(window, qtbot) -> None:
+    fresh = fresh_window(window)
+    qtbot.addWidget(fresh)
+    try:
+        live, built = window.rendered(), fresh.rendered()
+        differences = diff_rendered(live, built)
+        assert differences == [], differences[:20]
+        assert range_violations(live) == []
+    finally:
+        fresh.jobs.cancel()
+        fresh.jobs.wait()
+
+
+def _number(text: str) -> float:
+    return float(text.replace("−", "-"))
+
+
+def _curve(plots: dict, panel: str, name: str) -> np.ndarray:
+    for curve in plots["panels"][panel]["curves"]:
+        if curve["name"] == name:
+            return curve["y"]
+    raise AssertionError(f"no curve {name} in {panel}")
+
+
+def test_the_fixture_is_the_model_torch_ran():
+    """The Qt-free run of the file equals what torch computed (frozen), so it is the reference."""
+    mt = load_model(NET).model.run(EXPECTED["x"])
+    np.testing.assert_allclose(mt.yhat, EXPECTED["yhat32"], atol=1e-5)
+    np.testing.assert_allclose(mt.layer_outputs[-1], EXPECTED["out32"], atol=1e-5)
+
+
+def test_every_cell_shows_the_models_numbers(window, qtbot, boxes):
+    _open_model(window)
+    assert boxes == []
+    s = window.session
+    model = load_model(NET).model
+    mt = model.run(EXPECTED["x"])  # the Qt-free reference
+    assert s.model is not None and len(s.model.cell_keys()) == 4
+    # Which cell is shown is said: the status bar, the layer box, the strip, the equations.
+    assert "shown: layer 0 →" in window.statusBar().currentMessage()
+    assert window.controls.cell_box.isVisibleTo(window)
+    assert window.model_strip.isVisibleTo(window)
+    assert window.model_strip.rendered()["head"] == "head ŷ: P = 2 (every step)"
+    keys = model.cell_keys()
+    T = len(mt)
+    for index, key in enumerate(keys):
+        window.controls.cell_box.setCurrentIndex(index)  # the user's choice
+        assert s.cell_key == key
+        _end(window, qtbot)
+        assert s.t == T
+        trace = mt.cell(*key).trace
+        for name in ("x", "f", "i", "g", "o", "c", "h"):
+            np.testing.assert_array_equal(getattr(s.trace, name), getattr(trace, name))
+        rendered = window.rendered()
+        # Equations name the layer; the x_t node says what this cell reads.
+        assert rendered["equations"]["header"].startswith(f"layer {key.layer} ")
+        title = rendered["diagram"]["nodes"]["x"]["title"]
+        if key.layer:
+            assert f"of layer {key.layer - 1}" in title
+        if key.reverse:
+            assert "T−t+1" in title
+        # The values table shows the last step of this cell (as it ran: a reverse
+        # cell's step T read time 1).
+        values = window.values
+        window.values.show()
+        for j in range(4):
+            assert _number(values.cell_text("h", j)) == pytest.approx(trace.h[-1, j], abs=6e-4)
+            assert _number(values.cell_text("c", j)) == pytest.approx(trace.c[-1, j], abs=6e-4)
+        window.values.hide()
+        # The diagram's h_t node and the plots' curves are the cell's, step by step.
+        unit = s.unit
+        node = rendered["diagram"]["nodes"]["h"]["text"]
+        assert f"{trace.h[-1, unit]:.3f}" in node.replace("−", "-")
+        plots = rendered["plots"]
+        np.testing.assert_allclose(_curve(plots, "h", "h[0]"), trace.h[:, unit])
+        np.testing.assert_allclose(_curve(plots, "c", "c[0]"), trace.c[:, unit])
+        np.testing.assert_allclose(_curve(plots, "gates", "f[0]"), trace.f[:, unit])
+        inputs = mt.inputs if key.layer == 0 else mt.layer_outputs[key.layer - 1]
+        order = slice(None, None, -1) if key.reverse else slice(None)
+        np.testing.assert_allclose(_curve(plots, "inputs", "inputs[0]"), inputs[order, 0])
+        np.testing.assert_allclose(_curve(plots, "inputs", "pred[0]"), mt.yhat[order, 0])
+        np.testing.assert_allclose(_curve(plots, "inputs", "targets[0]"), TARGETS[order, 0])
+        # ŷ at the cursor is the head's at the time this step read.
+        np.testing.assert_allclose(s.step_view().prediction, mt.yhat[0 if key.reverse else -1])
+    _same_as_fresh(window, qtbot)
+
+
+def test_gradient_panel_follows_the_cell_as_model_bptt_gives(window, qtbot):
+    """L = Σ_j h_t[j] of the shown cell at the cursor: its ‖∂L/∂C_k‖, ‖∂L/∂h_k‖ are those
+    model_bptt gives for a loss on that cell's h (the layers above do not enter)."""
+    _open_model(window)
+    s = window.session
+    s.update_settings(window=None)
+    mt = s.model.run(EXPECTED["x"])
+    for key in (CellKey(1, True), CellKey(0, True), CellKey(1, False)):
+        s.select_cell(*key)
+        s.set_step(6)
+        window.wait_for_jobs()
+        view = s.gradients
+        assert view is not None and view.t == 6
+        dh = np.zeros((len(mt), 4))
+        dh[5] = 1.0
+        g = model_bptt(mt, None, dh={key: dh}, param_grads=False).cell(*key)
+        np.testing.assert_allclose(view.dh_norm, g.dh_norm()[:6], rtol=1e-12, atol=1e-15)
+        np.testing.assert_allclose(view.dc_norm, g.dc_norm()[:6], rtol=1e-12, atol=1e-15)
+
+
+def test_model_strip_click_and_language(window, qtbot):
+    _open_model(window)
+    s = window.session
+    button = window.model_strip._buttons[CellKey(1, True)]
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert s.cell_key == (1, True)
+    assert window.controls.cell_box.currentText().startswith("layer 1 ←")
+    assert window.model_strip.rendered()["cells"]["1r"] == ("L1 ← H = 4", True)
+    for _ in range(3):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.wait_for_jobs()
+    _same_as_fresh(window, qtbot)
+    window.language_actions["zh_CN"].trigger()
+    _same_as_fresh(window, qtbot)
+    window.language_actions["en"].trigger()
+
+
+def test_a_new_sequence_keeps_the_model_other_weights_drop_it(window, qtbot, tmp_path):
+    _open_model(window)
+    s = window.session
+    s.select_cell(1, True)
+    rng = np.random.default_rng(3)
+    s.set_sequence(Sequence(rng.standard_normal((5, 3))))
+    assert s.model is not None and s.cell_key == (1, True)
+    s.set_step(5)
+    np.testing.assert_array_equal(s.trace.h, s.model.run(s.sequence.inputs).cell(1, True).trace.h)
+    # An example replaces everything: a single cell again, the strip and the box hidden.
+    window.load_example("sine")
+    assert s.model is None
+    assert not window.model_strip.isVisibleTo(window)
+    assert not window.controls.cell_box.isVisibleTo(window)
+    _same_as_fresh(window, qtbot)
