@@ -19,240 +19,265 @@
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="23"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="40"/>
+        <source>x at time T−t+1</source>
+        <translation>时刻 T−t+1 的 x</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="42"/>
+        <source>x = h of layer {k} at time T−t+1</source>
+        <translation>x = 第 {k} 层在时刻 T−t+1 的 h</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="45"/>
+        <source>x_t = h_t of layer {k}</source>
+        <translation>x_t = 第 {k} 层的 h_t</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="51"/>
         <source>C_{t-1}</source>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="24"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="52"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="25"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="53"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="26"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="54"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="27"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="55"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="28"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="56"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="29"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="57"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="30"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="58"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="31"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="59"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="38"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="66"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="39"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="67"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="40"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="68"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="41"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="69"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="42"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="70"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="43"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="71"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="44"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="72"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="45"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="73"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="52"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="80"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="53"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="81"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="54"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="82"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="55"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="83"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="56"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="84"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="57"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="85"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="58"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="86"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="59"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="87"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="60"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="88"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="67"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="95"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="70"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="98"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="73"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="101"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="76"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="104"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="79"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="107"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="80"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="108"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="83"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="111"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="86"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="114"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="89"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="117"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="90"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="118"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="93"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="121"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="96"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="124"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="97"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="125"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="106"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="134"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="107"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="135"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="108"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="136"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="111"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="139"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="112"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="140"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="113"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="141"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="298"/>
-        <source>ŷ_t = W_y·h_t + b_y = {v}</source>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="304"/>
+        <source>ŷ = head(top layer) at time {time} = {v}</source>
         <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
+        <translation>ŷ = 输出头(顶层) 在时刻 {time} = {v}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="306"/>
+        <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="300"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
+        <source>ŷ = head(top layer)</source>
+        <translation>ŷ = 输出头(顶层)</translation>
     </message>
 </context>
 <context>
@@ -366,139 +391,154 @@
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="108"/>
-        <source>Unit:</source>
+        <location filename="../../lstm_sim/gui/controls.py" line="118"/>
+        <source>Layer:</source>
         <extracomment>The largest BPTT window the spin box offers (steps).</extracomment>
+        <translation>层：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="123"/>
+        <source>The cell of the model shown in the diagram, the plots and the gradient panel: its layer and direction (a reverse cell reads the sequence from t = T down to 1; an upper layer&apos;s x_t is the layer below&apos;s h_t)</source>
+        <translation>图示、曲线和梯度面板所显示的模型单元：它的层和方向（反向单元从 t = T 倒读到 1；上层的 x_t 是下一层的 h_t）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="128"/>
+        <source>Layer and direction shown</source>
+        <translation>显示的层和方向</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="129"/>
+        <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="109"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="130"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="110"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="131"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="111"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="132"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="112"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="133"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="113"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="134"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="114"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="135"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="115"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="136"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="118"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="139"/>
         <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
         <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="122"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="143"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="123"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="144"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="124"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="125"/>
-        <location filename="../../lstm_sim/gui/controls.py" line="128"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="146"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="149"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="126"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="147"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="127"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="148"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="129"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="130"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="151"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="133"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="154"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="140"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="161"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="141"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="162"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="142"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="163"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="151"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="152"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="153"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="154"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="175"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
@@ -624,38 +664,43 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="200"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="201"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="201"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="202"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="233"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="226"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="236"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="229"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="265"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="258"/>
+        <source>ŷ = the model&apos;s head on its top layer, time {time}</source>
+        <translation>ŷ = 模型输出头作用于顶层，时刻 {time}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/equations.py" line="260"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="270"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="265"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="283"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="278"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -1161,7 +1206,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="187"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="210"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -2854,59 +2899,59 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="343"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="346"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="226"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="229"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="227"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="230"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="228"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="229"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="301"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="304"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="230"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="233"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="418"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="422"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="420"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="344"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="347"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3030,27 +3075,84 @@
     </message>
 </context>
 <context>
+    <name>ModelStrip</name>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="28"/>
+        <source>layer {k} ← (reads t = T … 1)</source>
+        <translation>第 {k} 层 ←（读取 t = T … 1）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="31"/>
+        <source>layer {k} →</source>
+        <translation>第 {k} 层 →</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="37"/>
+        <source>Loaded the model {name}: {layers} layer(s), {count} cell(s); shown: {cell} (choose another with the Layer box or the model strip)</source>
+        <translation>已载入模型 {name}：{layers} 层，{count} 个单元；显示：{cell}（可用“层”选择框或模型条选择其他单元）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="118"/>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="119"/>
+        <source>input D = {d}</source>
+        <translation>输入 D = {d}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="123"/>
+        <source>L{k} {arrow} H = {h}</source>
+        <translation>L{k} {arrow} H = {h}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="125"/>
+        <source>Show {cell} in the diagram and plots</source>
+        <translation>在图示和曲线中显示{cell}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="131"/>
+        <source>every step</source>
+        <translation>每一步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="132"/>
+        <source>last step</source>
+        <translation>最后一步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="133"/>
+        <source>final states</source>
+        <translation>最终状态</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="136"/>
+        <source>head ŷ: P = {p} ({where})</source>
+        <translation>输出头 ŷ：P = {p}（{where}）</translation>
+    </message>
+</context>
+<context>
     <name>Opener</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="50"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="51"/>
         <source>Open sequence</source>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="73"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="142"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="161"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="243"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="74"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="150"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="266"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="82"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="83"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="84"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="85"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3059,52 +3161,53 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="97"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="98"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="120"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="121"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="132"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="134"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="174"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="168"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="197"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="194"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="217"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="212"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="235"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="250"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="228"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="251"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="231"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="254"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="271"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="294"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -3185,37 +3288,37 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="485"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="489"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="488"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="492"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="510"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="514"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="514"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="518"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="517"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="521"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="519"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="523"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="522"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="526"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -3707,72 +3810,72 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>ValuesTable</name>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="46"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
         <source>Values at step t</source>
         <translation>第 t 步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="48"/>
         <source>Values of the current step</source>
         <translation>当前时间步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="49"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="50"/>
         <source>One row per quantity of the LSTM cell, one column per unit</source>
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="53"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="54"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="54"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="55"/>
         <source>previous hidden state h_{t−1}</source>
         <translation>上一步的隐藏状态 h_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="55"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="56"/>
         <source>previous cell state C_{t−1}</source>
         <translation>上一步的细胞状态 C_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="56"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="57"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="57"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="58"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="58"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="59"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="59"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="60"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="60"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
         <source>cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="62"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="62"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="63"/>
         <source>hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="124"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="119"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>
