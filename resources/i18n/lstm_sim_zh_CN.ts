@@ -20,13 +20,13 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/diagram/captions.py" line="40"/>
-        <source>x at time T−t+1</source>
-        <translation>时刻 T−t+1 的 x</translation>
+        <source>x (time T−t+1)</source>
+        <translation>x（时刻 T−t+1）</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/diagram/captions.py" line="42"/>
-        <source>x = h of layer {k} at time T−t+1</source>
-        <translation>x = 第 {k} 层在时刻 T−t+1 的 h</translation>
+        <source>h of layer {k} (time T−t+1)</source>
+        <translation>第 {k} 层的 h（时刻 T−t+1）</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/diagram/captions.py" line="45"/>
@@ -260,9 +260,9 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/diagram/view.py" line="304"/>
-        <source>ŷ = head(top layer) at time {time} = {v}</source>
+        <source>ŷ (head, time {time}) = {v}</source>
         <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
-        <translation>ŷ = 输出头(顶层) 在时刻 {time} = {v}</translation>
+        <translation>ŷ（输出头，时刻 {time}）= {v}</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/diagram/view.py" line="306"/>
@@ -276,8 +276,8 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
-        <source>ŷ = head(top layer)</source>
-        <translation>ŷ = 输出头(顶层)</translation>
+        <source>ŷ (the model&apos;s head)</source>
+        <translation>ŷ（模型的输出头）</translation>
     </message>
 </context>
 <context>

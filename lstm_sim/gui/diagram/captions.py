@@ -37,9 +37,9 @@ def cell_input_title(cell: tuple[int, bool] | None) -> str:
     if layer == 0:
         if not reverse:
             return titles()["x"]
-        return QCoreApplication.translate("CellDiagram", "x at time T−t+1")
+        return QCoreApplication.translate("CellDiagram", "x (time T−t+1)")
     if reverse:
-        return QCoreApplication.translate("CellDiagram", "x = h of layer {k} at time T−t+1").format(
+        return QCoreApplication.translate("CellDiagram", "h of layer {k} (time T−t+1)").format(
             k=layer - 1
         )
     return QCoreApplication.translate("CellDiagram", "x_t = h_t of layer {k}").format(k=layer - 1)

@@ -301,12 +301,12 @@ class CellDiagram(QGraphicsView):
         if view.prediction is not None:
             values = ", ".join(format_value(v, 3) for v in view.prediction[:3])
             text = (
-                self.tr("ŷ = head(top layer) at time {time} = {v}").format(time=view.time, v=values)
+                self.tr("ŷ (head, time {time}) = {v}").format(time=view.time, v=values)
                 if head
                 else self.tr("ŷ_t = W_y·h_t + b_y = {v}").format(v=values)
             )
         elif view.has_readout:
-            text = self.tr("ŷ = head(top layer)") if head else self.tr("ŷ_t = W_y·h_t + b_y")
+            text = self.tr("ŷ (the model's head)") if head else self.tr("ŷ_t = W_y·h_t + b_y")
         else:
             text = ""
         self.set_readout_text(text)
