@@ -210,3 +210,16 @@ def test_a_new_sequence_keeps_the_model_other_weights_drop_it(window, qtbot, tmp
     assert not window.model_strip.isVisibleTo(window)
     assert not window.controls.cell_box.isVisibleTo(window)
     _same_as_fresh(window, qtbot)
+
+
+def test_saving_one_cell_of_a_model_is_refused_with_a_reason(window, boxes, tmp_path):
+    """A session file (or a weights file) holds one cell: the shown cell of a model,
+    reopened alone, would run forward on the model's input — refused, nothing written."""
+    _open_model(window)
+    window.session.select_cell(0, True)
+    assert not window.file_actions.saver.save_as(tmp_path / "s.lstmsim", wait=True)
+    assert not window.file_actions.saver.save_weights(tmp_path / "w.npz")
+    assert len(boxes) == 2
+    assert "layer 0 reverse of a model of 4 cells" in boxes[0]
+    assert "would run as a forward cell" in boxes[1]
+    assert not (tmp_path / "s.lstmsim").exists() and not (tmp_path / "w.npz").exists()

@@ -64,7 +64,28 @@ class DocumentSetup:
 
 
 def session_document(session: Session) -> SessionDocument:
-    """What a session file holds for ``session`` (its settings include the selected unit)."""
+    """What a session file holds for ``session`` (its settings include the selected unit).
+
+    Raises
+    ------
+    DocumentError
+        The session holds a whole model (``key`` "model"): a session file holds one
+        cell, and the shown cell alone, reopened, would run as a forward cell on the
+        sequence — numbers the model does not produce.
+    """
+    if session.model is not None:
+        raise DocumentError(
+            "model",
+            Text(
+                QT_TRANSLATE_NOOP(
+                    "FileErrors",
+                    "a session file holds one cell, and this session shows {cell} of a "
+                    "model of {count} cells; open the model file again to look at it",
+                ),
+                cell=session.cell_key.text(),
+                count=len(session.model.cell_keys()),
+            ),
+        )
     settings: dict[str, Any] = session.settings.to_dict()
     settings["unit"] = session.unit
     readout = session.readout

@@ -23,9 +23,22 @@ from dataclasses import dataclass
 import numpy as np
 
 from ..engine import EngineError, LSTMParams
+from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 from ..engine.model import CellKey, Layer, Model, ModelTrace
 
-__all__ = ["CellView", "is_one_cell", "replace_cell"]
+__all__ = ["CellView", "is_one_cell", "replace_cell", "weights_of_model_text"]
+
+
+def weights_of_model_text(cell: Message) -> Text:
+    """Why the shown cell of a model is not saved alone as a weights file."""
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "FileErrors",
+            "this session shows {cell} of a whole model: its weights alone, opened again, "
+            "would run as a forward cell on the model's input; the model file holds them all",
+        ),
+        cell=cell,
+    )
 
 
 def is_one_cell(model: Model) -> bool:

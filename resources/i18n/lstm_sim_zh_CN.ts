@@ -1217,7 +1217,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/io/session_file.py" line="346"/>
-        <location filename="../../lstm_sim/session/document.py" line="91"/>
+        <location filename="../../lstm_sim/session/document.py" line="112"/>
         <source>expected an integer 0 … {last}, got {value}</source>
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
@@ -2694,14 +2694,24 @@
         <translation>内存不足：请只使用前面的若干步（--max-steps N）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/document.py" line="110"/>
+        <location filename="../../lstm_sim/session/document.py" line="80"/>
+        <source>a session file holds one cell, and this session shows {cell} of a model of {count} cells; open the model file again to look at it</source>
+        <translation>会话文件只能保存一个单元，而本会话显示的是一个含 {count} 个单元的模型中的{cell}；要查看它，请重新打开模型文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/document.py" line="131"/>
         <source>the read-out takes {a} units, the cell has {b}</source>
         <translation>读出层读取 {a} 个单元，而记忆单元有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/document.py" line="122"/>
+        <location filename="../../lstm_sim/session/document.py" line="143"/>
         <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/stack.py" line="35"/>
+        <source>this session shows {cell} of a whole model: its weights alone, opened again, would run as a forward cell on the model&apos;s input; the model file holds them all</source>
+        <translation>本会话显示的是整个模型中的{cell}：单独保存它的权重后再次打开，会被当作正向单元在模型输入上运行；模型文件里保存着全部权重</translation>
     </message>
 </context>
 <context>
@@ -3369,48 +3379,49 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Saver</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="53"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="55"/>
         <source>Save session</source>
         <translation>保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="55"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="57"/>
         <source>lstm-sim sessions (*{suffix})</source>
         <translation>lstm-sim 会话 (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="80"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="86"/>
         <source>Saved {name}</source>
         <translation>已保存 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="87"/>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="137"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="72"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="93"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="145"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="96"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="102"/>
         <source>Saving {name}…</source>
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="106"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="112"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="107"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="113"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="123"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="129"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="141"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="149"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>

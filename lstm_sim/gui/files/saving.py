@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from ...engine import EngineError
 from ...io import (
     SESSION_SUFFIX,
     SaveError,
@@ -18,6 +19,7 @@ from ...io import (
 from ...session import (
     session_document,
 )
+from ...session.stack import weights_of_model_text
 from .part import FilePart
 
 __all__ = ["Saver"]
@@ -64,7 +66,11 @@ class Saver(FilePart):
     def save_session_to(self, path: str | os.PathLike[str], *, wait: bool = False) -> bool:
         """Write the session to ``path`` (in a worker; ``wait=True``: here, and return success)."""
         path = os.path.abspath(os.fspath(path))
-        doc = self.document()
+        try:
+            doc = self.document()
+        except EngineError as exc:  # a whole model: a session file cannot hold it
+            self.files.error(SaveError(path, "", exc), self.tr("Cannot save the file"))
+            return False
         token = self.files.edits
 
         def done(_result: Any) -> None:
@@ -132,6 +138,8 @@ class Saver(FilePart):
         s = self.session
         readout = None if s.readout is None else (s.readout.W_y, s.readout.b_y)
         try:
+            if s.model is not None:  # one cell of a whole model, reopened alone, would mislead
+                raise SaveError(path, "", weights_of_model_text(s.cell_key.text()))
             save_weights(s.params, path, readout=readout)
         except SaveError as err:
             self.files.error(err, self.tr("Cannot save the file"))
