@@ -223,3 +223,13 @@ def test_saving_one_cell_of_a_model_is_refused_with_a_reason(window, boxes, tmp_
     assert "layer 0 reverse of a model of 4 cells" in boxes[0]
     assert "would run as a forward cell" in boxes[1]
     assert not (tmp_path / "s.lstmsim").exists() and not (tmp_path / "w.npz").exists()
+
+
+def test_training_is_off_for_a_whole_model(window):
+    """The trainer fits one cell and a read-out: with a whole model it says so instead."""
+    assert window.training.train_button.isEnabled()
+    _open_model(window)
+    assert not window.training.train_button.isEnabled()
+    assert "whole model" in window.training.rendered()["status"]
+    window.training.start()
+    assert not window.training.running

@@ -116,7 +116,7 @@ class TrainingDock(QDockWidget):
         self._timer = QTimer(self)
         self._timer.setInterval(APPLY_MS)
         self._timer.timeout.connect(self._apply_latest)
-        follow(self, session, self._on_changed, Topic.SEQUENCE)
+        follow(self, session, self._on_changed, Topic.SEQUENCE, Topic.MODEL)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -186,13 +186,20 @@ class TrainingDock(QDockWidget):
 
     def _update_buttons(self) -> None:
         has_targets = self.session.sequence.targets is not None
+        whole_model = self.session.model is not None  # training fits one cell and a read-out
         running = self.running
-        self.train_button.setEnabled(has_targets and not running)
+        self.train_button.setEnabled(has_targets and not whole_model and not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
         self.pause_button.setText(self.tr("Resume") if self._paused.is_set() else self.tr("Pause"))
         if not has_targets:
             self.status.setText(self.tr("This sequence has no targets: nothing to train on."))
+        elif whole_model and not running:
+            self.status.setText(
+                self.tr(
+                    "Training fits one cell and its read-out; this session holds a whole model."
+                )
+            )
         else:
             self.status.setText("" if self._report is None else self._report())
 
@@ -209,7 +216,7 @@ class TrainingDock(QDockWidget):
     def start(self) -> None:
         """Start training from the session's current parameters (and read-out, if any)."""
         s = self.session
-        if self.running or s.sequence.targets is None:
+        if self.running or s.sequence.targets is None or s.model is not None:
             return
         readout = s.readout
         if readout is not None and readout.output_size != s.sequence.target_size:

@@ -3631,7 +3631,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>拟合记忆单元和读出层 y_t = W_y·h_t + b_y，使输出逼近目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="193"/>
+        <location filename="../../lstm_sim/gui/training.py" line="194"/>
         <source>Pause</source>
         <translation>暂停</translation>
     </message>
@@ -3656,52 +3656,57 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>轮次</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="193"/>
+        <location filename="../../lstm_sim/gui/training.py" line="194"/>
         <source>Resume</source>
         <translation>继续</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="195"/>
+        <location filename="../../lstm_sim/gui/training.py" line="196"/>
         <source>This sequence has no targets: nothing to train on.</source>
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="244"/>
+        <location filename="../../lstm_sim/gui/training.py" line="199"/>
+        <source>Training fits one cell and its read-out; this session holds a whole model.</source>
+        <translation>训练只拟合一个单元及其读出层；本会话载入的是整个模型。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/training.py" line="249"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="287"/>
+        <location filename="../../lstm_sim/gui/training.py" line="292"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="287"/>
+        <location filename="../../lstm_sim/gui/training.py" line="292"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="288"/>
+        <location filename="../../lstm_sim/gui/training.py" line="293"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="311"/>
+        <location filename="../../lstm_sim/gui/training.py" line="316"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="311"/>
+        <location filename="../../lstm_sim/gui/training.py" line="316"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="312"/>
+        <location filename="../../lstm_sim/gui/training.py" line="317"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="321"/>
+        <location filename="../../lstm_sim/gui/training.py" line="326"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>
