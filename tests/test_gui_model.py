@@ -233,3 +233,26 @@ def test_training_is_off_for_a_whole_model(window):
     assert "whole model" in window.training.rendered()["status"]
     window.training.start()
     assert not window.training.running
+
+
+def test_trace_export_of_a_models_cell_is_the_models(window, tmp_path):
+    """File ▸ Export Trace of a reverse cell of layer 1: its rows in time order, as
+    ``lstm-sim run --layer 1 --reverse`` writes them, with the head's ŷ."""
+    _open_model(window)
+    s = window.session
+    window.controls.cell_box.setCurrentIndex(3)
+    assert s.cell_key == (1, True)
+    window.session.set_step(4)
+    window.file_actions.export_trace(tmp_path / "trace.csv")
+    window.file_actions.wait()
+    rows = np.genfromtxt(tmp_path / "trace.csv", delimiter=",", names=True)
+    mt = s.model.run(EXPECTED["x"])
+    cell = mt.cell(1, True).rows()
+    for j in range(4):
+        np.testing.assert_array_equal(rows[f"h_{j}"], cell.h[:, j])
+    for j in range(8):
+        np.testing.assert_array_equal(rows[f"x_{j}"], mt.layer_outputs[0][:, j])
+    np.testing.assert_array_equal(rows["yhat_1"], mt.yhat[:, 1])
+    # The loss is at the cursor (step 4 of the reverse cell: time T − 3): zero before it.
+    T = len(mt)
+    assert rows["grad_h_norm"][T - 4] > 0 and (rows["grad_h_norm"][: T - 4] == 0).all()

@@ -336,11 +336,21 @@ class Exporter(FilePart):
         writer = write_trace_npz if path.lower().endswith(".npz") else write_trace_csv
         s = self.session
         seq, params, settings, unit = s.sequence, s.params, s.settings, s.unit
+        inputs = s.cell_inputs  # what the shown cell reads (a model's upper or reverse cell)
+        stack = s.stack
         t = s.t if s.t >= 1 else s.T
         # A complete trace is immutable (rows are only ever appended): safe to read here.
         done = s.trace if s.computed == s.T else None
 
         def work(progress, cancelled):
+            if stack is not None:  # a whole model's cell: its rows in time order, as the CLI
+                run = stack.run.cell(*stack.key)
+                gc, gh = trace_gradient_norms(params, run.trace, t, settings, unit)
+                if run.reads_backwards:
+                    gc, gh = gc[::-1], gh[::-1]
+                extra = {"yhat": stack.run.yhat} if writer is write_trace_csv else {}
+                writer(path, seq, run.rows(), gc, gh, **extra)
+                return path
             trace = done
             if trace is None:
                 trace = Trace(params, capacity=seq.length, clamp=settings.clamp_dict)
@@ -348,7 +358,7 @@ class Exporter(FilePart):
                     if cancelled():
                         raise Cancelled()
                     k = len(trace)
-                    trace.extend(seq.inputs[k : min(k + CHUNK, seq.length)])
+                    trace.extend(inputs[k : min(k + CHUNK, seq.length)])
                     progress(0.8 * len(trace) / seq.length)
             gc, gh = trace_gradient_norms(params, trace, t, settings, unit)
             progress(0.9)
