@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import numpy as np
@@ -16,12 +16,25 @@ from ..engine import (
     bptt_rnn,
     carry_product,
     largest_singular_value,
+    model_bptt,
     window_bounds,
 )
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
+from ..engine.losses import prediction_loss
 from .settings import Settings
 
-__all__ = ["GradientView", "compute_gradient_view", "trace_gradient_norms"]
+__all__ = [
+    "PREDICTION_LOSSES",
+    "GradientView",
+    "compute_gradient_view",
+    "model_gradient_view",
+    "prediction_direct",
+    "trace_gradient_norms",
+]
+
+#: The prediction losses (:attr:`Settings.loss`): the squared error of ŷ against the
+#: targets at step t, or summed over the steps up to t.
+PREDICTION_LOSSES = ("prediction", "prediction_sum")
 
 
 @dataclass(frozen=True)
@@ -56,6 +69,7 @@ class GradientView:
     rnn_factor: np.ndarray | None = None
     rnn_sigma_max: float | None = None
     clip: float | None = None
+    loss_value: float | None = None
 
     @property
     def lags(self) -> np.ndarray:
@@ -71,6 +85,9 @@ def compute_gradient_view(
     unit: int,
     rnn: tuple[RNNParams, RNNTrace, RNNFactorCache] | None = None,
     jacobians: JacobianCache | None = None,
+    *,
+    direct: np.ndarray | None = None,
+    loss_value: float | None = None,
 ) -> GradientView:
     """Gradient norms at step ``t`` (≥ 1) for the loss and window in ``settings``.
 
@@ -83,19 +100,28 @@ def compute_gradient_view(
     With ``jacobians`` (a cache for this trace and window), the rows it holds
     are walked as a chain of Jacobian products and only the others by
     :func:`bptt`; the norms are the same to rounding.
+
+    ``direct`` (n, H), the loss's own ∂L/∂h on the window's rows, replaces the
+    probe loss (a prediction loss: :func:`prediction_direct`); ``loss_value`` is L.
     """
     hidden = params.hidden_size
     rows = window_bounds(t, t, settings.window)
     n = len(rows)
     loss_h = np.zeros(hidden)  # ∂L/∂h_t, the loss's direct gradient
-    if settings.loss == "unit":
+    if direct is not None:
+        loss_h = direct[-1]
+    elif settings.loss == "unit":
         loss_h[unit] = 1.0
     else:
         loss_h[:] = 1.0
+    # A loss with terms before t (a summed prediction loss) starts bptt on every row.
+    summed = direct is not None and bool(np.any(direct[:-1]))
     dh_norm, dc_norm = np.empty(n), np.empty(n)
     # The rows the cache holds, at the end of the window, go through the chain of
     # Jacobians (engine/jacobian_cache.py); the rows before them through bptt.
-    chain = None if jacobians is None else jacobians.backward(loss_h, rows.start, rows.stop)
+    chain = (
+        None if jacobians is None or summed else jacobians.backward(loss_h, rows.start, rows.stop)
+    )
     s = rows.stop if chain is None else chain.start
     if chain is not None:
         dh_norm[s - rows.start :] = chain.dh_norm
@@ -105,6 +131,8 @@ def compute_gradient_view(
         if chain is not None and chain.dh_before is not None:  # λ_{s-1} flows on
             direct_c = np.zeros((s - rows.start, hidden))
             direct_h[-1], direct_c[-1] = chain.dh_before, chain.dc_before
+        elif summed and direct is not None:  # every row's own term
+            direct_h[:] = direct
         else:  # no chain: the loss itself starts bptt
             direct_h[-1] = loss_h
         g = bptt(
@@ -119,7 +147,10 @@ def compute_gradient_view(
     if rnn is not None:
         rnn_params, rnn_trace, factors = rnn
         dh = np.zeros((n, hidden))  # the same loss, on the RNN's h_t
-        dh[-1] = loss_h
+        if summed and direct is not None:
+            dh[:] = direct
+        else:
+            dh[-1] = loss_h
         gr = bptt_rnn(
             rnn_params,
             rnn_trace,
@@ -141,7 +172,77 @@ def compute_gradient_view(
         window=settings.window,
         loss=settings.loss,
         unit=unit,
+        loss_value=loss_value,
         **extra,
+    )
+
+
+def prediction_direct(
+    trace: Trace, targets: np.ndarray, readout: Any, t: int, settings: Settings
+) -> tuple[float, np.ndarray]:
+    """A single cell's prediction loss at step ``t``: L and its ∂L/∂h on the window's rows.
+
+    L = (ŷ_t − y_t)² (``settings.loss == "prediction"``) or Σ_k (ŷ_k − y_k)² over the
+    window's steps up to t (``"prediction_sum"``), ŷ_k = W_y·h_k + b_y
+    (:func:`~lstm_sim.engine.prediction_loss`).
+
+    Returns
+    -------
+    L : float
+    direct : numpy.ndarray, shape (n, H)
+        For :func:`compute_gradient_view`'s ``direct``.
+    """
+    rows = window_bounds(t, t, settings.window)
+    return prediction_loss(
+        trace,
+        targets[: len(trace)],
+        t - 1,
+        readout=(readout.W_y, readout.b_y),
+        summed=settings.loss == "prediction_sum",
+        start=rows.start,
+    )
+
+
+def model_gradient_view(
+    stack: Any,
+    targets: np.ndarray,
+    trace: Trace,
+    t: int,
+    settings: Settings,
+    unit: int,
+    rnn: Any = None,
+) -> GradientView:
+    """The prediction loss of a whole model, backpropagated to the cell shown.
+
+    L = Σ (ŷ − y)² over the time the shown cell's step t read (``"prediction"``), or
+    over every time its steps 1 … t read (``"prediction_sum"``); ŷ is the model's
+    head on its top layer. :func:`~lstm_sim.engine.model_bptt` carries ∂L/∂ŷ down
+    through every layer and direction (the whole sequence: layers above a cell read
+    all of it); the view holds the shown cell's ‖∂L/∂C_k‖, ‖∂L/∂h_k‖ for its steps
+    k of the BPTT window up to t (the exact values, as full BPTT gives them).
+    """
+    mt = stack.run
+    y = np.asarray(targets, dtype=np.float64)
+    yhat = mt.yhat
+    rows_read = [stack.time_row(k) for k in range(1, t + 1)]
+    if settings.loss == "prediction":
+        rows_read = rows_read[-1:]
+    err = np.zeros_like(yhat)
+    err[rows_read] = yhat[rows_read] - y[rows_read]
+    loss_value = float(np.sum(err * err))
+    g = model_bptt(mt, 2.0 * err, param_grads=False).cell(*stack.key)
+    rows = window_bounds(t, t, settings.window)
+    dh_rows = g.dh[rows.start : rows.stop]
+    # The compare-mode RNN gets the same ∂L/∂h_t (total, from the model) at step t.
+    probe = np.zeros_like(dh_rows)
+    probe[-1] = dh_rows[-1]
+    view = compute_gradient_view(
+        stack.params, trace, t, settings, unit, rnn, direct=probe, loss_value=loss_value
+    )
+    return replace(
+        view,
+        dh_norm=np.linalg.norm(dh_rows, axis=1),
+        dc_norm=np.linalg.norm(g.dc[rows.start : rows.stop], axis=1),
     )
 
 

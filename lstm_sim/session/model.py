@@ -51,7 +51,13 @@ from ..sequence import Sequence
 from ..train import Readout
 from . import policy
 from .events import Events, Topic
-from .gradients import GradientView, compute_gradient_view
+from .gradients import (
+    PREDICTION_LOSSES,
+    GradientView,
+    compute_gradient_view,
+    model_gradient_view,
+    prediction_direct,
+)
 from .policy import (
     CHUNK,
     COMPARE_ROW_COST,
@@ -59,8 +65,8 @@ from .policy import (
     INLINE_STEPS,
     Cancelled,
 )
-from .settings import Settings
-from .stack import CellView
+from .settings import Settings, SettingsError
+from .stack import CellView, no_prediction_text
 from .view_model import StepView
 
 __all__ = ["Origin", "Session"]
@@ -203,6 +209,8 @@ class Session:
             self._readout = readout
             self._set_modified()
             self._notify(Topic.READOUT)
+            if self._settings.loss in PREDICTION_LOSSES:  # ŷ changed, or went away
+                self._refresh_gradients()
 
     @property
     def rnn(self) -> RNNParams | None:
@@ -302,6 +310,10 @@ class Session:
 
     def describe_loss(self) -> str:
         """The loss of the gradient panel in words (English; the GUI translates its own)."""
+        if self._settings.loss == "prediction":
+            return "L = Σ_p (ŷ_t − y_t)²"
+        if self._settings.loss == "prediction_sum":
+            return "L = Σ_{k ≤ t} Σ_p (ŷ_k − y_k)²"
         if self._settings.loss == "unit":
             return f"L = h_t[{self._unit}]"
         return "L = Σ_j h_t[j]"
@@ -492,6 +504,12 @@ class Session:
         new = replace(self._settings, **changes)  # Settings checks every field
         if new == self._settings:
             return
+        if (
+            "loss" in changes
+            and new.loss in PREDICTION_LOSSES
+            and not self._prediction_possible(new)
+        ):  # (another change that rules it out falls back to the probe loss instead)
+            raise SettingsError("loss", no_prediction_text())
         old = self._settings
         with self.batch():
             self._settings = new
@@ -773,6 +791,9 @@ class Session:
     def gradient_cost(self) -> int:
         """The work of the gradients at the cursor, in LSTM BPTT rows (decides inline or worker)."""
         rows = self.gradient_rows()
+        if self._stack is not None and self._settings.loss in PREDICTION_LOSSES:
+            # model_bptt: every cell of the model over the whole sequence
+            rows = self.T * len(self._stack.model.cell_keys()) if self._t else 0
         return rows * COMPARE_ROW_COST if self._settings.compare else rows
 
     def _rnn_pair(self) -> tuple[RNNParams, RNNTrace, RNNFactorCache] | None:
@@ -804,21 +825,64 @@ class Session:
     def _refresh_gradients(self) -> None:
         """Recompute the gradient view at the cursor when it is cheap, else mark it stale."""
         self._notify(Topic.GRADIENTS)
+        if self._settings.loss in PREDICTION_LOSSES and not self.prediction_possible():
+            # the read-out or the targets went away: back to the probe loss
+            self._settings = replace(self._settings, loss="output")
+            self._notify(Topic.SETTINGS)
         if self._t == 0:
             self._gradients, self._gradients_stale = None, False
         elif self.gradient_cost() <= INLINE_GRADIENT_ROWS:
-            self._gradients = compute_gradient_view(
-                self._params,
-                self._trace,
-                self._t,
-                self._settings,
-                self._unit,
-                self._rnn_pair(),
-                self._jacobian_cache(),
-            )
+            self._gradients = self._gradient_work(self._jacobian_cache())()[1]
             self._gradients_stale = False
         else:
             self._gradients, self._gradients_stale = None, True
+
+    def prediction_possible(self) -> bool:
+        """A prediction loss can be shown: the sequence has targets, and a read-out (or a
+        model's head on every step) gives as many outputs."""
+        return self._prediction_possible(self._settings)
+
+    def _prediction_possible(self, settings: Settings) -> bool:
+        p = self._sequence.target_size
+        if not p:
+            return False
+        stack = self._stack
+        if stack is None:
+            return self._readout is not None and self._readout.output_size == p
+        # a what-if clamp changes the shown cell, not the model whose ŷ it would be
+        return stack.yhat is not None and stack.yhat.shape[1] == p and not settings.clamp
+
+    def _gradient_work(
+        self, jacobians: JacobianCache | None = None
+    ) -> Callable[[], tuple[Trace, GradientView | None]]:
+        """The gradient view at the cursor, as a function of what it captures now."""
+        params, trace, t = self._params, self._trace, self._t
+        settings, unit, rnn = self._settings, self._unit, self._rnn_pair()
+        readout, targets, stack = self._readout, self._sequence.targets, self._stack
+
+        def job() -> tuple[Trace, GradientView | None]:
+            if t == 0:
+                return trace, None
+            if settings.loss not in PREDICTION_LOSSES or targets is None:
+                view = compute_gradient_view(params, trace, t, settings, unit, rnn, jacobians)
+            elif stack is not None:
+                view = model_gradient_view(stack, targets, trace, t, settings, unit, rnn)
+            else:
+                value, direct = prediction_direct(trace, targets, readout, t, settings)
+                view = compute_gradient_view(
+                    params,
+                    trace,
+                    t,
+                    settings,
+                    unit,
+                    rnn,
+                    jacobians,
+                    direct=direct,
+                    loss_value=value,
+                )
+            return trace, view
+
+        return job
 
     def gradient_job(self) -> Callable[[], tuple[Trace, GradientView | None]]:
         """A function that computes the gradient view at the cursor, for a worker thread.
@@ -827,15 +891,7 @@ class Session:
         session may change meanwhile; pass its result to :meth:`set_gradients`,
         which drops it if it no longer applies.
         """
-        params, trace, t = self._params, self._trace, self._t
-        settings, unit, rnn = self._settings, self._unit, self._rnn_pair()
-
-        def job() -> tuple[Trace, GradientView | None]:
-            if t == 0:
-                return trace, None
-            return trace, compute_gradient_view(params, trace, t, settings, unit, rnn)
-
-        return job
+        return self._gradient_work()
 
     def set_gradients(self, result: tuple[Trace, GradientView | None]) -> None:
         """Store the result of a :meth:`gradient_job`, if it still matches the session."""

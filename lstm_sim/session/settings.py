@@ -20,7 +20,7 @@ from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 __all__ = ["LOSSES", "Settings", "SettingsError"]
 
 #: The losses of the gradient panels (see :attr:`Settings.loss`).
-LOSSES = ("output", "unit")
+LOSSES = ("output", "unit", "prediction", "prediction_sum")
 
 
 class SettingsError(EngineError):
@@ -114,9 +114,12 @@ class Settings:
     ----------
     window : int or None
         BPTT window in steps for the gradient panel (≥ 1); None means all steps.
-    loss : {"output", "unit"}
+    loss : {"output", "unit", "prediction", "prediction_sum"}
         Loss whose gradients are shown: ``"output"`` L = Σ_j h_t[j];
-        ``"unit"`` L = h_t[selected unit].
+        ``"unit"`` L = h_t[selected unit]; ``"prediction"`` L = Σ_p (ŷ_t − y_t)²,
+        the squared error of the read-out (or a model's head) against the targets
+        at step t; ``"prediction_sum"`` the same summed over the steps up to t
+        (the session checks that there are targets and a read-out).
     show_all_units : bool
         Plots show every unit instead of the selected one.
     speed : float

@@ -26,7 +26,18 @@ from ..engine import EngineError, LSTMParams
 from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 from ..engine.model import CellKey, Layer, Model, ModelTrace
 
-__all__ = ["CellView", "is_one_cell", "replace_cell", "weights_of_model_text"]
+__all__ = ["CellView", "is_one_cell", "no_prediction_text", "replace_cell", "weights_of_model_text"]
+
+
+def no_prediction_text() -> Text:
+    """Why no prediction loss can be shown, and how to get one."""
+    return Text(
+        QT_TRANSLATE_NOOP(
+            "FileErrors",
+            "a prediction loss needs targets and a read-out ŷ with as many outputs: train "
+            "the cell (Simulation ▸ Train), or open weights that have a head",
+        )
+    )
 
 
 def weights_of_model_text(cell: Message) -> Text:
