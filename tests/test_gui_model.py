@@ -19,7 +19,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
-from lstm_sim.engine import LSTMParams, model_bptt
+from lstm_sim.engine import LSTMParams, bptt, model_bptt, run
 from lstm_sim.engine.model import CellKey
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered, fresh_window, range_violations
@@ -256,3 +256,68 @@ def test_trace_export_of_a_models_cell_is_the_models(window, tmp_path):
     # The loss is at the cursor (step 4 of the reverse cell: time T − 3): zero before it.
     T = len(mt)
     assert rows["grad_h_norm"][T - 4] > 0 and (rows["grad_h_norm"][: T - 4] == 0).all()
+
+
+# ------------------------------------------------------------- the prediction loss
+def test_loss_box_offers_the_prediction_loss_only_with_a_read_out(window, qtbot):
+    """Targets but no read-out: the two prediction losses are there, off, and say how to
+    get one; an example with a read-out: chosen in the box, its gradients and its
+    caption are the squared error's; ŷ is plotted beside y."""
+    losses = window.controls.rendered()["losses"]
+    assert [enabled for _text, enabled in losses] == [True, True, False, False]
+    assert "train, or open weights with a head" in losses[2][0]
+    window.load_example("sine")
+    s = window.session
+    assert s.readout is not None and s.sequence.targets is not None
+    losses = window.controls.rendered()["losses"]
+    assert losses[2] == ("(ŷ_t − y_t)² at step t", True)
+    window.controls.loss_box.setCurrentIndex(2)
+    assert s.settings.loss == "prediction"
+    for _ in range(30):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.wait_for_jobs()
+    assert s.t == 30
+    view = s.gradients
+    trace = run(s.params, s.sequence.inputs[:30])
+    yhat = s.readout(trace.h)
+    err = yhat[29] - s.sequence.targets[29]
+    dh = np.zeros((30, s.hidden_size))
+    dh[29] = 2 * err @ s.readout.W_y
+    lo = 30 - len(view.steps)
+    g = bptt(s.params, trace, dh[lo:], stop=30, window=30 - lo, param_grads=False)
+    np.testing.assert_allclose(view.dh_norm, g.dh_norm(), rtol=1e-9)
+    rendered = window.rendered()
+    caption = rendered["plots"]["caption"]
+    assert "L = (ŷ_t − y_t)² at t = 30" in caption and f"{float(err @ err):.4g}" in caption
+    np.testing.assert_allclose(_curve(rendered["plots"], "grads", "grad_h"), view.dh_norm)
+    np.testing.assert_allclose(_curve(rendered["plots"], "inputs", "pred[0]"), yhat[:, 0])
+    _same_as_fresh(window, qtbot)
+    # Summed up to t, then the language: the caption follows.
+    window.controls.loss_box.setCurrentIndex(3)
+    assert s.settings.loss == "prediction_sum"
+    assert "L = Σ_k (ŷ_k − y_k)², k ≤ 30" in window.rendered()["plots"]["caption"]
+    window.language_actions["zh_CN"].trigger()
+    assert "k ≤ 30" in window.rendered()["plots"]["caption"]
+    _same_as_fresh(window, qtbot)
+    window.language_actions["en"].trigger()
+
+
+def test_model_prediction_loss_through_the_box(window, qtbot):
+    """A whole model: the head's squared error, backpropagated by model_bptt to the cell."""
+    _open_model(window)
+    s = window.session
+    s.select_cell(0, True)
+    window.controls.loss_box.setCurrentIndex(3)
+    window.controls.window_all.setChecked(True)
+    for _ in range(5):
+        qtbot.keyClick(window, Qt.Key.Key_Right)
+    window.wait_for_jobs()
+    mt = s.model.run(EXPECTED["x"])
+    read = [s.time_row(k) for k in range(1, 6)]
+    err = np.zeros_like(mt.yhat)
+    err[read] = mt.yhat[read] - TARGETS[read]
+    g = model_bptt(mt, 2 * err, param_grads=False).cell(0, True)
+    np.testing.assert_allclose(s.gradients.dc_norm, g.dc_norm()[:5], rtol=1e-12)
+    caption = window.rendered()["plots"]["caption"]
+    assert "over the times that steps 1 … 5 read" in caption and "model's head" in caption
+    _same_as_fresh(window, qtbot)

@@ -64,6 +64,9 @@ class ControlsBar(QWidget):
         self.loss_box = QComboBox()
         self.loss_box.addItem("", "output")
         self.loss_box.addItem("", "unit")
+        # The prediction losses: offered with targets and a read-out (or a model's head).
+        self.loss_box.addItem("", "prediction")
+        self.loss_box.addItem("", "prediction_sum")
         self.loss_box.currentIndexChanged.connect(
             lambda _i: self.session.update_settings(loss=self.loss_box.currentData())
         )
@@ -109,7 +112,15 @@ class ControlsBar(QWidget):
         self.retranslate()
         self.sync()
         follow(
-            self, session, self._on_changed, Topic.SETTINGS, Topic.UNIT, Topic.PARAMS, Topic.MODEL
+            self,
+            session,
+            self._on_changed,
+            Topic.SETTINGS,
+            Topic.UNIT,
+            Topic.PARAMS,
+            Topic.MODEL,
+            Topic.READOUT,
+            Topic.SEQUENCE,
         )
 
     # ------------------------------------------------------------ the view
@@ -134,6 +145,14 @@ class ControlsBar(QWidget):
         self.loss_label.setText(self.tr("Loss L ="))
         self.loss_box.setItemText(0, self.tr("Σ h_t (all units)"))
         self.loss_box.setItemText(1, self.tr("h_t of the selected unit"))
+        self._prediction_texts = (
+            self.tr("(ŷ_t − y_t)² at step t"),
+            self.tr("Σ (ŷ_k − y_k)² up to step t"),
+        )
+        self._no_prediction = self.tr(
+            "needs targets and a read-out: train, or open weights with a head"
+        )
+        self._sync_prediction_items()
         self.loss_box.setToolTip(
             self.tr(
                 "The loss L whose gradients the plots show: the output h_t at the cursor, a probe "
@@ -207,6 +226,7 @@ class ControlsBar(QWidget):
             self.unit_box.setValue(s.unit)
             self.unit_box.setEnabled(s.hidden_size > 1)
             self.all_units_box.setChecked(st.show_all_units)
+            self._sync_prediction_items()
             self.loss_box.setCurrentIndex(max(0, self.loss_box.findData(st.loss)))
             self.window_all.setChecked(st.window is None)
             self.window_box.setEnabled(st.window is not None)
@@ -220,6 +240,17 @@ class ControlsBar(QWidget):
             for blocker in blockers:
                 blocker.unblock()
 
+    def _sync_prediction_items(self) -> None:
+        """The prediction losses: enabled when the session can compute one, else say how."""
+        possible = self.session.prediction_possible()
+        model = self.loss_box.model()
+        for offset, text in enumerate(self._prediction_texts):
+            index = 2 + offset
+            model.item(index).setEnabled(possible)
+            self.loss_box.setItemText(
+                index, text if possible else f"{text} — {self._no_prediction}"
+            )
+
     def rendered(self) -> dict[str, Any]:
         """What the bar shows (plain data)."""
         return {
@@ -232,6 +263,10 @@ class ControlsBar(QWidget):
             "unit": (self.unit_box.value(), self.unit_box.maximum(), self.unit_box.isEnabled()),
             "all_units": self.all_units_box.isChecked(),
             "loss": self.loss_box.currentText(),
+            "losses": [
+                (self.loss_box.itemText(k), self.loss_box.model().item(k).isEnabled())
+                for k in range(self.loss_box.count())
+            ],
             "window": (self.window_box.text(), self.window_box.isEnabled()),
             "window_all": self.window_all.isChecked(),
             "clamp_f": self.clamp_f.currentText(),

@@ -391,154 +391,169 @@
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="118"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="129"/>
         <source>Layer:</source>
         <extracomment>The largest BPTT window the spin box offers (steps).</extracomment>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="123"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="134"/>
         <source>The cell of the model shown in the diagram, the plots and the gradient panel: its layer and direction (a reverse cell reads the sequence from t = T down to 1; an upper layer&apos;s x_t is the layer below&apos;s h_t)</source>
         <translation>图示、曲线和梯度面板所显示的模型单元：它的层和方向（反向单元从 t = T 倒读到 1；上层的 x_t 是下一层的 h_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="128"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="139"/>
         <source>Layer and direction shown</source>
         <translation>显示的层和方向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="129"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="140"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="130"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="141"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="131"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="142"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="132"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="143"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="133"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="144"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="134"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="135"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="146"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="136"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="147"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="139"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="149"/>
+        <source>(ŷ_t − y_t)² at step t</source>
+        <translation>第 t 步的 (ŷ_t − y_t)²</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
+        <source>Σ (ŷ_k − y_k)² up to step t</source>
+        <translation>到第 t 步为止的 Σ (ŷ_k − y_k)²</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="153"/>
+        <source>needs targets and a read-out: train, or open weights with a head</source>
+        <translation>需要目标值和读出层：请先训练，或打开带输出头的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="158"/>
         <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
         <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="143"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="162"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="144"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="163"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="164"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="146"/>
-        <location filename="../../lstm_sim/gui/controls.py" line="149"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="165"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="147"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="148"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="151"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="154"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="161"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="180"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="162"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="181"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="163"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="182"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="185"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="175"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
@@ -921,7 +936,7 @@
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="361"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="371"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
@@ -2710,6 +2725,11 @@
     </message>
     <message>
         <location filename="../../lstm_sim/session/stack.py" line="35"/>
+        <source>a prediction loss needs targets and a read-out ŷ with as many outputs: train the cell (Simulation ▸ Train), or open weights that have a head</source>
+        <translation>预测损失需要目标值，以及输出个数与之相同的读出层 ŷ：请训练记忆单元（模拟 ▸ 训练），或打开带输出头的权重</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/stack.py" line="46"/>
         <source>this session shows {cell} of a whole model: its weights alone, opened again, would run as a forward cell on the model&apos;s input; the model file holds them all</source>
         <translation>本会话显示的是整个模型中的{cell}：单独保存它的权重后再次打开，会被当作正向单元在模型输入上运行；模型文件里保存着全部权重</translation>
     </message>
@@ -3238,99 +3258,122 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="283"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="284"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="270"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="276"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="277"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="278"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="277"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="278"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="282"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="283"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="489"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="490"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="492"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="493"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="514"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="515"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="518"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="519"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="521"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="524"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="523"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="526"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="526"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="529"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
+    </message>
+</context>
+<context>
+    <name>PredictionLoss</name>
+    <message>
+        <location filename="../../lstm_sim/gui/prediction.py" line="27"/>
+        <source>L = Σ (ŷ − y)² over the times that steps 1 … {t} read (= {value}), ŷ the model&apos;s head</source>
+        <translation>L = 第 1 … {t} 步所读取各时刻的 Σ (ŷ − y)²（= {value}），ŷ 为模型的输出头</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/prediction.py" line="33"/>
+        <source>L = Σ_k (ŷ_k − y_k)², k ≤ {t} (= {value}), ŷ = W_y·h + b_y</source>
+        <translation>L = Σ_k (ŷ_k − y_k)²，k ≤ {t}（= {value}），ŷ = W_y·h + b_y</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/prediction.py" line="39"/>
+        <source>L = (ŷ − y)² at time {time}, read by step t = {t} (= {value}), ŷ the model&apos;s head</source>
+        <translation>L = 时刻 {time}（第 t = {t} 步读取）的 (ŷ − y)²（= {value}），ŷ 为模型的输出头</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/prediction.py" line="44"/>
+        <source>L = (ŷ_t − y_t)² at t = {t} (= {value}), ŷ_t = W_y·h_t + b_y</source>
+        <translation>L = t = {t} 时的 (ŷ_t − y_t)²（= {value}），ŷ_t = W_y·h_t + b_y</translation>
     </message>
 </context>
 <context>
@@ -3666,47 +3709,47 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>该序列没有目标值：没有可训练的内容。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="199"/>
+        <location filename="../../lstm_sim/gui/training.py" line="200"/>
         <source>Training fits one cell and its read-out; this session holds a whole model.</source>
         <translation>训练只拟合一个单元及其读出层；本会话载入的是整个模型。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="249"/>
+        <location filename="../../lstm_sim/gui/training.py" line="251"/>
         <source>Training…</source>
         <translation>正在训练…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="292"/>
+        <location filename="../../lstm_sim/gui/training.py" line="294"/>
         <source>paused</source>
         <translation>已暂停</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="292"/>
+        <location filename="../../lstm_sim/gui/training.py" line="294"/>
         <source>training</source>
         <translation>训练中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="293"/>
+        <location filename="../../lstm_sim/gui/training.py" line="295"/>
         <source>{state}: epoch {e} of {n}, loss {loss:.6g}</source>
         <translation>{state}：第 {e} / {n} 轮，损失 {loss:.6g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="316"/>
+        <location filename="../../lstm_sim/gui/training.py" line="318"/>
         <source>Stopped after {n} epochs</source>
         <translation>已在 {n} 轮后停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="316"/>
+        <location filename="../../lstm_sim/gui/training.py" line="318"/>
         <source>Done: {n} epochs</source>
         <translation>完成：{n} 轮</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="317"/>
+        <location filename="../../lstm_sim/gui/training.py" line="319"/>
         <source>; loss {a:.4g} → {b:.4g}</source>
         <translation>；损失 {a:.4g} → {b:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/training.py" line="326"/>
+        <location filename="../../lstm_sim/gui/training.py" line="328"/>
         <source>Training failed: {m}</source>
         <translation>训练失败：{m}</translation>
     </message>

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from ...session import Session, Topic
 from ..diagram import rich_notation
 from ..follow import follow
+from ..prediction import prediction_caption
 from ..steady import SteadyLabel
 from ..theme import scale_pen
 from .curves import Cursor, FastCurve, PanelTitle
@@ -517,6 +518,8 @@ class PlotPanels(QWidget):
             if view.loss == "unit"
             else self.tr("L = Σ_j h_t[j] (the output at t = {t})").format(t=view.t)
         )
+        if view.loss in ("prediction", "prediction_sum"):
+            loss = prediction_caption(self, view, s.time_row(view.t) + 1, s.model is not None)
         if view.window is None:
             window = self.tr("window: all {n} steps back to t = 1").format(n=len(view.steps))
         else:
