@@ -184,7 +184,7 @@ def test_model_strip_click_and_language(window, qtbot):
     button = window.model_strip._buttons[CellKey(1, True)]
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert s.cell_key == (1, True)
-    assert window.controls.cell_box.currentText().startswith("layer 1 ←")
+    assert window.controls.cell_box.currentText() == "layer 1 ←"
     assert window.model_strip.rendered()["cells"]["1r"] == ("L1 ← H = 4", True)
     for _ in range(3):
         qtbot.keyClick(window, Qt.Key.Key_Right)
@@ -265,7 +265,8 @@ def test_loss_box_offers_the_prediction_loss_only_with_a_read_out(window, qtbot)
     caption are the squared error's; ŷ is plotted beside y."""
     losses = window.controls.rendered()["losses"]
     assert [enabled for _text, enabled in losses] == [True, True, False, False]
-    assert "train, or open weights with a head" in losses[2][0]
+    assert losses[2][0] == "(ŷ_t − y_t)² at step t (no read-out)"
+    assert "train, or open weights with a head" in window.controls.rendered()["loss_hint"]
     window.load_example("sine")
     s = window.session
     assert s.readout is not None and s.sequence.targets is not None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QEvent, QSignalBlocker
+from PySide6.QtCore import QEvent, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -52,6 +52,7 @@ class ControlsBar(QWidget):
         self.cell_label = QLabel()
         self.cell_box = QComboBox()
         self.cell_box.currentIndexChanged.connect(self._on_cell)
+        self.cell_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self._cells: tuple = ()
         self.unit_label = QLabel()
         self.unit_box = QSpinBox()
@@ -67,6 +68,8 @@ class ControlsBar(QWidget):
         # The prediction losses: offered with targets and a read-out (or a model's head).
         self.loss_box.addItem("", "prediction")
         self.loss_box.addItem("", "prediction_sum")
+        # (its items' texts change with what the session offers: the width follows them)
+        self.loss_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.loss_box.currentIndexChanged.connect(
             lambda _i: self.session.update_settings(loss=self.loss_box.currentData())
         )
@@ -128,7 +131,7 @@ class ControlsBar(QWidget):
         """Every text, in the current language."""
         self.cell_label.setText(self.tr("Layer:"))
         for index, key in enumerate(self._cells):
-            self.cell_box.setItemText(index, cell_name(key))
+            self.cell_box.setItemText(index, cell_name(key, short=True))
         self.cell_box.setToolTip(
             self.tr(
                 "The cell of the model shown in the diagram, the plots and the gradient panel: "
@@ -152,6 +155,7 @@ class ControlsBar(QWidget):
         self._no_prediction = self.tr(
             "needs targets and a read-out: train, or open weights with a head"
         )
+        self._no_readout = self.tr("no read-out")
         self._sync_prediction_items()
         self.loss_box.setToolTip(
             self.tr(
@@ -216,7 +220,7 @@ class ControlsBar(QWidget):
                 self._cells = cells
                 self.cell_box.clear()
                 for key in cells:
-                    self.cell_box.addItem(cell_name(key))
+                    self.cell_box.addItem(cell_name(key, short=True))
             if cells:
                 self.cell_box.setCurrentIndex(cells.index(s.cell_key))
             self.cell_box.setEnabled(len(cells) > 1)
@@ -246,10 +250,10 @@ class ControlsBar(QWidget):
         model = self.loss_box.model()
         for offset, text in enumerate(self._prediction_texts):
             index = 2 + offset
-            model.item(index).setEnabled(possible)
-            self.loss_box.setItemText(
-                index, text if possible else f"{text} — {self._no_prediction}"
-            )
+            item = model.item(index)
+            item.setEnabled(possible)
+            item.setToolTip("" if possible else self._no_prediction)
+            self.loss_box.setItemText(index, text if possible else f"{text} ({self._no_readout})")
 
     def rendered(self) -> dict[str, Any]:
         """What the bar shows (plain data)."""
@@ -267,6 +271,7 @@ class ControlsBar(QWidget):
                 (self.loss_box.itemText(k), self.loss_box.model().item(k).isEnabled())
                 for k in range(self.loss_box.count())
             ],
+            "loss_hint": self.loss_box.itemData(2, Qt.ItemDataRole.ToolTipRole),
             "window": (self.window_box.text(), self.window_box.isEnabled()),
             "window_all": self.window_all.isChecked(),
             "clamp_f": self.clamp_f.currentText(),

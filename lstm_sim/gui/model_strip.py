@@ -21,9 +21,12 @@ from .follow import follow
 __all__ = ["ModelStrip", "cell_name", "model_opened_text"]
 
 
-def cell_name(key: Any) -> str:
-    """``"layer 1 ←"`` / ``"layer 0 →"``: a cell, in the language of the UI."""
+def cell_name(key: Any, *, short: bool = False) -> str:
+    """``"layer 1 ← (reads t = T … 1)"`` / ``"layer 0 →"``: a cell, in the language of the UI
+    (``short``: without the words on the reverse direction)."""
     key = CellKey(*key)
+    if key.reverse and short:
+        return QCoreApplication.translate("ModelStrip", "layer {k} ←").format(k=key.layer)
     if key.reverse:
         return QCoreApplication.translate("ModelStrip", "layer {k} ← (reads t = T … 1)").format(
             k=key.layer

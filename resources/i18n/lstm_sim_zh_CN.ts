@@ -391,169 +391,174 @@
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="129"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="132"/>
         <source>Layer:</source>
         <extracomment>The largest BPTT window the spin box offers (steps).</extracomment>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="134"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="137"/>
         <source>The cell of the model shown in the diagram, the plots and the gradient panel: its layer and direction (a reverse cell reads the sequence from t = T down to 1; an upper layer&apos;s x_t is the layer below&apos;s h_t)</source>
         <translation>图示、曲线和梯度面板所显示的模型单元：它的层和方向（反向单元从 t = T 倒读到 1；上层的 x_t 是下一层的 h_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="139"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="142"/>
         <source>Layer and direction shown</source>
         <translation>显示的层和方向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="140"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="143"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="141"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="144"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="142"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="143"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="146"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="144"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="147"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="148"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="146"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="149"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="147"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="149"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="152"/>
         <source>(ŷ_t − y_t)² at step t</source>
         <translation>第 t 步的 (ŷ_t − y_t)²</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="153"/>
         <source>Σ (ŷ_k − y_k)² up to step t</source>
         <translation>到第 t 步为止的 Σ (ŷ_k − y_k)²</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="153"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="156"/>
         <source>needs targets and a read-out: train, or open weights with a head</source>
         <translation>需要目标值和读出层：请先训练，或打开带输出头的权重</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/controls.py" line="158"/>
+        <source>no read-out</source>
+        <translation>无读出层</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="162"/>
         <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
         <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="162"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="163"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="164"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
         <source> steps</source>
         <translation> 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="165"/>
-        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="177"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="180"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="184"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="181"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="185"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="182"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="186"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="185"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="189"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="196"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="198"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
@@ -3107,57 +3112,62 @@
 <context>
     <name>ModelStrip</name>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="28"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="29"/>
+        <source>layer {k} ←</source>
+        <translation>第 {k} 层 ←</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="31"/>
         <source>layer {k} ← (reads t = T … 1)</source>
         <translation>第 {k} 层 ←（读取 t = T … 1）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="31"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="34"/>
         <source>layer {k} →</source>
         <translation>第 {k} 层 →</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="37"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="40"/>
         <source>Loaded the model {name}: {layers} layer(s), {count} cell(s); shown: {cell} (choose another with the Layer box or the model strip)</source>
         <translation>已载入模型 {name}：{layers} 层，{count} 个单元；显示：{cell}（可用“层”选择框或模型条选择其他单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="118"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="121"/>
         <source>Model:</source>
         <translation>模型：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="119"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="122"/>
         <source>input D = {d}</source>
         <translation>输入 D = {d}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="123"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="126"/>
         <source>L{k} {arrow} H = {h}</source>
         <translation>L{k} {arrow} H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="125"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="128"/>
         <source>Show {cell} in the diagram and plots</source>
         <translation>在图示和曲线中显示{cell}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="131"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="134"/>
         <source>every step</source>
         <translation>每一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="132"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="135"/>
         <source>last step</source>
         <translation>最后一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="133"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="136"/>
         <source>final states</source>
         <translation>最终状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/model_strip.py" line="136"/>
+        <location filename="../../lstm_sim/gui/model_strip.py" line="139"/>
         <source>head ŷ: P = {p} ({where})</source>
         <translation>输出头 ŷ：P = {p}（{where}）</translation>
     </message>
