@@ -1,6 +1,7 @@
 """GUI responsiveness benchmark (offscreen; not run by CI).
 
     python benchmarks/bench_gui.py [--quick]
+    python benchmarks/bench_gui.py --against OTHER_TREE [--rounds N] [--quick]
 
 Reports:
 1. median and worst time from a Step to the end of the repaint, with 1e5 steps
@@ -15,6 +16,13 @@ Reports:
 Playing and the run to the end are measured in a running Qt event loop, as in
 the app (not a loop of processEvents and sleeps, whose sleeps would eat into
 each frame's 16.7 ms).
+
+``--against OTHER_TREE`` (a checkout of another commit, e.g. ``git archive main``
+unpacked somewhere) measures only the single-cell Step → repaint, in fresh
+processes alternating between this tree and the other one (``PYTHONPATH``), and
+prints both medians and their ratio: a change's cost on the Step path, measured
+in the same run. It also times a Step of a whole model's cell (2 layers,
+bidirectional, H = 32; the reverse cell of layer 1), which only this tree has.
 
 Baseline in the same run: the cost of the same Step when every plotted curve
 is re-sent whole (the naive approach of docs/architecture.md, "Pitfalls": no
@@ -235,10 +243,101 @@ def bench_launch() -> dict:
     }
 
 
+def bench_model_step(app, history: int, hidden: int, n: int) -> dict:
+    """Step → repaint on the reverse cell of layer 1 of a 2-layer bidirectional model."""
+    from lstm_sim.engine import LSTMParams
+    from lstm_sim.engine.model import Head, Layer, Model
+    from lstm_sim.gui.main_window import MainWindow
+
+    s = make_session(history + n + 10, hidden)
+    cells = [LSTMParams.random(d, hidden, seed=k) for k, d in enumerate((1, 1))]
+    upper = [LSTMParams.random(2 * hidden, hidden, seed=k + 2) for k in range(2)]
+    head = Head(np.zeros((1, 2 * hidden)), np.zeros(1), "every")
+    s.set_model(Model([Layer(*cells), Layer(*upper)], head), (1, True))
+    s.compute_until(history)
+    s.set_step(history)
+    win = MainWindow(s)
+    win.resize(1280, 800)
+    win.show()
+    app.processEvents()
+    times = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        win.transport.step_action.trigger()
+        app.processEvents()
+        times.append(time.perf_counter() - t0)
+    win.close()
+    return {"median_ms": 1e3 * statistics.median(times)}
+
+
+_STEP_CHILD = """
+import json, os, sys
+sys.path.insert(0, {bench!r})
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+import bench_gui
+from threadpoolctl import threadpool_limits
+threadpool_limits(1, "blas")
+from lstm_sim.gui.app import GIL_SWITCH_S, create_app
+sys.setswitchinterval(GIL_SWITCH_S)
+app = create_app([])
+import lstm_sim
+out = bench_gui.bench_step(app, {history}, 32, {n})
+out["tree"] = os.path.dirname(os.path.dirname(os.path.abspath(lstm_sim.__file__)))
+if {model}:
+    out["model_median_ms"] = bench_gui.bench_model_step(app, {history}, 32, {n})["median_ms"]
+print(json.dumps(out))
+"""
+
+
+def compare_trees(other: str, rounds: int, history: int, n: int) -> None:
+    """Single-cell Step → repaint here and in ``other``, alternating fresh processes."""
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    bench = os.path.dirname(os.path.abspath(__file__))
+    results: dict[str, list[float]] = {here: [], other: []}
+    model: list[float] = []
+    for _ in range(rounds):
+        for tree in (other, here):
+            env = dict(os.environ, PYTHONPATH=tree, QT_QPA_PLATFORM="offscreen")
+            code = _STEP_CHILD.format(bench=bench, history=history, n=n, model=tree == here)
+            out = subprocess.run(
+                [sys.executable, "-c", code],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+                cwd=tree,
+                timeout=900,
+            )
+            r = __import__("json").loads(out.stdout.strip().splitlines()[-1])
+            if os.path.realpath(r["tree"]) != os.path.realpath(tree):
+                raise SystemExit(f"{tree}: imported lstm_sim from {r['tree']}")
+            results[tree].append(r["median_ms"])
+            if "model_median_ms" in r:
+                model.append(r["model_median_ms"])
+            print(f"  {tree}: median {r['median_ms']:.2f} ms", flush=True)
+    a, b = statistics.median(results[here]), statistics.median(results[other])
+    print(
+        f"Step → repaint, {history:.0e} steps of history, H = 32, medians of {rounds} runs: "
+        f"this tree {a:.2f} ms, {other} {b:.2f} ms → ratio {a / b:.3f}"
+    )
+    print(
+        f"A whole model's cell (2 layers, bidirectional, layer 1 reverse), this tree: "
+        f"median {statistics.median(model):.2f} ms"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--quick", action="store_true", help="smaller sizes, for a smoke run")
+    parser.add_argument("--against", metavar="TREE", help="compare the Step with another tree")
+    parser.add_argument("--rounds", type=int, default=3, help="runs per tree with --against")
     args = parser.parse_args()
+    if args.against:
+        history = 10_000 if args.quick else 100_000
+        compare_trees(
+            os.path.abspath(args.against), args.rounds, history, 60 if args.quick else 200
+        )
+        return
     threadpool_limits(1, "blas")
     import sys as _sys
 
