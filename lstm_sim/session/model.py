@@ -21,8 +21,11 @@ through a pipe: a thread computing them would share the GIL with the GUI thread.
 Why this module is over 600 lines: it is one class, the session, whose every
 setter must keep all of its parts consistent (the trace, the RNN's trace, the
 caches, the cursor, the events) — split, the invariants would be spread over
-modules. What stands alone is elsewhere: settings, events, gradients, the view
-model, the session file, the commands, the policy and the copy.
+modules. Showing one cell of a whole model (``set_model``, ``select_cell``) is
+here for the same reason: it replaces the parameters, the inputs and the trace
+together. What stands alone is elsewhere: settings, events, gradients, the view
+model, the session file, the commands, the policy, the copy, and the whole
+model's run and cell (``stack.py``).
 """
 
 from __future__ import annotations
