@@ -214,3 +214,19 @@ def test_prediction_loss_of_a_model_off_under_a_clamp():
     s.update_settings(clamp={"f": 1.0})
     assert s.settings.loss == "output"
     assert s.cell_yhat() is None
+
+
+@pytest.mark.parametrize(
+    ("name", "on"), [("torch_l3_bi_last", "last"), ("torch_l2_uni_final", "final")]
+)
+def test_a_head_that_reads_once_gives_its_y_hat_at_the_end(name, on):
+    model = load_model(FIXTURES / f"{name}.npz", head_on=on).model
+    expected = np.load(FIXTURES / f"{name}_expected.npz")
+    x = expected["x"]
+    s = Session(Sequence(x), LSTMParams.random(x.shape[1], 2, seed=0))
+    s.set_model(model)
+    s.set_step(s.T - 1)
+    assert s.prediction() is None and s.cell_yhat() is None
+    s.set_step(s.T)
+    np.testing.assert_allclose(s.prediction(), model.run(x).yhat[0])
+    np.testing.assert_allclose(s.prediction(), expected["yhat"].reshape(-1), atol=1e-10)

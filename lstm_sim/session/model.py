@@ -184,7 +184,9 @@ class Session:
             return None
         if self._stack is not None:
             yhat = self._stack.yhat
-            return None if yhat is None else yhat[self._stack.time_row(self._t)]
+            if yhat is None:  # a head that reads once (the last row, the final states):
+                return self._stack.final_yhat if self._t == self.T else None  # at the end
+            return yhat[self._stack.time_row(self._t)]
         if self._readout is None:
             return None
         return self._readout(self._trace.h[self._t - 1])
