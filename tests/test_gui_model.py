@@ -23,9 +23,10 @@ from lstm_sim.engine import LSTMParams, bptt, model_bptt, run
 from lstm_sim.engine.model import CellKey
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered, fresh_window, range_violations
+from lstm_sim.gui.weights.commands import ParamsCommand
 from lstm_sim.io.model_file import load_model
 from lstm_sim.sequence import Sequence
-from lstm_sim.session import Session
+from lstm_sim.session import Entry, Session, weight_edit
 
 FIXTURES = Path(__file__).parent / "fixtures" / "model"
 NET = FIXTURES / "net.pt"  # nn.LSTM(3, 4, num_layers=2, bidirectional=True) + Linear(8, 2)
@@ -321,4 +322,28 @@ def test_model_prediction_loss_through_the_box(window, qtbot):
     np.testing.assert_allclose(s.gradients.dc_norm, g.dc_norm()[:5], rtol=1e-12)
     caption = window.rendered()["plots"]["caption"]
     assert "over the times that steps 1 … 5 read" in caption and "model's head" in caption
+    _same_as_fresh(window, qtbot)
+
+
+def test_undo_of_a_weight_edit_never_writes_into_another_cell(window, qtbot):
+    """Edit layer 0's forward cell, show its reverse cell (same sizes), Ctrl+Z: nothing is
+    written into the cell on screen (the edit is dropped); the model keeps the edit. An
+    upper layer's cell (reading 8 values, the sequence has 3) is edited and undone."""
+    _open_model(window)
+    s = window.session
+    before = s.params
+    edit = weight_edit(s, Entry("f", "bias", 0, 0), 3.0)
+    window.undo_stack.push(ParamsCommand(s, edit, "edit"))  # as the weight editor does
+    edited0 = s.params
+    assert edited0 != before and s.model.cell(0, False) is edited0
+    s.select_cell(0, True)
+    shown = s.params
+    window.undo_stack.undo()
+    assert s.params is shown and s.model.cell(0, False) is edited0
+    s.select_cell(1, True)
+    edited = s.params
+    edit = weight_edit(s, Entry("o", "bias", 1, 0), -2.0)
+    window.undo_stack.push(ParamsCommand(s, edit, "edit"))
+    qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert s.params == edited and s.model.cell(1, True) == edited
     _same_as_fresh(window, qtbot)

@@ -135,7 +135,11 @@ class ParamsEdit:
     new: LSTMParams
 
     def fits(self, session: Session) -> bool:
-        """Whether the edit's parameters still fit the session's sequence."""
+        """Whether the edit's parameters still fit the session's sequence (or, when the
+        session shows a cell of a whole model, whether that cell is the one edited: its
+        parameters are the edit's old or new ones — another cell is never overwritten)."""
+        if session.model is not None:
+            return session.params == self.new or session.params == self.old
         return self.new.input_size == session.sequence.input_size
 
     def apply(self, session: Session) -> bool:
