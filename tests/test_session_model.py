@@ -230,3 +230,12 @@ def test_a_head_that_reads_once_gives_its_y_hat_at_the_end(name, on):
     s.set_step(s.T)
     np.testing.assert_allclose(s.prediction(), model.run(x).yhat[0])
     np.testing.assert_allclose(s.prediction(), expected["yhat"].reshape(-1), atol=1e-10)
+
+
+def test_the_inputs_of_an_upper_layer_are_named_after_the_units_below():
+    s, _model, _x, _y = _model_session()
+    assert s.cell_input_names() == tuple(s.sequence.input_names)
+    s.select_cell(1, True)
+    names = s.cell_input_names()
+    assert names[:2] == ("h0→[0]", "h0→[1]") and names[4:6] == ("h0←[0]", "h0←[1]")
+    assert len(names) == s.params.input_size == 8

@@ -705,6 +705,20 @@ class Session:
         or (a model's upper layer) the layer below's h, reversed for a reverse cell."""
         return self._inputs
 
+    def cell_input_names(self) -> tuple[str, ...]:
+        """The names of the shown cell's inputs: the sequence's columns, or for an upper
+        layer the layer below's units (``h0→[2]``, ``h0←[1]``: layer 0's forward unit 2,
+        its reverse unit 1)."""
+        stack = self._stack
+        if stack is None or stack.key.layer == 0:
+            return tuple(self._sequence.input_names)
+        below = stack.key.layer - 1
+        return tuple(
+            f"h{below}{'←' if reverse else '→'}[{j}]"
+            for reverse, p in stack.model.layers[below].cells()
+            for j in range(p.hidden_size)
+        )
+
     def time_row(self, t: int) -> int:
         """The sequence row (0-based) the shown cell reads at step ``t`` (1 … T): t − 1,
         or T − t for a reverse cell (it runs from t = T down to 1, as the model does)."""

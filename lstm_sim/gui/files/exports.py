@@ -264,7 +264,7 @@ class Exporter(FilePart):
         units = getattr(plots, "_units", [s.unit])
         out: list[tuple[str, Any]] = []
         if key == "inputs":
-            for ser, name in zip(series.get("inputs", []), s.sequence.input_names, strict=False):
+            for ser, name in zip(series.get("inputs", []), s.cell_input_names(), strict=False):
                 out.append((name, ser.item))
             for ser, name in zip(series.get("targets", []), s.sequence.target_names, strict=False):
                 out.append((name, ser.item))

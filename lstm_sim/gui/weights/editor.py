@@ -300,7 +300,7 @@ class WeightEditor(QDockWidget):
             self._stale_rebuild |= rebuild
             return
         p = self.session.params
-        names = tuple(self.session.sequence.input_names)
+        names = self.session.cell_input_names()
         key = (p.hidden_size, p.input_size, names)
         if rebuild or key != self._built_for:
             self._build_pages()
@@ -323,7 +323,7 @@ class WeightEditor(QDockWidget):
                 widget.deleteLater()
         self._pages.clear()
         params = self.session.params
-        names = tuple(self.session.sequence.input_names)
+        names = self.session.cell_input_names()
         for gate in GATE_ORDER:
             if params.hidden_size <= SLIDER_MAX_HIDDEN:
                 page: SliderPage | TablePage = SliderPage(gate, params, names)
