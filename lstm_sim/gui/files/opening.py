@@ -58,7 +58,7 @@ class Opener(FilePart):
             except LoadError as err:
                 self.files.error(err)
                 return self.files.done(False)
-            dialog = CsvImportDialog(preview, self.window)
+            dialog = CsvImportDialog(preview, self.window, weights_loaded=self.weights_loaded())
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return self.files.done(False)
@@ -72,6 +72,11 @@ class Opener(FilePart):
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
         return self.files.start(label, work, lambda seq: self._apply_sequence(path, seq))
+
+    def weights_loaded(self) -> bool:
+        """The cell holds weights from a file (not edited since): tables then keep their values."""
+        loaded = getattr(self, "_loaded_weights", None)
+        return loaded is not None and self.session.params is loaded
 
     def _apply_sequence(self, path: str, seq: Sequence) -> None:
         s = self.session
@@ -201,6 +206,7 @@ class Opener(FilePart):
                 if s.origin is not None:  # other weights: the explanation no longer holds
                     s.set_origin(replace(s.origin, explain=False))
                 s.set_params(params)
+                self._loaded_weights = params  # a table opened next keeps its values
                 # The old read-out was fitted to the old weights: replace it by the file's.
                 s.set_readout(new_readout)
         except (EngineError, TrainError) as exc:
