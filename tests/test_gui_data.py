@@ -301,3 +301,38 @@ def test_dialog_counts_the_rows_of_a_big_file_in_a_worker(qtbot, tmp_path, monke
     again.row_count.wait()
     qtbot.waitUntil(lambda: again.row_count.cancel_button.isHidden())
     assert again.total_rows is None and "estimated" in again.row_count.label.text()
+
+
+# ------------------------------------------------- step labels and x_t names
+def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand):
+    s = window.session
+    file_open(window, stand, TABLES / "co2_monthly.tsv")
+    axis = window.plots.time_axis
+    assert window.plots.rendered()["time_axis"] == {
+        "label": "time step t — date",
+        "labelled_by": "date",
+    }
+    # Step t consumes row t − 1: the tick at t = 1 is the first month, t = 0 has none.
+    assert axis.tickStrings([0.0, 1.0, 13.0, 2.5], 1.0, 1.0) == ["", "1959-01", "1960-01", ""]
+    window.request_step(3)
+    window.settle()
+    x_now = s.sequence.inputs[2, 0]
+    tip = window.diagram.node_tooltip("x")
+    assert "(co2)" in tip and f"{x_now:.3f}"[:4] in tip
+    values = window.values.rendered()
+    assert values["x_tips"][0].endswith(values["cells"][0][0]) and "co2" in values["x_tips"][0]
+    assert window.diagram.rendered()["inputs"] == ["co2"]
+    assert diff_rendered(window.rendered(), fresh_window(window).rendered()) == []
+    # Two inputs named by the file (quotes in the names are not part of them).
+    file_open(window, stand, TABLES / "quoted_names.csv")
+    assert s.sequence.input_names == ("popul", "births")
+    window.request_step(1)
+    window.settle()
+    tip = window.diagram.node_tooltip("x")
+    assert "popul = " in tip and "births = " in tip
+    # Rows dropped for missing values: the years are no longer regular, steps are numbered.
+    stand.choose = lambda dialog: choose_combo(dialog.missing_box, "drop")
+    file_open(window, stand, TABLES / "nile_gaps.csv")
+    assert s.sequence.step_labels is not None and not s.sequence.step_labels.regular
+    assert window.plots.rendered()["time_axis"]["labelled_by"] == ""
+    assert axis.tickStrings([0.0, 20.0], 1.0, 20.0) == ["0", "20"]

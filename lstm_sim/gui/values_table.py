@@ -81,6 +81,9 @@ class ValuesTable(QDockWidget):
             "cells": [
                 [t.item(r, j).text() for j in range(t.columnCount())] for r in range(t.rowCount())
             ],
+            "x_tips": [t.item(0, j).toolTip() for j in range(t.columnCount())]
+            if t.rowCount()
+            else [],
         }
 
     def _on_changed(self, _changes: frozenset[Topic]) -> None:
@@ -111,14 +114,15 @@ class ValuesTable(QDockWidget):
         s = self.session
         hidden = s.hidden_size
         values = s.step_view().values
+        names = s.sequence.input_names
         self.table.setRowCount(len(self._rows))
         self.table.setColumnCount(hidden)
         self.table.setHorizontalHeaderLabels(
             [self.tr("unit {j}").format(j=j) for j in range(hidden)]
         )
-        for row, (_key, short, label) in enumerate(self._rows):
+        for row, (key, short, label) in enumerate(self._rows):
             header = QTableWidgetItem(short)
-            header.setToolTip(label)
+            header.setToolTip(f"{label}: {', '.join(names)}" if key == "x" else label)
             header.setWhatsThis(label)
             self.table.setVerticalHeaderItem(row, header)
         for row, (key, _short, label) in enumerate(self._rows):
@@ -136,4 +140,8 @@ class ValuesTable(QDockWidget):
                     item = QTableWidgetItem()
                     self.table.setItem(row, j, item)
                 item.setText(text)
-                item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")
+                if key == "x":  # the x_t row holds the inputs: name their columns
+                    column = names[j] if j < len(names) else ""
+                    item.setToolTip(f"{label}, {column}: {text}" if column else "")
+                else:
+                    item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")

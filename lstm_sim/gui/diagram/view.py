@@ -183,6 +183,7 @@ class CellDiagram(QGraphicsView):
         self._limits_cache: tuple[tuple, np.ndarray] | None = None
         self._tips: dict[str, str] = {}
         self._tips_dirty = True
+        self._input_names: tuple[str, ...] = ()  # the sequence's columns of x_t
 
         # Python references to every item: PySide6 must not drop the wrappers
         # whose paint()/boundingRect() Qt calls.
@@ -292,6 +293,7 @@ class CellDiagram(QGraphicsView):
         if s is None:
             return
         view = s.step_view()
+        self._input_names = tuple(s.sequence.input_names)  # named in the x_t tooltip
         self.show_step(view)
         if view.prediction is not None:
             values = ", ".join(format_value(v, 3) for v in view.prediction[:3])
@@ -311,6 +313,7 @@ class CellDiagram(QGraphicsView):
             "readout": self.readout_text(),
             "labels": self.label_texts(),
             "theme": self._palette.theme,
+            "inputs": list(self._input_names),
             "nodes": {
                 key: {"title": n.title(), "text": n.text(), "fill": n.fill().name()}
                 for key, n in self._nodes.items()
@@ -629,4 +632,6 @@ class CellDiagram(QGraphicsView):
 
     def _tooltips(self) -> dict[str, str]:
         """Tooltip text of every node: what it is, and its equation with numbers."""
-        return captions.tooltips(self._values, self._pre, self._unit, self._t, self._decimals)
+        return captions.tooltips(
+            self._values, self._pre, self._unit, self._t, self._decimals, self._input_names
+        )
