@@ -86,9 +86,10 @@ class ValuesTable(QDockWidget):
             else [],
         }
 
-    def _on_changed(self, _changes: frozenset[Topic]) -> None:
-        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead.
-        if self.isVisible():
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead,
+        # except for a new sequence (rare), whose column names the x_t tooltips give.
+        if self.isVisible() or Topic.SEQUENCE in changes:
             self.refresh()
         else:
             self._stale = True
