@@ -130,6 +130,7 @@ def test_empty_cells_give_one_clear_error_unless_a_policy_is_chosen(window, stan
     message = stand.critical[0]
     assert "nile_gaps.csv" in message and "line 6, column 2 ('flow')" in message
     assert "empty cell" in message and "interpolate" in message  # the first cell and the options
+    assert "Missing values in the import dialog" in message and "--missing" not in message
     assert (s.sequence, s.params, s.t) == before  # nothing changed
     assert s.sequence is before[0]
 

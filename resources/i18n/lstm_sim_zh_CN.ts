@@ -506,278 +506,278 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="93"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="118"/>
         <source>Import table — {name}</source>
         <translation>导入表格 —— {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="101"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="126"/>
         <source>Choose the role of each column: &lt;b&gt;inputs&lt;/b&gt; x_t feed the cell, &lt;b&gt;targets&lt;/b&gt; y_t are what it should predict (optional). One row is one time step. Select several columns to give them one role at once.</source>
         <translation>选择每一列的角色：&lt;b&gt;输入&lt;/b&gt; x_t 送入记忆单元，&lt;b&gt;目标&lt;/b&gt; y_t 是它应当预测的值（可选）。一行即一个时间步。选中多列可一次赋予同一角色。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="108"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="133"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="110"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="135"/>
         <source>comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="111"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="136"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="112"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="137"/>
         <source>semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="113"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="138"/>
         <source>bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="114"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="139"/>
         <source>spaces</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="117"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="142"/>
         <source>First line holds the column names</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="120"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="145"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="129"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="154"/>
         <source>Preview of the first rows</source>
         <translation>前几行的预览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="141"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="166"/>
         <source>Selected columns:</source>
         <translation>选中的列：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="145"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="170"/>
         <source>Inputs x</source>
         <translation>设为输入 x</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="146"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="171"/>
         <source>Targets y</source>
         <translation>设为目标 y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="147"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="172"/>
         <source>Skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="161"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="186"/>
         <source>automatic (standardise columns beyond ±5)</source>
         <translation>自动（标准化超出 ±5 的列）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="162"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="187"/>
         <source>standardise (mean 0, std. dev. 1)</source>
         <translation>标准化（均值 0，标准差 1）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="163"/>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="448"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="188"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="475"/>
         <source>min-max to [0, 1]</source>
         <translation>最小-最大缩放到 [0, 1]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="164"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="189"/>
         <source>none (the values as in the file)</source>
         <translation>不缩放（保持文件中的值）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="171"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="196"/>
         <source>Scaling of the inputs</source>
         <translation>输入的缩放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="172"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="197"/>
         <source>Scaling of the targets</source>
         <translation>目标的缩放</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="179"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="206"/>
         <source>Missing values</source>
         <translation>缺失值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="181"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="208"/>
         <source>stop with an error</source>
         <translation>报错并停止</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="182"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="209"/>
         <source>drop the row</source>
         <translation>删除该行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="183"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="210"/>
         <source>interpolate between neighbours</source>
         <translation>用相邻值线性插值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="184"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="211"/>
         <source>repeat the previous value</source>
         <translation>沿用前一个值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="185"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="212"/>
         <source>use 0</source>
         <translation>填 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="190"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="217"/>
         <source>Empty cells, NA, NaN and null in the columns that are read</source>
         <translation>所读取的列中的空单元格、&quot;NA&quot;、&quot;NaN&quot; 和 &quot;null&quot;</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="193"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="220"/>
         <source>Scale the inputs:</source>
         <translation>缩放输入：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="195"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="222"/>
         <source>Scale the targets:</source>
         <translation>缩放目标：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="196"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="223"/>
         <source>Missing values:</source>
         <translation>缺失值：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="201"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="228"/>
         <source>Chosen columns</source>
         <translation>已选的列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="319"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="346"/>
         <source>(your choice)</source>
         <translation>（你的选择）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="319"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="346"/>
         <source>(detected)</source>
         <translation>（自动检测）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="340"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="367"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="347"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="374"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="348"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="375"/>
         <source>target y</source>
         <translation>目标 y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="349"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="376"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="358"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="385"/>
         <source>Role of column {name}</source>
         <translation>列 {name} 的角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="363"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="390"/>
         <source>A date, time or index column: it labels the steps (the x axis of the plots) rather than feeding the cell</source>
         <translation>日期、时间或序号列：它标注时间步（图表的横轴），而不送入记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="368"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="395"/>
         <source>No number in the first rows: a text column</source>
         <translation>前几行中没有数字：这是一个文本列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="419"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="446"/>
         <source>Inputs (D = {d}): {names}</source>
         <translation>输入（D = {d}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="422"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="449"/>
         <source>Targets (P = {p}): {names}</source>
         <translation>目标（P = {p}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="429"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="456"/>
         <source>The steps are labelled by {name} (the x axis of the plots).</source>
         <translation>时间步由 {name} 标注（图表的横轴）。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="447"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="474"/>
         <source>standardised</source>
         <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="449"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="476"/>
         <source>as in the file</source>
         <translation>保持原值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="462"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="489"/>
         <source>{name}: {low} … {high}, mean {mean}, std. dev. {std} → {scaling}</source>
         <translation>{name}：{low} … {high}，均值 {mean}，标准差 {std} → {scaling}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="476"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="503"/>
         <source>Statistics of the first {n} rows; the scaling uses the whole file.</source>
         <translation>前 {n} 行的统计量；缩放使用整个文件的统计量。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="479"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="506"/>
         <source>Statistics of all {n} rows.</source>
         <translation>全部 {n} 行的统计量。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="490"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="517"/>
         <source>line {line}</source>
         <translation>第 {line} 行</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="492"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="519"/>
         <source>line {line}, column {column} ({name})</source>
         <translation>第 {line} 行，第 {column} 列（{name}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="497"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="524"/>
         <source>{n} cell(s) of the preview will fail to load (marked); the first, {place}: {reason}</source>
         <translation>预览中有 {n} 个单元格将无法读取（已标出）；第一个在 {place}：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="505"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="532"/>
         <source>Choose what to do with missing values above.</source>
         <translation>请在上方选择如何处理缺失值。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="507"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="534"/>
         <source>Skip the columns that hold text.</source>
         <translation>请跳过含有文本的列。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="436"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="463"/>
         <source>Choose at least one input column.</source>
         <translation>请至少选择一个输入列。</translation>
     </message>
@@ -1322,7 +1322,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="192"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="195"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -2819,6 +2819,12 @@
         <source>the read-out gives {a} outputs, the sequence has {b} targets</source>
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="49"/>
+        <source>Missing values in the import dialog: drop the row, interpolate, repeat the previous value or use 0</source>
+        <extracomment>The missing-value options as the app offers them (the loader names the command line&apos;s).</extracomment>
+        <translation>导入对话框中的“缺失值”：删除该行、插值、沿用前一个值或填 0</translation>
+    </message>
 </context>
 <context>
     <name>FileFormats</name>
@@ -3198,20 +3204,20 @@
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="73"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="147"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="166"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="249"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="76"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="150"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="169"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="252"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="87"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="90"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="89"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="92"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3220,52 +3226,52 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="102"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="105"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="125"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="128"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="137"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="140"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="179"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="182"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="199"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="202"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="218"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="221"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="233"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="236"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="234"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="237"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="237"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="240"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="277"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="280"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>

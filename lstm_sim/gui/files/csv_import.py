@@ -27,20 +27,45 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from ...engine.errors import translate_message
+from ...engine.errors import QT_TRANSLATE_NOOP, Message, Text, translate_message
 from ...io import CellIssue, LoadError, TablePreview, peek_table
+from ...io.csv_layout import MISSING_CHOICES
 from ...scaling import ScaleSpec, auto_method, default_scale
 from ...sequence import MISSING_POLICIES
 from .dialogs import error_text, qt_translate
 from .row_count import RowCount
 
-__all__ = ["CsvImportDialog"]
+__all__ = ["CsvImportDialog", "in_app_words"]
+
+#: The missing-value options as the app offers them (the loader names the command line's).
+DIALOG_CHOICES = Text(
+    QT_TRANSLATE_NOOP(
+        "FileErrors",
+        "Missing values in the import dialog: drop the row, interpolate, repeat the previous "
+        "value or use 0",
+    )
+)
+
+
+def in_app_words(message: Message) -> Message:
+    """A loader's message with the command line's ``--missing …`` options said as the app's."""
+    if isinstance(message, Text) and message.fields.get("choices") == MISSING_CHOICES:
+        return Text(message.template, **{**message.fields, "choices": DIALOG_CHOICES})
+    return message
+
+
+def in_app_error(err: LoadError) -> LoadError:
+    """:func:`in_app_words` on the reason of a load error (the file and place stay)."""
+    reason = in_app_words(err.reason_text)
+    return err if reason is err.reason_text else LoadError(err.path, err.place_text, reason)
+
 
 # Column tints of the preview (Okabe–Ito blue and orange, light): inputs, targets.
 _ROLE_TINT = {"input": QColor(86, 180, 233, 60), "target": QColor(230, 159, 0, 70)}
@@ -172,8 +197,10 @@ class CsvImportDialog(QDialog):
         self.target_scale_box.setAccessibleName(self.tr("Scaling of the targets"))
         self.scale_stats = QLabel()
         self.scale_stats.setObjectName("scale_stats")
-        self.scale_stats.setWordWrap(True)
+        self.scale_stats.setWordWrap(False)  # one line per column (a wrapped label left gaps)
         self.scale_stats.setTextFormat(Qt.TextFormat.RichText)
+        self.scale_stats.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.scale_stats.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self.missing_box = QComboBox()
         self.missing_box.setObjectName("missing_policy")
         self.missing_box.setAccessibleName(self.tr("Missing values"))
@@ -393,7 +420,7 @@ class CsvImportDialog(QDialog):
         failing: dict[tuple[int, int], str] = {}
         width = self.table.columnCount()
         for issue in self._issues:
-            text = translate_message(issue.reason, qt_translate)
+            text = translate_message(in_app_words(issue.reason), qt_translate)
             columns = range(width) if issue.column is None else [issue.column]
             for j in columns:
                 failing.setdefault((issue.row + 1, j), text)
@@ -498,7 +525,7 @@ class CsvImportDialog(QDialog):
         ).format(
             n=len(issues),
             place=place,
-            reason=translate_message(first.reason, qt_translate),
+            reason=translate_message(in_app_words(first.reason), qt_translate),
         )
         advice = []
         if any(i.kind == "missing" for i in issues):

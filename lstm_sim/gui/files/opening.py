@@ -29,7 +29,7 @@ from ...session import (
     reinit_input_weights,
 )
 from ...train import Readout, TrainError
-from .csv_import import CsvImportDialog
+from .csv_import import CsvImportDialog, in_app_error
 from .dialogs import LayerDialog
 from .part import FilePart
 from .settings_keys import TABLE_SUFFIXES
@@ -68,7 +68,10 @@ class Opener(FilePart):
                 dialog.deleteLater()
 
         def work(progress, cancelled):
-            return load_sequence(path, progress=progress, cancel=cancelled, **options)
+            try:
+                return load_sequence(path, progress=progress, cancel=cancelled, **options)
+            except LoadError as err:  # the options as the import dialog offers them
+                raise in_app_error(err) from None
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
         return self.files.start(label, work, lambda seq: self._apply_sequence(path, seq))
