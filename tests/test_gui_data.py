@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 
 from lstm_sim.engine import LSTMParams
+from lstm_sim.gui.banner import PROBE_MIN_STEPS, PROBE_STEPS, probe_saturation, probe_steps
 from lstm_sim.gui.files.csv_import import CsvImportDialog
 from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered, fresh_window
@@ -199,6 +200,15 @@ def test_banner_hide_and_no_remedy_when_inputs_are_scaled(window, stand):
     window.session.set_params(big)
     assert banner.isVisible() and not banner.rendered()["remedy"]
     assert "weights are large" in banner.rendered()["text"]
+
+
+def test_the_probe_is_bounded_for_large_cells():
+    # It runs on the GUI thread at every change of weights: fewer steps for a large cell.
+    assert probe_steps(100, 4, 1) == 100
+    assert probe_steps(10**6, 32, 1) == PROBE_STEPS
+    assert probe_steps(10**6, 512, 3) == PROBE_MIN_STEPS
+    session = Session(load_sequence(TABLES / "nile.csv"), LSTMParams.random(1, 256, seed=0))
+    assert probe_saturation(session).steps == probe_steps(100, 256, 1) < 100
 
 
 # -------------------------------------------------------------- the dialog

@@ -98,19 +98,30 @@ class InfoBanner(QFrame):
 
 
 # ------------------------------------------------------------------ saturation
-#: Steps of the sequence the saturation banner runs the cell over (≈ 5 ms at H = 32):
+#: Steps of the sequence the saturation banner runs the cell over (≈ 7 ms at H = 32):
 #: enough to see whether the gates sit at 0 or 1, independent of the cursor.
 PROBE_STEPS = 1000
+#: Multiply-adds the probe may spend (a large cell gets fewer steps, at least
+#: :data:`PROBE_MIN_STEPS`): it runs on the GUI thread at every change of weights,
+#: and 1000 steps at H = 512 took half a second here.
+PROBE_WORK = 20_000_000
+PROBE_MIN_STEPS = 50
+
+
+def probe_steps(length: int, hidden: int, inputs: int) -> int:
+    """How many of the first steps :func:`probe_saturation` looks at."""
+    per_step = 4 * hidden * (hidden + inputs + 1)
+    return min(length, PROBE_STEPS, max(PROBE_MIN_STEPS, PROBE_WORK // per_step))
 
 
 def probe_saturation(session: Session) -> Saturation:
-    """How saturated the cell's gates are on the first :data:`PROBE_STEPS` steps.
+    """How saturated the cell's gates are on the first steps (:func:`probe_steps`).
 
     Derived from the session alone (sequence, parameters, clamped gates), not
     from the steps computed so far, so the banner does not depend on the cursor.
     """
     seq = session.sequence
-    n = min(seq.length, PROBE_STEPS)
+    n = probe_steps(seq.length, session.params.hidden_size, seq.input_size)
     trace = run(session.params, seq.inputs[:n], clamp=session.settings.clamp_dict)
     return saturation(trace)
 
