@@ -159,6 +159,11 @@ def test_saturation_banner_scales_the_inputs_in_one_undoable_step(window, stand,
     assert banner.isVisible()
     shown = banner.rendered()
     assert shown["remedy"] and "saturated" in shown["text"] and "1370" in shown["text"]
+    window.set_language("zh_CN")  # retranslated in place, still shown
+    assert "饱和" in banner.label.text() and banner.scale_button.text() == "缩放输入"
+    assert "时间步 t — year" == window.plots.rendered()["time_axis"]["label"]
+    window.set_language("en")
+    assert banner.rendered() == shown
     window.request_step(30)
     window.settle()
     qtbot.mouseClick(banner.scale_button, Qt.MouseButton.LeftButton)

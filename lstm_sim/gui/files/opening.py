@@ -40,6 +40,9 @@ __all__ = ["Opener"]
 class Opener(FilePart):
     """Opening files: sequences (with the CSV import dialog), weights, sessions, any file."""
 
+    #: The parameters last loaded from a weights file (tables opened onto them keep their values).
+    _loaded_weights: LSTMParams | None = None
+
     def open_sequence(self, path: str | os.PathLike[str] | None = None) -> bool:
         """File ▸ Open…: read a sequence (a dialog when ``path`` is None).
 
@@ -78,7 +81,7 @@ class Opener(FilePart):
 
     def weights_loaded(self) -> bool:
         """The cell holds weights from a file (not edited since): tables then keep their values."""
-        loaded = getattr(self, "_loaded_weights", None)
+        loaded = self._loaded_weights
         return loaded is not None and self.session.params is loaded
 
     def _apply_sequence(self, path: str, seq: Sequence) -> None:
