@@ -352,3 +352,27 @@ def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand
     assert s.sequence.step_labels is not None and not s.sequence.step_labels.regular
     assert window.plots.rendered()["time_axis"]["labelled_by"] == ""
     assert axis.tickStrings([0.0, 20.0], 1.0, 20.0) == ["0", "20"]
+
+
+def test_closing_the_dialog_while_counting_stops_the_count(qtbot, tmp_path, monkeypatch):
+    import lstm_sim.gui.files.row_count as row_count
+
+    path = tmp_path / "big.csv"
+    path.write_text("a\n" + "1.5\n" * 400_000)  # 1.6 MB: counted in a worker
+    stopped = []
+
+    def slow(path, preview, *, cancel, progress):
+        while not cancel():
+            progress(0.5)
+            time.sleep(0.005)
+        stopped.append(True)
+        raise row_count.LoadCancelled(str(path))
+
+    monkeypatch.setattr(row_count, "count_rows", slow)
+    dialog = CsvImportDialog(peek_table(path))
+    job = dialog.row_count._job
+    qtbot.wait(30)  # progress arrives
+    dialog.reject()  # Cancel: the count stops …
+    dialog.deleteLater()
+    assert job.wait(5) and stopped == [True]
+    qtbot.wait(50)  # … and its last signals find no deleted widget

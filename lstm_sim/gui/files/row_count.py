@@ -95,13 +95,20 @@ class RowCount(QWidget):
                 return None  # the estimate stays; loading will say what is wrong
 
         job = Job(work)
-        job.progressed.connect(lambda f: self.progress.setValue(int(1000 * f)))
+        # Bound methods, not lambdas: Qt drops them when the dialog is gone first.
+        job.progressed.connect(self._on_progress)
         job.finished.connect(self._on_counted)
-        job.failed.connect(lambda _msg: self._on_counted(None))
+        job.failed.connect(self._on_failed)
         self._job = job
         self.progress.setValue(0)
         self._show()
         job.start()
+
+    def _on_progress(self, fraction: float) -> None:
+        self.progress.setValue(int(1000 * fraction))
+
+    def _on_failed(self, _message: str) -> None:
+        self._on_counted(None)
 
     def _on_counted(self, result: int | None) -> None:
         self._job = None
