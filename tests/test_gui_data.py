@@ -338,6 +338,7 @@ def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand
     values = window.values.rendered()
     assert values["x_tips"][0].endswith(values["cells"][0][0]) and "co2" in values["x_tips"][0]
     assert window.diagram.rendered()["inputs"] == ["co2"]
+    assert window.diagram.rendered()["time"] == "t = 3 · 1959-03-01"  # the month step 3 reads
     assert diff_rendered(window.rendered(), fresh_window(window).rendered()) == []
     # Two inputs named by the file (quotes in the names are not part of them).
     file_open(window, stand, TABLES / "quoted_names.csv")

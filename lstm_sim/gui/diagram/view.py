@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
 
 from ...session import Session, Topic
 from ...session.view_model import GATE_KEYS, NODE_KEYS, StepView, node_values
+from ...step_labels import StepLabels
 from ..colors import (
     NO_VALUE_COLOR,
     diverging_rgb,
@@ -184,6 +185,7 @@ class CellDiagram(QGraphicsView):
         self._tips: dict[str, str] = {}
         self._tips_dirty = True
         self._input_names: tuple[str, ...] = ()  # the sequence's columns of x_t
+        self._step_labels: StepLabels | None = None
 
         # Python references to every item: PySide6 must not drop the wrappers
         # whose paint()/boundingRect() Qt calls.
@@ -294,6 +296,7 @@ class CellDiagram(QGraphicsView):
             return
         view = s.step_view()
         self._input_names = tuple(s.sequence.input_names)  # named in the x_t tooltip
+        self._step_labels = s.sequence.step_labels  # the year or date beside t
         self.show_step(view)
         if view.prediction is not None:
             values = ", ".join(format_value(v, 3) for v in view.prediction[:3])
@@ -606,7 +609,11 @@ class CellDiagram(QGraphicsView):
         if not self._pre and self._t == 0:
             self._labels["time"].set_text(self._texts["time0"])
         else:
-            self._labels["time"].set_text(fill_template(self._texts["time"], {"t": str(self._t)}))
+            text = fill_template(self._texts["time"], {"t": str(self._t)})
+            labels = self._step_labels
+            if labels is not None and 1 <= self._t <= len(labels):
+                text += f" · {labels.text(self._t - 1)}"  # step t reads row t − 1
+            self._labels["time"].set_text(text)
         unit_text = fill_template(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
         self._labels["unit"].set_text(unit_text if hidden > 1 else "")
         self._tips_dirty = True
