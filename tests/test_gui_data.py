@@ -191,7 +191,7 @@ def test_saturation_banner_scales_the_inputs_in_one_undoable_step(window, stand,
     assert s.sequence is co2
 
 
-def test_banner_hide_and_no_remedy_when_inputs_are_scaled(window, stand):
+def test_banner_hide_and_no_remedy_when_inputs_are_scaled(window, stand, qtbot):
     stand.choose = lambda dialog: choose_combo(dialog.scale_box, "none")
     file_open(window, stand, TABLES / "nile.csv")
     banner = window.saturation
@@ -202,8 +202,9 @@ def test_banner_hide_and_no_remedy_when_inputs_are_scaled(window, stand):
     file_open(window, stand, TABLES / "nile.csv")
     p = window.session.params
     big = LSTMParams(40 * p.weight_ih, 40 * p.weight_hh, 40 * p.bias_ih, 40 * p.bias_hh)
-    window.session.set_params(big)
-    assert banner.isVisible() and not banner.rendered()["remedy"]
+    window.session.set_params(big)  # new weights: diagnosed once they rest (a slider may move)
+    qtbot.waitUntil(banner.isVisible, timeout=2000)
+    assert not banner.rendered()["remedy"]
     assert "weights are large" in banner.rendered()["text"]
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QTimer
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QWidget
 
@@ -181,6 +181,9 @@ class SaturationBanner(QFrame):
         window's ``request_step``).
     """
 
+    #: Milliseconds the session must rest before the diagnosis runs again.
+    SETTLE_MS = 150
+
     def __init__(
         self,
         session: Session,
@@ -214,6 +217,11 @@ class SaturationBanner(QFrame):
         self._found: Saturation | None = None
         self._key: tuple[object, ...] = ()
         self._dismissed = False
+        # A weight slider changes the parameters many times a second: diagnose once it rests.
+        self._later = QTimer(self)
+        self._later.setSingleShot(True)
+        self._later.setInterval(self.SETTLE_MS)
+        self._later.timeout.connect(self.sync)
         self.retranslate()
         self.sync()
         follow(self, session, self._on_changed, Topic.SEQUENCE, Topic.PARAMS, Topic.SETTINGS)
@@ -269,7 +277,11 @@ class SaturationBanner(QFrame):
         self.hide()
 
     def rendered(self) -> dict[str, Any]:
-        """What the banner shows: its text, the remedy button, and whether it is shown."""
+        """What the banner shows: its text, the remedy button, and whether it is shown
+        (a diagnosis still waiting for the session to rest is made first)."""
+        if self._later.isActive():
+            self._later.stop()
+            self.sync()
         return {
             "text": self.label.text(),
             "remedy": not self.scale_button.isHidden(),
@@ -294,4 +306,8 @@ class SaturationBanner(QFrame):
         if same and key[2] == self._key[2]:
             return  # another setting (speed, loop, …): nothing to diagnose again
         self._dismissed = False  # a new sequence, new weights or other clamps: look again
-        self.sync()
+        if key[0] is not self._key[0]:
+            self._later.stop()
+            self.sync()  # a file opened or rescaled (rare): say it at once
+        else:
+            self._later.start()  # weights (a slider may be moving): once they rest
