@@ -146,6 +146,8 @@ def test_empty_cells_give_one_clear_error_unless_a_policy_is_chosen(window, stan
     expected = load_sequence(TABLES / "nile_gaps.csv", missing="interpolate", scale="auto")
     np.testing.assert_array_equal(s.sequence.inputs, expected.inputs)
     assert s.sequence.missing.policy == "interpolate"
+    status = window.statusBar().currentMessage()
+    assert "4 missing values interpolated" in status and "flow: standardised" in status
 
 
 # ------------------------------------------------------------- the banner
@@ -352,6 +354,7 @@ def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand
     stand.choose = lambda dialog: choose_combo(dialog.missing_box, "drop")
     file_open(window, stand, TABLES / "nile_gaps.csv")
     assert s.sequence.step_labels is not None and not s.sequence.step_labels.regular
+    assert "4 of 100 rows dropped for 4 missing values" in window.statusBar().currentMessage()
     assert window.plots.rendered()["time_axis"]["labelled_by"] == ""
     assert axis.tickStrings([0.0, 20.0], 1.0, 20.0) == ["0", "20"]
 

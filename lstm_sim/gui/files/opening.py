@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine import EngineError, LSTMParams
+from ...engine.errors import translate_message
 from ...io import (
     SESSION_SUFFIX,
     LoadError,
@@ -30,7 +31,7 @@ from ...session import (
 )
 from ...train import Readout, TrainError
 from .csv_import import CsvImportDialog, in_app_error
-from .dialogs import LayerDialog
+from .dialogs import LayerDialog, qt_translate
 from .part import FilePart
 from .settings_keys import TABLE_SUFFIXES
 
@@ -127,10 +128,14 @@ class Opener(FilePart):
             return
         s.set_path(None)  # not a session file
         self.files.after_open("sequence", path)
+        # How the table became the sequence: scaling, missing values (rows dropped), labels.
+        made = "; ".join(translate_message(line, qt_translate) for line in seq.describe())
         self.files.status(
             self.tr("Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets").format(
                 name=name, T=seq.length, d=seq.input_size, p=seq.target_size
             )
+            + (f" — {made}" if made else ""),
+            12000 if made else 5000,
         )
         self.files.done(True)
 
