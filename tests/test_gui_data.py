@@ -231,6 +231,7 @@ def test_dialog_header_of_years_text_columns_and_roles_for_many_columns(qtbot):
     assert dialog.selected() == [4, 5, 6]
     dialog.bulk_buttons["skip"].click()
     assert dialog.columns() == ([2, 3], [])
+    assert dialog.selected() == []  # deselected: the new tints and marks show
     dialog.select_columns([3])
     dialog.bulk_buttons["target"].click()
     assert dialog.columns() == ([2], [3])

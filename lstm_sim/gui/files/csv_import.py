@@ -173,7 +173,7 @@ class CsvImportDialog(QDialog):
         ):
             button = QPushButton(text)
             button.setObjectName(f"bulk_{role}")
-            button.clicked.connect(lambda _on=False, r=role: self.set_roles(self.selected(), r))
+            button.clicked.connect(lambda _on=False, r=role: self._bulk(r))
             bulk.addWidget(button)
             self.bulk_buttons[role] = button
         bulk.addStretch(1)
@@ -284,6 +284,11 @@ class CsvImportDialog(QDialog):
                 combo.setCurrentIndex(self.ROLES.index(role))
             self._roles[j] = role
         self._refresh_issues()
+
+    def _bulk(self, role: str) -> None:
+        self.set_roles(self.selected(), role)
+        # Deselect: the selection's highlight would hide the new tints and the marked cells.
+        self.table.clearSelection()
 
     def selected(self) -> list[int]:
         """The selected columns (0-based, in order)."""
