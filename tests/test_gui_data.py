@@ -178,10 +178,12 @@ def test_saturation_banner_scales_the_inputs_in_one_undoable_step(window, stand,
     assert diff_rendered(window.rendered(), fresh_window(window).rendered()) == []
     # Edit ▸ Undo puts the file's values back (and the warning), Redo scales again.
     assert window.undo_action.text().endswith("Scale the inputs")
+    window.request_step(45)
+    window.settle()
     window.undo_action.trigger()
     window.settle()
     np.testing.assert_array_equal(s.sequence.inputs, raw.inputs)
-    assert banner.isVisible()
+    assert banner.isVisible() and s.t == 45  # the cursor stays where the user is
     window.redo_action.trigger()
     window.settle()
     np.testing.assert_array_equal(s.sequence.inputs, scaled.inputs)

@@ -144,16 +144,16 @@ class ScaleInputsCommand(QUndoCommand):
         self.session = session
         self.before = session.sequence
         self.after = self.before.rescaled("inputs=standard")
-        self.t = session.t
         self._seek = seek
 
     def _put(self, old: Sequence, new: Sequence) -> None:
         if self.session.sequence is not old:
             self.setObsolete(True)
             return
+        t = self.session.t
         self.session.set_sequence(new)  # the cursor returns to 0 …
-        if self._seek is not None and self.t:
-            self._seek(self.t)  # … and comes back to where the user was
+        if self._seek is not None and t:
+            self._seek(t)  # … and comes back to where the user is
 
     def redo(self) -> None:
         self._put(self.before, self.after)
