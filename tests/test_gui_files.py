@@ -42,6 +42,7 @@ from lstm_sim.io import (
     peek_table,
     save_weights,
 )
+from lstm_sim.scaling import ScaleSpec
 from lstm_sim.session import Session, Topic
 from lstm_sim.train import Readout
 
@@ -219,7 +220,9 @@ def test_import_dialog_preview_and_roles(qtbot, tmp_path):
     # Forcing "no header" re-reads the preview: the names become data.
     dialog.header_box.setChecked(False)
     assert dialog.preview.columns == ("0", "1", "2", "3")
-    assert dialog.load_options() == {"delimiter": ",", "header": False}
+    options = dialog.load_options()
+    assert (options["delimiter"], options["header"], options["missing"]) == (",", False, "error")
+    assert options["scale"] == ScaleSpec(inputs="auto", targets="auto")  # no weights loaded
 
 
 def test_open_npy_and_json(window, boxes, tmp_path):

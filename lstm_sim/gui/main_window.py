@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..examples import spikes_example
 from ..session import Origin, Session, Topic
-from .banner import InfoBanner
+from .banner import InfoBanner, SaturationBanner
 from .controls import ControlsBar
 from .diagram import CellDiagram
 from .equations import EquationsPanel
@@ -121,6 +121,7 @@ class MainWindow(QMainWindow):
         self.rnn_box = RnnBox(s)
         self.undo_stack = undo_stack if undo_stack is not None else QUndoStack()
         self.undo_stack.setParent(self)
+        self.saturation = SaturationBanner(s, self.undo_stack, seek=self.request_step)
         self._build_layout()
         self._build_status_bar()
         self.jobs = JobRunner(self, self.status_label, self.progress, self.cancel_button)
@@ -169,6 +170,7 @@ class MainWindow(QMainWindow):
         top_lay.setSpacing(0)
         top_lay.addWidget(self.banner)
         top_lay.addWidget(self.model_strip)
+        top_lay.addWidget(self.saturation)
         top_lay.addWidget(top, 1)
         bottom = QWidget()
         bottom_lay = QVBoxLayout(bottom)
@@ -353,7 +355,7 @@ class MainWindow(QMainWindow):
     def rendered(self) -> dict[str, Any]:
         """What every view shows, as plain data (see :mod:`lstm_sim.gui.rendered`).
 
-        Keys: ``title``, ``transport``, ``controls``, ``banner``, ``diagram``,
+        Keys: ``title``, ``transport``, ``controls``, ``banner``, ``saturation``, ``diagram``,
         ``equations``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
         ``jobs``. A live window and one built afresh on a copy of its session
         (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
@@ -364,6 +366,7 @@ class MainWindow(QMainWindow):
             "controls": self.controls.rendered(),
             "banner": self.banner.rendered(),
             "model_strip": self.model_strip.rendered(),
+            "saturation": self.saturation.rendered(),
             "diagram": self.diagram.rendered(),
             "equations": self.equations.rendered(),
             "rnn": self.rnn_box.rendered(),

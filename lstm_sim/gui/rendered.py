@@ -46,6 +46,7 @@ __all__ = ["RANGES", "VIEW_STATE", "diff_rendered", "fresh_window", "range_viola
 #: unless asked for.
 VIEW_STATE: tuple[str, ...] = (
     "banner.visible",  # the user may hide the banner
+    "saturation.visible",  # and the saturation warning
     "training.status",  # a training run's report belongs to the window that ran it
     "jobs",  # what runs right now
 )

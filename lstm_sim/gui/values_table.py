@@ -82,11 +82,15 @@ class ValuesTable(QDockWidget):
             "cells": [
                 [t.item(r, j).text() for j in range(t.columnCount())] for r in range(t.rowCount())
             ],
+            "x_tips": [t.item(0, j).toolTip() for j in range(t.columnCount())]
+            if t.rowCount()
+            else [],
         }
 
-    def _on_changed(self, _changes: frozenset[Topic]) -> None:
-        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead.
-        if self.isVisible():
+    def _on_changed(self, changes: frozenset[Topic]) -> None:
+        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead,
+        # except for a new sequence (rare), whose column names the x_t tooltips give.
+        if self.isVisible() or Topic.SEQUENCE in changes:
             self.refresh()
         else:
             self._stale = True
@@ -113,6 +117,7 @@ class ValuesTable(QDockWidget):
         hidden = s.hidden_size
         view = s.step_view()
         values = view.values
+        names = s.cell_input_names()
         self.table.setRowCount(len(self._rows))
         self.table.setColumnCount(hidden)
         self.table.setHorizontalHeaderLabels(
@@ -122,7 +127,7 @@ class ValuesTable(QDockWidget):
             if key == "x" and view.cell is not None:  # a model's cell: what its x_t is
                 short = label = cell_input_title(view.cell)
             header = QTableWidgetItem(short)
-            header.setToolTip(label)
+            header.setToolTip(f"{label}: {', '.join(names)}" if key == "x" else label)
             header.setWhatsThis(label)
             self.table.setVerticalHeaderItem(row, header)
         for row, (key, _short, label) in enumerate(self._rows):
@@ -140,4 +145,8 @@ class ValuesTable(QDockWidget):
                     item = QTableWidgetItem()
                     self.table.setItem(row, j, item)
                 item.setText(text)
-                item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")
+                if key == "x":  # the x_t row holds the inputs: name their columns
+                    column = names[j] if j < len(names) else ""
+                    item.setToolTip(f"{label}, {column}: {text}" if column else "")
+                else:
+                    item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")

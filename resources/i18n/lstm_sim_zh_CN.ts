@@ -259,23 +259,23 @@
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="304"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
         <source>ŷ (head, time {time}) = {v}</source>
         <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
         <translation>ŷ（输出头，时刻 {time}）= {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="306"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="311"/>
         <source>ŷ_t = W_y·h_t + b_y = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="314"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="314"/>
         <source>ŷ (the model&apos;s head)</source>
         <translation>ŷ（模型的输出头）</translation>
     </message>
@@ -566,117 +566,278 @@
 <context>
     <name>CsvImportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="57"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="118"/>
         <source>Import table — {name}</source>
         <translation>导入表格 —— {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="65"/>
-        <source>Choose the role of each column: &lt;b&gt;inputs&lt;/b&gt; x_t feed the cell, &lt;b&gt;targets&lt;/b&gt; y_t are what it should predict (optional). One row is one time step.</source>
-        <translation>为每一列选择角色：&lt;b&gt;输入&lt;/b&gt; x_t 送入记忆单元，&lt;b&gt;目标&lt;/b&gt; y_t 是它应当预测的值（可选）。每一行是一个时间步。</translation>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="126"/>
+        <source>Choose the role of each column: &lt;b&gt;inputs&lt;/b&gt; x_t feed the cell, &lt;b&gt;targets&lt;/b&gt; y_t are what it should predict (optional). One row is one time step. Select several columns to give them one role at once.</source>
+        <translation>选择每一列的角色：&lt;b&gt;输入&lt;/b&gt; x_t 送入记忆单元，&lt;b&gt;目标&lt;/b&gt; y_t 是它应当预测的值（可选）。一行即一个时间步。选中多列可一次赋予同一角色。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="72"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="133"/>
         <source>Delimiter</source>
         <translation>分隔符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="74"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="135"/>
         <source>comma ( , )</source>
         <translation>逗号（ , ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="75"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="136"/>
         <source>tab</source>
         <translation>制表符</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="76"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="137"/>
         <source>semicolon ( ; )</source>
         <translation>分号（ ; ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="77"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="138"/>
         <source>bar ( | )</source>
         <translation>竖线（ | ）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="78"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="139"/>
         <source>spaces</source>
         <translation>空格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="81"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="142"/>
         <source>First line holds the column names</source>
         <translation>第一行是列名</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="83"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="145"/>
         <source>Delimiter:</source>
         <translation>分隔符：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="91"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="154"/>
         <source>Preview of the first rows</source>
         <translation>前几行的预览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="101"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="166"/>
+        <source>Selected columns:</source>
+        <translation>选中的列：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="170"/>
+        <source>Inputs x</source>
+        <translation>设为输入 x</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="171"/>
+        <source>Targets y</source>
+        <translation>设为目标 y</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="172"/>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="186"/>
+        <source>automatic (standardise columns beyond ±5)</source>
+        <translation>自动（标准化超出 ±5 的列）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="187"/>
+        <source>standardise (mean 0, std. dev. 1)</source>
+        <translation>标准化（均值 0，标准差 1）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="188"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="480"/>
+        <source>min-max to [0, 1]</source>
+        <translation>最小-最大缩放到 [0, 1]</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="189"/>
+        <source>none (the values as in the file)</source>
+        <translation>不缩放（保持文件中的值）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="196"/>
+        <source>Scaling of the inputs</source>
+        <translation>输入的缩放</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="197"/>
+        <source>Scaling of the targets</source>
+        <translation>目标的缩放</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="206"/>
+        <source>Missing values</source>
+        <translation>缺失值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="208"/>
+        <source>stop with an error</source>
+        <translation>报错并停止</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="209"/>
+        <source>drop the row</source>
+        <translation>删除该行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="210"/>
+        <source>interpolate between neighbours</source>
+        <translation>用相邻值线性插值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="211"/>
+        <source>repeat the previous value</source>
+        <translation>沿用前一个值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="212"/>
+        <source>use 0</source>
+        <translation>填 0</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="217"/>
+        <source>Empty cells, NA, NaN and null in the columns that are read</source>
+        <translation>所读取的列中的空单元格、&quot;NA&quot;、&quot;NaN&quot; 和 &quot;null&quot;</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="220"/>
+        <source>Scale the inputs:</source>
+        <translation>缩放输入：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="222"/>
+        <source>Scale the targets:</source>
+        <translation>缩放目标：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="223"/>
+        <source>Missing values:</source>
+        <translation>缺失值：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="228"/>
         <source>Chosen columns</source>
         <translation>已选的列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="174"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="351"/>
+        <source>(your choice)</source>
+        <translation>（你的选择）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="351"/>
+        <source>(detected)</source>
+        <translation>（自动检测）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="372"/>
         <source>role</source>
         <translation>角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="177"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="379"/>
         <source>input x</source>
         <translation>输入 x</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="178"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="380"/>
         <source>target y</source>
         <translation>目标 y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="179"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="381"/>
         <source>skip</source>
         <translation>跳过</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="187"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="390"/>
         <source>Role of column {name}</source>
         <translation>列 {name} 的角色</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="190"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="395"/>
+        <source>A date, time or index column: it labels the steps (the x axis of the plots) rather than feeding the cell</source>
+        <translation>日期、时间或序号列：它标注时间步（图表的横轴），而不送入记忆单元</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="400"/>
         <source>No number in the first rows: a text column</source>
         <translation>前几行中没有数字：这是一个文本列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="225"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="451"/>
         <source>Inputs (D = {d}): {names}</source>
         <translation>输入（D = {d}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="228"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="454"/>
         <source>Targets (P = {p}): {names}</source>
         <translation>目标（P = {p}）：{names}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="231"/>
-        <source>The first {n} rows are shown; more follow.</source>
-        <translation>显示前 {n} 行；后面还有更多。</translation>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="461"/>
+        <source>The steps are labelled by {name} (the x axis of the plots).</source>
+        <translation>时间步由 {name} 标注（图表的横轴）。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="233"/>
-        <source>All {n} rows are shown.</source>
-        <translation>已显示全部 {n} 行。</translation>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="479"/>
+        <source>standardised</source>
+        <translation>标准化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/csv_import.py" line="238"/>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="481"/>
+        <source>as in the file</source>
+        <translation>保持原值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="494"/>
+        <source>{name}: {low} … {high}, mean {mean}, std. dev. {std} → {scaling}</source>
+        <translation>{name}：{low} … {high}，均值 {mean}，标准差 {std} → {scaling}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="508"/>
+        <source>Statistics of the first {n} rows; the scaling uses the whole file.</source>
+        <translation>前 {n} 行的统计量；缩放使用整个文件的统计量。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="511"/>
+        <source>Statistics of all {n} rows.</source>
+        <translation>全部 {n} 行的统计量。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="522"/>
+        <source>line {line}</source>
+        <translation>第 {line} 行</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="524"/>
+        <source>line {line}, column {column} ({name})</source>
+        <translation>第 {line} 行，第 {column} 列（{name}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="529"/>
+        <source>{n} cell(s) of the preview will fail to load (marked); the first, {place}: {reason}</source>
+        <translation>预览中有 {n} 个单元格将无法读取（已标出）；第一个在 {place}：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="537"/>
+        <source>Choose what to do with missing values above.</source>
+        <translation>请在上方选择如何处理缺失值。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="539"/>
+        <source>Skip the columns that hold text.</source>
+        <translation>请跳过含有文本的列。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="468"/>
         <source>Choose at least one input column.</source>
         <translation>请至少选择一个输入列。</translation>
     </message>
@@ -1226,7 +1387,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="210"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -2738,6 +2899,12 @@
         <source>this session shows {cell} of a whole model: its weights alone, opened again, would run as a forward cell on the model&apos;s input; the model file holds them all</source>
         <translation>本会话显示的是整个模型中的{cell}：单独保存它的权重后再次打开，会被当作正向单元在模型输入上运行；模型文件里保存着全部权重</translation>
     </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/csv_import.py" line="49"/>
+        <source>Missing values in the import dialog: drop the row, interpolate, repeat the previous value or use 0</source>
+        <extracomment>The missing-value options as the app offers them (the loader names the command line&apos;s).</extracomment>
+        <translation>导入对话框中的“缺失值”：删除该行、插值、沿用前一个值或填 0</translation>
+    </message>
 </context>
 <context>
     <name>FileFormats</name>
@@ -2867,17 +3034,17 @@
 <context>
     <name>InfoBanner</name>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="55"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="70"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="56"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="71"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="57"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="72"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
     </message>
@@ -2934,59 +3101,59 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="346"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="348"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="229"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="230"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="233"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="304"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="306"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="233"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="236"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="422"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="424"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="347"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3175,24 +3342,25 @@
 <context>
     <name>Opener</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="51"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="56"/>
         <source>Open sequence</source>
+        <extracomment>The parameters last loaded from a weights file (tables opened onto them keep their values).</extracomment>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="74"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="150"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="266"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="82"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="167"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="284"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="83"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="96"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="85"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="98"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3201,53 +3369,53 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="98"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="111"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="121"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="136"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="134"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="151"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="168"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="197"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="214"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="217"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="234"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="235"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="253"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="250"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="268"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="251"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="269"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="254"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="272"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="294"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="312"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -3268,97 +3436,97 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="284"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="286"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="271"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="272"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="276"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="278"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="277"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="278"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="280"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="278"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="280"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="283"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="285"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="490"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="493"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="493"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="496"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="515"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="518"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="519"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="522"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="524"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="527"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="526"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="529"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="529"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="532"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -3427,6 +3595,64 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 σ_max(W_hh) = {s:.3f}</source>
         <translation>h_t = tanh(W_ih·x_t + W_hh·h_{{t−1}} + b) = {h}（单元 {j}，t = {t}）
 σ_max(W_hh) = {s:.3f}</translation>
+    </message>
+</context>
+<context>
+    <name>RowCount</name>
+    <message>
+        <location filename="../../lstm_sim/gui/files/row_count.py" line="38"/>
+        <source>Stop counting</source>
+        <translation>停止计数</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/row_count.py" line="79"/>
+        <source>{n} rows (time steps) in the file.</source>
+        <translation>文件共 {n} 行（时间步）。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/row_count.py" line="81"/>
+        <source>About {n} rows; counting…</source>
+        <translation>约 {n} 行；正在计数…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/row_count.py" line="83"/>
+        <source>About {n} rows (estimated from the file size).</source>
+        <translation>约 {n} 行（根据文件大小估计）。</translation>
+    </message>
+</context>
+<context>
+    <name>SaturationBanner</name>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="231"/>
+        <source>Saturation warning</source>
+        <extracomment>Steps of the sequence the saturation banner runs the cell over (≈ 7 ms at H = 32): enough to see whether the gates sit at 0 or 1, independent of the cursor. Multiply-adds the probe may spend (a large cell gets fewer steps, at least :data:`PROBE_MIN_STEPS`): it runs on the GUI thread at every change of weights, and 1000 steps at H = 512 took half a second here. Milliseconds the session must rest before the diagnosis runs again.</extracomment>
+        <translation>饱和警告</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="232"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="268"/>
+        <source>Scale the inputs</source>
+        <translation>缩放输入</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <source>Standardise every input column (mean 0, standard deviation 1, statistics from the whole sequence); Edit ▸ Undo puts the values back</source>
+        <translation>将每个输入列标准化（均值 0，标准差 1，统计量取自整个序列）；“编辑 ▸ 撤销”可恢复原值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="239"/>
+        <source>Hide</source>
+        <translation>隐藏</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="240"/>
+        <source>Hide this warning</source>
+        <translation>隐藏此警告</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/banner.py" line="259"/>
+        <source>The gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps although the inputs are scaled: the weights are large.</source>
+        <translation>尽管输入已缩放，在 {percent} 的时间步上门仍已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）：权重过大。</translation>
     </message>
 </context>
 <context>
@@ -3944,7 +4170,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="119"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="124"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>

@@ -6,7 +6,7 @@ text that outlives the language it was made in.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 from PySide6.QtCore import QCoreApplication
@@ -155,8 +155,13 @@ def tooltips(
     unit: int,
     t: int,
     decimals: int,
+    input_names: Sequence[str] = (),
 ) -> dict[str, str]:
-    """Tooltip text of every node: what it is, and its equation with numbers."""
+    """Tooltip text of every node: what it is, and its equation with numbers.
+
+    ``input_names`` name the columns of x_t (a table's column names), shown
+    beside their values.
+    """
     d, j, vals = decimals, unit, values
     texts, eqs, whats = templates(), equations(), what()
 
@@ -192,8 +197,14 @@ def tooltips(
         if v is None:
             lines += [eq, texts["no_step"]]
         elif key == "x":
-            shown = ", ".join(format_value(float(a), d) for a in v)
-            lines.append(f"{eq} = {shown}" if v.shape[0] == 1 else f"{eq} = [{shown}]")
+            numbers = [format_value(float(a), d) for a in v]
+            named = len(input_names) == len(numbers)
+            if v.shape[0] == 1:
+                lines.append(f"{eq} = {numbers[0]}" + (f" ({input_names[0]})" if named else ""))
+            else:
+                if named:  # the table's columns: flow = 0.51, rain = −1.2
+                    numbers = [f"{n} = {a}" for n, a in zip(input_names, numbers, strict=True)]
+                lines.append(f"{eq} = [{', '.join(numbers)}]")
         elif key in subst:
             lines.append(f"{eq} = {subst[key]} = {num(key)}")
         elif key in ("c", "h"):  # the initial state (t = 0)

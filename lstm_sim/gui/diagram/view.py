@@ -69,6 +69,7 @@ from PySide6.QtWidgets import (
 
 from ...session import Session, Topic
 from ...session.view_model import GATE_KEYS, NODE_KEYS, StepView, node_values
+from ...step_labels import StepLabels
 from ..colors import (
     NO_VALUE_COLOR,
     diverging_rgb,
@@ -183,6 +184,8 @@ class CellDiagram(QGraphicsView):
         self._limits_cache: tuple[tuple, np.ndarray] | None = None
         self._tips: dict[str, str] = {}
         self._tips_dirty = True
+        self._input_names: tuple[str, ...] = ()  # the sequence's columns of x_t
+        self._step_labels: StepLabels | None = None
 
         # Python references to every item: PySide6 must not drop the wrappers
         # whose paint()/boundingRect() Qt calls.
@@ -293,6 +296,8 @@ class CellDiagram(QGraphicsView):
         if s is None:
             return
         view = s.step_view()
+        self._input_names = tuple(s.sequence.input_names)  # named in the x_t tooltip
+        self._step_labels = s.sequence.step_labels  # the year or date beside t
         self.show_step(view)
         if view.cell != self._x_cell:  # a whole model's cell: what its x_t is
             self._x_cell = view.cell
@@ -322,6 +327,7 @@ class CellDiagram(QGraphicsView):
             "readout": self.readout_text(),
             "labels": self.label_texts(),
             "theme": self._palette.theme,
+            "inputs": list(self._input_names),
             "nodes": {
                 key: {"title": n.title(), "text": n.text(), "fill": n.fill().name()}
                 for key, n in self._nodes.items()
@@ -615,7 +621,11 @@ class CellDiagram(QGraphicsView):
         if not self._pre and self._t == 0:
             self._labels["time"].set_text(self._texts["time0"])
         else:
-            self._labels["time"].set_text(fill_template(self._texts["time"], {"t": str(self._t)}))
+            text = fill_template(self._texts["time"], {"t": str(self._t)})
+            labels = self._step_labels
+            if labels is not None and 1 <= self._t <= len(labels):
+                text += f" · {labels.text(self._t - 1)}"  # step t reads row t − 1
+            self._labels["time"].set_text(text)
         unit_text = fill_template(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
         self._labels["unit"].set_text(unit_text if hidden > 1 else "")
         self._tips_dirty = True
@@ -641,4 +651,6 @@ class CellDiagram(QGraphicsView):
 
     def _tooltips(self) -> dict[str, str]:
         """Tooltip text of every node: what it is, and its equation with numbers."""
-        return captions.tooltips(self._values, self._pre, self._unit, self._t, self._decimals)
+        return captions.tooltips(
+            self._values, self._pre, self._unit, self._t, self._decimals, self._input_names
+        )

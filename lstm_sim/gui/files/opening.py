@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine import EngineError, LSTMParams
+from ...engine.errors import translate_message
 from ...engine.model import Model, ModelTrace
 from ...io import (
     SESSION_SUFFIX,
@@ -31,7 +32,8 @@ from ...session import (
 from ...session.stack import is_one_cell
 from ...train import Readout, TrainError
 from ..model_strip import model_opened_text
-from .csv_import import CsvImportDialog
+from .csv_import import CsvImportDialog, in_app_error
+from .dialogs import qt_translate
 from .part import FilePart
 from .settings_keys import TABLE_SUFFIXES
 
@@ -40,6 +42,9 @@ __all__ = ["Opener"]
 
 class Opener(FilePart):
     """Opening files: sequences (with the CSV import dialog), weights, sessions, any file."""
+
+    #: The parameters last loaded from a weights file (tables opened onto them keep their values).
+    _loaded_weights: LSTMParams | None = None
 
     def open_sequence(self, path: str | os.PathLike[str] | None = None) -> bool:
         """File ▸ Open…: read a sequence (a dialog when ``path`` is None).
@@ -59,7 +64,7 @@ class Opener(FilePart):
             except LoadError as err:
                 self.files.error(err)
                 return self.files.done(False)
-            dialog = CsvImportDialog(preview, self.window)
+            dialog = CsvImportDialog(preview, self.window, weights_loaded=self.weights_loaded())
             try:
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return self.files.done(False)
@@ -69,10 +74,18 @@ class Opener(FilePart):
                 dialog.deleteLater()
 
         def work(progress, cancelled):
-            return load_sequence(path, progress=progress, cancel=cancelled, **options)
+            try:
+                return load_sequence(path, progress=progress, cancel=cancelled, **options)
+            except LoadError as err:  # the options as the import dialog offers them
+                raise in_app_error(err) from None
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
         return self.files.start(label, work, lambda seq: self._apply_sequence(path, seq))
+
+    def weights_loaded(self) -> bool:
+        """The cell holds weights from a file (not edited since): tables then keep their values."""
+        loaded = self._loaded_weights
+        return loaded is not None and self.session.params is loaded
 
     def _apply_sequence(self, path: str, seq: Sequence) -> None:
         s = self.session
@@ -117,10 +130,14 @@ class Opener(FilePart):
             return
         s.set_path(None)  # not a session file
         self.files.after_open("sequence", path)
+        # How the table became the sequence: scaling, missing values (rows dropped), labels.
+        made = "; ".join(translate_message(line, qt_translate) for line in seq.describe())
         self.files.status(
             self.tr("Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets").format(
                 name=name, T=seq.length, d=seq.input_size, p=seq.target_size
             )
+            + (f" — {made}" if made else ""),
+            12000 if made else 5000,
         )
         self.files.done(True)
 
@@ -224,6 +241,7 @@ class Opener(FilePart):
                 if s.origin is not None:  # other weights: the explanation no longer holds
                     s.set_origin(replace(s.origin, explain=False))
                 s.set_params(params)
+                self._loaded_weights = params  # a table opened next keeps its values
                 # The old read-out was fitted to the old weights: replace it by the file's.
                 s.set_readout(new_readout)
         except (EngineError, TrainError) as exc:

@@ -28,6 +28,7 @@ from ..steady import SteadyLabel
 from ..theme import scale_pen
 from .curves import Cursor, FastCurve, PanelTitle
 from .decimate import Envelope, bin_size_for
+from .step_axis import StepAxis
 
 __all__ = ["PlotPanels"]
 
@@ -199,7 +200,7 @@ class PlotPanels(QWidget):
                 row=row,
                 col=0,
                 viewBox=SeekViewBox(self),
-                axisItems={"left": ShortAxis("left")},
+                axisItems={"left": ShortAxis("left"), "bottom": StepAxis("bottom")},
             )
             # The name across the panel's corner, not as a rotated axis label (longer
             # than a panel is high at 1280 × 800, it ran into the next panel's).
@@ -230,6 +231,7 @@ class PlotPanels(QWidget):
         self.plots["gates"].setYRange(0.0, 1.0, padding=0.05)
         self.plots["gates"].getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
         self.plots["grads"].setLogMode(y=True)
+        self.time_axis: StepAxis = self.plots["grads"].getAxis("bottom")  # years, dates
         self.grad_legend = self.plots["grads"].addLegend(
             offset=(-10, 2), labelTextSize="8pt", colCount=2
         )
@@ -384,6 +386,7 @@ class PlotPanels(QWidget):
             self._series[key] = lst
         self._units = list(units)
         self._all_units = all_units
+        self.time_axis.set_step_labels(s.sequence.step_labels)
         for legend in (self.gate_legend, self.grad_legend):
             cache_tree(legend)
         self._apply_x_range()
@@ -576,7 +579,8 @@ class PlotPanels(QWidget):
                 "cursor": self.cursors[key].value(),
                 "curves": curves,
             }
-        return {"panels": panels, "caption": self.caption.text()}
+        axis = {"label": self.time_axis.labelText, "labelled_by": self.time_axis.labelled}
+        return {"panels": panels, "caption": self.caption.text(), "time_axis": axis}
 
     # ---------------------------------------------------------------- tests
     def curve_data(self, key: str, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
