@@ -120,9 +120,12 @@ def probe_saturation(session: Session) -> Saturation:
     Derived from the session alone (sequence, parameters, clamped gates), not
     from the steps computed so far, so the banner does not depend on the cursor.
     """
-    seq = session.sequence
-    n = probe_steps(seq.length, session.params.hidden_size, seq.input_size)
-    trace = run(session.params, seq.inputs[:n], clamp=session.settings.clamp_dict)
+    # the shown cell's inputs in its step order: a model's upper or reverse cell reads
+    # the layer below's h_t, or time backwards, not the sequence's columns
+    stack = session.stack
+    inputs = session.sequence.inputs if stack is None else stack.inputs
+    n = probe_steps(len(inputs), session.params.hidden_size, inputs.shape[1])
+    trace = run(session.params, inputs[:n], clamp=session.settings.clamp_dict)
     return saturation(trace)
 
 
