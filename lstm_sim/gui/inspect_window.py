@@ -70,7 +70,7 @@ def open_window(model: Model, sequence: Sequence, *, name: str = "", block: bool
     from .app import create_app
     from .main_window import MainWindow
 
-    app = create_app([])
+    create_app([])  # the QApplication, made once
     session = session_for(model, sequence, name)
     if not _OPEN:
         from PySide6.QtCore import QSettings
@@ -86,5 +86,30 @@ def open_window(model: Model, sequence: Sequence, *, name: str = "", block: bool
     if block is None:
         block = not ipython_qt_loop()
     if block:
-        app.exec()
+        _run_until_closed(window)
     return window
+
+
+def _run_until_closed(window: Any) -> None:
+    """Run the event loop until ``window`` is closed (hidden, not minimised).
+
+    A loop of its own rather than ``app.exec()``: that returns only when the last
+    window closes, so any other top-level window (one the script opened, a
+    dialog left open) would keep the call from returning.
+    """
+    from PySide6.QtCore import QEvent, QEventLoop, QObject
+
+    loop = QEventLoop()
+
+    class _Closed(QObject):
+        def eventFilter(self, obj: Any, event: Any) -> bool:
+            if event.type() == QEvent.Type.Hide and not window.isVisible():
+                loop.quit()
+            return False
+
+    watcher = _Closed()
+    window.installEventFilter(watcher)
+    window.destroyed.connect(loop.quit)
+    if window.isVisible():
+        loop.exec()
+    window.removeEventFilter(watcher)
