@@ -175,7 +175,9 @@ def test_saturation_banner_scales_the_inputs_in_one_undoable_step(window, stand,
     np.testing.assert_array_equal(s.sequence.inputs, scaled.inputs)
     assert s.sequence.input_scaling == scaled.input_scaling
     assert s.t == 30  # the cursor stays where the user was
-    assert diff_rendered(window.rendered(), fresh_window(window).rendered()) == []
+    fresh = fresh_window(window)
+    qtbot.addWidget(fresh)  # closed after the test
+    assert diff_rendered(window.rendered(), fresh.rendered()) == []
     # Edit ▸ Undo puts the file's values back (and the warning), Redo scales again.
     assert window.undo_action.text().endswith("Scale the inputs")
     window.request_step(45)
@@ -326,7 +328,7 @@ def test_dialog_counts_the_rows_of_a_big_file_in_a_worker(qtbot, tmp_path, monke
 
 
 # ------------------------------------------------- step labels and x_t names
-def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand):
+def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand, qtbot):
     s = window.session
     file_open(window, stand, TABLES / "co2_monthly.tsv")
     axis = window.plots.time_axis
@@ -345,7 +347,9 @@ def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand
     assert values["x_tips"][0].endswith(values["cells"][0][0]) and "co2" in values["x_tips"][0]
     assert window.diagram.rendered()["inputs"] == ["co2"]
     assert window.diagram.rendered()["time"] == "t = 3 · 1959-03-01"  # the month step 3 reads
-    assert diff_rendered(window.rendered(), fresh_window(window).rendered()) == []
+    fresh = fresh_window(window)
+    qtbot.addWidget(fresh)  # closed after the test
+    assert diff_rendered(window.rendered(), fresh.rendered()) == []
     # Two inputs named by the file (quotes in the names are not part of them).
     file_open(window, stand, TABLES / "quoted_names.csv")
     assert s.sequence.input_names == ("popul", "births")
