@@ -8,6 +8,10 @@ the offscreen platform).
 Exit status: 0 on success; 2 for bad input or usage, with exactly one line on
 stderr, ``lstm-sim: error: FILE: PLACE: REASON``; 1 when an output cannot be
 written.
+
+(Longer than 600 lines: a sixth of it is the help texts a user reads with
+``--help``, kept beside the options they describe; the rest is one parser and
+the two commands, ``run`` and ``train``.)
 """
 
 from __future__ import annotations

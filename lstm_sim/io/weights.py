@@ -28,6 +28,11 @@ names); :func:`load_weights_with_readout` returns it.
 
 Nothing is unpickled except through that allow-list. Every problem raises
 :class:`~lstm_sim.io.LoadError` naming the file, the key and the reason.
+
+(Longer than 600 lines: the readers and writers of six weight formats share the
+one key index (:func:`_index`) and the checks of a cell (:func:`_cell`); the
+zip-level PyTorch and Keras details already live in ``torch_zip.py`` and
+``keras_weights.py``.)
 """
 
 from __future__ import annotations
