@@ -82,13 +82,13 @@ def _as_array(image: QImage) -> np.ndarray:
 def test_nodes_show_engine_values(view, trace, k, unit):
     _show_step(view, trace, k, unit)
     for key, value in _expected(trace, k, unit).items():
-        assert view.node_text(key) == f"{value:.3f}", (key, k, unit)
+        assert view.node_text(key) == format_value(value, 3), (key, k, unit)
 
 
 def test_x_shows_every_input_when_few(view, trace):
     _show_step(view, trace, 2)
     x = trace.x[2]
-    assert view.node_text("x") == f"{x[0]:.3f}, {x[1]:.3f}"
+    assert view.node_text("x") == f"{format_value(x[0], 3)}, {format_value(x[1], 3)}"
 
 
 def test_set_unit_changes_the_numbers(view, trace):
@@ -99,7 +99,7 @@ def test_set_unit_changes_the_numbers(view, trace):
     after = {key: view.node_text(key) for key in ("f", "i", "g", "o", "c", "h")}
     assert after != before
     for key, value in _expected(trace, 4, 2).items():
-        assert view.node_text(key) == f"{value:.3f}", key
+        assert view.node_text(key) == format_value(value, 3), key
     assert "unit 2 of H = 3" in view.node_tooltip("f")
 
 
@@ -116,8 +116,8 @@ def test_value_format(view, trace):
     view.set_value_format(5)
     assert view.decimals == 5
     for key, value in _expected(trace, 5, 1).items():
-        assert view.node_text(key) == f"{value:.5f}", key
-    assert format_value(-0.5, 2) == "-0.50"
+        assert view.node_text(key) == format_value(value, 5), key
+    assert format_value(-0.5, 2) == "−0.50"  # a true minus sign, as in the equations
 
 
 def test_initial_state_shows_state_and_blank_gates(view, trace):
@@ -142,8 +142,8 @@ def test_hidden_size_can_change(view, trace):
     params = LSTMParams.random(1, 1, seed=3)
     small = run(params, np.array([0.3, -0.2]))
     view.set_state(small.step_result(1), t=2, h=small.h[1], c=small.c[1], unit=0)
-    assert view.node_text("c") == f"{small.c[1, 0]:.3f}"
-    assert view.node_text("x") == "-0.200"
+    assert view.node_text("c") == format_value(small.c[1, 0], 3)
+    assert view.node_text("x") == "−0.200"
 
 
 def test_bad_key_is_named(view):
@@ -159,10 +159,10 @@ def test_tooltips_substitute_numbers(view, trace):
     e = _expected(trace, k, j)
 
     def fmt(v: float) -> str:
-        return f"{v:.3f}"
+        return format_value(v, 3)
 
     def operand(v: float) -> str:
-        return f"({v:.3f})" if fmt(v).startswith("-") else fmt(v)
+        return f"({fmt(v)})" if fmt(v).startswith("−") else fmt(v)
 
     tip_f = view.node_tooltip("f")
     assert "f_t = σ(W_f·[h_{t-1}, x_t] + b_f)" in tip_f
@@ -371,7 +371,7 @@ def test_soak_many_states_with_repaint(view, trace, qtbot):
         view.viewport().repaint()
         if k % 50 == 0:
             view.node_tooltip("c")
-    assert view.node_text("h") == f"{long.h[-1, 299 % 8]:.3f}"
+    assert view.node_text("h") == format_value(long.h[-1, 299 % 8], 3)
 
 
 def test_node_keys_are_complete(view):

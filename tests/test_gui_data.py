@@ -344,7 +344,9 @@ def test_step_labels_on_the_time_axis_and_input_names_in_the_views(window, stand
     tip = window.diagram.node_tooltip("x")
     assert "(co2)" in tip and f"{x_now:.3f}"[:4] in tip
     values = window.values.rendered()
-    assert values["x_tips"][0].endswith(values["cells"][0][0]) and "co2" in values["x_tips"][0]
+    inputs = values["inputs"]  # x_t: a table of its own, one column per input
+    assert inputs["columns"] == ["co2"]
+    assert inputs["tips"][0].endswith(inputs["cells"][0]) and "co2" in inputs["tips"][0]
     assert window.diagram.rendered()["inputs"] == ["co2"]
     assert window.diagram.rendered()["time"] == "t = 3 · 1959-03-01"  # the month step 3 reads
     fresh = fresh_window(window)

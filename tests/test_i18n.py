@@ -87,7 +87,12 @@ def _messages() -> Iterator[tuple[str, str, str]]:
     for context in ET.parse(TS).getroot().iter("context"):
         name = context.findtext("name") or ""
         for message in context.iter("message"):
-            yield name, message.findtext("source") or "", message.findtext("translation") or ""
+            source = message.findtext("source") or ""
+            if message.get("numerus") == "yes":  # "%n step(s)": each plural form
+                for form in message.iter("numerusform"):
+                    yield name, source, form.text or ""
+            else:
+                yield name, source, message.findtext("translation") or ""
 
 
 def test_every_text_is_translated():

@@ -7,9 +7,11 @@ written back), and a change by the user goes to the session's setters only.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from PySide6.QtCore import QEvent, QSignalBlocker, Qt
+from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +24,34 @@ from PySide6.QtWidgets import (
 
 from ..session import Session, Topic
 from .follow import follow
+from .i18n import numerus
 from .model_strip import cell_name
 
 __all__ = ["ControlsBar"]
 
 #: The largest BPTT window the spin box offers (steps).
 MAX_WINDOW = 10_000_000
+
+
+class StepsBox(QSpinBox):
+    """A spin box of a number of steps that reads "1 step", "200 steps" (or "%n 步")."""
+
+    def textFromValue(self, value: int) -> str:
+        #: The BPTT window in the controls bar: "1 step", "200 steps".
+        return numerus(self.tr("%n step(s)", "", value), value)
+
+    def valueFromText(self, text: str) -> int:
+        digits = re.sub(r"\D", "", text)
+        return int(digits) if digits else self.minimum()
+
+    def validate(self, text: str, pos: int) -> tuple[QValidator.State, str, int]:
+        if text == self.specialValueText():
+            return QValidator.State.Acceptable, text, pos
+        digits = re.sub(r"\D", "", text)
+        if not digits:
+            return QValidator.State.Intermediate, text, pos
+        ok = self.minimum() <= int(digits) <= self.maximum()
+        return (QValidator.State.Acceptable if ok else QValidator.State.Invalid), text, pos
 
 
 def _separator() -> QFrame:
@@ -74,7 +98,7 @@ class ControlsBar(QWidget):
             lambda _i: self.session.update_settings(loss=self.loss_box.currentData())
         )
         self.window_label = QLabel()
-        self.window_box = QSpinBox()
+        self.window_box = StepsBox()
         self.window_box.setRange(0, MAX_WINDOW)  # 0: the special value, "all"
         self.window_box.valueChanged.connect(self._on_window)
         self.window_all = QCheckBox()
@@ -165,7 +189,6 @@ class ControlsBar(QWidget):
         )
         self.loss_box.setAccessibleName(self.tr("Loss"))
         self.window_label.setText(self.tr("BPTT window:"))
-        self.window_box.setSuffix(self.tr(" steps"))
         self.window_box.setSpecialValueText(self.tr("all"))
         self.window_box.setToolTip(self.tr("How many steps back BPTT goes from the current step"))
         self.window_box.setAccessibleName(self.tr("BPTT window"))

@@ -23,20 +23,10 @@ from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 from ..session import Session, StepView, Topic
 from .follow import follow
 from .model_strip import cell_name
+from .numbers import format_value
 from .steady import SteadyLabel
 
 __all__ = ["EquationsPanel", "EquationsView", "format_value"]
-
-
-def format_value(v: float, decimals: int = 4) -> str:
-    """A number as the panels show it: fixed decimals, a true minus sign.
-
-    A negative number that rounds to zero shows as 0.0000, not −0.0000.
-    """
-    text = f"{float(v):.{decimals}f}"
-    if text.startswith("-"):
-        text = "−" + text[1:] if text.strip("-0.") else text[1:]
-    return text
 
 
 def _paren(v: float) -> str:

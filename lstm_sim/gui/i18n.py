@@ -17,6 +17,7 @@ __all__ = [
     "LANGUAGES",
     "current_language",
     "install_language",
+    "numerus",
     "resolve_language",
     "system_language",
 ]
@@ -102,6 +103,19 @@ def _cjk_fallback() -> None:
             resolved = _resolved[generic] = QFontInfo(QFont(generic)).family()
         first = [resolved] if resolved not in chosen else []
         QFont.insertSubstitutions(generic, [*first, *chosen])
+
+
+def numerus(text: str, n: int) -> str:
+    """``text`` as ``tr(source, "", n)`` gave it, with the English plural where no
+    translation applied.
+
+    Qt picks a translation's plural form by ``n`` (``"%n step(s)"`` → "%n 步"),
+    but English, the source language, has no translation file: its "(s)" is
+    written out here ("1 step", "2 steps").
+    """
+    if "(s)" not in text:
+        return text
+    return text.replace("(s)", "" if n == 1 else "s")
 
 
 def install_language(code: str) -> bool:

@@ -16,11 +16,19 @@ from PySide6.QtWidgets import QMenu, QMenuBar
 from ..gallery import EXAMPLES
 from ..scenarios import SCENARIOS
 from .i18n import LANGUAGES
+from .mnemonics import with_mnemonics
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-__all__ = ["Menus"]
+__all__ = ["REDO_KEYS", "Menus"]
+
+#: Edit ▸ Redo: Ctrl+Shift+Z (shown in the menu) and Ctrl+Y, on every platform (the
+#: platform's own list puts either first; the README names both).
+REDO_KEYS = [QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")]
+
+#: View ▸ Language entries with their mnemonics (names in their own language).
+_LANGUAGE_ENTRIES = {"en": "&English", "zh_CN": "简体中文(&Z)"}
 
 
 class Menus(QObject):
@@ -70,9 +78,13 @@ class Menus(QObject):
             (w.training.toggleViewAction(), "Ctrl+T"),
             (w.values.toggleViewAction(), "Ctrl+Shift+V"),
         )
+        self._dock_texts: dict[QAction, str] = {}
         for action, shortcut in self.dock_actions:
             action.setShortcut(QKeySequence(shortcut))
             w.view_menu.addAction(action)
+            # A dock sets its toggle action's text to its title whenever the title
+            # changes (after the menus, on a language change): keep the menu's text.
+            action.changed.connect(lambda a=action: self._keep_dock_text(a))
         w.appearance_menu = self._menu(w.view_menu)
         group = QActionGroup(w)
         chosen_look = QSettings().value("appearance", "system")
@@ -114,6 +126,11 @@ class Menus(QObject):
         w.about_action.triggered.connect(w.show_about)
         w.help_menu.addAction(w.about_action)
 
+    def _keep_dock_text(self, action: QAction) -> None:
+        text = self._dock_texts.get(action)
+        if text is not None and action.text() != text:
+            action.setText(text)
+
     def _menu(self, into: QMenuBar | QMenu) -> QMenu:
         """A menu made here and added to ``into``: PySide6 drops the wrapper of a menu that
         ``addMenu(title)`` made once ``QAction.menu()`` is asked for it (a test of the
@@ -133,7 +150,7 @@ class Menus(QObject):
         w.undo_action = w.undo_stack.createUndoAction(w, self.tr("&Undo"))
         w.undo_action.setShortcuts(QKeySequence.StandardKey.Undo)
         w.redo_action = w.undo_stack.createRedoAction(w, self.tr("&Redo"))
-        w.redo_action.setShortcuts(QKeySequence.StandardKey.Redo)
+        w.redo_action.setShortcuts(REDO_KEYS)
         w.edit_menu.addAction(w.undo_action)
         w.edit_menu.addAction(w.redo_action)
 
@@ -143,37 +160,42 @@ class Menus(QObject):
         w.file_menu.setTitle(self.tr("&File"))
         w.quit_action.setText(self.tr("&Quit"))
         w.examples_menu.setTitle(self.tr("&Examples"))
-        for ex in EXAMPLES:
-            # "&" would be a mnemonic in a menu ("Hochreiter & Schmidhuber")
+        # "&" would be a mnemonic in a menu ("Hochreiter & Schmidhuber")
+        titles = [
+            QCoreApplication.translate("Gallery", ex.title).replace("&", "&&") for ex in EXAMPLES
+        ]
+        for ex, text in zip(EXAMPLES, with_mnemonics(titles), strict=True):
             a = w.example_actions[ex.key]
-            a.setText(QCoreApplication.translate("Gallery", ex.title).replace("&", "&&"))
+            a.setText(text)
             a.setStatusTip(QCoreApplication.translate("Gallery", ex.description)[:120])
         w.edit_menu.setTitle(self.tr("&Edit"))
         self._undo_actions()
         w.sim_menu.setTitle(self.tr("&Simulation"))
         w.view_menu.setTitle(self.tr("&View"))
         w.compare_action.setText(self.tr("&Compare with a vanilla RNN"))
-        names = (self.tr("&Weights editor"), self.tr("&Training"), self.tr("Values &table"))
+        names = (self.tr("&Weights editor"), self.tr("&Training"), self.tr("&Values table"))
         for (action, _shortcut), text in zip(self.dock_actions, names, strict=True):
+            self._dock_texts[action] = text
             action.setText(text)
         w.appearance_menu.setTitle(self.tr("&Appearance"))
         looks = {
-            "system": self.tr("Follow the system (light or dark)"),
-            "light": self.tr("Light"),
-            "dark": self.tr("Dark"),
-            "high_contrast": self.tr("High contrast"),
+            "system": self.tr("Follow the &system (light or dark)"),
+            "light": self.tr("&Light"),
+            "dark": self.tr("&Dark"),
+            "high_contrast": self.tr("&High contrast"),
         }
         for key, text in looks.items():
             w.appearance_actions[key].setText(text)
         w.scenario_menu.setTitle(self.tr("S&cenarios"))
-        for scn in SCENARIOS:
+        titles = [QCoreApplication.translate("Scenarios", scn.title) for scn in SCENARIOS]
+        for scn, text in zip(SCENARIOS, with_mnemonics(titles), strict=True):
             a = w.scenario_actions[scn.key]
-            a.setText(QCoreApplication.translate("Scenarios", scn.title))
+            a.setText(text)
             a.setToolTip(QCoreApplication.translate("Scenarios", scn.explanation))
         w.language_menu.setTitle(self.tr("&Language"))
-        w.language_actions["system"].setText(self.tr("System default"))
+        w.language_actions["system"].setText(self.tr("&System default"))
         for code, name in LANGUAGES.items():  # each in its own language: not translated
-            w.language_actions[code].setText(name)
+            w.language_actions[code].setText(_LANGUAGE_ENTRIES.get(code, name))
             w.language_actions[code].setToolTip(name)
         w.help_menu.setTitle(self.tr("&Help"))
         w.tour_action.setText(self.tr("Guided &tour of the cell"))

@@ -197,12 +197,12 @@ class Transport(QObject):
             a.setToolTip(f"{tip} ({key})")
             a.setStatusTip(tip)
 
-        texts(self.reset_action, self.tr("Reset"), self.tr("Reset to t = 0"))
-        texts(self.back_action, self.tr("Step back"), self.tr("Step back one time step"))
-        play = self.tr("Pause") if self._playing else self.tr("Play")
+        texts(self.reset_action, self.tr("&Reset"), self.tr("Reset to t = 0"))
+        texts(self.back_action, self.tr("Step &back"), self.tr("Step back one time step"))
+        play = self.tr("&Pause") if self._playing else self.tr("&Play")
         texts(self.play_action, play, self.tr("Play / pause"))
-        texts(self.step_action, self.tr("Step"), self.tr("Advance one time step"))
-        texts(self.end_action, self.tr("Run to end"), self.tr("Run to the end of the sequence"))
+        texts(self.step_action, self.tr("&Step"), self.tr("Advance one time step"))
+        texts(self.end_action, self.tr("Run to &end"), self.tr("Run to the end of the sequence"))
         self.speed_box.setSuffix(self.tr(" steps/s"))
         self.speed_box.setToolTip(self.tr("Playback speed in steps per second"))
         self.speed_box.setAccessibleName(self.tr("Playback speed"))
@@ -321,7 +321,7 @@ class Transport(QObject):
         self.timer.start(max(TICK_MS, int(1000 / speed)))
         self._last_tick = self.clock()
         self.play_action.setIcon(self.pause_icon)
-        self.play_action.setText(self.tr("Pause"))
+        self.play_action.setText(self.tr("&Pause"))
         self.playing_changed.emit(True)
 
     def pause(self) -> None:
@@ -330,7 +330,7 @@ class Transport(QObject):
         self._playing = False
         self.timer.stop()
         self.play_action.setIcon(self.play_icon)
-        self.play_action.setText(self.tr("Play"))
+        self.play_action.setText(self.tr("&Play"))
         self.playing_changed.emit(False)
 
     # --------------------------------------------------------------- icons

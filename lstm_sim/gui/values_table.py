@@ -1,8 +1,10 @@
 """A table of the current step's values (readable by screen readers).
 
-Rows: x_t, h_{t-1}, C_{t-1}, f_t, i_t, C̃_t, o_t, C_t, tanh(C_t), h_t (and ŷ_t
-with a read-out); columns: the units. The same numbers as the diagram, as
-plain accessible text.
+Two tables: the input x_t, one column per input (D, named as the sequence
+names them), and one row per quantity of the cell (h_{t-1}, C_{t-1}, f_t, i_t,
+C̃_t, o_t, C_t, tanh(C_t), h_t) with one column per unit (H). x_t is per input,
+not per unit, so it has a table of its own. The same numbers as the diagram,
+as plain accessible text.
 """
 
 from __future__ import annotations
@@ -16,19 +18,21 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QTableWidget,
     QTableWidgetItem,
+    QVBoxLayout,
     QWidget,
 )
 
 from ..session import Session, StepView, Topic
 from .diagram.captions import cell_input_title
-from .equations import format_value
 from .follow import follow
+from .numbers import format_value
 
 __all__ = ["ValuesTable"]
 
 
 class ValuesTable(QDockWidget):
-    """Dock with one row per quantity and one column per unit, for step t."""
+    """Dock with the inputs x_t (one column per input) above one row per quantity of the
+    cell and one column per unit, for step t."""
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -37,7 +41,16 @@ class ValuesTable(QDockWidget):
         self.table = QTableWidget()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.setWidget(self.table)
+        self.inputs = QTableWidget(1, 0)
+        self.inputs.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.inputs.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.inputs.setVerticalHeaderItem(0, QTableWidgetItem("x_t"))
+        body = QWidget()
+        lay = QVBoxLayout(body)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.inputs)
+        lay.addWidget(self.table, 1)
+        self.setWidget(body)
         self._stale = True
         follow(self, session, self._on_changed, *StepView.TOPICS)
         self.retranslate()
@@ -49,9 +62,10 @@ class ValuesTable(QDockWidget):
         self.table.setAccessibleDescription(
             self.tr("One row per quantity of the LSTM cell, one column per unit")
         )
+        self.inputs.setAccessibleName(self.tr("Inputs of the current step"))
+        self.inputs.setAccessibleDescription(self.tr("The input x_t, one column per input"))
         # (key, row header in the notation, its name in words for tooltips and readers)
         self._rows = [
-            ("x", "x_t", self.tr("input x_t")),
             ("h_prev", "h_{t−1}", self.tr("previous hidden state h_{t−1}")),
             ("c_prev", "C_{t−1}", self.tr("previous cell state C_{t−1}")),
             ("f", "f_t", self.tr("forget gate f_t")),
@@ -74,9 +88,15 @@ class ValuesTable(QDockWidget):
         if self._stale:
             self._stale = False
             self.refresh()
-        t = self.table
+        t, x = self.table, self.inputs
         return {
             "title": self.windowTitle(),
+            "inputs": {
+                "columns": [x.horizontalHeaderItem(k).text() for k in range(x.columnCount())],
+                "cells": [x.item(0, k).text() for k in range(x.columnCount())],
+                "tips": [x.item(0, k).toolTip() for k in range(x.columnCount())],
+                "header": x.verticalHeaderItem(0).text(),
+            },
             "columns": [t.horizontalHeaderItem(j).text() for j in range(t.columnCount())],
             "rows": [t.verticalHeaderItem(r).text() for r in range(t.rowCount())],
             "cells": [
@@ -88,8 +108,8 @@ class ValuesTable(QDockWidget):
         }
 
     def _on_changed(self, changes: frozenset[Topic]) -> None:
-        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead,
-        # except for a new sequence (rare), whose column names the x_t tooltips give.
+        # (called only for StepView.TOPICS) Hidden: refreshed once shown instead; but
+        # a new sequence renames the inputs' columns at once (rare, and cheap).
         if self.isVisible() or Topic.SEQUENCE in changes:
             self.refresh()
         else:
@@ -102,7 +122,10 @@ class ValuesTable(QDockWidget):
             self.refresh()
 
     def cell_text(self, key: str, unit: int) -> str:
-        """The text shown for quantity ``key`` and unit ``unit`` (for tests)."""
+        """The text shown for quantity ``key`` and unit ``unit`` (for tests); for
+        ``key == "x"``, ``unit`` is the input's index."""
+        if key == "x":
+            return self.inputs.item(0, unit).text()
         keys = [k for k, _, _ in self._rows]
         return self.table.item(keys.index(key), unit).text()
 
@@ -117,36 +140,49 @@ class ValuesTable(QDockWidget):
         hidden = s.hidden_size
         view = s.step_view()
         values = view.values
-        names = s.cell_input_names()
+        self._fill_inputs(values.get("x"), view.cell)
         self.table.setRowCount(len(self._rows))
         self.table.setColumnCount(hidden)
         self.table.setHorizontalHeaderLabels(
             [self.tr("unit {j}").format(j=j) for j in range(hidden)]
         )
-        for row, (key, short, label) in enumerate(self._rows):
-            if key == "x" and view.cell is not None:  # a model's cell: what its x_t is
-                short = label = cell_input_title(view.cell)
+        for row, (_key, short, label) in enumerate(self._rows):
             header = QTableWidgetItem(short)
-            header.setToolTip(f"{label}: {', '.join(names)}" if key == "x" else label)
+            header.setToolTip(label)
             header.setWhatsThis(label)
             self.table.setVerticalHeaderItem(row, header)
         for row, (key, _short, label) in enumerate(self._rows):
             vec = values.get(key)
             for j in range(hidden):
-                if vec is None:
-                    text = "—"
-                elif key == "x":
-                    # inputs are D wide, not H: show them in the first columns
-                    text = format_value(vec[j]) if j < len(vec) else ""
-                else:
-                    text = format_value(vec[j])
+                text = "—" if vec is None else format_value(vec[j])
                 item = self.table.item(row, j)
                 if item is None:
                     item = QTableWidgetItem()
                     self.table.setItem(row, j, item)
                 item.setText(text)
-                if key == "x":  # the x_t row holds the inputs: name their columns
-                    column = names[j] if j < len(names) else ""
-                    item.setToolTip(f"{label}, {column}: {text}" if column else "")
-                else:
-                    item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")
+                item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")
+
+    def _fill_inputs(self, x: Any, cell: tuple[int, bool] | None) -> None:
+        """The input row: one column per input of the shown cell, named as the session
+        names them (the sequence's columns, or the units of the layer below)."""
+        names = self.session.cell_input_names()
+        self.inputs.setColumnCount(len(names))
+        self.inputs.setHorizontalHeaderLabels(list(names))
+        label = self.tr("input x_t")
+        if cell is not None:  # a model's cell: what its x_t is
+            label = cell_input_title(cell)
+        header = self.inputs.verticalHeaderItem(0)
+        header.setText("x_t" if cell is None else label)
+        header.setToolTip(label)
+        for k, name in enumerate(names):
+            text = "—" if x is None else format_value(x[k])  # None at t = 0: no input yet
+            item = self.inputs.item(0, k)
+            if item is None:
+                item = QTableWidgetItem()
+                self.inputs.setItem(0, k, item)
+            item.setText(text)
+            item.setToolTip(f"{label}, {name}: {text}")
+        # one row: as high as its header and the row, no empty space below
+        height = self.inputs.horizontalHeader().sizeHint().height() + self.inputs.rowHeight(0)
+        bar = self.inputs.horizontalScrollBar().sizeHint().height()  # room for many inputs
+        self.inputs.setFixedHeight(height + bar + 2 * self.inputs.frameWidth() + 2)

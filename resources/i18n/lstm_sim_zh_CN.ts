@@ -391,174 +391,168 @@
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="132"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="156"/>
         <source>Layer:</source>
-        <extracomment>The largest BPTT window the spin box offers (steps).</extracomment>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="137"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="161"/>
         <source>The cell of the model shown in the diagram, the plots and the gradient panel: its layer and direction (a reverse cell reads the sequence from t = T down to 1; an upper layer&apos;s x_t is the layer below&apos;s h_t)</source>
         <translation>图示、曲线和梯度面板所显示的模型单元：它的层和方向（反向单元从 t = T 倒读到 1；上层的 x_t 是下一层的 h_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="142"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
         <source>Layer and direction shown</source>
         <translation>显示的层和方向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="143"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="144"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="145"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="146"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="147"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="148"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="149"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="150"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="152"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="176"/>
         <source>(ŷ_t − y_t)² at step t</source>
         <translation>第 t 步的 (ŷ_t − y_t)²</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="153"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="177"/>
         <source>Σ (ŷ_k − y_k)² up to step t</source>
         <translation>到第 t 步为止的 Σ (ŷ_k − y_k)²</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="156"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="180"/>
         <source>needs targets and a read-out: train, or open weights with a head</source>
         <translation>需要目标值和读出层：请先训练，或打开带输出头的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="158"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="182"/>
         <source>no read-out</source>
         <translation>无读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="162"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="186"/>
         <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
         <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
-        <source> steps</source>
-        <translation> 步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
-        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="196"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="177"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="200"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="184"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="207"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="185"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="208"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="186"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="209"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="189"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="212"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="217"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="196"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="219"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="220"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="198"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="221"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
@@ -845,43 +839,43 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="201"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="191"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="202"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="192"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="226"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="216"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="229"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="219"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="258"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="248"/>
         <source>ŷ = the model&apos;s head on its top layer, time {time}</source>
         <translation>ŷ = 模型输出头作用于顶层，时刻 {time}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="260"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="250"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="265"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="255"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="278"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="268"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -1130,11 +1124,6 @@
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="190"/>
-        <source>Open &amp;Session…</source>
-        <translation>打开会话(&amp;S)…</translation>
-    </message>
-    <message>
         <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
@@ -1165,19 +1154,9 @@
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="204"/>
-        <source>Save W&amp;eights…</source>
-        <translation>保存权重(&amp;E)…</translation>
-    </message>
-    <message>
         <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="207"/>
-        <source>&amp;Export</source>
-        <translation>导出(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files/actions.py" line="210"/>
@@ -1188,11 +1167,6 @@
         <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="215"/>
-        <source>Current plot &amp;panel…</source>
-        <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
@@ -1243,6 +1217,26 @@
         <location filename="../../lstm_sim/gui/files/actions.py" line="304"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="190"/>
+        <source>Open Sess&amp;ion…</source>
+        <translation>打开会话(&amp;I)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="204"/>
+        <source>Save Wei&amp;ghts…</source>
+        <translation>保存权重(&amp;G)…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="207"/>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="215"/>
+        <source>&amp;Current plot panel…</source>
+        <translation>当前绘图面板(&amp;C)…</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files/actions.py" line="387"/>
@@ -1332,7 +1326,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="457"/>
-        <location filename="../../lstm_sim/io/weights.py" line="411"/>
+        <location filename="../../lstm_sim/io/weights.py" line="416"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
@@ -1745,7 +1739,7 @@
         <location filename="../../lstm_sim/io/_budgets.py" line="216"/>
         <location filename="../../lstm_sim/io/_npy.py" line="331"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="325"/>
-        <location filename="../../lstm_sim/io/weights.py" line="265"/>
+        <location filename="../../lstm_sim/io/weights.py" line="270"/>
         <source>byte {byte}</source>
         <translation>字节 {byte}</translation>
     </message>
@@ -2364,22 +2358,22 @@
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="159"/>
+        <location filename="../../lstm_sim/io/weights.py" line="164"/>
         <source>expected a JSON object of named arrays (weight_ih, …)</source>
         <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="206"/>
+        <location filename="../../lstm_sim/io/weights.py" line="211"/>
         <source>unsupported dtype {dtype}</source>
         <translation>不支持的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="220"/>
+        <location filename="../../lstm_sim/io/weights.py" line="225"/>
         <source>empty or truncated safetensors file</source>
         <translation>safetensors 文件为空或不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="240"/>
+        <location filename="../../lstm_sim/io/weights.py" line="245"/>
         <source>not a valid safetensors file ({detail})</source>
         <translation>不是有效的 safetensors 文件（{detail}）</translation>
     </message>
@@ -2432,77 +2426,77 @@
         <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="267"/>
+        <location filename="../../lstm_sim/io/weights.py" line="272"/>
         <source>not a PyTorch file (neither a torch.save zip archive nor the format before PyTorch 1.6)</source>
         <translation>不是 PyTorch 文件（既不是 torch.save 的 zip 压缩包，也不是 PyTorch 1.6 之前的格式）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="325"/>
+        <location filename="../../lstm_sim/io/weights.py" line="330"/>
         <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
         <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="338"/>
+        <location filename="../../lstm_sim/io/weights.py" line="343"/>
         <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
         <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="363"/>
+        <location filename="../../lstm_sim/io/weights.py" line="368"/>
         <source>{layer} reverse</source>
         <translation>{layer}（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="384"/>
+        <location filename="../../lstm_sim/io/weights.py" line="389"/>
         <source>non-finite value {value} at index [{index}]</source>
         <translation>索引 [{index}] 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="400"/>
+        <location filename="../../lstm_sim/io/weights.py" line="405"/>
         <source>no {layer} in this file (it has: {layers})</source>
         <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="430"/>
+        <location filename="../../lstm_sim/io/weights.py" line="435"/>
         <source>expected shape (4H, H), got {shape}</source>
         <translation>形状应为 (4H, H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="441"/>
+        <location filename="../../lstm_sim/io/weights.py" line="446"/>
         <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="462"/>
+        <location filename="../../lstm_sim/io/weights.py" line="467"/>
         <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="485"/>
+        <location filename="../../lstm_sim/io/weights.py" line="490"/>
         <source>readout.bias without readout.weight</source>
         <translation>有 readout.bias 却没有 readout.weight</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="494"/>
+        <location filename="../../lstm_sim/io/weights.py" line="499"/>
         <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
         <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="512"/>
+        <location filename="../../lstm_sim/io/weights.py" line="517"/>
         <source>read-out bias: expected shape ({rows},), got {shape}</source>
         <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="606"/>
+        <location filename="../../lstm_sim/io/weights.py" line="611"/>
         <source>unknown dtype {dtype}</source>
         <translation>未知的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="613"/>
+        <location filename="../../lstm_sim/io/weights.py" line="618"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="626"/>
+        <location filename="../../lstm_sim/io/weights.py" line="631"/>
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
@@ -2850,27 +2844,27 @@
         <translation>未知类型的链接</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="474"/>
+        <location filename="../../lstm_sim/cli.py" line="478"/>
         <source>{steps} steps at H = {hidden} (trace, gradients, output)</source>
         <translation>H = {hidden} 时的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="482"/>
+        <location filename="../../lstm_sim/cli.py" line="486"/>
         <source>{steps} steps through {cells} cells (traces, gradients, output)</source>
         <translation>经过 {cells} 个单元的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="508"/>
+        <location filename="../../lstm_sim/cli.py" line="512"/>
         <source>not even one step fits: close other programs to free memory</source>
         <translation>连一步都放不下：请关闭其他程序以释放内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="516"/>
+        <location filename="../../lstm_sim/cli.py" line="520"/>
         <source>add --max-steps {steps} to use only the first {steps} steps</source>
         <translation>加上 --max-steps {steps}，只使用前 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="697"/>
+        <location filename="../../lstm_sim/cli.py" line="701"/>
         <source>out of memory: try the first steps only (--max-steps N)</source>
         <translation>内存不足：请只使用前面的若干步（--max-steps N）</translation>
     </message>
@@ -2924,8 +2918,8 @@
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="411"/>
         <location filename="../../lstm_sim/io/sequences.py" line="668"/>
-        <location filename="../../lstm_sim/io/weights.py" line="138"/>
-        <location filename="../../lstm_sim/io/weights.py" line="671"/>
+        <location filename="../../lstm_sim/io/weights.py" line="143"/>
+        <location filename="../../lstm_sim/io/weights.py" line="676"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
@@ -2933,8 +2927,8 @@
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="536"/>
         <location filename="../../lstm_sim/io/sequences.py" line="697"/>
-        <location filename="../../lstm_sim/io/weights.py" line="149"/>
-        <location filename="../../lstm_sim/io/weights.py" line="679"/>
+        <location filename="../../lstm_sim/io/weights.py" line="154"/>
+        <location filename="../../lstm_sim/io/weights.py" line="684"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -2945,18 +2939,18 @@
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="215"/>
-        <location filename="../../lstm_sim/io/weights.py" line="688"/>
+        <location filename="../../lstm_sim/io/weights.py" line="220"/>
+        <location filename="../../lstm_sim/io/weights.py" line="693"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="246"/>
+        <location filename="../../lstm_sim/io/weights.py" line="251"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="287"/>
+        <location filename="../../lstm_sim/io/weights.py" line="292"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -3161,117 +3155,118 @@
 <context>
     <name>Menus</name>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="133"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="150"/>
         <source>&amp;Undo</source>
+        <extracomment>Edit ▸ Redo: Ctrl+Shift+Z (shown in the menu) and Ctrl+Y, on every platform (the platform&apos;s own list puts either first; the README names both). View ▸ Language entries with their mnemonics (names in their own language).</extracomment>
         <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="135"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="152"/>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="143"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="160"/>
         <source>&amp;File</source>
         <translation>文件(&amp;F)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="144"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="161"/>
         <source>&amp;Quit</source>
         <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="145"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="162"/>
         <source>&amp;Examples</source>
         <translation>示例(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="151"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="171"/>
         <source>&amp;Edit</source>
         <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="153"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="173"/>
         <source>&amp;Simulation</source>
         <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="154"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="174"/>
         <source>&amp;View</source>
         <translation>视图(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="155"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="175"/>
         <source>&amp;Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="156"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="176"/>
         <source>&amp;Weights editor</source>
         <translation>权重编辑器(&amp;W)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="156"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="176"/>
         <source>&amp;Training</source>
         <translation>训练(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="156"/>
-        <source>Values &amp;table</source>
-        <translation>数值表(&amp;T)</translation>
+        <location filename="../../lstm_sim/gui/menus.py" line="176"/>
+        <source>&amp;Values table</source>
+        <translation>数值表(&amp;V)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="159"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="182"/>
+        <source>Follow the &amp;system (light or dark)</source>
+        <translation>跟随系统（浅色或深色）(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="183"/>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="184"/>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="185"/>
+        <source>&amp;High contrast</source>
+        <translation>高对比度(&amp;H)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="196"/>
+        <source>&amp;System default</source>
+        <translation>跟随系统(&amp;S)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/menus.py" line="180"/>
         <source>&amp;Appearance</source>
         <translation>外观(&amp;A)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="161"/>
-        <source>Follow the system (light or dark)</source>
-        <translation>跟随系统（浅色或深色）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="162"/>
-        <source>Light</source>
-        <translation>浅色</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="163"/>
-        <source>Dark</source>
-        <translation>深色</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="164"/>
-        <source>High contrast</source>
-        <translation>高对比度</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="168"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="189"/>
         <source>S&amp;cenarios</source>
         <translation>场景(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="173"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="195"/>
         <source>&amp;Language</source>
         <translation>语言(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="174"/>
-        <source>System default</source>
-        <translation>跟随系统</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="178"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="200"/>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="179"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="201"/>
         <source>Guided &amp;tour of the cell</source>
         <translation>记忆单元导览(&amp;T)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/menus.py" line="180"/>
+        <location filename="../../lstm_sim/gui/menus.py" line="202"/>
         <source>&amp;About lstm-sim</source>
         <translation>关于 lstm-sim(&amp;A)</translation>
     </message>
@@ -3623,34 +3618,34 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>SaturationBanner</name>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="231"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="234"/>
         <source>Saturation warning</source>
         <extracomment>Steps of the sequence the saturation banner runs the cell over (≈ 7 ms at H = 32): enough to see whether the gates sit at 0 or 1, independent of the cursor. Multiply-adds the probe may spend (a large cell gets fewer steps, at least :data:`PROBE_MIN_STEPS`): it runs on the GUI thread at every change of weights, and 1000 steps at H = 512 took half a second here. Milliseconds the session must rest before the diagnosis runs again.</extracomment>
         <translation>饱和警告</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="232"/>
-        <location filename="../../lstm_sim/gui/banner.py" line="268"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="271"/>
         <source>Scale the inputs</source>
         <translation>缩放输入</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="238"/>
         <source>Standardise every input column (mean 0, standard deviation 1, statistics from the whole sequence); Edit ▸ Undo puts the values back</source>
         <translation>将每个输入列标准化（均值 0，标准差 1，统计量取自整个序列）；“编辑 ▸ 撤销”可恢复原值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="239"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="242"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="240"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="243"/>
         <source>Hide this warning</source>
         <translation>隐藏此警告</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="259"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="262"/>
         <source>The gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps although the inputs are scaled: the weights are large.</source>
         <translation>尽管输入已缩放，在 {percent} 的时间步上门仍已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）：权重过大。</translation>
     </message>
@@ -3771,6 +3766,17 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <location filename="../../lstm_sim/gui/stepping.py" line="124"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
+    </message>
+</context>
+<context>
+    <name>StepsBox</name>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/controls.py" line="41"/>
+        <source>%n step(s)</source>
+        <extracomment>The largest BPTT window the spin box offers (steps). The BPTT window in the controls bar: &quot;1 step&quot;, &quot;200 steps&quot;.</extracomment>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3994,30 +4000,13 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <name>Transport</name>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="200"/>
-        <source>Reset</source>
-        <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display. Nanoseconds now (tests drive playback with their own clock).</extracomment>
-        <translation>重置</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
         <source>Reset to t = 0</source>
         <translation>重置到 t = 0</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="201"/>
-        <source>Step back</source>
-        <translation>后退一步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
         <source>Step back one time step</source>
         <translation>后退一个时间步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="333"/>
-        <source>Play</source>
-        <translation>播放</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="203"/>
@@ -4026,23 +4015,46 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="204"/>
-        <source>Step</source>
-        <translation>单步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
         <source>Advance one time step</source>
         <translation>前进一个时间步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
-        <source>Run to end</source>
-        <translation>运行到末尾</translation>
+        <location filename="../../lstm_sim/gui/transport.py" line="200"/>
+        <source>&amp;Reset</source>
+        <extracomment>Fastest timer tick (ms): about one frame of a 60 Hz display. Nanoseconds now (tests drive playback with their own clock).</extracomment>
+        <translation>重置(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/transport.py" line="201"/>
+        <source>Step &amp;back</source>
+        <translation>后退一步(&amp;B)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="324"/>
+        <source>&amp;Pause</source>
+        <translation>暂停(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
+        <location filename="../../lstm_sim/gui/transport.py" line="333"/>
+        <source>&amp;Play</source>
+        <translation>播放(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/transport.py" line="204"/>
+        <source>&amp;Step</source>
+        <translation>单步(&amp;S)</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="205"/>
         <source>Run to the end of the sequence</source>
         <translation>一直运行到序列末尾</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/transport.py" line="205"/>
+        <source>Run to &amp;end</source>
+        <translation>运行到末尾(&amp;E)</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/transport.py" line="206"/>
@@ -4095,82 +4107,86 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <source>t = {t} / {T}</source>
         <translation>t = {t} / {T}</translation>
     </message>
-    <message>
-        <location filename="../../lstm_sim/gui/transport.py" line="202"/>
-        <location filename="../../lstm_sim/gui/transport.py" line="324"/>
-        <source>Pause</source>
-        <translation>暂停</translation>
-    </message>
 </context>
 <context>
     <name>ValuesTable</name>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="47"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="60"/>
         <source>Values at step t</source>
         <translation>第 t 步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="48"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
         <source>Values of the current step</source>
         <translation>当前时间步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="50"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="63"/>
         <source>One row per quantity of the LSTM cell, one column per unit</source>
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="54"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="173"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="55"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="69"/>
         <source>previous hidden state h_{t−1}</source>
         <translation>上一步的隐藏状态 h_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="56"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="65"/>
+        <source>Inputs of the current step</source>
+        <translation>当前步的输入</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/values_table.py" line="66"/>
+        <source>The input x_t, one column per input</source>
+        <translation>输入 x_t，每个输入一列</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/values_table.py" line="70"/>
         <source>previous cell state C_{t−1}</source>
         <translation>上一步的细胞状态 C_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="57"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="71"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="58"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="72"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="59"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="73"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="60"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="74"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="75"/>
         <source>cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="62"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="76"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="63"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="77"/>
         <source>hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="124"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="147"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>

@@ -171,7 +171,7 @@ def tooltips(
 
     def operand(key: str) -> str:
         text = num(key)
-        return f"({text})" if text.startswith("-") else text
+        return f"({text})" if text.startswith("−") else text
 
     has_step = bool(pre)
     subst: dict[str, str] = {}

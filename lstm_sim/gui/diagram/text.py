@@ -16,6 +16,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QApplication
 
+from ..numbers import format_value
+
 __all__ = [
     "NO_VALUE",
     "PX_CAPTION",
@@ -68,15 +70,6 @@ def rich_notation(text: str) -> str:
     out = _SUB_BRACED.sub(lambda m: f"<sub>{m.group(1).replace('-', '−')}</sub>", out)
     out = _SUB_SINGLE.sub(r"<sub>\1</sub>", out)
     return out.replace("\n", "<br>")
-
-
-def format_value(value: float, decimals: int) -> str:
-    """The text of one value on the diagram: fixed point with ``decimals`` decimals.
-
-    Exactly ``f"{value:.{decimals}f}"`` (so tests and other views can compare
-    with the engine's numbers); NaN/inf as Python prints them.
-    """
-    return f"{value:.{decimals}f}"
 
 
 def fill_template(template: str, values: Mapping[str, str]) -> str:

@@ -187,7 +187,7 @@ class FileActions(QObject):
         )
         texts(
             self.open_session_action,
-            self.tr("Open &Session…"),
+            self.tr("Open Sess&ion…"),
             self.tr("Open a saved lstm-sim session"),
         )
         self.recent_menu.setTitle(self.tr("Open &Recent"))
@@ -201,10 +201,10 @@ class FileActions(QObject):
         )
         texts(
             self.save_weights_action,
-            self.tr("Save W&eights…"),
+            self.tr("Save Wei&ghts…"),
             self.tr("Save the cell's weights (and read-out) as .npz, .json or .safetensors"),
         )
-        self.export_menu.setTitle(self.tr("&Export"))
+        self.export_menu.setTitle(self.tr("E&xport"))
         texts(
             self.export_plots_action,
             self.tr("&Plots (all panels)…"),
@@ -212,7 +212,7 @@ class FileActions(QObject):
         )
         texts(
             self.export_panel_action,
-            self.tr("Current plot &panel…"),
+            self.tr("&Current plot panel…"),
             self.tr("One plot panel as PNG, SVG or CSV"),
         )
         texts(

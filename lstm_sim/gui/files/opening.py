@@ -105,7 +105,7 @@ class Opener(FilePart):
                     H=params.hidden_size,
                 ),
                 QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Yes,  # Enter loads; Esc cancels
             )
             if answer != QMessageBox.StandardButton.Yes:
                 self.files.status(self.tr("Not opened: the session is unchanged"))
