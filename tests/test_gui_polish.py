@@ -1,8 +1,11 @@
-"""Issue 13, item 8: the small things a new user trips over, each through what the user uses.
+"""Issue 13, items 7 and 8 (outside the plots): what a new user trips over, through what
+the user uses.
 
 Menus with one mnemonic per entry (English and 简体中文), the redo key the README
 names, "1 step" not "1 steps", no "−0.000", x_t in the values table per input,
-and Enter in "Different input size" loading the file.
+and Enter in "Different input size" loading the file (item 8); the first window's
+size, the tour beside what it shows, check boxes visible in dark mode, and nothing
+hidden with the weights editor open at 1280 × 800 (item 7).
 """
 
 from __future__ import annotations
@@ -13,14 +16,15 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QApplication, QMenu, QMessageBox
+from PySide6.QtCore import QPoint, QRect, QSize, Qt, QTimer
+from PySide6.QtGui import QColor, QKeySequence
+from PySide6.QtWidgets import QApplication, QMenu, QMessageBox, QStyle, QStyleOptionButton
 
-from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.main_window import MainWindow, first_size
 from lstm_sim.gui.menus import REDO_KEYS
 from lstm_sim.gui.mnemonics import mnemonic, with_mnemonics
 from lstm_sim.gui.numbers import format_value
+from lstm_sim.gui.tour import place_beside
 from lstm_sim.gui.weights.commands import ParamsCommand
 from lstm_sim.session import Entry
 from lstm_sim.session.commands import weight_edit
@@ -206,3 +210,106 @@ def test_enter_in_different_input_size_loads_the_file(window, qtbot, tmp_path):
     window.file_actions.opener.open_path(str(path))
     qtbot.waitUntil(lambda: window.session.sequence.input_size == 3, timeout=10_000)
     assert pressed == [True]
+
+
+# ------------------------------------------------------------------ item 7
+def test_first_window_fits_the_screen():
+    frame = QSize(8, 38)
+    big = first_size(QSize(1920, 1080), frame)
+    assert big.width() > 1280 and big.height() > 800
+    assert big.width() <= 1920 - 8 and big.height() <= 1080 - 38
+    small = first_size(QSize(1280, 800), frame)
+    assert small == QSize(1280 - 8, 800 - 38)  # fits, and uses the room there is
+    assert first_size(QSize(1024, 700)) == QSize(1024, 700)
+
+
+def test_fit_to_screen_uses_the_available_geometry(window, qtbot):
+    window.fit_to_screen()
+    qtbot.wait(1)
+    area = window.screen().availableGeometry()
+    assert area.contains(window.frameGeometry()), (area, window.frameGeometry())
+    frame = window.frameGeometry().size() - window.size()
+    assert window.size() == first_size(area.size(), frame)
+
+
+def test_place_beside_never_covers_the_rect():
+    area = QRect(0, 0, 1280, 800)
+    size = QSize(450, 200)
+    for avoid in (
+        QRect(60, 100, 650, 300),  # page 1: most of the diagram
+        QRect(430, 210, 280, 190),  # page 4: the output gate
+        QRect(0, 0, 1000, 500),  # only the bottom is left
+    ):
+        p = place_beside(size, avoid, area)
+        assert area.contains(QRect(p, size))
+        assert not QRect(p, size).intersects(avoid), avoid
+    # no room anywhere: the corner that covers least
+    assert place_beside(size, QRect(0, 0, 1000, 700), area) == QPoint(830, 600)
+
+
+def test_tour_dialog_does_not_cover_the_nodes_it_highlights(window, qtbot):
+    tour = window.show_tour()
+    qtbot.waitExposed(tour)
+    for page in range(len(tour.pages)):
+        tour.show_page(page)
+        qtbot.wait(1)
+        nodes = tour.highlighted_rect()
+        if tour.pages[page][2]:
+            assert not nodes.isEmpty()
+            assert not tour.frameGeometry().intersects(nodes), (page, nodes)
+    tour.close()
+
+
+def _contrast(a: QColor, b: QColor) -> float:
+    def lum(c: QColor) -> float:
+        def ch(v: float) -> float:
+            return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.redF()) + 0.7152 * ch(c.greenF()) + 0.0722 * ch(c.blueF())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("look", ["dark", "light", "high_contrast"])
+def test_unchecked_check_boxes_are_visible(window, qtbot, look):
+    """The box of an unchecked check box stands out ≥ 3:1 from the window (WCAG 1.4.11)."""
+    window.set_appearance(look)
+    qtbot.wait(1)  # the palette change reaches the widgets
+    box = window.controls.clamp_i
+    assert not box.isChecked()
+    image = box.grab().toImage()
+    opt = QStyleOptionButton()
+    opt.initFrom(box)
+    r = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, opt, box)
+    ratio = image.devicePixelRatio()
+    background = box.palette().window().color()
+    best = max(
+        _contrast(QColor(image.pixel(round(x * ratio), round(y * ratio))), background)
+        for x in range(r.left(), r.right() + 1)
+        for y in range(r.top(), r.bottom() + 1)
+    )
+    assert best >= 3.0, (look, best, r)
+    window.set_appearance("light")
+
+
+def test_weights_editor_open_at_1280x800_hides_nothing(window, qtbot):
+    window.resize(1280, 800)
+    window.load_example("sine")
+    window.request_step(3)
+    window.weight_editor.show()
+    qtbot.wait(20)
+    # the what-if controls: wholly on screen, not behind a scroll bar
+    bar = window.controls
+    for w in (bar.what_if, bar.clamp_f, bar.clamp_i, bar.clamp_o, bar.window_all):
+        assert w.isVisible()
+        assert w.visibleRegion().boundingRect() == w.rect(), w
+        top_left = w.mapTo(window, w.rect().topLeft())
+        assert window.rect().contains(QRect(top_left, w.size()))
+    assert bar.layout().rows() >= 2  # it wrapped instead
+    # the read-out label ŷ_t is inside the diagram's view, not clipped
+    d = window.diagram
+    label = d._labels["readout"]
+    assert "ŷ_t" in d.readout_text() and "0." in d.readout_text()
+    shown = d.mapFromScene(label.sceneBoundingRect()).boundingRect()
+    assert d.viewport().rect().contains(shown), (shown, d.viewport().rect())

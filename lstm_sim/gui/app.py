@@ -53,7 +53,8 @@ def run_app(args: list[str]) -> int:
 
     FileActions.confirm_unsaved = True  # closing with unsaved changes asks (gui/files)
     window = MainWindow()
-    window.restore_layout()  # geometry and dock layout of the last session
+    if not window.restore_layout():  # geometry and dock layout of the last session
+        window.fit_to_screen()  # the first start: as large as the screen allows
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard focus (no window manager does it for us)

@@ -15,7 +15,6 @@ from PySide6.QtGui import QValidator
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QSpinBox,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import Session, Topic
+from .flow_layout import FlowLayout
 from .follow import follow
 from .i18n import numerus
 from .model_strip import cell_name
@@ -52,13 +52,6 @@ class StepsBox(QSpinBox):
             return QValidator.State.Intermediate, text, pos
         ok = self.minimum() <= int(digits) <= self.maximum()
         return (QValidator.State.Acceptable if ok else QValidator.State.Invalid), text, pos
-
-
-def _separator() -> QFrame:
-    line = QFrame()
-    line.setFrameShape(QFrame.Shape.VLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
 
 
 class ControlsBar(QWidget):
@@ -113,28 +106,33 @@ class ControlsBar(QWidget):
         for w in (self.clamp_f, self.clamp_i, self.clamp_o):
             signal = w.currentIndexChanged if isinstance(w, QComboBox) else w.toggled
             signal.connect(self._on_clamp)
-        lay = QHBoxLayout(self)
+        # Groups (each starting at its label) flow into a second row when the bar is
+        # narrow (docks open, 1280 px screens): no control hides behind a scroll bar.
+        lay = FlowLayout(self, spacing=14)
         lay.setContentsMargins(6, 2, 6, 2)
+        group = None
         for widget in (
             self.cell_label,
             self.cell_box,
             self.unit_label,
             self.unit_box,
             self.all_units_box,
-            _separator(),
             self.loss_label,
             self.loss_box,
             self.window_label,
             self.window_box,
             self.window_all,
-            _separator(),
             self.what_if,
             self.clamp_f,
             self.clamp_i,
             self.clamp_o,
         ):
-            lay.addWidget(widget)
-        lay.addStretch(1)
+            if group is None or isinstance(widget, QLabel):
+                box = QWidget()
+                group = QHBoxLayout(box)
+                group.setContentsMargins(0, 0, 0, 0)
+                lay.addWidget(box)
+            group.addWidget(widget)
         self._last_window = 200  # the finite window "all" goes back to
         self.retranslate()
         self.sync()

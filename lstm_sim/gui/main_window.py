@@ -14,18 +14,16 @@ import contextlib
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSignalBlocker, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSettings, QSignalBlocker, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QDragEnterEvent, QDragMoveEvent, QDropEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractButton,
-    QFrame,
     QGroupBox,
     QLabel,
     QMainWindow,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QScrollArea,
     QSplitter,
     QTabWidget,
     QToolBar,
@@ -56,9 +54,23 @@ from .transport import Transport
 from .values_table import ValuesTable
 from .weights import WeightEditor
 
-__all__ = ["APP_TITLE", "MainWindow", "default_session"]
+__all__ = ["APP_TITLE", "MainWindow", "default_session", "first_size"]
 
 APP_TITLE = "LSTM Cell Simulator"
+
+
+def first_size(available: QSize, frame: QSize | None = None) -> QSize:
+    """The size of the first window on a screen whose free area is ``available``.
+
+    90 % of the screen, at least 1280 × 800 (the layout's design size) where the
+    screen has room for it, and never more than the screen less the window
+    frame (``frame``: the title bar's height and the borders' widths): 1728 × 972
+    on 1920 × 1080; on 1280 × 800, the screen less the frame.
+    """
+    fw, fh = (frame.width(), frame.height()) if frame is not None else (0, 0)
+    w = min(available.width() - fw, max(1280, round(available.width() * 0.9)))
+    h = min(available.height() - fh, max(800, round(available.height() * 0.9)))
+    return QSize(w, h)
 
 
 def default_session() -> Session:
@@ -176,18 +188,9 @@ class MainWindow(QMainWindow):
         bottom_lay = QVBoxLayout(bottom)
         bottom_lay.setContentsMargins(0, 0, 0, 0)
         bottom_lay.setSpacing(0)
-        # The controls bar scrolls sideways rather than forcing the window wider than
-        # the screen when docks are open.
-        bar_scroll = QScrollArea()
-        bar_scroll.setWidget(self.controls)
-        bar_scroll.setWidgetResizable(True)
-        bar_scroll.setFrameShape(QFrame.Shape.NoFrame)
-        bar_scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        bar_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
-        bar_scroll.setFixedHeight(
-            self.controls.sizeHint().height() + bar_scroll.horizontalScrollBar().sizeHint().height()
-        )
-        bottom_lay.addWidget(bar_scroll)
+        # The controls bar wraps into a second row rather than forcing the window wider
+        # than the screen when docks are open (gui/flow_layout.py).
+        bottom_lay.addWidget(self.controls)
         bottom_lay.addWidget(self.tabs, 1)
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top_box)
@@ -441,6 +444,22 @@ class MainWindow(QMainWindow):
     def _follow_system_scheme(self, *_args: object) -> None:
         if QSettings().value("appearance", "system") == "system":
             self.set_appearance("system")
+
+    def fit_to_screen(self) -> None:
+        """Size and centre the window for its screen (the first start: no saved geometry)."""
+        from PySide6.QtWidgets import QStyle
+
+        area = self.screen().availableGeometry()
+        frame = self.frameGeometry().size() - self.size()  # known once shown
+        if frame.isEmpty():  # not yet: a title bar and thin borders
+            title = self.style().pixelMetric(QStyle.PixelMetric.PM_TitleBarHeight)
+            frame = QSize(8, title + 8)
+        self.resize(first_size(area.size(), frame))
+        outer = self.size() + frame
+        self.move(
+            area.x() + (area.width() - outer.width()) // 2,
+            area.y() + (area.height() - outer.height()) // 2,
+        )
 
     def save_layout(self) -> None:
         """Remember the window geometry and the dock layout (QSettings)."""

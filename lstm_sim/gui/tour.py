@@ -1,13 +1,62 @@
-"""Help ▸ Guided tour: the cell diagram explained part by part, pointing at each part."""
+"""Help ▸ Guided tour: the cell diagram explained part by part, pointing at each part.
+
+The dialog moves out of the way of the nodes it talks about: on every page it is
+placed where it covers none of them (:func:`place_beside`), within the screen.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QPoint, QRect, QSize, Qt
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from .diagram import CellDiagram
 
-__all__ = ["TourDialog"]
+__all__ = ["TourDialog", "place_beside"]
+
+#: Gap (px) kept between the dialog and what it must not cover.
+_GAP = 12
+
+
+def place_beside(size: QSize, avoid: QRect, area: QRect) -> QPoint:
+    """Where a ``size`` dialog goes inside ``area`` so as not to cover ``avoid``.
+
+    Right of ``avoid``, then left of it, below, above (each centred on it as far
+    as ``area`` allows); when none fits, the corner of ``area`` that covers
+    the least of ``avoid``. All rectangles in the same (global) coordinates.
+
+    >>> place_beside(QSize(100, 50), QRect(0, 0, 200, 200), QRect(0, 0, 400, 300))
+    PySide6.QtCore.QPoint(212, 75)
+    """
+    w, h = size.width(), size.height()
+
+    def clamp(x: int, y: int) -> QPoint:
+        x = max(area.left(), min(x, area.right() + 1 - w))
+        y = max(area.top(), min(y, area.bottom() + 1 - h))
+        return QPoint(x, y)
+
+    cy = avoid.center().y() - h // 2
+    cx = avoid.center().x() - w // 2
+    candidates = [
+        clamp(avoid.right() + 1 + _GAP, cy),
+        clamp(avoid.left() - _GAP - w, cy),
+        clamp(cx, avoid.bottom() + 1 + _GAP),
+        clamp(cx, avoid.top() - _GAP - h),
+    ]
+    for p in candidates:
+        if not QRect(p, size).intersects(avoid):
+            return p
+    corners = [
+        clamp(area.left(), area.top()),
+        clamp(area.right(), area.top()),
+        clamp(area.left(), area.bottom()),
+        clamp(area.right(), area.bottom()),
+    ]
+
+    def covered(p: QPoint) -> int:
+        r = QRect(p, size).intersected(avoid)
+        return r.width() * r.height() if r.isValid() else 0
+
+    return min(corners, key=covered)
 
 
 class TourDialog(QDialog):
@@ -119,6 +168,34 @@ class TourDialog(QDialog):
         self.back_button.setEnabled(self.index > 0)
         self.next_button.setEnabled(self.index < len(self.pages) - 1)
         self.diagram.highlight(keys)
+        if self.isVisible():
+            self.move_away()
+
+    def highlighted_rect(self) -> QRect:
+        """The outlined nodes' bounding box on the screen (empty when none is)."""
+        d = self.diagram
+        box = QRect()
+        for key in d.highlighted():
+            poly = d.mapFromScene(d.scene_items()[key].sceneBoundingRect())
+            r = poly.boundingRect().adjusted(-4, -4, 4, 4)  # the outline is drawn outside
+            box = box.united(QRect(d.viewport().mapToGlobal(r.topLeft()), r.size()))
+        return box
+
+    def move_away(self) -> None:
+        """Put the dialog where it covers none of the outlined nodes."""
+        avoid = self.highlighted_rect()
+        if avoid.isEmpty():
+            return
+        screen = (self.parentWidget() or self).screen()
+        area = screen.availableGeometry()
+        frame = self.frameGeometry()
+        # place the frame; the dialog's own position is its frame's minus the title bar
+        offset = self.pos() - frame.topLeft()
+        self.move(place_beside(frame.size(), avoid, area) + offset)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.move_away()
 
     def closeEvent(self, event) -> None:
         self.diagram.highlight(())

@@ -259,23 +259,27 @@
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="309"/>
-        <source>ŷ (head, time {time}) = {v}</source>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="313"/>
+        <source>ŷ (head, time {time})
+= {v}</source>
         <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
-        <translation>ŷ（输出头，时刻 {time}）= {v}</translation>
+        <translation>ŷ（输出头，时刻 {time}）
+= {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="311"/>
-        <source>ŷ_t = W_y·h_t + b_y = {v}</source>
-        <translation>ŷ_t = W_y·h_t + b_y = {v}</translation>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="315"/>
+        <source>ŷ_t = W_y·h_t + b_y
+= {v}</source>
+        <translation>ŷ_t = W_y·h_t + b_y
+= {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="314"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="318"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="314"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="318"/>
         <source>ŷ (the model&apos;s head)</source>
         <translation>ŷ（模型的输出头）</translation>
     </message>
@@ -391,168 +395,168 @@
 <context>
     <name>ControlsBar</name>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="156"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="154"/>
         <source>Layer:</source>
         <translation>层：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="161"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="159"/>
         <source>The cell of the model shown in the diagram, the plots and the gradient panel: its layer and direction (a reverse cell reads the sequence from t = T down to 1; an upper layer&apos;s x_t is the layer below&apos;s h_t)</source>
         <translation>图示、曲线和梯度面板所显示的模型单元：它的层和方向（反向单元从 t = T 倒读到 1；上层的 x_t 是下一层的 h_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="164"/>
         <source>Layer and direction shown</source>
         <translation>显示的层和方向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="165"/>
         <source>Unit:</source>
         <translation>单元：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="166"/>
         <source>The unit (component of h and C) shown in detail</source>
         <translation>详细显示的单元（h 与 C 的分量）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="167"/>
         <source>Selected unit</source>
         <translation>所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="168"/>
         <source>plot all units</source>
         <translation>绘制所有单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="169"/>
         <source>Plot every unit instead of the selected one</source>
         <translation>绘制每一个单元，而不只是所选单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="170"/>
         <source>Loss L =</source>
         <translation>损失 L =</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="173"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="171"/>
         <source>Σ h_t (all units)</source>
         <translation>Σ h_t（所有单元）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="172"/>
         <source>h_t of the selected unit</source>
         <translation>所选单元的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="176"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="174"/>
         <source>(ŷ_t − y_t)² at step t</source>
         <translation>第 t 步的 (ŷ_t − y_t)²</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="177"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="175"/>
         <source>Σ (ŷ_k − y_k)² up to step t</source>
         <translation>到第 t 步为止的 Σ (ŷ_k − y_k)²</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="180"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="178"/>
         <source>needs targets and a read-out: train, or open weights with a head</source>
         <translation>需要目标值和读出层：请先训练，或打开带输出头的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="182"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="180"/>
         <source>no read-out</source>
         <translation>无读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="186"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="184"/>
         <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
         <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="188"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="189"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
-        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="196"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="200"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="198"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="207"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="205"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="208"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="206"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="209"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="207"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="212"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="210"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="217"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="215"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="216"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="219"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="217"/>
         <source>Hold the input gate i_t at 0</source>
         <translation>将输入门 i_t 固定为 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="220"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="221"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="219"/>
         <source>Hold the output gate o_t at 1</source>
         <translation>将输出门 o_t 固定为 1</translation>
     </message>
@@ -3095,59 +3099,59 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="348"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="233"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="236"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="306"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="309"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="238"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="236"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="239"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="240"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="428"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="430"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3782,77 +3786,78 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>TourDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="50"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="99"/>
         <source>Guided tour of the memory cell</source>
+        <extracomment>Gap (px) kept between the dialog and what it must not cover.</extracomment>
         <translation>记忆单元导览</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="53"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="102"/>
         <source>Two memories</source>
         <translation>两种记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="55"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="104"/>
         <source>An LSTM cell carries two states from step to step. The line across the top is the cell state C — the long-term memory. The line at the bottom is the hidden state h — the short-term memory, which is also the cell&apos;s output.</source>
         <translation>LSTM 记忆单元在时间步之间传递两个状态。顶部横贯的那条线是细胞状态 C——长期记忆。底部的那条线是隐藏状态 h——短期记忆，它也是记忆单元的输出。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="63"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="112"/>
         <source>The forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="65"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="114"/>
         <source>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) is a number between 0 and 1 for every unit. It multiplies the old cell state: f ≈ 1 keeps C_{t−1}, f ≈ 0 erases it. Along this direct path from C_{t−1} to C_t the gradient is multiplied by f and nothing else, so with f near 1 it reaches far back — this is why an LSTM can remember for long. (The total gradient also flows back through h and the gates.)</source>
         <translation>f_t = σ(W_f·[h_{t−1}, x_t] + b_f) 对每个单元都是 0 到 1 之间的一个数。它与旧的细胞状态相乘：f ≈ 1 时保留 C_{t−1}，f ≈ 0 时将其抹去。沿着这条从 C_{t−1} 到 C_t 的直接路径，梯度只乘以 f，别无其他，所以 f 接近 1 时梯度能传回很远——这就是 LSTM 能长时间记忆的原因。（总的梯度还会经由 h 和各个门回传。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="75"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="124"/>
         <source>The input gate i_t and the candidate C̃_t</source>
         <translation>输入门 i_t 与候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="77"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="126"/>
         <source>The candidate C̃_t = tanh(…) proposes new content between −1 and 1; the input gate i_t decides how much of it is written. Their product is added to the cell state: C_t = f_t·C_{t−1} + i_t·C̃_t.</source>
         <translation>候选记忆 C̃_t = tanh(…) 提出介于 −1 和 1 之间的新内容；输入门 i_t 决定其中有多少被写入。两者的乘积加到细胞状态上：C_t = f_t·C_{t−1} + i_t·C̃_t。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="84"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="133"/>
         <source>The output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="86"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="135"/>
         <source>The cell state is squashed by tanh and the output gate o_t chooses how much of it becomes the new hidden state: h_t = o_t·tanh(C_t).</source>
         <translation>细胞状态经 tanh 压缩后，由输出门 o_t 选择其中有多少成为新的隐藏状态：h_t = o_t·tanh(C_t)。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="92"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="141"/>
         <source>Now step through time</source>
         <translation>现在逐个时间步前进</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="94"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="143"/>
         <source>Press Step (→) and watch the numbers: the colours show each value, hovering a node shows its equation with the numbers. The plots below show the history, and the gradient norms show how far back the loss at step t reaches.</source>
         <translation>按“单步”（→）并观察这些数字：颜色表示每个值的大小，鼠标悬停在节点上会显示代入数值的方程。下方的图显示历史变化，梯度范数则显示第 t 步的损失能回传多远。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="102"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="151"/>
         <source>&amp;Back</source>
         <translation>上一页(&amp;B)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="103"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="152"/>
         <source>&amp;Next</source>
         <translation>下一页(&amp;N)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="104"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="153"/>
         <source>&amp;Close</source>
         <translation>关闭(&amp;C)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/tour.py" line="118"/>
+        <location filename="../../lstm_sim/gui/tour.py" line="167"/>
         <source>{k} of {n}</source>
         <translation>{k} / {n}</translation>
     </message>

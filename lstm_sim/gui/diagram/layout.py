@@ -189,9 +189,10 @@ DOTS: tuple[QPointF, ...] = tuple(
 #: The labels, by key (their texts: ``CellDiagram.retranslate``).
 LABELS: dict[str, LabelSpec] = {
     "h_up": LabelSpec(QPointF(COL_UP + 16, 20.0), PX_TITLE + 1, anchor="left"),
-    # the linear read-out of a trained model, under the output arrow's label
+    # the linear read-out of a trained model, under the output arrow's label (two
+    # lines: the formula, then the values)
     "readout": LabelSpec(
-        QPointF(COL_UP + 16, 44.0), PX_CAPTION, "accent", anchor="left", fixed=False
+        QPointF(COL_UP + 20, 51.0), PX_CAPTION, "accent", anchor="left", fixed=False
     ),
     "cap_f_mul": LabelSpec(QPointF(COL_I, CY - 34), PX_CAPTION, "muted", italic=True),
     "cap_i_mul": LabelSpec(

@@ -304,11 +304,15 @@ class CellDiagram(QGraphicsView):
             self._nodes["x"].set_title(captions.cell_input_title(view.cell))
         head = view.cell is not None  # a model's head reads the top layer, not this cell
         if view.prediction is not None:
-            values = ", ".join(format_value(v, 3) for v in view.prediction[:3])
+            # Two lines, at most two values: the label has the scene's right margin,
+            # beside the output arrow, to itself (≈ 130 px; wider is clipped).
+            values = ", ".join(format_value(v, 3) for v in view.prediction[:2])
+            if len(view.prediction) > 2:
+                values += ", …"
             text = (
-                self.tr("ŷ (head, time {time}) = {v}").format(time=view.time, v=values)
+                self.tr("ŷ (head, time {time})\n= {v}").format(time=view.time, v=values)
                 if head
-                else self.tr("ŷ_t = W_y·h_t + b_y = {v}").format(v=values)
+                else self.tr("ŷ_t = W_y·h_t + b_y\n= {v}").format(v=values)
             )
         elif view.has_readout:
             text = self.tr("ŷ (the model's head)") if head else self.tr("ŷ_t = W_y·h_t + b_y")
