@@ -32,11 +32,11 @@ shot() {
   local config
   config=$(mktemp -d)
   Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
-  local xvfb=$!
+  xvfb=$!
   sleep 0.5
   DISPLAY=$display QT_QPA_PLATFORM=xcb XDG_CONFIG_HOME=$config "$py" main.py "$@" \
     >"$config/log" 2>&1 &
-  local app=$!
+  app=$!
   sleep 4
   local win
   win=$(DISPLAY=$display xdotool search --sync --onlyvisible --pid "$app" 2>/dev/null | tail -n 1)
@@ -52,6 +52,10 @@ shot() {
   rm -rf "$config"
   echo "make_screenshots: $out/$name.png ($size)"
 }
+
+app="" xvfb=""
+# (stopped or failed: end this picture's app and X server, never anyone else's)
+trap 'kill $app $xvfb 2>/dev/null || true' EXIT
 
 steps() { printf 'Right %.0s' $(seq 1 "$1"); }
 
