@@ -10,6 +10,11 @@ from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
 __all__ = ["FlowLayout"]
 
 
+def _shown(item: QLayoutItem) -> bool:
+    """Whether ``item`` takes room: a group whose widgets are all hidden takes none."""
+    return not item.isEmpty() and item.sizeHint().width() > 0
+
+
 class FlowLayout(QLayout):
     """Items in rows, each as wide as its size hint, wrapped at the layout's width.
 
@@ -58,7 +63,7 @@ class FlowLayout(QLayout):
     def sizeHint(self) -> QSize:
         """One row of everything (the width the bar would like)."""
         m = self.contentsMargins()
-        visible = [i for i in self._items if not i.isEmpty()]
+        visible = [i for i in self._items if _shown(i)]
         w = sum(i.sizeHint().width() for i in visible) + self._spacing * max(0, len(visible) - 1)
         h = max((i.sizeHint().height() for i in visible), default=0)
         return QSize(w + m.left() + m.right(), h + m.top() + m.bottom())
@@ -73,7 +78,7 @@ class FlowLayout(QLayout):
 
     def rows(self) -> int:
         """How many rows the items take at the current width (for tests)."""
-        tops = {item.geometry().top() for item in self._items if not item.isEmpty()}
+        tops = {item.geometry().top() for item in self._items if _shown(item)}
         return len(tops)
 
     def _place(self, rect: QRect, *, move: bool) -> int:
@@ -82,7 +87,7 @@ class FlowLayout(QLayout):
         area = rect.adjusted(m.left(), m.top(), -m.right(), -m.bottom())
         x, y, row_height = area.x(), area.y(), 0
         for item in self._items:
-            if item.isEmpty():
+            if not _shown(item):
                 continue
             hint = item.sizeHint()
             if x > area.x() and x + hint.width() > area.right() + 1:
