@@ -99,6 +99,7 @@ class FileActions(QObject):
         self.window = window
         self.jobs: JobRunner = window.jobs
         self.queue: list[tuple[str, str]] = []  # files still to open (kind, path)
+        self.replace_agreed = False  # the queue's files may replace the session (asked once)
         self.edits = 0  # counts the session's edits (a save notices those made meanwhile)
         self.opener = Opener(self)
         self.saver = Saver(self)
@@ -352,10 +353,13 @@ class FileActions(QObject):
         """End of one open (or start of a queue): go on with the next queued file."""
         if not ok:
             self.queue.clear()
+            self.replace_agreed = False
             return False
         if self.queue and not self.busy:
             kind, path = self.queue.pop(0)
-            self.opener.open_path(path, kind)
+            self.opener.open_path(path, kind)  # asks nothing: agreed for the whole queue
+        if not self.queue:
+            self.replace_agreed = False
         return ok
 
     def after_open(self, kind: str, path: str) -> None:

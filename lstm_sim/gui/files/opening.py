@@ -41,7 +41,20 @@ __all__ = ["Opener"]
 
 
 class Opener(FilePart):
-    """Opening files: sequences (with the CSV import dialog), weights, sessions, any file."""
+    """Opening files: sequences (with the CSV import dialog), weights, sessions, any file.
+
+    Every open replaces part of the session (its sequence, its weights, or all of
+    it), so each first asks about unsaved changes (:meth:`may_replace`, the one
+    rule of docs/architecture.md "Never lose work"); files opened together (a
+    drop, the command line) ask once.
+    """
+
+    def may_replace(self) -> bool:
+        """Whether the session may be replaced: asks Save / Discard / Cancel when modified.
+
+        Not asked again for the files of a queue already agreed to (:meth:`open_paths`).
+        """
+        return self.files.replace_agreed or self.files.saver.maybe_save()
 
     #: The parameters last loaded from a weights file (tables opened onto them keep their values).
     _loaded_weights: LSTMParams | None = None
@@ -52,6 +65,8 @@ class Opener(FilePart):
         CSV/TSV files first show the import dialog (columns as inputs/targets).
         Returns False when nothing was started (cancelled, or an error shown).
         """
+        if not self.may_replace():
+            return self.files.done(False)
         if path is None:
             path = self.files.ask_open(self.tr("Open sequence"), self.files.filters("sequence"))
             if path is None:
@@ -147,6 +162,8 @@ class Opener(FilePart):
         A file with several layers or directions (or a head that reads once) is held
         whole (:meth:`Session.set_model`): the controls bar chooses the cell shown.
         """
+        if not self.may_replace():
+            return self.files.done(False)
         if path is None:
             path = self.files.ask_open(self.tr("Open weights"), self.files.filters("weights"))
             if path is None:
@@ -260,7 +277,7 @@ class Opener(FilePart):
 
     def open_session(self, path: str | os.PathLike[str] | None = None) -> bool:
         """File ▸ Open Session…: replace everything by a saved session."""
-        if not self.files.saver.maybe_save():
+        if not self.may_replace():
             return self.files.done(False)
         if path is None:
             filters = ";;".join(
@@ -325,10 +342,14 @@ class Opener(FilePart):
     def open_paths(self, paths: list[str]) -> None:
         """Open several files one after the other: sessions and sequences first, then weights.
 
-        A failure (or a cancelled dialog) drops the files still waiting.
+        A failure (or a cancelled dialog) drops the files still waiting. Unsaved
+        changes are asked about once, for all of them.
         """
+        if not paths or not self.files.saver.maybe_save():
+            return
         order = {"session": 0, "sequence": 1, "weights": 2}
         items = [(identify(p), os.fspath(p)) for p in paths]
         items.sort(key=lambda kp: order[kp[0]])
         self.files.queue = items
+        self.files.replace_agreed = True
         self.files.done(True)
