@@ -278,12 +278,14 @@ class FileActions(QObject):
         label: str,
         work: Callable[[Callable[[float], None], Callable[[], bool]], Any],
         on_result: Callable[[Any], None],
+        on_error: Callable[[FileError], bool] | None = None,
     ) -> bool:
         """Run ``work(progress, cancelled)`` in the file lane; ``on_result(value)`` afterwards.
 
         ``work`` may raise :class:`LoadCancelled` (→ nothing happens) or a
-        :class:`~lstm_sim.io.FileError` (→ the error dialog); ``on_result`` gets
-        its return value otherwise.
+        :class:`~lstm_sim.io.FileError` (→ ``on_error(err)`` when given and it
+        returns True, which then handled it; else the error dialog); ``on_result``
+        gets its return value otherwise.
         """
         if self.busy:
             self.status(self.tr("Busy with another file: wait for it or cancel it"))
@@ -302,6 +304,8 @@ class FileActions(QObject):
 
         def finished(result: Any) -> None:
             if isinstance(result, FileError):
+                if on_error is not None and on_error(result):
+                    return
                 title = self.tr("Cannot save the file") if isinstance(result, SaveError) else None
                 self.error(result, title)
                 self.done(False)
