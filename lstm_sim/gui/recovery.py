@@ -44,14 +44,14 @@ if TYPE_CHECKING:
 
 __all__ = ["INTERVAL_MS", "Recovery", "recovery_dir"]
 
-#: How often the session is written when only the cursor moved (milliseconds;
-#: ``$LSTM_SIM_RECOVERY_INTERVAL_MS`` overrides it, for tests).
+# How often the session is written when only the cursor moved (milliseconds;
+# ``$LSTM_SIM_RECOVERY_INTERVAL_MS`` overrides it, for tests).
 INTERVAL_MS = 30_000
 
-#: The pause after a structural change before writing (merges a burst of edits).
+# The pause after a structural change before writing (merges a burst of edits).
 SETTLE_MS = 300
 
-#: Changes that are written at once (the cursor alone waits for the interval).
+# Changes that are written at once (the cursor alone waits for the interval).
 STRUCTURAL = (
     Topic.SEQUENCE,
     Topic.PARAMS,

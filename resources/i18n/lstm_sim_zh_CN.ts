@@ -1110,187 +1110,187 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="180"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="182"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="185"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="187"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="190"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
         <source>Open &amp;Session…</source>
         <translation>打开会话(&amp;S)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="192"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="193"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="194"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="196"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="198"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="200"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="200"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="204"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
         <source>Save W&amp;eights…</source>
         <translation>保存权重(&amp;E)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="206"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="207"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="208"/>
         <source>&amp;Export</source>
         <translation>导出(&amp;E)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="210"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="212"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="215"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
         <source>Current plot &amp;panel…</source>
         <translation>当前绘图面板(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="217"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="220"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="222"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="225"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="227"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="263"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="264"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="288"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="291"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="311"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="316"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="315"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="320"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="304"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="309"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="387"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="395"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="391"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="397"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="405"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="398"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="406"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="407"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="400"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="408"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="401"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="409"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="402"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="410"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="403"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="411"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="404"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="412"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -1332,7 +1332,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="457"/>
-        <location filename="../../lstm_sim/io/weights.py" line="411"/>
+        <location filename="../../lstm_sim/io/weights.py" line="416"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
@@ -1387,7 +1387,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="326"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -1745,7 +1745,7 @@
         <location filename="../../lstm_sim/io/_budgets.py" line="216"/>
         <location filename="../../lstm_sim/io/_npy.py" line="331"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="325"/>
-        <location filename="../../lstm_sim/io/weights.py" line="265"/>
+        <location filename="../../lstm_sim/io/weights.py" line="270"/>
         <source>byte {byte}</source>
         <translation>字节 {byte}</translation>
     </message>
@@ -2364,22 +2364,22 @@
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="159"/>
+        <location filename="../../lstm_sim/io/weights.py" line="164"/>
         <source>expected a JSON object of named arrays (weight_ih, …)</source>
         <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="206"/>
+        <location filename="../../lstm_sim/io/weights.py" line="211"/>
         <source>unsupported dtype {dtype}</source>
         <translation>不支持的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="220"/>
+        <location filename="../../lstm_sim/io/weights.py" line="225"/>
         <source>empty or truncated safetensors file</source>
         <translation>safetensors 文件为空或不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="240"/>
+        <location filename="../../lstm_sim/io/weights.py" line="245"/>
         <source>not a valid safetensors file ({detail})</source>
         <translation>不是有效的 safetensors 文件（{detail}）</translation>
     </message>
@@ -2432,77 +2432,77 @@
         <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="267"/>
+        <location filename="../../lstm_sim/io/weights.py" line="272"/>
         <source>not a PyTorch file (neither a torch.save zip archive nor the format before PyTorch 1.6)</source>
         <translation>不是 PyTorch 文件（既不是 torch.save 的 zip 压缩包，也不是 PyTorch 1.6 之前的格式）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="325"/>
+        <location filename="../../lstm_sim/io/weights.py" line="330"/>
         <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
         <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="338"/>
+        <location filename="../../lstm_sim/io/weights.py" line="343"/>
         <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
         <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="363"/>
+        <location filename="../../lstm_sim/io/weights.py" line="368"/>
         <source>{layer} reverse</source>
         <translation>{layer}（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="384"/>
+        <location filename="../../lstm_sim/io/weights.py" line="389"/>
         <source>non-finite value {value} at index [{index}]</source>
         <translation>索引 [{index}] 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="400"/>
+        <location filename="../../lstm_sim/io/weights.py" line="405"/>
         <source>no {layer} in this file (it has: {layers})</source>
         <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="430"/>
+        <location filename="../../lstm_sim/io/weights.py" line="435"/>
         <source>expected shape (4H, H), got {shape}</source>
         <translation>形状应为 (4H, H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="441"/>
+        <location filename="../../lstm_sim/io/weights.py" line="446"/>
         <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="462"/>
+        <location filename="../../lstm_sim/io/weights.py" line="467"/>
         <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="485"/>
+        <location filename="../../lstm_sim/io/weights.py" line="490"/>
         <source>readout.bias without readout.weight</source>
         <translation>有 readout.bias 却没有 readout.weight</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="494"/>
+        <location filename="../../lstm_sim/io/weights.py" line="499"/>
         <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
         <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="512"/>
+        <location filename="../../lstm_sim/io/weights.py" line="517"/>
         <source>read-out bias: expected shape ({rows},), got {shape}</source>
         <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="606"/>
+        <location filename="../../lstm_sim/io/weights.py" line="611"/>
         <source>unknown dtype {dtype}</source>
         <translation>未知的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="613"/>
+        <location filename="../../lstm_sim/io/weights.py" line="618"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="626"/>
+        <location filename="../../lstm_sim/io/weights.py" line="631"/>
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
@@ -2614,6 +2614,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/engine/trace.py" line="128"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="56"/>
         <source>a trace of {steps} steps</source>
         <translation>{steps} 步的运行轨迹</translation>
     </message>
@@ -2850,27 +2851,27 @@
         <translation>未知类型的链接</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="474"/>
+        <location filename="../../lstm_sim/cli.py" line="478"/>
         <source>{steps} steps at H = {hidden} (trace, gradients, output)</source>
         <translation>H = {hidden} 时的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="482"/>
+        <location filename="../../lstm_sim/cli.py" line="486"/>
         <source>{steps} steps through {cells} cells (traces, gradients, output)</source>
         <translation>经过 {cells} 个单元的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="508"/>
+        <location filename="../../lstm_sim/cli.py" line="512"/>
         <source>not even one step fits: close other programs to free memory</source>
         <translation>连一步都放不下：请关闭其他程序以释放内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="516"/>
+        <location filename="../../lstm_sim/cli.py" line="520"/>
         <source>add --max-steps {steps} to use only the first {steps} steps</source>
         <translation>加上 --max-steps {steps}，只使用前 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="697"/>
+        <location filename="../../lstm_sim/cli.py" line="701"/>
         <source>out of memory: try the first steps only (--max-steps N)</source>
         <translation>内存不足：请只使用前面的若干步（--max-steps N）</translation>
     </message>
@@ -2924,8 +2925,8 @@
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="411"/>
         <location filename="../../lstm_sim/io/sequences.py" line="668"/>
-        <location filename="../../lstm_sim/io/weights.py" line="138"/>
-        <location filename="../../lstm_sim/io/weights.py" line="671"/>
+        <location filename="../../lstm_sim/io/weights.py" line="143"/>
+        <location filename="../../lstm_sim/io/weights.py" line="676"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
@@ -2933,8 +2934,8 @@
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="536"/>
         <location filename="../../lstm_sim/io/sequences.py" line="697"/>
-        <location filename="../../lstm_sim/io/weights.py" line="149"/>
-        <location filename="../../lstm_sim/io/weights.py" line="679"/>
+        <location filename="../../lstm_sim/io/weights.py" line="154"/>
+        <location filename="../../lstm_sim/io/weights.py" line="684"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -2945,18 +2946,18 @@
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="215"/>
-        <location filename="../../lstm_sim/io/weights.py" line="688"/>
+        <location filename="../../lstm_sim/io/weights.py" line="220"/>
+        <location filename="../../lstm_sim/io/weights.py" line="693"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="246"/>
+        <location filename="../../lstm_sim/io/weights.py" line="251"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="287"/>
+        <location filename="../../lstm_sim/io/weights.py" line="292"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -3095,7 +3096,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lstm_sim/gui/app.py" line="31"/>
+        <location filename="../../lstm_sim/gui/app.py" line="32"/>
         <source>LSTM Cell Simulator</source>
         <extracomment>sys.setswitchinterval while the app runs (seconds).</extracomment>
         <translation>LSTM 记忆单元模拟器</translation>
@@ -3143,12 +3144,12 @@
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="441"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="443"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
@@ -3342,25 +3343,25 @@
 <context>
     <name>Opener</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="56"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="93"/>
         <source>Open sequence</source>
         <extracomment>The parameters last loaded from a weights file (tables opened onto them keep their values).</extracomment>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="82"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="167"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="284"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="123"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="266"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="383"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="96"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="183"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="98"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3369,53 +3370,69 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="111"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="170"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="198"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="136"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="151"/>
+        <source>Too long for memory</source>
+        <translation>内存放不下</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="157"/>
+        <source>The first {n} steps fit. Load only those?</source>
+        <translation>前 {n} 步可以放下。只加载这些吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="159"/>
+        <source>Load the first {n} steps</source>
+        <translation>加载前 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="233"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="151"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="250"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="214"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="284"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="313"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="234"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="333"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="253"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="352"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="268"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="367"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="269"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="368"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="272"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="371"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="312"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="411"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -3578,6 +3595,49 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="150"/>
+        <source>Could not write the recovery file: {reason}</source>
+        <translation>无法写入恢复文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="200"/>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="202"/>
+        <source>lstm-sim ended without saving the session “{name}” (last kept {when}).</source>
+        <translation>lstm-sim 上次结束时未保存会话“{name}”（最后保留于 {when}）。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="209"/>
+        <source>Restore it? Discard deletes it; Later keeps it for the next start.</source>
+        <translation>要恢复吗？“丢弃”会删除它；“稍后”会保留到下次启动。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="211"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="212"/>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="213"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="260"/>
+        <source>Restored the unsaved session</source>
+        <translation>已恢复未保存的会话</translation>
+    </message>
+</context>
+<context>
     <name>RnnBox</name>
     <message>
         <location filename="../../lstm_sim/gui/rnn_box.py" line="44"/>
@@ -3623,34 +3683,34 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>SaturationBanner</name>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="231"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="234"/>
         <source>Saturation warning</source>
         <extracomment>Steps of the sequence the saturation banner runs the cell over (≈ 7 ms at H = 32): enough to see whether the gates sit at 0 or 1, independent of the cursor. Multiply-adds the probe may spend (a large cell gets fewer steps, at least :data:`PROBE_MIN_STEPS`): it runs on the GUI thread at every change of weights, and 1000 steps at H = 512 took half a second here. Milliseconds the session must rest before the diagnosis runs again.</extracomment>
         <translation>饱和警告</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="232"/>
-        <location filename="../../lstm_sim/gui/banner.py" line="268"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="271"/>
         <source>Scale the inputs</source>
         <translation>缩放输入</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="238"/>
         <source>Standardise every input column (mean 0, standard deviation 1, statistics from the whole sequence); Edit ▸ Undo puts the values back</source>
         <translation>将每个输入列标准化（均值 0，标准差 1，统计量取自整个序列）；“编辑 ▸ 撤销”可恢复原值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="239"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="242"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="240"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="243"/>
         <source>Hide this warning</source>
         <translation>隐藏此警告</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="259"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="262"/>
         <source>The gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps although the inputs are scaled: the weights are large.</source>
         <translation>尽管输入已缩放，在 {percent} 的时间步上门仍已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）：权重过大。</translation>
     </message>
@@ -3675,7 +3735,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/gui/files/saving.py" line="72"/>
         <location filename="../../lstm_sim/gui/files/saving.py" line="93"/>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="145"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="163"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
@@ -3685,22 +3745,22 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="112"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="130"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="113"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="131"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="129"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="147"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="149"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="167"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
