@@ -9,9 +9,9 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine import EngineError, LSTMParams
+from ...engine.budget import BudgetError, check_memory
 from ...engine.errors import translate_message
 from ...engine.model import Model, ModelTrace
-from ...engine.budget import BudgetError, check_memory
 from ...io import (
     SESSION_SUFFIX,
     FileError,
