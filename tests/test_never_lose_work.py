@@ -70,6 +70,18 @@ class Asked:
 
     def __init__(self) -> None:
         self.boxes: list[tuple[str, str, bool]] = []
+        self.active = True  # ended with its test (else it would answer the next test's box)
+
+
+_answering: list[Asked] = []
+
+
+@pytest.fixture(autouse=True)
+def _stop_answering():
+    yield
+    for asked in _answering:
+        asked.active = False
+    _answering.clear()
 
 
 #: How a question is answered: a click on a button, or a key (Escape, Enter).
@@ -80,8 +92,11 @@ def answer_with(button: Button | str, tries: int = 400) -> Asked:
     """Answer the next modal message box (polled by a timer, ≤ 4 s): click ``button``,
     or press Escape / Enter (what a person does without reading)."""
     asked = Asked()
+    _answering.append(asked)
 
     def poll(left: int) -> None:
+        if not asked.active:
+            return
         box = QApplication.activeModalWidget()
         if isinstance(box, QMessageBox):
             asked.boxes.append(
