@@ -217,7 +217,7 @@ def test_the_offer_can_discard_or_wait(tmp_path, window, qtbot, monkeypatch):
     folder.mkdir()
     crashed = Recovery(window, folder)
     window.session.update_settings(window=6)
-    assert crashed.write_now()
+    assert crashed.write_now(wait=True)
     crashed.close = lambda: None  # (keep its files)
     # As if another process (pid 999999, gone) had written it, and held no lock any more:
     orphan = folder / "session-999999.lstmsim"
@@ -248,3 +248,28 @@ def test_the_offer_can_discard_or_wait(tmp_path, window, qtbot, monkeypatch):
     assert recovery.orphans() == []
     recovery.close()
     QApplication.processEvents()
+
+
+def test_a_long_session_is_written_off_the_gui_thread(tmp_path, qtbot):
+    """10⁵ steps take most of a second to write: a worker writes them, and a discard
+    while it writes leaves no file behind."""
+    from lstm_sim.sequence import Sequence
+
+    rng = np.random.default_rng(4)
+    seq = Sequence(rng.normal(size=(100_000, 1)))
+    win = MainWindow(Session(seq, LSTMParams.random(1, 4, seed=1)))
+    qtbot.addWidget(win)
+    recovery = Recovery(win, tmp_path / "recovery")
+    win.session.update_settings(window=5)
+    recovery._settle.stop()
+    assert recovery.write_now()
+    assert recovery._writer.is_alive()  # returned while the worker still writes
+    recovery._writer.join(60)
+    assert load_session(recovery.path).sequence.length == 100_000
+    win.session.update_settings(window=6)
+    recovery._settle.stop()
+    assert recovery.write_now()
+    recovery.discard()  # saved (or discarded) meanwhile
+    recovery._writer.join(60)
+    assert not recovery.path.exists() and not recovery.path.with_suffix(".json").exists()
+    recovery.close()

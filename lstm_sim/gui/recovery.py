@@ -25,12 +25,14 @@ hold: the session's name and the session file it came from.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDateTime, QLockFile, QObject, QStandardPaths, QTimer
+from PySide6.QtCore import QDateTime, QLockFile, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
 from ..io import FileError, load_session, save_session
@@ -84,6 +86,11 @@ def _interval() -> int:
 class Recovery(QObject):
     """Keeps the window's modified session in a recovery file; offers one back after a crash.
 
+    Signals
+    -------
+    written(str)
+        A write ended (from the writer thread): "" or why it failed.
+
     Parameters
     ----------
     window : MainWindow
@@ -95,6 +102,8 @@ class Recovery(QObject):
     path : Path
         This instance's recovery file (``session-<pid>.lstmsim``).
     """
+
+    written = Signal(str)
 
     def __init__(self, window: MainWindow, folder: str | os.PathLike[str] | None = None) -> None:
         super().__init__(window)
@@ -109,6 +118,10 @@ class Recovery(QObject):
         self._lock.tryLock(0)
         self._dirty = False
         self.last_error = ""
+        self._writer: threading.Thread | None = None
+        self._generation = 0  # counts discards: a write of an older generation is void
+        self._written_once = False
+        self.written.connect(self._on_written)
         self._settle = QTimer(self)
         self._settle.setSingleShot(True)
         self._settle.setInterval(SETTLE_MS)
@@ -132,45 +145,78 @@ class Recovery(QObject):
         if self._dirty:
             self.write_now()
 
-    def write_now(self) -> bool:
-        """Write the session to the recovery file now (when modified); True when written."""
+    def write_now(self, *, wait: bool = False) -> bool:
+        """Write the session to the recovery file (when modified); True when a write started.
+
+        The file is written by a worker thread (a session of 10⁶ steps takes
+        seconds to write; the window must not wait): the document is taken here,
+        immutable, and written there. A change meanwhile is written after it.
+        ``wait``: return once it is written (tests, shutdown).
+        """
         s = self.window.session
         if not s.modified:
             self.discard()
             return False
-        self._dirty = False
-        try:
-            save_session(session_document(s), self.path)
-            meta = {"name": s.name, "path": s.path, "title": self.window.session_title()}
-            atomic_write(self._meta, json.dumps(meta).encode("utf-8"))
-        except FileError as err:  # a full disk: say so once, keep working
-            text = error_text(err).splitlines()[0]
-            if text != self.last_error:
-                self.window.statusBar().showMessage(
-                    self.tr("Could not write the recovery file: {reason}").format(reason=text),
-                    8000,
-                )
-            self.last_error = text
+        if self._writer is not None and self._writer.is_alive():
+            self._dirty = True  # written once the current write ends (_on_written)
             return False
-        self.last_error = ""
+        self._dirty = False
+        doc = session_document(s)
+        meta = json.dumps({"name": s.name, "path": s.path, "title": self.window.session_title()})
+        generation = self._generation
+
+        def job() -> None:
+            error = ""
+            try:
+                # The name first: a session file is never there without it.
+                atomic_write(self._meta, meta.encode("utf-8"))
+                save_session(doc, self.path)
+            except FileError as err:  # a full disk: said once in the status bar
+                error = error_text(err).splitlines()[0]
+            if generation != self._generation:  # discarded while being written
+                self._unlink()
+            with contextlib.suppress(RuntimeError):  # the window is gone already
+                self.written.emit(error)
+
+        self._written_once = True
+        self._writer = threading.Thread(target=job, name="recovery-writer", daemon=True)
+        self._writer.start()
+        if wait:
+            self._writer.join()
         return True
+
+    def _on_written(self, error: str) -> None:
+        if error and error != self.last_error:
+            self.window.statusBar().showMessage(
+                self.tr("Could not write the recovery file: {reason}").format(reason=error), 8000
+            )
+        self.last_error = error
+        if self._dirty:
+            self._settle.start()
 
     def discard(self) -> None:
         """Remove this instance's recovery file (the session was saved or discarded)."""
         self._dirty = False
         self._settle.stop()
+        self._generation += 1  # a write in flight removes what it wrote
+        if self._written_once:
+            self._unlink()
+            self._written_once = False
+
+    def _unlink(self) -> None:
         for p in (self.path, self._meta):
             try:
                 p.unlink()
-            except FileNotFoundError:
-                pass
-            except OSError:  # a read-only folder: nothing more to do
+            except OSError:  # gone already, or a read-only folder: nothing more to do
                 pass
 
     def close(self) -> None:
         """A clean exit: the recovery file goes, and the lock is released."""
         self._periodic.stop()
         self.discard()
+        if self._writer is not None:
+            self._writer.join(5.0)
+        self._unlink()
         self._lock.unlock()
 
     # ------------------------------------------------------------ restoring
