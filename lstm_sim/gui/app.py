@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
 from typing import Any
 
@@ -75,7 +76,9 @@ def start_app(args: list[str]) -> tuple[QApplication, Any]:
     paths = files_from_arguments(app.arguments()[1:])
 
     def after_show() -> None:
-        window.recovery.offer()
+        if window.recovery.offer():  # restoring: the files come after it
+            with contextlib.suppress(TimeoutError):
+                window.file_actions.wait(600.0)  # (processes events meanwhile)
         if paths:  # lstm-sim FILE
             window.file_actions.open_paths(paths)
 

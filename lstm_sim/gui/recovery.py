@@ -35,9 +35,17 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDateTime, QLockFile, QObject, QStandardPaths, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox
 
-from ..io import FileError, load_session, save_session
+from ..io import FileError, LoadError, load_session, save_session
 from ..io._files import atomic_write
-from ..session import INLINE_STEPS, DocumentError, Topic, read_document, session_document
+from ..io.errors import key_place
+from ..session import (
+    INLINE_STEPS,
+    DocumentError,
+    DocumentSetup,
+    Topic,
+    read_document,
+    session_document,
+)
 from .files.dialogs import error_text
 from .follow import follow
 
@@ -269,22 +277,31 @@ class Recovery(QObject):
             return False
         if chosen is not restore:
             return False
-        if not self.restore(path, meta):
-            return False
-        _remove_files(path)
-        return True
+        return self.restore(path, meta)
 
     def restore(self, path: Path, meta: dict[str, Any] | None = None) -> bool:
-        """Replace the session by the recovery file ``path`` (it stays modified: unsaved work)."""
+        """Replace the session by the recovery file ``path`` (it stays modified: unsaved work).
+
+        The file is read in the file lane of the window's job runner (a long
+        session takes seconds to read); True: the reading started. A file that
+        cannot be read is shown as any bad file, and kept.
+        """
         meta = meta if meta is not None else _read_meta(path.with_suffix(".json"))
-        try:
-            setup = read_document(load_session(path))
-        except DocumentError as err:
-            self.window.file_actions.error(f"{path}: {err.key}: {err.reason}")
-            return False
-        except FileError as err:
-            self.window.file_actions.error(err)
-            return False
+
+        def work(_progress: Any, _cancelled: Any) -> DocumentSetup:
+            doc = load_session(path)
+            try:
+                return read_document(doc)
+            except DocumentError as err:
+                raise LoadError(path, key_place(err.key), err.reason) from None
+
+        return self.window.file_actions.start(
+            self.tr("Restoring the unsaved session…"),
+            work,
+            lambda setup: self._apply(path, setup, meta),
+        )
+
+    def _apply(self, path: Path, setup: DocumentSetup, meta: dict[str, Any]) -> None:
         s = self.window.session
         inline = min(setup.step, INLINE_STEPS)
         name = meta.get("name") if isinstance(meta.get("name"), str) else ""
@@ -304,8 +321,9 @@ class Recovery(QObject):
         if setup.step > inline:
             self.window.request_step(setup.step)  # far: computed in a worker
         self.window.file_actions.status(self.tr("Restored the unsaved session"))
+        _remove_files(path)
         self.write_now()  # now this instance's to keep
-        return True
+        self.window.file_actions.done(True)
 
 
 def _read_meta(path: Path) -> dict[str, Any]:

@@ -3096,7 +3096,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lstm_sim/gui/app.py" line="32"/>
+        <location filename="../../lstm_sim/gui/app.py" line="33"/>
         <source>LSTM Cell Simulator</source>
         <extracomment>sys.setswitchinterval while the app runs (seconds).</extracomment>
         <translation>LSTM 记忆单元模拟器</translation>
@@ -3597,42 +3597,47 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="150"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="199"/>
         <source>Could not write the recovery file: {reason}</source>
         <translation>无法写入恢复文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="200"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="254"/>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="202"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="256"/>
         <source>lstm-sim ended without saving the session “{name}” (last kept {when}).</source>
         <translation>lstm-sim 上次结束时未保存会话“{name}”（最后保留于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="209"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="263"/>
         <source>Restore it? Discard deletes it; Later keeps it for the next start.</source>
         <translation>要恢复吗？“丢弃”会删除它；“稍后”会保留到下次启动。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="211"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="265"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="212"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="266"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="213"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="267"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="260"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="299"/>
+        <source>Restoring the unsaved session…</source>
+        <translation>正在恢复未保存的会话…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="323"/>
         <source>Restored the unsaved session</source>
         <translation>已恢复未保存的会话</translation>
     </message>
