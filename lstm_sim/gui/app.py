@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import sys
+from typing import Any
 
 from PySide6.QtWidgets import QApplication
 
-__all__ = ["GIL_SWITCH_S", "create_app", "run_app"]
+__all__ = ["GIL_SWITCH_S", "create_app", "run_app", "start_app"]
 
 #: sys.setswitchinterval while the app runs (seconds).
 GIL_SWITCH_S = 0.0005
@@ -34,6 +36,17 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 def run_app(args: list[str]) -> int:
     """Run the desktop app until its window closes; returns the exit status."""
+    app, _window = start_app(args)
+    return app.exec()
+
+
+def start_app(args: list[str]) -> tuple[QApplication, Any]:
+    """Everything :func:`run_app` does before the event loop: the window, shown.
+
+    Start-up order: the window; the recovery of a session a crashed instance left
+    (offered once the window is up, :mod:`lstm_sim.gui.recovery`); then the files
+    named on the command line (a bad file: error dialog, the session stays).
+    """
     from threadpoolctl import threadpool_limits
 
     # Small matrix-vector products: BPTT and stepping are fastest (and free of
@@ -50,19 +63,28 @@ def run_app(args: list[str]) -> int:
 
     install_language(resolve_language(QSettings().value("language", "system")))
     from .files import FileActions, files_from_arguments
+    from .recovery import Recovery
 
-    FileActions.confirm_unsaved = True  # closing with unsaved changes asks (gui/files)
+    FileActions.confirm_unsaved = True  # replacing or closing a modified session asks
     window = MainWindow()
     if not window.restore_layout():  # geometry and dock layout of the last session
         window.fit_to_screen()  # the first start: as large as the screen allows
+    window.recovery = Recovery(window)  # unsaved work survives a crash
+    app.aboutToQuit.connect(window.recovery.close)  # a clean exit: nothing to recover
     window.show()
     window.raise_()
     window.activateWindow()  # take the keyboard focus (no window manager does it for us)
-    # lstm-sim FILE: open it once the window is up (a bad file: error dialog, example stays)
     paths = files_from_arguments(app.arguments()[1:])
-    if paths:
-        QTimer.singleShot(0, lambda: window.file_actions.open_paths(paths))
-    return app.exec()
+
+    def after_show() -> None:
+        if window.recovery.offer():  # restoring: the files come after it
+            with contextlib.suppress(TimeoutError):
+                window.file_actions.wait(600.0)  # (processes events meanwhile)
+        if paths:  # lstm-sim FILE
+            window.file_actions.open_paths(paths)
+
+    QTimer.singleShot(0, after_show)
+    return app, window
 
 
 def switch_language(window, code: str):

@@ -381,40 +381,56 @@ class MainWindow(QMainWindow):
         }
 
     # ------------------------------------------------------- what is loaded
-    def load_example(self, key: str) -> None:
-        """Open an example of the gallery, with its weights and what to look at."""
+    def load_example(self, key: str) -> bool:
+        """Open an example of the gallery, with its weights and what to look at.
+
+        Asks about unsaved changes first; False: the session was kept.
+        """
         from ..gallery import load_example
 
-        self.transport.pause()
+        if not self.file_actions.maybe_save():
+            return False
+        self.file_actions.quiesce()
         seq, params, readout = load_example(key)
-        self.session.apply_setup(
-            seq,
-            params,
-            None,
-            {"compare": False, "clamp": (), "clip": None},
-            0,
-            name="",
-            readout=readout,
-            origin=Origin("example", key),
-        )
+        with self.session.batch():
+            self.session.apply_setup(
+                seq,
+                params,
+                None,
+                {"compare": False, "clamp": (), "clip": None},
+                0,
+                name="",
+                readout=readout,
+                origin=Origin("example", key),
+            )
+            self.file_actions.saver.fresh_document()
         self.tabs.setCurrentWidget(self.plots)
+        return True
 
-    def load_scenario(self, key: str) -> None:
-        """Set up one of the gradient scenarios (one click) and explain it."""
+    def load_scenario(self, key: str) -> bool:
+        """Set up one of the gradient scenarios (one click) and explain it.
+
+        Asks about unsaved changes first; False: the session was kept.
+        """
         from ..scenarios import scenario
 
-        self.transport.pause()
+        if not self.file_actions.maybe_save():
+            return False
+        self.file_actions.quiesce()
         setup = scenario(key).build()
-        self.session.apply_setup(
-            setup.sequence,
-            setup.params,
-            setup.rnn,
-            setup.settings,
-            setup.step,
-            name="",
-            origin=Origin("scenario", key),
-        )
+        with self.session.batch():
+            self.session.apply_setup(
+                setup.sequence,
+                setup.params,
+                setup.rnn,
+                setup.settings,
+                setup.step,
+                name="",
+                origin=Origin("scenario", key),
+            )
+            self.file_actions.saver.fresh_document()
         self.tabs.setCurrentWidget(self.compare)
+        return True
 
     def show_tour(self) -> TourDialog:
         """Help ▸ Guided tour: the diagram part by part (non-modal); also kept as :attr:`tour`."""

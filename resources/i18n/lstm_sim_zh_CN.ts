@@ -1108,187 +1108,187 @@
 <context>
     <name>FileActions</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="180"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
         <source>&amp;Open…</source>
         <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="181"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="182"/>
         <source>Open a sequence: CSV/TSV, NPY, NPZ, JSON or plain text</source>
         <translation>打开序列：CSV/TSV、NPY、NPZ、JSON 或纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="185"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
         <source>Open &amp;Weights…</source>
         <translation>打开权重(&amp;W)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="186"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="187"/>
         <source>Load trained weights: PyTorch, Keras or lstm-sim files</source>
         <translation>加载训练好的权重：PyTorch、Keras 或 lstm-sim 文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="192"/>
         <source>Open a saved lstm-sim session</source>
         <translation>打开已保存的 lstm-sim 会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="193"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="194"/>
         <source>Open &amp;Recent</source>
         <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="196"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
         <source>&amp;Save</source>
         <translation>保存(&amp;S)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="197"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="198"/>
         <source>Save the session: sequence, weights, step and settings</source>
         <translation>保存会话：序列、权重、当前时间步和设置</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="200"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
         <source>Save &amp;As…</source>
         <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="200"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="201"/>
         <source>Save the session under a new name</source>
         <translation>以新名称保存会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="206"/>
         <source>Save the cell&apos;s weights (and read-out) as .npz, .json or .safetensors</source>
         <translation>将记忆单元的权重（及读出层）保存为 .npz、.json 或 .safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="210"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
         <source>&amp;Plots (all panels)…</source>
         <translation>图表（全部面板）(&amp;P)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="211"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="212"/>
         <source>All plot panels as PNG, SVG or CSV</source>
         <translation>将所有绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="217"/>
         <source>One plot panel as PNG, SVG or CSV</source>
         <translation>将一个绘图面板导出为 PNG、SVG 或 CSV</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="220"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
         <source>Cell &amp;diagram…</source>
         <translation>记忆单元示意图(&amp;D)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="221"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="222"/>
         <source>The memory-cell diagram as PNG or SVG</source>
         <translation>将记忆单元示意图导出为 PNG 或 SVG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="225"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
         <source>&amp;Trace (CSV / NPZ)…</source>
         <translation>运行轨迹（CSV / NPZ）(&amp;T)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="226"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="227"/>
         <source>Every step: inputs, targets, gates, C, h and gradient norms</source>
         <translation>每个时间步的输入、目标、门、C、h 和梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="263"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="264"/>
         <source>Cannot open the file</source>
         <translation>无法打开文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="288"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="291"/>
         <source>Busy with another file: wait for it or cancel it</source>
         <translation>正在处理另一个文件：请等待其完成或将其取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="311"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="316"/>
         <source>Cancelled: nothing was changed</source>
         <translation>已取消：没有做任何更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="315"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="320"/>
         <source>Unexpected error</source>
         <translation>意外错误</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="304"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="309"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="190"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="191"/>
         <source>Open Sess&amp;ion…</source>
         <translation>打开会话(&amp;I)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="204"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="205"/>
         <source>Save Wei&amp;ghts…</source>
         <translation>保存权重(&amp;G)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="207"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="208"/>
         <source>E&amp;xport</source>
         <translation>导出(&amp;X)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="215"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="216"/>
         <source>&amp;Current plot panel…</source>
         <translation>当前绘图面板(&amp;C)…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="387"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="395"/>
         <source>All supported files ({patterns})</source>
         <translation>所有支持的文件 ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="391"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="397"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="405"/>
         <source>CSV table</source>
         <translation>CSV 表格</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="398"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="406"/>
         <source>NumPy array</source>
         <translation>NumPy 数组</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="399"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="407"/>
         <source>NumPy arrays</source>
         <translation>NumPy 数组集</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="400"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="408"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="401"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="409"/>
         <source>Plain text</source>
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="402"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="410"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="403"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="411"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/actions.py" line="404"/>
+        <location filename="../../lstm_sim/gui/files/actions.py" line="412"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -1385,7 +1385,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="326"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -2612,6 +2612,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/engine/trace.py" line="128"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="56"/>
         <source>a trace of {steps} steps</source>
         <translation>{steps} 步的运行轨迹</translation>
     </message>
@@ -3093,7 +3094,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../lstm_sim/gui/app.py" line="31"/>
+        <location filename="../../lstm_sim/gui/app.py" line="33"/>
         <source>LSTM Cell Simulator</source>
         <extracomment>sys.setswitchinterval while the app runs (seconds).</extracomment>
         <translation>LSTM 记忆单元模拟器</translation>
@@ -3141,12 +3142,12 @@
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="428"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="444"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="430"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="446"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
@@ -3341,25 +3342,25 @@
 <context>
     <name>Opener</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="56"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="93"/>
         <source>Open sequence</source>
         <extracomment>The parameters last loaded from a weights file (tables opened onto them keep their values).</extracomment>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="82"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="167"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="284"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="123"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="266"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="383"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="96"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="183"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="98"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3368,53 +3369,69 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="111"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="170"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="198"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="136"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="151"/>
+        <source>Too long for memory</source>
+        <translation>内存放不下</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="157"/>
+        <source>The first {n} steps fit. Load only those?</source>
+        <translation>前 {n} 步可以放下。只加载这些吗？</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="159"/>
+        <source>Load the first {n} steps</source>
+        <translation>加载前 {n} 步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="233"/>
         <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
         <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="151"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="250"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="214"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="284"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="313"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="234"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="333"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="253"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="352"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="268"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="367"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="269"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="368"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="272"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="371"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="312"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="411"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -3577,6 +3594,54 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     </message>
 </context>
 <context>
+    <name>Recovery</name>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="199"/>
+        <source>Could not write the recovery file: {reason}</source>
+        <translation>无法写入恢复文件：{reason}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="254"/>
+        <source>Recover unsaved work</source>
+        <translation>恢复未保存的工作</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="256"/>
+        <source>lstm-sim ended without saving the session “{name}” (last kept {when}).</source>
+        <translation>lstm-sim 上次结束时未保存会话“{name}”（最后保留于 {when}）。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="263"/>
+        <source>Restore it? Discard deletes it; Later keeps it for the next start.</source>
+        <translation>要恢复吗？“丢弃”会删除它；“稍后”会保留到下次启动。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="265"/>
+        <source>&amp;Restore</source>
+        <translation>恢复(&amp;R)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="266"/>
+        <source>&amp;Discard</source>
+        <translation>丢弃(&amp;D)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="267"/>
+        <source>&amp;Later</source>
+        <translation>稍后(&amp;L)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="299"/>
+        <source>Restoring the unsaved session…</source>
+        <translation>正在恢复未保存的会话…</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/recovery.py" line="323"/>
+        <source>Restored the unsaved session</source>
+        <translation>已恢复未保存的会话</translation>
+    </message>
+</context>
+<context>
     <name>RnnBox</name>
     <message>
         <location filename="../../lstm_sim/gui/rnn_box.py" line="44"/>
@@ -3674,7 +3739,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message>
         <location filename="../../lstm_sim/gui/files/saving.py" line="72"/>
         <location filename="../../lstm_sim/gui/files/saving.py" line="93"/>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="145"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="163"/>
         <source>Cannot save the file</source>
         <translation>无法保存文件</translation>
     </message>
@@ -3684,22 +3749,22 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>正在保存 {name}…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="112"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="130"/>
         <source>Unsaved changes</source>
         <translation>未保存的更改</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="113"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="131"/>
         <source>The session “{name}” has unsaved changes. Save them?</source>
         <translation>会话“{name}”有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="129"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="147"/>
         <source>Save weights</source>
         <translation>保存权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/saving.py" line="149"/>
+        <location filename="../../lstm_sim/gui/files/saving.py" line="167"/>
         <source>Saved the weights to {name}</source>
         <translation>已将权重保存到 {name}</translation>
     </message>
@@ -4131,7 +4196,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="173"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="171"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>

@@ -99,6 +99,7 @@ class FileActions(QObject):
         self.window = window
         self.jobs: JobRunner = window.jobs
         self.queue: list[tuple[str, str]] = []  # files still to open (kind, path)
+        self.replace_agreed = False  # the queue's files may replace the session (asked once)
         self.edits = 0  # counts the session's edits (a save notices those made meanwhile)
         self.opener = Opener(self)
         self.saver = Saver(self)
@@ -277,12 +278,14 @@ class FileActions(QObject):
         label: str,
         work: Callable[[Callable[[float], None], Callable[[], bool]], Any],
         on_result: Callable[[Any], None],
+        on_error: Callable[[FileError], bool] | None = None,
     ) -> bool:
         """Run ``work(progress, cancelled)`` in the file lane; ``on_result(value)`` afterwards.
 
         ``work`` may raise :class:`LoadCancelled` (→ nothing happens) or a
-        :class:`~lstm_sim.io.FileError` (→ the error dialog); ``on_result`` gets
-        its return value otherwise.
+        :class:`~lstm_sim.io.FileError` (→ ``on_error(err)`` when given and it
+        returns True, which then handled it; else the error dialog); ``on_result``
+        gets its return value otherwise.
         """
         if self.busy:
             self.status(self.tr("Busy with another file: wait for it or cancel it"))
@@ -301,6 +304,8 @@ class FileActions(QObject):
 
         def finished(result: Any) -> None:
             if isinstance(result, FileError):
+                if on_error is not None and on_error(result):
+                    return
                 title = self.tr("Cannot save the file") if isinstance(result, SaveError) else None
                 self.error(result, title)
                 self.done(False)
@@ -352,10 +357,13 @@ class FileActions(QObject):
         """End of one open (or start of a queue): go on with the next queued file."""
         if not ok:
             self.queue.clear()
+            self.replace_agreed = False
             return False
         if self.queue and not self.busy:
             kind, path = self.queue.pop(0)
-            self.opener.open_path(path, kind)
+            self.opener.open_path(path, kind)  # asks nothing: agreed for the whole queue
+        if not self.queue:
+            self.replace_agreed = False
         return ok
 
     def after_open(self, kind: str, path: str) -> None:

@@ -9,10 +9,12 @@ from typing import Any
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from ...engine import EngineError, LSTMParams
+from ...engine.budget import BudgetError, check_memory
 from ...engine.errors import translate_message
 from ...engine.model import Model, ModelTrace
 from ...io import (
     SESSION_SUFFIX,
+    FileError,
     LoadError,
     load_sequence,
     load_session,
@@ -33,31 +35,66 @@ from ...session.stack import is_one_cell
 from ...train import Readout, TrainError
 from ..model_strip import model_opened_text
 from .csv_import import CsvImportDialog, in_app_error
-from .dialogs import qt_translate
+from .dialogs import error_text, qt_translate
 from .part import FilePart
 from .settings_keys import TABLE_SUFFIXES
 
 __all__ = ["Opener"]
 
 
+def _check_trace_fits(seq: Sequence, params: LSTMParams) -> None:
+    """Raise :class:`BudgetError` when the session's trace of ``seq`` would not fit.
+
+    The session reserves its trace for the whole sequence (a row
+    ``[x_t | 1 | h_t | C_t | i f g o | tanh C_t]`` per step, see
+    ``engine/trace.py``); checked here, before any setter runs, so that a
+    refusal leaves the session exactly as it was.
+    """
+    row_bytes = 8 * (params.input_size + 1 + 7 * params.hidden_size)
+    check_memory(
+        (seq.length + 1) * row_bytes,
+        Text(QT_TRANSLATE_NOOP("FileErrors", "a trace of {steps} steps"), steps=seq.length),
+        per_item=row_bytes,
+    )
+
+
 class Opener(FilePart):
-    """Opening files: sequences (with the CSV import dialog), weights, sessions, any file."""
+    """Opening files: sequences (with the CSV import dialog), weights, sessions, any file.
+
+    Every open replaces part of the session (its sequence, its weights, or all of
+    it), so each first asks about unsaved changes (:meth:`may_replace`, the one
+    rule of docs/architecture.md "Never lose work"); files opened together (a
+    drop, the command line) ask once.
+    """
+
+    def may_replace(self) -> bool:
+        """Whether the session may be replaced: asks Save / Discard / Cancel when modified.
+
+        Not asked again for the files of a queue already agreed to (:meth:`open_paths`).
+        """
+        return self.files.replace_agreed or self.files.saver.maybe_save()
 
     #: The parameters last loaded from a weights file (tables opened onto them keep their values).
     _loaded_weights: LSTMParams | None = None
 
-    def open_sequence(self, path: str | os.PathLike[str] | None = None) -> bool:
+    def open_sequence(
+        self, path: str | os.PathLike[str] | None = None, *, max_steps: int | None = None
+    ) -> bool:
         """File ▸ Open…: read a sequence (a dialog when ``path`` is None).
 
         CSV/TSV files first show the import dialog (columns as inputs/targets).
-        Returns False when nothing was started (cancelled, or an error shown).
+        ``max_steps``: only the first steps (what "Load the first N steps" of a
+        sequence too long for memory does). Returns False when nothing was
+        started (cancelled, or an error shown).
         """
+        if not self.may_replace():
+            return self.files.done(False)
         if path is None:
             path = self.files.ask_open(self.tr("Open sequence"), self.files.filters("sequence"))
             if path is None:
                 return self.files.done(False)
         path = os.fspath(path)
-        options: dict[str, Any] = {}
+        options: dict[str, Any] = {} if max_steps is None else {"max_steps": max_steps}
         if path.lower().endswith(TABLE_SUFFIXES):
             try:
                 preview = peek_table(path)
@@ -69,25 +106,75 @@ class Opener(FilePart):
                 if dialog.exec() != QDialog.DialogCode.Accepted:
                     return self.files.done(False)
                 inputs, targets = dialog.columns()
-                options = dict(dialog.load_options(), inputs=inputs, targets=targets)
+                options.update(dialog.load_options(), inputs=inputs, targets=targets)
             finally:
                 dialog.deleteLater()
+        return self._read_sequence(path, options)
 
+    def _read_sequence(self, path: str, options: dict[str, Any]) -> bool:
         def work(progress, cancelled):
             try:
                 return load_sequence(path, progress=progress, cancel=cancelled, **options)
             except LoadError as err:  # the options as the import dialog offers them
+                if err.budget is not None:  # kept whole: its .fits makes the offer
+                    raise
                 raise in_app_error(err) from None
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
-        return self.files.start(label, work, lambda seq: self._apply_sequence(path, seq))
+        return self.files.start(
+            label,
+            work,
+            lambda seq: self._apply_sequence(path, seq, options),
+            lambda err: self._offer_first_steps(path, err, options),
+        )
 
     def weights_loaded(self) -> bool:
         """The cell holds weights from a file (not edited since): tables then keep their values."""
         loaded = self._loaded_weights
         return loaded is not None and self.session.params is loaded
 
-    def _apply_sequence(self, path: str, seq: Sequence) -> None:
+    def _offer_first_steps(self, path: str, err: FileError, options: dict[str, Any]) -> bool:
+        """A sequence too long for memory: offer to load its first N steps (N fits).
+
+        Returns False when ``err`` is no such refusal (the caller shows it).
+        Loading them reads the file again with ``load_sequence(max_steps=N)``;
+        Cancel leaves the session as it was.
+        """
+        budget = getattr(err, "budget", None)
+        # One less than what fits: a trace holds its initial state as a row of its own.
+        fits = None if budget is None or not budget.fits else budget.fits - 1
+        if not fits or fits >= options.get("max_steps", fits + 1):
+            return False
+        text = error_text(err).splitlines()[0]
+        box = QMessageBox(
+            QMessageBox.Icon.Warning,
+            self.tr("Too long for memory"),
+            text,
+            QMessageBox.StandardButton.Cancel,
+            self.window,
+        )
+        box.setObjectName("first_steps_box")
+        box.setInformativeText(self.tr("The first {n} steps fit. Load only those?").format(n=fits))
+        load = box.addButton(
+            self.tr("Load the first {n} steps").format(n=fits),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.setDefaultButton(load)
+        self.files.status(text, 8000)
+        try:
+            box.exec()
+            chosen = box.clickedButton() is load
+        finally:
+            box.deleteLater()
+        if not chosen:
+            self.files.status(self.tr("Not opened: the session is unchanged"))
+            self.files.done(False)
+            return True
+        if not self._read_sequence(path, dict(options, max_steps=fits)):
+            self.files.done(False)
+        return True
+
+    def _apply_sequence(self, path: str, seq: Sequence, options: dict[str, Any]) -> None:
         s = self.session
         params = s.params
         if seq.input_size != params.input_size:
@@ -112,6 +199,14 @@ class Opener(FilePart):
                 self.files.done(False)
                 return
             params = reinit_input_weights(params, seq.input_size)
+        try:
+            _check_trace_fits(seq, params)
+        except BudgetError as exc:  # before the session is touched: it stays as it was
+            err = LoadError(path, "", exc)
+            if not self._offer_first_steps(path, err, options):
+                self.files.error(err)
+                self.files.done(False)
+            return
         self.files.quiesce()
         name = os.path.basename(path)
         was_modified = s.modified
@@ -125,8 +220,10 @@ class Opener(FilePart):
                     s.mark_saved(name)  # a fresh document: nothing unsaved yet
         except (EngineError, TrainError) as exc:
             s.name = old_name
-            self.files.error(LoadError(path, "", exc))
-            self.files.done(False)
+            err = LoadError(path, "", exc)
+            if not self._offer_first_steps(path, err, options):  # the trace too long?
+                self.files.error(err)
+                self.files.done(False)
             return
         s.set_path(None)  # not a session file
         self.files.after_open("sequence", path)
@@ -147,6 +244,8 @@ class Opener(FilePart):
         A file with several layers or directions (or a head that reads once) is held
         whole (:meth:`Session.set_model`): the controls bar chooses the cell shown.
         """
+        if not self.may_replace():
+            return self.files.done(False)
         if path is None:
             path = self.files.ask_open(self.tr("Open weights"), self.files.filters("weights"))
             if path is None:
@@ -260,7 +359,7 @@ class Opener(FilePart):
 
     def open_session(self, path: str | os.PathLike[str] | None = None) -> bool:
         """File ▸ Open Session…: replace everything by a saved session."""
-        if not self.files.saver.maybe_save():
+        if not self.may_replace():
             return self.files.done(False)
         if path is None:
             filters = ";;".join(
@@ -325,10 +424,14 @@ class Opener(FilePart):
     def open_paths(self, paths: list[str]) -> None:
         """Open several files one after the other: sessions and sequences first, then weights.
 
-        A failure (or a cancelled dialog) drops the files still waiting.
+        A failure (or a cancelled dialog) drops the files still waiting. Unsaved
+        changes are asked about once, for all of them.
         """
+        if not paths or not self.files.saver.maybe_save():
+            return
         order = {"session": 0, "sequence": 1, "weights": 2}
         items = [(identify(p), os.fspath(p)) for p in paths]
         items.sort(key=lambda kp: order[kp[0]])
         self.files.queue = items
+        self.files.replace_agreed = True
         self.files.done(True)

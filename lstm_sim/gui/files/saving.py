@@ -102,8 +102,26 @@ class Saver(FilePart):
         label = self.tr("Saving {name}…").format(name=os.path.basename(path))
         return self.files.start(label, work, done)
 
+    def fresh_document(self) -> None:
+        """The session was just set up from an example or a scenario: nothing is unsaved.
+
+        It can be had again from its menu at any time, so it is no work to lose, and
+        it belongs to no session file (Save asks for a new one, never overwrites the
+        file opened before).
+        """
+        s = self.session
+        with s.batch():
+            s.set_path(None)
+            s.mark_saved()
+
     def maybe_save(self) -> bool:
-        """Ask Save / Discard / Cancel when there are unsaved changes; True: go on."""
+        """Ask Save / Discard / Cancel when there are unsaved changes; True: go on.
+
+        The one rule before anything replaces the session (a scenario, an example,
+        opening a file, closing the window): Save is the default button (Enter never
+        loses work), Escape is Cancel, and Cancel — or a save that fails or whose
+        file dialog is cancelled — leaves the session exactly as it was.
+        """
         if not self.files.confirm_unsaved or not self.session.modified:
             return True
         name = self.window.session_title()
