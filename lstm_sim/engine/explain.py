@@ -10,7 +10,9 @@ parameter gradients summed over the window. A learner also wants the parts:
 
 (:func:`split_cell_gradient`); what the direct path alone would carry back from
 the loss's step (:func:`direct_path_gradient`), to set beside the total; the
-numbers of one row for a backward-pass view (:func:`backward_step`); and the
+numbers of one row for a backward-pass view (:func:`backward_step`, which is
+:func:`~lstm_sim.engine.reference.lstm_step_backward` fed with what :func:`bptt`
+says reaches the row: one implementation of a backward step); and the
 usual gradient clipping of training, which rescales the whole parameter
 gradient once (:func:`clip_grad_norm`), to set beside the per-step clipping of
 :func:`~lstm_sim.engine.bptt_rnn`.
@@ -33,6 +35,7 @@ from .carry import carry_product
 from .errors import EngineError
 from .lstm import Trace
 from .params import LSTMParams
+from .reference import lstm_step_backward
 
 __all__ = [
     "BackwardStep",
@@ -225,20 +228,25 @@ def backward_step(
     r = k - grads.start
     hidden = params.hidden_size
     split = split_cell_gradient(trace, grads, dc)
+    # One implementation of a backward step: the reference's, fed with what bptt
+    # says reaches row k (∂L/∂h_k, and ∂L/∂C_{k+1} ⊙ f_{k+1} plus the loss's own dc_k).
+    back = lstm_step_backward(
+        params, trace.step_result(k), grads.dh[r], split.carried[r] + split.loss[r]
+    )
     dz = grads.dz  # (n, 4H), blocks i, f, g, o
     dh_later = params.weight_hh.T @ dz[r + 1] if k + 1 < grads.stop else np.zeros(hidden)
     return BackwardStep(
         k=k,
         dh=np.array(grads.dh[r]),
         dh_later=dh_later,
-        dc=split.total[r],
+        dc=back.dc,
         dc_carried=split.carried[r],
         dc_through_h=split.through_h[r],
         dc_loss=split.loss[r],
-        dz={name: dz[r, b * hidden : (b + 1) * hidden] for b, name in enumerate("ifgo")},
-        weight_ih=np.outer(dz[r], trace.x[k]),
-        weight_hh=np.outer(dz[r], trace.h_prev[k]),
-        bias=np.array(dz[r]),
+        dz={name: back.dz[b * hidden : (b + 1) * hidden] for b, name in enumerate("ifgo")},
+        weight_ih=back.weight_ih,
+        weight_hh=back.weight_hh,
+        bias=back.bias,
     )
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..examples import spikes_example
 from ..session import Origin, Session, Topic
+from .backward import BackwardPanel
 from .banner import InfoBanner, SaturationBanner
 from .controls import ControlsBar
 from .diagram import CellDiagram
@@ -109,6 +110,7 @@ class MainWindow(QMainWindow):
         self.diagram = CellDiagram(theme=current_theme())
         self.diagram.follow_session(s)
         self.equations = EquationsPanel(s)
+        self.backward = BackwardPanel(s)
         self.plots = PlotPanels(s)
         # The gradients tab is built when first shown or asked for (≈ 0.1 s of the
         # launch); until then its place in the tabs is held by an empty page.
@@ -151,7 +153,12 @@ class MainWindow(QMainWindow):
         eq_lay = QVBoxLayout(self.equations_box)
         eq_lay.setContentsMargins(2, 2, 2, 2)
         eq_lay.addWidget(self.equations)
-        side_lay.addWidget(self.equations_box, 1)
+        # The forward equations and, beside them, the backward pass (gui/backward).
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.equations_box, "")
+        self.side_tabs.addTab(self.backward, "")
+        side_lay.addWidget(self.side_tabs, 1)
         side_lay.addWidget(self.rnn_box)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.diagram)
@@ -230,6 +237,8 @@ class MainWindow(QMainWindow):
         self.transport.retranslate()
         self.diagram.setAccessibleName(self.tr("LSTM memory cell diagram"))
         self.equations_box.setTitle(self.tr("Equations"))
+        self.side_tabs.setTabText(0, self.tr("Forward"))
+        self.side_tabs.setTabText(1, self.tr("Backward"))
         self.tabs.setTabText(0, self.tr("Over time"))
         self.tabs.setTabText(1, self.tr("Vanishing && exploding gradients"))
         self.toolbar.setWindowTitle(self.tr("Transport"))
@@ -356,7 +365,7 @@ class MainWindow(QMainWindow):
         """What every view shows, as plain data (see :mod:`lstm_sim.gui.rendered`).
 
         Keys: ``title``, ``transport``, ``controls``, ``banner``, ``saturation``, ``diagram``,
-        ``equations``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
+        ``equations``, ``backward``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
         ``jobs``. A live window and one built afresh on a copy of its session
         (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
         """
@@ -369,6 +378,7 @@ class MainWindow(QMainWindow):
             "saturation": self.saturation.rendered(),
             "diagram": self.diagram.rendered(),
             "equations": self.equations.rendered(),
+            "backward": self.backward.rendered(),
             "rnn": self.rnn_box.rendered(),
             "values": self.values.rendered(),
             "plots": self.plots.rendered(),

@@ -106,6 +106,18 @@ def _check_clamp(value: Any) -> tuple[tuple[str, float], ...]:
     return clamp
 
 
+def _check_lag(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(
+            "backward_lag",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected an integer ≥ 0, got {value}"),
+                value=repr(value),
+            ),
+        )
+    return int(value)
+
+
 @dataclass(frozen=True)
 class Settings:
     """User settings of a session (saved with it). Every field is checked when made.
@@ -133,6 +145,9 @@ class Settings:
     clamp : tuple of (gate, value) pairs
         What-if: hold gates at constants for every step (e.g. ``(("f", 1.0),)``);
         a dict is accepted and stored as sorted pairs.
+    backward_lag : int
+        The backward-pass view shows step k = t − lag of the gradient panel's
+        loss at the cursor t (≥ 0; the view clamps it to the steps there are).
 
     Raises
     ------
@@ -148,6 +163,7 @@ class Settings:
     compare: bool = False
     clip: float | None = None
     clamp: tuple[tuple[str, float], ...] = ()
+    backward_lag: int = 1
 
     def __post_init__(self) -> None:
         checked = {
@@ -159,6 +175,7 @@ class Settings:
             "compare": _check_bool("compare", self.compare),
             "clip": None if self.clip is None else _check_positive("clip", self.clip),
             "clamp": _check_clamp(self.clamp),
+            "backward_lag": _check_lag(self.backward_lag),
         }
         for name, value in checked.items():
             object.__setattr__(self, name, value)
@@ -174,6 +191,7 @@ class Settings:
             "compare": self.compare,
             "clip": self.clip,
             "clamp": dict(self.clamp),
+            "backward_lag": self.backward_lag,
         }
 
     @classmethod

@@ -2,6 +2,64 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackwardPanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="60"/>
+        <source>Steps back from t (&amp;lag):</source>
+        <translation>从 t 往回的步数(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="63"/>
+        <source>Which step k of the backward pass to open: k = t minus this many steps, for the loss at the cursor t (the loss of the gradient panel)</source>
+        <translation>打开反向传播的哪一步：k = t 减去这里的步数，损失在光标所在的第 t 步（与梯度面板的损失相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="67"/>
+        <source>Backward pass of one step</source>
+        <translation>一步的反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="84"/>
+        <source>Backward pass: no loss yet (t = 0)</source>
+        <translation>反向传播：还没有损失（t = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="85"/>
+        <source>{loss} at t = {t}: step k = {k} (lag {lag}), unit j = {j}</source>
+        <translation>{loss}，t = {t}：第 k = {k} 步（间隔 {lag}），单元 j = {j}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="92"/>
+        <source>Press Step (→): the backward pass starts from a loss at step t ≥ 1.</source>
+        <translation>按“单步”（→）：反向传播从第 t ≥ 1 步的损失开始。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="102"/>
+        <source>∂L/∂h_k = ∂L/∂h_k(loss) + (W_hhᵀ·∂L/∂z_{k+1})[j]</source>
+        <translation>∂L/∂h_k = ∂L/∂h_k(损失) + (W_hhᵀ·∂L/∂z_{k+1})[j]</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="108"/>
+        <source>          (k = t: nothing comes back from after the loss)</source>
+        <translation>          （k = t：损失之后没有梯度传回）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="115"/>
+        <source>        = {carried} (direct path) + {through} (through h) = {total}</source>
+        <translation>        = {carried}（直接路径）+ {through}（经由 h）= {total}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="143"/>
+        <source>        = 0 ({gate} is clamped: a constant has no gradient)</source>
+        <translation>        = 0（{gate} 被固定：常数没有梯度）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="149"/>
+        <source>Step k&apos;s share of ∂L/∂W, row j of each gate&apos;s block:</source>
+        <translation>第 k 步对 ∂L/∂W 的贡献（各门块的第 j 行）：</translation>
+    </message>
+</context>
+<context>
     <name>CellDiagram</name>
     <message>
         <location filename="../../lstm_sim/gui/diagram/nodes.py" line="451"/>
@@ -1332,7 +1390,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/engine/params.py" line="457"/>
-        <location filename="../../lstm_sim/io/weights.py" line="411"/>
+        <location filename="../../lstm_sim/io/weights.py" line="416"/>
         <source>LSTMs with projections (proj_size &gt; 0) are not supported</source>
         <translation>不支持带投影的 LSTM（proj_size &gt; 0）</translation>
     </message>
@@ -1422,6 +1480,11 @@
         <location filename="../../lstm_sim/session/settings.py" line="90"/>
         <source>expected true or false, got {value}</source>
         <translation>应为 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/settings.py" line="114"/>
+        <source>expected an integer ≥ 0, got {value}</source>
+        <translation>应为 ≥ 0 的整数，实际为 {value}</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files/exports.py" line="78"/>
@@ -1745,7 +1808,7 @@
         <location filename="../../lstm_sim/io/_budgets.py" line="216"/>
         <location filename="../../lstm_sim/io/_npy.py" line="331"/>
         <location filename="../../lstm_sim/io/keras_model.py" line="325"/>
-        <location filename="../../lstm_sim/io/weights.py" line="265"/>
+        <location filename="../../lstm_sim/io/weights.py" line="270"/>
         <source>byte {byte}</source>
         <translation>字节 {byte}</translation>
     </message>
@@ -2364,22 +2427,22 @@
         <translation>{name}：应有 {length} 个值（每步一个），实际有 {count} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="159"/>
+        <location filename="../../lstm_sim/io/weights.py" line="164"/>
         <source>expected a JSON object of named arrays (weight_ih, …)</source>
         <translation>应为由具名数组组成的 JSON 对象（weight_ih 等）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="206"/>
+        <location filename="../../lstm_sim/io/weights.py" line="211"/>
         <source>unsupported dtype {dtype}</source>
         <translation>不支持的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="220"/>
+        <location filename="../../lstm_sim/io/weights.py" line="225"/>
         <source>empty or truncated safetensors file</source>
         <translation>safetensors 文件为空或不完整</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="240"/>
+        <location filename="../../lstm_sim/io/weights.py" line="245"/>
         <source>not a valid safetensors file ({detail})</source>
         <translation>不是有效的 safetensors 文件（{detail}）</translation>
     </message>
@@ -2432,77 +2495,77 @@
         <translation>应为状态字典（名称 → 张量），实际为 {type}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="267"/>
+        <location filename="../../lstm_sim/io/weights.py" line="272"/>
         <source>not a PyTorch file (neither a torch.save zip archive nor the format before PyTorch 1.6)</source>
         <translation>不是 PyTorch 文件（既不是 torch.save 的 zip 压缩包，也不是 PyTorch 1.6 之前的格式）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="325"/>
+        <location filename="../../lstm_sim/io/weights.py" line="330"/>
         <source>no LSTM weights: expected weight_ih, weight_hh, bias_ih, bias_hh (or nn.LSTM names such as weight_hh_l0); keys found: {keys}</source>
         <translation>没有 LSTM 权重：应有 weight_ih、weight_hh、bias_ih、bias_hh（或 weight_hh_l0 等 nn.LSTM 名称）；找到的键：{keys}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="338"/>
+        <location filename="../../lstm_sim/io/weights.py" line="343"/>
         <source>several LSTMs in one file (key prefixes {prefixes}); keep only one</source>
         <translation>一个文件中有多个 LSTM（键前缀 {prefixes}）；请只保留一个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="363"/>
+        <location filename="../../lstm_sim/io/weights.py" line="368"/>
         <source>{layer} reverse</source>
         <translation>{layer}（反向）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="384"/>
+        <location filename="../../lstm_sim/io/weights.py" line="389"/>
         <source>non-finite value {value} at index [{index}]</source>
         <translation>索引 [{index}] 处有非有限值 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="400"/>
+        <location filename="../../lstm_sim/io/weights.py" line="405"/>
         <source>no {layer} in this file (it has: {layers})</source>
         <translation>此文件中没有{layer}（现有的层：{layers}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="430"/>
+        <location filename="../../lstm_sim/io/weights.py" line="435"/>
         <source>expected shape (4H, H), got {shape}</source>
         <translation>形状应为 (4H, H)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="441"/>
+        <location filename="../../lstm_sim/io/weights.py" line="446"/>
         <source>expected shape ({rows}, D) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows}, D)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="462"/>
+        <location filename="../../lstm_sim/io/weights.py" line="467"/>
         <source>expected shape ({rows},) to match weight_hh {hh}, got {shape}</source>
         <translation>形状应为 ({rows},)，以与 weight_hh {hh} 相匹配，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="485"/>
+        <location filename="../../lstm_sim/io/weights.py" line="490"/>
         <source>readout.bias without readout.weight</source>
         <translation>有 readout.bias 却没有 readout.weight</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="494"/>
+        <location filename="../../lstm_sim/io/weights.py" line="499"/>
         <source>read-out weight: expected shape (P, {hidden}) (H = {hidden} units), got {shape}</source>
         <translation>读出层权重：形状应为 (P, {hidden})（H = {hidden} 个单元），实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="512"/>
+        <location filename="../../lstm_sim/io/weights.py" line="517"/>
         <source>read-out bias: expected shape ({rows},), got {shape}</source>
         <translation>读出层偏置：形状应为 ({rows},)，实际为 {shape}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="606"/>
+        <location filename="../../lstm_sim/io/weights.py" line="611"/>
         <source>unknown dtype {dtype}</source>
         <translation>未知的数据类型 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="613"/>
+        <location filename="../../lstm_sim/io/weights.py" line="618"/>
         <source>dtype must be float64 or float32, got {dtype}</source>
         <translation>数据类型必须是 float64 或 float32，实际为 {dtype}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="626"/>
+        <location filename="../../lstm_sim/io/weights.py" line="631"/>
         <source>read-out: expected W_y (P, {hidden}) and b_y (P,), got {w} and {b}</source>
         <translation>读出层：应为 W_y (P, {hidden}) 和 b_y (P,)，实际为 {w} 和 {b}</translation>
     </message>
@@ -2850,27 +2913,27 @@
         <translation>未知类型的链接</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="474"/>
+        <location filename="../../lstm_sim/cli.py" line="478"/>
         <source>{steps} steps at H = {hidden} (trace, gradients, output)</source>
         <translation>H = {hidden} 时的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="482"/>
+        <location filename="../../lstm_sim/cli.py" line="486"/>
         <source>{steps} steps through {cells} cells (traces, gradients, output)</source>
         <translation>经过 {cells} 个单元的 {steps} 步（轨迹、梯度、输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="508"/>
+        <location filename="../../lstm_sim/cli.py" line="512"/>
         <source>not even one step fits: close other programs to free memory</source>
         <translation>连一步都放不下：请关闭其他程序以释放内存</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="516"/>
+        <location filename="../../lstm_sim/cli.py" line="520"/>
         <source>add --max-steps {steps} to use only the first {steps} steps</source>
         <translation>加上 --max-steps {steps}，只使用前 {steps} 步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/cli.py" line="697"/>
+        <location filename="../../lstm_sim/cli.py" line="701"/>
         <source>out of memory: try the first steps only (--max-steps N)</source>
         <translation>内存不足：请只使用前面的若干步（--max-steps N）</translation>
     </message>
@@ -2924,8 +2987,8 @@
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="411"/>
         <location filename="../../lstm_sim/io/sequences.py" line="668"/>
-        <location filename="../../lstm_sim/io/weights.py" line="138"/>
-        <location filename="../../lstm_sim/io/weights.py" line="671"/>
+        <location filename="../../lstm_sim/io/weights.py" line="143"/>
+        <location filename="../../lstm_sim/io/weights.py" line="676"/>
         <source>NumPy arrays</source>
         <extracomment>A read-out (W_y of shape (P, H), b_y of shape (P,)).</extracomment>
         <translation>NumPy 数组集</translation>
@@ -2933,8 +2996,8 @@
     <message>
         <location filename="../../lstm_sim/io/sequences.py" line="536"/>
         <location filename="../../lstm_sim/io/sequences.py" line="697"/>
-        <location filename="../../lstm_sim/io/weights.py" line="149"/>
-        <location filename="../../lstm_sim/io/weights.py" line="679"/>
+        <location filename="../../lstm_sim/io/weights.py" line="154"/>
+        <location filename="../../lstm_sim/io/weights.py" line="684"/>
         <source>JSON</source>
         <translation>JSON</translation>
     </message>
@@ -2945,18 +3008,18 @@
         <translation>纯文本</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="215"/>
-        <location filename="../../lstm_sim/io/weights.py" line="688"/>
+        <location filename="../../lstm_sim/io/weights.py" line="220"/>
+        <location filename="../../lstm_sim/io/weights.py" line="693"/>
         <source>safetensors</source>
         <translation>safetensors</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="246"/>
+        <location filename="../../lstm_sim/io/weights.py" line="251"/>
         <source>PyTorch state dict</source>
         <translation>PyTorch 状态字典</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/io/weights.py" line="287"/>
+        <location filename="../../lstm_sim/io/weights.py" line="292"/>
         <source>Keras weights</source>
         <translation>Keras 权重</translation>
     </message>
@@ -3101,59 +3164,69 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="348"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="357"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="231"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="238"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="232"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="239"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="233"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="240"/>
+        <source>Forward</source>
+        <translation>前向</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="241"/>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="242"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="306"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="243"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="315"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="244"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="236"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="425"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="435"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="427"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="437"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="349"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="358"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3623,34 +3696,34 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>SaturationBanner</name>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="231"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="234"/>
         <source>Saturation warning</source>
         <extracomment>Steps of the sequence the saturation banner runs the cell over (≈ 7 ms at H = 32): enough to see whether the gates sit at 0 or 1, independent of the cursor. Multiply-adds the probe may spend (a large cell gets fewer steps, at least :data:`PROBE_MIN_STEPS`): it runs on the GUI thread at every change of weights, and 1000 steps at H = 512 took half a second here. Milliseconds the session must rest before the diagnosis runs again.</extracomment>
         <translation>饱和警告</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="232"/>
-        <location filename="../../lstm_sim/gui/banner.py" line="268"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="271"/>
         <source>Scale the inputs</source>
         <translation>缩放输入</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="235"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="238"/>
         <source>Standardise every input column (mean 0, standard deviation 1, statistics from the whole sequence); Edit ▸ Undo puts the values back</source>
         <translation>将每个输入列标准化（均值 0，标准差 1，统计量取自整个序列）；“编辑 ▸ 撤销”可恢复原值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="239"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="242"/>
         <source>Hide</source>
         <translation>隐藏</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="240"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="243"/>
         <source>Hide this warning</source>
         <translation>隐藏此警告</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/banner.py" line="259"/>
+        <location filename="../../lstm_sim/gui/banner.py" line="262"/>
         <source>The gates are saturated (|z| &gt; {z}: σ and tanh at 0 or ±1) on {percent} of the steps although the inputs are scaled: the weights are large.</source>
         <translation>尽管输入已缩放，在 {percent} 的时间步上门仍已饱和（|z| &gt; {z}：σ 和 tanh 停在 0 或 ±1）：权重过大。</translation>
     </message>
@@ -3771,6 +3844,15 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <location filename="../../lstm_sim/gui/stepping.py" line="124"/>
         <source>Backpropagating {n} steps…</source>
         <translation>正在反向传播 {n} 步…</translation>
+    </message>
+</context>
+<context>
+    <name>TextPanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/base.py" line="92"/>
+        <source>Copy the text</source>
+        <extracomment>What changes the numbers of the three tabs: the step view&apos;s topics, and the settings (the loss, the window, the clamps, the step back shown).</extracomment>
+        <translation>复制文本</translation>
     </message>
 </context>
 <context>

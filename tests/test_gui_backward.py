@@ -1,0 +1,219 @@
+"""The backward-pass tab (gui/backward): its numbers are bptt's and torch autograd's.
+
+The tab opens step k = t − lag of the gradient panel's loss at the cursor t. Its
+numbers (``rendered()["backward"]["numbers"]``, unrounded) are compared with
+:func:`~lstm_sim.engine.bptt` over the panel's whole window opened at row k by
+:func:`~lstm_sim.engine.explain.backward_step`, with the panel's own norms, and
+with torch autograd (live when torch is installed; frozen in
+``tests/fixtures/backward_view.npz`` by ``tools/make_backward_fixture.py``, so
+the check runs without it). Journeys go through the controls a user uses (Step,
+the unit box, the loss box, the lag box, what-if clamps, the language) and end
+with a window built afresh on a copy of the session.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from pathlib import Path
+
+import numpy as np
+import pytest
+from numpy.testing import assert_allclose
+
+from lstm_sim.engine import LSTMParams, bptt
+from lstm_sim.engine.explain import backward_step
+from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.rendered import diff_rendered, fresh_window
+from lstm_sim.sequence import Sequence
+from lstm_sim.session import Session
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURE = ROOT / "tests" / "fixtures" / "backward_view.npz"
+GATES = "ifgo"
+
+
+def _tool():
+    spec = importlib.util.spec_from_file_location(
+        "make_backward_fixture", ROOT / "tools" / "make_backward_fixture.py"
+    )
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def window(qtbot, english):
+    win = MainWindow()
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    yield win
+    win.cancel_jobs()
+    win.wait_for_jobs()
+
+
+def _show_backward(win: MainWindow) -> None:
+    win.side_tabs.setCurrentWidget(win.backward)
+
+
+def _go(win: MainWindow, t: int, *, unit: int = 0, loss: str = "output", lag: int = 1) -> None:
+    """Step to t, choose the unit, the loss and the lag with the controls a user uses."""
+    win.request_step(t)
+    win.settle()
+    win.controls.unit_box.setValue(unit)
+    win.controls.loss_box.setCurrentIndex(win.controls.loss_box.findData(loss))
+    _show_backward(win)  # (the lag box is on the tab)
+    win.backward.lag_box.setValue(lag)
+
+
+def _expected(session: Session, lag: int):
+    """bptt over the gradient panel's whole window, opened at row k = t − 1 − lag."""
+    p, tr, t, st = session.params, session.trace, session.t, session.settings
+    hidden = p.hidden_size
+    dh = np.zeros((t, hidden))
+    if st.loss == "unit":
+        dh[t - 1, session.unit] = 1.0
+    else:
+        dh[t - 1] = 1.0
+    grads = bptt(p, tr, dh, stop=t, window=st.window)
+    return grads, backward_step(p, tr, grads, t - 1 - lag)
+
+
+def _assert_numbers(numbers, step, hidden, unit, rtol=1e-12):
+    j = unit
+    rows = [b * hidden + j for b in range(4)]
+    assert_allclose(numbers["dh"], step.dh[j], rtol=rtol, atol=1e-15)
+    assert_allclose(numbers["dc"], step.dc[j], rtol=rtol, atol=1e-15)
+    for gate in GATES:
+        assert_allclose(numbers["dz"][gate], step.dz[gate][j], rtol=rtol, atol=1e-15)
+    assert_allclose(numbers["weight_ih"], step.weight_ih[rows], rtol=rtol, atol=1e-15)
+    assert_allclose(numbers["weight_hh"], step.weight_hh[rows], rtol=rtol, atol=1e-15)
+    assert_allclose(numbers["bias"], step.bias[rows], rtol=rtol, atol=1e-15)
+
+
+@pytest.mark.parametrize(
+    ("t", "unit", "loss", "lag"),
+    [(40, 0, "output", 1), (40, 2, "unit", 0), (75, 1, "output", 45), (75, 3, "unit", 9)],
+)
+def test_backward_numbers_are_bptts(window, t, unit, loss, lag):
+    _go(window, t, unit=unit, loss=loss, lag=lag)
+    _show_backward(window)
+    s = window.session
+    numbers = window.rendered()["backward"]["numbers"]
+    assert (numbers["t"], numbers["k"], numbers["lag"], numbers["unit"]) == (t, t - lag, lag, unit)
+    grads, step = _expected(s, lag)
+    _assert_numbers(numbers, step, s.hidden_size, unit)
+    # The direct path and the h path add up to the total (no loss on C here).
+    assert numbers["dc_carried"] + numbers["dc_through_h"] == pytest.approx(numbers["dc"], 1e-12)
+    r = t - 1 - lag - grads.start
+    expected_carried = grads.dc[r + 1, unit] * s.trace.f[t - lag, unit] if lag else 0.0
+    assert numbers["dc_carried"] == pytest.approx(expected_carried, rel=1e-12, abs=1e-15)
+    # The gradient panel's norm at this lag is the norm of the tab's ∂L/∂C_k (all units).
+    view = s.gradients
+    assert np.linalg.norm(step.dc) == pytest.approx(view.dc_norm[-1 - lag], rel=1e-10)
+    # The lines show the same numbers, rounded.
+    text = "\n".join(window.backward.lines())
+    assert f"= {numbers['dc']:.4f}".replace("-", "−") in text
+
+
+def test_lag_is_kept_inside_the_window_and_the_steps(window):
+    _go(window, 12, lag=30)  # only 12 steps so far: the box stops at 11
+    _show_backward(window)
+    assert window.backward.lag_box.maximum() == 11
+    assert window.rendered()["backward"]["numbers"]["k"] == 1
+    window.controls.window_box.setValue(5)  # a BPTT window of 5 steps: lags 0 … 4
+    assert window.backward.lag_box.maximum() == 4
+    assert window.rendered()["backward"]["numbers"]["lag"] == 4
+    window.request_step(0)
+    window.settle()
+    rendered = window.rendered()["backward"]
+    assert rendered["numbers"] is None
+    assert rendered["lag"][2] is False  # nothing to choose at t = 0
+
+
+def test_a_clamped_gate_has_no_gradient(window):
+    _go(window, 35, lag=3)
+    window.controls.clamp_f.setCurrentIndex(window.controls.clamp_f.findData(1.0))
+    _show_backward(window)
+    numbers = window.rendered()["backward"]["numbers"]
+    assert numbers["dz"]["f"] == 0.0
+    assert "f is clamped" in "\n".join(window.backward.lines())
+    _grads, step = _expected(window.session, 3)
+    _assert_numbers(numbers, step, window.session.hidden_size, 0)
+
+
+def _session_of_fixture(fx) -> Session:
+    params = LSTMParams.from_state_dict(
+        {k: fx[k] for k in ("weight_ih", "weight_hh", "bias_ih", "bias_hh")}
+    )
+    return Session(Sequence(fx["X"]), params)
+
+
+def _view_numbers(qtbot, session: Session, t: int, lag: int, loss: str, unit: int):
+    win = MainWindow(session)
+    qtbot.addWidget(win)
+    win.show()
+    _go(win, t, unit=unit, loss=loss, lag=lag)
+    _show_backward(win)
+    return win.rendered()["backward"]["numbers"], win
+
+
+def _assert_torch(numbers, torch_values, hidden, unit):
+    j = unit
+    rows = [b * hidden + j for b in range(4)]
+    assert_allclose(numbers["dh"], torch_values["dh"][j], rtol=1e-12, atol=1e-14)
+    assert_allclose(numbers["dc"], torch_values["dc"][j], rtol=1e-12, atol=1e-14)
+    dz = [numbers["dz"][g] for g in GATES]
+    assert_allclose(dz, torch_values["dz"][rows], rtol=1e-12, atol=1e-14)
+    assert_allclose(numbers["bias"], torch_values["dz"][rows], rtol=1e-12, atol=1e-14)
+    assert_allclose(numbers["weight_ih"], torch_values["weight_ih"][rows], rtol=1e-12, atol=1e-14)
+    assert_allclose(numbers["weight_hh"], torch_values["weight_hh"][rows], rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("case", range(3))
+def test_backward_numbers_are_torch_autograds_frozen(qtbot, english, case):
+    name, t, lag, loss, unit = _tool().CASES[case]
+    with np.load(FIXTURE, allow_pickle=False) as data:
+        fx = {k: data[k] for k in data.files}
+    numbers, win = _view_numbers(qtbot, _session_of_fixture(fx), t, lag, loss, unit)
+    frozen = {k: fx[f"{name}_{k}"] for k in ("dh", "dc", "dz", "weight_ih", "weight_hh")}
+    _assert_torch(numbers, frozen, 3, unit)
+    win.close()
+
+
+@pytest.mark.parametrize("case", range(3))
+def test_backward_numbers_are_torch_autograds_live(qtbot, english, case):
+    pytest.importorskip("torch")
+    tool = _tool()
+    name, t, lag, loss, unit = tool.CASES[case]
+    state, X = tool.setup()
+    live = tool.autograd_step(state, X, t, lag, loss, unit)
+    with np.load(FIXTURE, allow_pickle=False) as data:  # the frozen file is still torch's
+        for key, value in live.items():
+            assert_allclose(data[f"{name}_{key}"], value, rtol=1e-13, atol=1e-15)
+    numbers, win = _view_numbers(qtbot, _session_of_fixture({**state, "X": X}), t, lag, loss, unit)
+    _assert_torch(numbers, live, 3, unit)
+    win.close()
+
+
+def test_journey_ends_equal_to_a_fresh_window(window, qtbot):
+    """Step, change unit, loss, lag, language, step on: the tab equals one built afresh."""
+    _go(window, 30, unit=1, lag=4)
+    _show_backward(window)
+    before = window.backward.lines()
+    window.set_language("zh_CN")
+    assert window.side_tabs.tabText(1) != "Backward"
+    assert window.backward.lines() != before  # the words are translated …
+    window.set_language("en")
+    assert window.backward.lines() == before  # … and back
+    window.request_step(31)  # a Step while the tab is shown: the incremental path
+    window.settle()
+    window.controls.unit_box.setValue(3)
+    window.side_tabs.setCurrentIndex(0)  # hidden: it goes stale …
+    window.request_step(33)
+    window.settle()
+    fresh = fresh_window(window)
+    qtbot.addWidget(fresh)
+    assert diff_rendered(window.rendered(), fresh.rendered()) == []
+    assert window.rendered()["backward"]["numbers"]["k"] == 29  # … and is right when asked
+    fresh.close()
