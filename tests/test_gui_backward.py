@@ -217,3 +217,50 @@ def test_journey_ends_equal_to_a_fresh_window(window, qtbot):
     assert diff_rendered(window.rendered(), fresh.rendered()) == []
     assert window.rendered()["backward"]["numbers"]["k"] == 29  # … and is right when asked
     fresh.close()
+
+
+# ------------------------------------------------------------------ matrix form
+def test_matrix_form_is_the_sessions_params_and_z(window):
+    """Shapes, the unit's highlighted rows and every number: the session's parameters and z."""
+    _go(window, 33, unit=2)
+    window.side_tabs.setCurrentWidget(window.matrix)
+    s = window.session
+    p, step, hidden = s.params, s.step_result(), s.hidden_size
+    m = window.rendered()["matrix"]
+    assert m["shapes"] == {"weight_ih": [4 * hidden, 1], "weight_hh": [4 * hidden, hidden], "z": 16}
+    assert m["unit_rows"] == [2, 6, 10, 14]  # rows j, H + j, 2H + j, 3H + j: gates i, f, g, o
+    assert m["highlight"] == [m["rows_at"] + r for r in m["unit_rows"]]
+    assert_allclose(m["z"], step.z, rtol=0, atol=0)
+    for (ih, hh, b_ih, b_hh, z), r in zip(m["parts"], m["unit_rows"], strict=True):
+        assert ih == pytest.approx(float(p.weight_ih[r] @ step.x), rel=1e-15)
+        assert hh == pytest.approx(float(p.weight_hh[r] @ step.h_prev), rel=1e-15)
+        assert (b_ih, b_hh, z) == (p.bias_ih[r], p.bias_hh[r], step.z[r])
+        assert ih + hh + b_ih + b_hh == pytest.approx(z, rel=1e-12, abs=1e-15)
+    # z of each highlighted row is the gate's pre-activation the forward equations use
+    pre = s.step_view().pre
+    for gate, r in zip("ifgo", m["unit_rows"], strict=True):
+        assert step.z[r] == pre[gate][2]
+    lines = m["lines"]
+    for r in range(4 * hidden):  # each matrix row shows its weights and z, rounded
+        line = lines[m["rows_at"] + r]
+        assert f"{p.weight_ih[r, 0]:7.3f}".replace("-", "−") in line
+        assert line.rstrip().endswith(f"{step.z[r]:7.3f}".replace("-", "−"))
+    # Another unit: the highlight moves (the controls bar's unit box)
+    window.controls.unit_box.setValue(0)
+    assert window.rendered()["matrix"]["unit_rows"] == [0, 4, 8, 12]
+    assert window.matrix.view.highlighted() == [m["rows_at"] + r for r in (0, 4, 8, 12)]
+
+
+def test_matrix_form_follows_a_weight_edit_and_t0(window):
+    _go(window, 10)
+    window.side_tabs.setCurrentWidget(window.matrix)
+    s = window.session
+    new = s.params.with_arrays(bias_hh=s.params.bias_hh + 0.5)
+    s.set_params(new)
+    m = window.rendered()["matrix"]
+    assert_allclose(m["z"], s.step_result().z, rtol=0, atol=0)
+    assert m["parts"][0][3] == 0.5
+    window.request_step(0)
+    window.settle()
+    m = window.rendered()["matrix"]
+    assert m["z"] is None and m["parts"] is None

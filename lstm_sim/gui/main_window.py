@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..examples import spikes_example
 from ..session import Origin, Session, Topic
+from .backward import BackwardPanel, MatrixPanel
 from .backward import BackwardPanel
 from .banner import InfoBanner, SaturationBanner
 from .controls import ControlsBar
@@ -111,6 +112,7 @@ class MainWindow(QMainWindow):
         self.diagram.follow_session(s)
         self.equations = EquationsPanel(s)
         self.backward = BackwardPanel(s)
+        self.matrix = MatrixPanel(s)
         self.plots = PlotPanels(s)
         # The gradients tab is built when first shown or asked for (≈ 0.1 s of the
         # launch); until then its place in the tabs is held by an empty page.
@@ -158,6 +160,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setDocumentMode(True)
         self.side_tabs.addTab(self.equations_box, "")
         self.side_tabs.addTab(self.backward, "")
+        self.side_tabs.addTab(self.matrix, "")
         side_lay.addWidget(self.side_tabs, 1)
         side_lay.addWidget(self.rnn_box)
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -239,6 +242,7 @@ class MainWindow(QMainWindow):
         self.equations_box.setTitle(self.tr("Equations"))
         self.side_tabs.setTabText(0, self.tr("Forward"))
         self.side_tabs.setTabText(1, self.tr("Backward"))
+        self.side_tabs.setTabText(2, self.tr("Matrix form"))
         self.tabs.setTabText(0, self.tr("Over time"))
         self.tabs.setTabText(1, self.tr("Vanishing && exploding gradients"))
         self.toolbar.setWindowTitle(self.tr("Transport"))
@@ -365,7 +369,7 @@ class MainWindow(QMainWindow):
         """What every view shows, as plain data (see :mod:`lstm_sim.gui.rendered`).
 
         Keys: ``title``, ``transport``, ``controls``, ``banner``, ``saturation``, ``diagram``,
-        ``equations``, ``backward``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
+        ``equations``, ``backward``, ``matrix``, ``backward``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
         ``jobs``. A live window and one built afresh on a copy of its session
         (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
         """
@@ -379,6 +383,7 @@ class MainWindow(QMainWindow):
             "diagram": self.diagram.rendered(),
             "equations": self.equations.rendered(),
             "backward": self.backward.rendered(),
+            "matrix": self.matrix.rendered(),
             "rnn": self.rnn_box.rendered(),
             "values": self.values.rendered(),
             "plots": self.plots.rendered(),

@@ -3164,71 +3164,105 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="357"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="361"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="238"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="241"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="239"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="242"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="240"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="243"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="241"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="244"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="242"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
+        <source>Matrix form</source>
+        <translation>矩阵形式</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="243"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="315"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="247"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="319"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="244"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="435"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="440"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="437"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="442"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="358"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
         <source>untitled</source>
         <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="86"/>
+        <source>Pre-activations in matrix form</source>
+        <extracomment>Columns of W_hh written out per row (the rest is &quot;…&quot;).</extracomment>
+        <translation>矩阵形式的预激活</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="92"/>
+        <source>z = W_ih·x_t + W_hh·h_{{t−1}} + b_ih + b_hh at t = {t}, unit j = {j}</source>
+        <translation>z = W_ih·x_t + W_hh·h_{{t−1}} + b_ih + b_hh，t = {t}，单元 j = {j}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="102"/>
+        <source>Shapes (gate blocks i, f, g, o of H rows each):</source>
+        <translation>形状（门块 i、f、g、o，各 H 行）：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="106"/>
+        <source>Unit j = {j} owns rows {rows} (one per gate):</source>
+        <translation>单元 j = {j} 占第 {rows} 行（每个门一行）：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="111"/>
+        <source>  (t = 0: no input yet; press Step to compute z of step 1)</source>
+        <translation>  （t = 0：还没有输入；按“单步”计算第 1 步的 z）</translation>
     </message>
 </context>
 <context>
@@ -3849,7 +3883,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>TextPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/backward/base.py" line="92"/>
+        <location filename="../../lstm_sim/gui/backward/base.py" line="98"/>
         <source>Copy the text</source>
         <extracomment>What changes the numbers of the three tabs: the step view&apos;s topics, and the settings (the loss, the window, the clamps, the step back shown).</extracomment>
         <translation>复制文本</translation>

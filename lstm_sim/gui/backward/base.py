@@ -41,7 +41,13 @@ class TextPanel(QWidget):
     controls to :attr:`controls_row` and data to :meth:`extra_rendered`.
     """
 
-    def __init__(self, session: Session, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        parent: QWidget | None = None,
+        *,
+        view: EquationsView | None = None,
+    ) -> None:
         super().__init__(parent)
         self.session = session
         self._header_box = SteadyLabel(lines=1)
@@ -50,7 +56,7 @@ class TextPanel(QWidget):
         font.setBold(True)
         self.header.setFont(font)
         self._header_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.view = EquationsView()
+        self.view = view if view is not None else EquationsView()
         self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.copy_action = QAction(self.view)
         self.copy_action.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))
