@@ -264,3 +264,62 @@ def test_matrix_form_follows_a_weight_edit_and_t0(window):
     window.settle()
     m = window.rendered()["matrix"]
     assert m["z"] is None and m["parts"] is None
+
+
+# ------------------------------------------------------------------------- code
+def test_code_tab_shows_the_real_source_and_the_engines_values(window):
+    import inspect
+
+    from lstm_sim.engine.reference import lstm_step_backward, lstm_step_forward
+
+    _go(window, 44, unit=1, lag=6)
+    window.side_tabs.setCurrentWidget(window.code)
+    s = window.session
+    code = window.rendered()["code"]
+    # The shown code is the functions' source, line for line.
+    for func in (lstm_step_forward, lstm_step_backward):
+        assert "\n".join(window.code.code(func.__name__)) + "\n" == inspect.getsource(func)
+    # Forward: each line's value is the engine's step at the cursor, for unit 1.
+    step = s.step_result()
+    shown = {name: v for name, v in code["values"]["lstm_step_forward"].values()}
+    for name in ("i", "f", "g", "o", "c", "tanh_c", "h"):
+        assert shown[name] == getattr(step, name)[1], name
+    assert shown["z_i"] == step.z_gate("i")[1]
+    # Backward: the backward tab's step k = 38, for the same loss.
+    numbers = window.rendered()["backward"]["numbers"]
+    shown = {name: v for name, v in code["values"]["lstm_step_backward"].values()}
+    assert shown["dc"] == pytest.approx(numbers["dc"], rel=1e-14, abs=1e-16)
+    for gate in GATES:
+        assert shown[f"dz_{gate}"] == pytest.approx(numbers["dz"][gate], rel=1e-14, abs=1e-16)
+    k_step = s.trace.step_result(numbers["k"] - 1)
+    assert shown["dc_prev"] == pytest.approx(numbers["dc"] * k_step.f[1], rel=1e-14, abs=1e-16)
+    # The line each value stands on is the line that computes it.
+    lines = window.code.code("lstm_step_backward")
+    for offset, (name, _v) in code["values"]["lstm_step_backward"].items():
+        text = lines[int(offset)].lstrip()
+        assert text.startswith((f"{name} = ", f"{name}=")), (name, text)
+
+
+def test_run_traced_gives_each_lines_locals_and_restores_the_tracer():
+    import sys
+
+    from lstm_sim.engine import LSTMParams
+    from lstm_sim.engine.reference import lstm_step_forward
+    from lstm_sim.gui.backward.code import run_traced, source_of
+
+    params = LSTMParams.random(2, 3, seed=1)
+    x, h, c = np.array([0.5, -1.0]), np.full(3, 0.1), np.full(3, -0.2)
+    before = sys.gettrace()
+    result, after = run_traced(lstm_step_forward, params, x, h, c, {"f": 1.0})
+    assert sys.gettrace() is before
+    lines, first = source_of(lstm_step_forward)
+    number: dict[str, int] = {}
+    for k, line in enumerate(lines):
+        number.setdefault(line.strip().split(" =")[0], first + k)  # the first line of each name
+    # After "f = sigmoid(z_f)" f is the sigmoid; the clamp line after it makes f ≡ 1.
+    assert not np.all(after[number["f"]]["f"] == 1.0)
+    clamp_line = next(
+        first + k for k, ln in enumerate(lines) if ln.strip().startswith("f = np.full")
+    )
+    assert np.all(after[clamp_line]["f"] == 1.0)
+    assert_allclose(after[number["c"]]["c"], result.c, rtol=0, atol=0)

@@ -16,6 +16,7 @@
 from __future__ import annotations
 
 import importlib.util
+import inspect
 import re
 import shutil
 import sys
@@ -48,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from lstm_sim import gallery, scenarios
+from lstm_sim.engine import reference
 from lstm_sim.examples import spikes_example
 from lstm_sim.gui import app as gui_app
 from lstm_sim.gui.diagram import NODE_KEYS
@@ -407,6 +409,8 @@ def _data_words(window: MainWindow) -> frozenset[str]:
     """Names that come from the loaded data (column names of the sequence), not the UI."""
     seq = window.session.sequence
     words = " ".join([*seq.input_names, *seq.target_names, *seq.vocabulary])
+    # The Code tab shows engine/reference.py as it is: program source, not UI text.
+    words += " engine/reference.py " + inspect.getsource(reference)
     return frozenset(_WORD.findall(words))
 
 

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..examples import spikes_example
 from ..session import Origin, Session, Topic
+from .backward import BackwardPanel, CodePanel, MatrixPanel
 from .backward import BackwardPanel, MatrixPanel
 from .backward import BackwardPanel
 from .banner import InfoBanner, SaturationBanner
@@ -113,6 +114,7 @@ class MainWindow(QMainWindow):
         self.equations = EquationsPanel(s)
         self.backward = BackwardPanel(s)
         self.matrix = MatrixPanel(s)
+        self.code = CodePanel(s)
         self.plots = PlotPanels(s)
         # The gradients tab is built when first shown or asked for (≈ 0.1 s of the
         # launch); until then its place in the tabs is held by an empty page.
@@ -161,6 +163,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.addTab(self.equations_box, "")
         self.side_tabs.addTab(self.backward, "")
         self.side_tabs.addTab(self.matrix, "")
+        self.side_tabs.addTab(self.code, "")
         side_lay.addWidget(self.side_tabs, 1)
         side_lay.addWidget(self.rnn_box)
         top = QSplitter(Qt.Orientation.Horizontal)
@@ -243,6 +246,7 @@ class MainWindow(QMainWindow):
         self.side_tabs.setTabText(0, self.tr("Forward"))
         self.side_tabs.setTabText(1, self.tr("Backward"))
         self.side_tabs.setTabText(2, self.tr("Matrix form"))
+        self.side_tabs.setTabText(3, self.tr("Code"))
         self.tabs.setTabText(0, self.tr("Over time"))
         self.tabs.setTabText(1, self.tr("Vanishing && exploding gradients"))
         self.toolbar.setWindowTitle(self.tr("Transport"))
@@ -369,7 +373,7 @@ class MainWindow(QMainWindow):
         """What every view shows, as plain data (see :mod:`lstm_sim.gui.rendered`).
 
         Keys: ``title``, ``transport``, ``controls``, ``banner``, ``saturation``, ``diagram``,
-        ``equations``, ``backward``, ``matrix``, ``backward``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
+        ``equations``, ``backward``, ``matrix``, ``code``, ``backward``, ``matrix``, ``backward``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
         ``jobs``. A live window and one built afresh on a copy of its session
         (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
         """
@@ -384,6 +388,7 @@ class MainWindow(QMainWindow):
             "equations": self.equations.rendered(),
             "backward": self.backward.rendered(),
             "matrix": self.matrix.rendered(),
+            "code": self.code.rendered(),
             "rnn": self.rnn_box.rendered(),
             "values": self.values.rendered(),
             "plots": self.plots.rendered(),

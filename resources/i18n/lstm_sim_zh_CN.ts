@@ -339,6 +339,25 @@
     </message>
 </context>
 <context>
+    <name>CodePanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="131"/>
+        <source>The reference step as code, with its values</source>
+        <extracomment>Characters of the gutter, &quot;name = value │ &quot;. Names of vectors over the inputs (D), not the units (even when D = H).</extracomment>
+        <translation>以代码显示的参考步骤及其数值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="138"/>
+        <source>engine/reference.py (t = 0: press Step to run it)</source>
+        <translation>engine/reference.py（t = 0：按“单步”运行它）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="140"/>
+        <source>engine/reference.py: forward step t = {t}, backward step k = {k}, unit j = {j}</source>
+        <translation>engine/reference.py：前向第 t = {t} 步，反向第 k = {k} 步，单元 j = {j}</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
         <location filename="../../lstm_sim/gui/plots/compare.py" line="160"/>
@@ -3164,74 +3183,79 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="361"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="241"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="244"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="242"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
         <source>Equations</source>
         <translation>方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="243"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="244"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="247"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
         <source>Matrix form</source>
         <translation>矩阵形式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="247"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="319"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="251"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="323"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="254"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="440"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="445"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="442"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="447"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="362"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
