@@ -130,7 +130,7 @@ def split_cell_gradient(trace: Trace, grads: Gradients, dc: Any = None) -> CellG
     return CellGradientSplit(start, stop, carried, through_h, loss, np.array(grads.dc))
 
 
-def direct_path_gradient(trace: Trace, grads: Gradients) -> np.ndarray:
+def direct_path_gradient(trace: Trace, grads: Gradients, window: int | None = None) -> np.ndarray:
     """What the direct path alone carries back from the window's last row.
 
     For a loss on one step (the app's gradient panel: the last row of the
@@ -145,13 +145,24 @@ def direct_path_gradient(trace: Trace, grads: Gradients) -> np.ndarray:
     ``grads.dc_norm()``: the difference is what flows back through h and the
     gates.
 
+    Parameters
+    ----------
+    trace : Trace
+    grads : Gradients
+        From :func:`bptt` for a loss on the window's last row; only its last
+        ∂L/∂C is used.
+    window : int, optional
+        How many rows back to carry it (default: the window of ``grads``); e.g.
+        the gradient panel's window, from the ``grads`` of its last row alone.
+
     Returns
     -------
     numpy.ndarray, shape (n, H)
         Row n − 1 equals ``grads.dc[-1]``.
     """
     _check(trace, grads)
-    product = carry_product(trace, grads.stop, window=grads.stop - grads.start)
+    rows = grads.stop - grads.start if window is None else int(window)
+    product = carry_product(trace, grads.stop, window=rows)
     return grads.dc[-1] * product
 
 

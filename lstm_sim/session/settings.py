@@ -17,10 +17,12 @@ from typing import Any
 from ..engine import EngineError, check_clamp
 from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 
-__all__ = ["LOSSES", "Settings", "SettingsError"]
+__all__ = ["CLIP_MODES", "LOSSES", "Settings", "SettingsError"]
 
 #: The losses of the gradient panels (see :attr:`Settings.loss`).
 LOSSES = ("output", "unit", "prediction", "prediction_sum")
+#: How the RNN's gradient is clipped (see :attr:`Settings.clip_mode`).
+CLIP_MODES = ("step", "global")
 
 
 class SettingsError(EngineError):
@@ -64,6 +66,19 @@ def _check_loss(value: Any) -> str:
             Text(
                 QT_TRANSLATE_NOOP("FileErrors", "expected one of {choices}, got {value}"),
                 choices=", ".join(LOSSES),
+                value=repr(value),
+            ),
+        )
+    return str(value)
+
+
+def _check_choice(key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise SettingsError(
+            key,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected one of {choices}, got {value}"),
+                choices=", ".join(choices),
                 value=repr(value),
             ),
         )
@@ -142,6 +157,11 @@ class Settings:
         Run a vanilla RNN of the same size beside the LSTM (gradient comparison).
     clip : float or None
         Gradient-norm clipping threshold for the RNN's backward pass (> 0).
+    clip_mode : {"step", "global"}
+        ``"step"``: ∂L/∂h_k is rescaled to ``clip`` at every step of the backward
+        pass where its norm exceeds it; ``"global"``: the backward pass runs
+        unclipped and the whole parameter gradient is rescaled once, like
+        ``torch.nn.utils.clip_grad_norm_``.
     clamp : tuple of (gate, value) pairs
         What-if: hold gates at constants for every step (e.g. ``(("f", 1.0),)``);
         a dict is accepted and stored as sorted pairs.
@@ -162,6 +182,7 @@ class Settings:
     loop: bool = False
     compare: bool = False
     clip: float | None = None
+    clip_mode: str = "step"
     clamp: tuple[tuple[str, float], ...] = ()
     backward_lag: int = 1
 
@@ -174,6 +195,7 @@ class Settings:
             "loop": _check_bool("loop", self.loop),
             "compare": _check_bool("compare", self.compare),
             "clip": None if self.clip is None else _check_positive("clip", self.clip),
+            "clip_mode": _check_choice("clip_mode", self.clip_mode, CLIP_MODES),
             "clamp": _check_clamp(self.clamp),
             "backward_lag": _check_lag(self.backward_lag),
         }
@@ -190,6 +212,7 @@ class Settings:
             "loop": self.loop,
             "compare": self.compare,
             "clip": self.clip,
+            "clip_mode": self.clip_mode,
             "clamp": dict(self.clamp),
             "backward_lag": self.backward_lag,
         }

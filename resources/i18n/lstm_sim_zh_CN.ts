@@ -360,109 +360,149 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="160"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="179"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="161"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="180"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="163"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="182"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="165"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="184"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="168"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="187"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="173"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="192"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="174"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="193"/>
+        <source>per step, during BPTT</source>
+        <translation>逐步，在 BPTT 过程中</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="194"/>
+        <source>global, after BPTT (clip_grad_norm_)</source>
+        <translation>全局，在 BPTT 之后（clip_grad_norm_）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="195"/>
+        <source>How the RNN&apos;s gradient is clipped</source>
+        <translation>RNN 梯度的裁剪方式</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="198"/>
+        <source>Per step: ∂L/∂h_k is capped at every step of the backward pass (the gradient curve flattens; the parameter gradient changes direction). Global: the backward pass runs unclipped, then the whole parameter gradient is scaled once to at most the threshold (its direction is kept), as PyTorch&apos;s clip_grad_norm_ does</source>
+        <translation>逐步：反向传播的每一步都限制 ∂L/∂h_k 的范数（梯度曲线被压平；参数梯度的方向随之改变）。全局：反向传播不裁剪，之后把整个参数梯度统一缩放一次，使其范数不超过阈值（方向保持不变），与 PyTorch 的 clip_grad_norm_ 相同</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="204"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="175"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="205"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="176"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="177"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="207"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="179"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="209"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="183"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="213"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="184"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="214"/>
+        <source>LSTM direct path ∏f: ‖∂L/∂C_t·f_t⋯f_{k+1}‖</source>
+        <translation>LSTM 直接路径 ∏f：‖∂L/∂C_t·f_t⋯f_{k+1}‖</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="215"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="185"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="216"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="199"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="230"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="292"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="330"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="311"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="354"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="313"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="356"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="315"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="358"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="328"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="372"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="340"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="385"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="396"/>
+        <source>Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}</source>
+        <translation>未裁剪：RNN ‖∂L/∂W‖ = {n:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="399"/>
+        <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
+        <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="403"/>
+        <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
+        <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
 </context>
 <context>
@@ -625,19 +665,19 @@
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="196"/>
-        <source>Hold the input gate i_t at 0</source>
-        <translation>将输入门 i_t 固定为 0</translation>
+        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
+        <source>Hold the input gate i_t at 0 (a constant: W_i and b_i then get zero gradient)</source>
+        <translation>把输入门 i_t 固定为 0（常数：W_i 和 b_i 的梯度为零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="202"/>
+        <source>Hold the output gate o_t at 1 (a constant: W_o and b_o then get zero gradient)</source>
+        <translation>把输出门 o_t 固定为 1（常数：W_o 和 b_o 的梯度为零）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="199"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="198"/>
-        <source>Hold the output gate o_t at 1</source>
-        <translation>将输出门 o_t 固定为 1</translation>
     </message>
 </context>
 <context>
@@ -1480,28 +1520,29 @@
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="53"/>
+        <location filename="../../lstm_sim/session/settings.py" line="55"/>
         <source>expected null or an integer ≥ 1, got {value}</source>
-        <extracomment>The losses of the gradient panels (see :attr:`Settings.loss`).</extracomment>
+        <extracomment>The losses of the gradient panels (see :attr:`Settings.loss`). How the RNN&apos;s gradient is clipped (see :attr:`Settings.clip_mode`).</extracomment>
         <translation>应为 null 或 ≥ 1 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="65"/>
+        <location filename="../../lstm_sim/session/settings.py" line="67"/>
+        <location filename="../../lstm_sim/session/settings.py" line="80"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>应为 {choices} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="78"/>
+        <location filename="../../lstm_sim/session/settings.py" line="93"/>
         <source>expected a positive number, got {value}</source>
         <translation>应为正数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="90"/>
+        <location filename="../../lstm_sim/session/settings.py" line="105"/>
         <source>expected true or false, got {value}</source>
         <translation>应为 true 或 false，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="114"/>
+        <location filename="../../lstm_sim/session/settings.py" line="129"/>
         <source>expected an integer ≥ 0, got {value}</source>
         <translation>应为 ≥ 0 的整数，实际为 {value}</translation>
     </message>
