@@ -36,6 +36,8 @@ def unit_rows(unit: int, hidden: int) -> list[int]:
 
 def _cell(v: float) -> str:
     text = f"{float(v):7.3f}"
+    if text.strip() == "-0.000":  # a negative number that rounds to zero shows as 0.000
+        text = text.replace("-", " ")
     return text.replace("-", "−")
 
 
