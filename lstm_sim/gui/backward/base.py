@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QAction, QFontInfo, QGuiApplication
+from PySide6.QtGui import QAction, QFontInfo, QGuiApplication, QStaticText, QTextOption
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -27,11 +27,27 @@ from ..equations import EquationsView
 from ..follow import follow
 from ..steady import SteadyLabel
 
-__all__ = ["TOPICS", "TextPanel"]
+__all__ = ["TOPICS", "LazyLinesView", "TextPanel"]
 
 #: What changes the numbers of the three tabs: the step view's topics, and the
 #: settings (the loss, the window, the clamps, the step back shown).
 TOPICS: tuple[Topic, ...] = (*StepView.TOPICS, Topic.SETTINGS)
+
+
+class LazyLinesView(EquationsView):
+    """Lines laid out when first painted: in a scroll area only the visible ones are.
+
+    (The matrix form has 4H rows and the code tab a hundred lines, most of them
+    out of view; laying them all out on every Step would cost milliseconds.)
+    """
+
+    def _laid_out(self, text: str) -> QStaticText:
+        st = QStaticText(text)
+        st.setTextFormat(Qt.TextFormat.PlainText)
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.NoWrap)
+        st.setTextOption(option)
+        return st  # not prepared: QPainter lays it out when it draws it
 
 
 class TextPanel(QWidget):
@@ -56,7 +72,7 @@ class TextPanel(QWidget):
         font.setBold(True)
         self.header.setFont(font)
         self._header_box.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Fixed)
-        self.view = view if view is not None else EquationsView()
+        self.view = view if view is not None else LazyLinesView()
         self.view.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Ignored)
         self.copy_action = QAction(self.view)
         self.copy_action.triggered.connect(lambda: QGuiApplication.clipboard().setText(self.text()))

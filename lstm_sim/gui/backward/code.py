@@ -26,9 +26,9 @@ from PySide6.QtWidgets import QWidget
 
 from ...engine.reference import lstm_step_backward, lstm_step_forward
 from ...session import Session
-from ...session.backward_view import backward_view
-from ..equations import EquationsView, format_value
-from .base import TextPanel
+from ...session.backward_view import BackwardView, backward_view
+from ..equations import format_value
+from .base import LazyLinesView, TextPanel
 
 __all__ = ["CodePanel", "CodeView", "run_traced", "source_of"]
 
@@ -90,7 +90,7 @@ def _shown(name: str, value: Any, unit: int, hidden: int) -> tuple[str, float | 
     return "", None
 
 
-class CodeView(EquationsView):
+class CodeView(LazyLinesView):
     """Lines of code at the base font size: never shrunk, scrolled sideways when wider."""
 
     def _fit(self) -> None:
@@ -108,6 +108,7 @@ class CodePanel(TextPanel):
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         self._values: dict[str, dict[int, list[Any]]] = {}
         self._spans: dict[str, tuple[int, int]] = {}
+        self._view: BackwardView | None = None
         super().__init__(session, parent, view=CodeView())
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         self._scrolled = False  # shown once at the first line with a value (past the docstring)
@@ -133,7 +134,7 @@ class CodePanel(TextPanel):
 
     def header_text(self) -> str:
         s = self.session
-        view = backward_view(s)
+        view = self._view = backward_view(s)  # (used again by compute_lines)
         if view is None:
             return self.tr("engine/reference.py (t = 0: press Step to run it)")
         return self.tr(
@@ -144,7 +145,7 @@ class CodePanel(TextPanel):
         """Run the two functions on the session's steps (none at t = 0)."""
         s = self.session
         step = s.step_result()
-        view = backward_view(s)
+        view = self._view
         if step is None or view is None:
             return {}
         clamp = dict(s.settings.clamp) or None

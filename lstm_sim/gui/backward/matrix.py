@@ -18,9 +18,9 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import QWidget
 
 from ...session import Session
-from ..equations import EquationsView, format_value
+from ..equations import format_value
 from .backward import paren
-from .base import TextPanel
+from .base import LazyLinesView, TextPanel
 
 __all__ = ["HighlightView", "MatrixPanel", "unit_rows"]
 
@@ -46,7 +46,7 @@ def _cells(row: np.ndarray) -> str:
     return shown + (" …" if len(row) > MAX_COLUMNS else "")
 
 
-class HighlightView(EquationsView):
+class HighlightView(LazyLinesView):
     """Lines of text with some lines on a highlighted background."""
 
     def __init__(self, parent: QWidget | None = None) -> None:
