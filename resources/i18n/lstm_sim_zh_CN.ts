@@ -341,18 +341,18 @@
 <context>
     <name>CodePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/backward/code.py" line="131"/>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="132"/>
         <source>The reference step as code, with its values</source>
         <extracomment>Characters of the gutter, &quot;name = value │ &quot;. Names of vectors over the inputs (D), not the units (even when D = H).</extracomment>
         <translation>以代码显示的参考步骤及其数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/code.py" line="138"/>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="139"/>
         <source>engine/reference.py (t = 0: press Step to run it)</source>
         <translation>engine/reference.py（t = 0：按“单步”运行它）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/code.py" line="140"/>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="141"/>
         <source>engine/reference.py: forward step t = {t}, backward step k = {k}, unit j = {j}</source>
         <translation>engine/reference.py：前向第 t = {t} 步，反向第 k = {k} 步，单元 j = {j}</translation>
     </message>
@@ -440,67 +440,67 @@
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="214"/>
-        <source>LSTM direct path ∏f: ‖∂L/∂C_t·f_t⋯f_{k+1}‖</source>
-        <translation>LSTM 直接路径 ∏f：‖∂L/∂C_t·f_t⋯f_{k+1}‖</translation>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="215"/>
+        <source>LSTM direct path ∏f</source>
+        <translation>LSTM 直接路径 ∏f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="215"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="216"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="216"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="230"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="231"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="330"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="331"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="354"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="355"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="356"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="357"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="358"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="359"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="372"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="373"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="385"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="386"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="396"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="397"/>
         <source>Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}</source>
         <translation>未裁剪：RNN ‖∂L/∂W‖ = {n:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="399"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="400"/>
         <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
         <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="403"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="404"/>
         <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
         <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
@@ -3304,28 +3304,28 @@
 <context>
     <name>MatrixPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/backward/matrix.py" line="86"/>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="88"/>
         <source>Pre-activations in matrix form</source>
         <extracomment>Columns of W_hh written out per row (the rest is &quot;…&quot;).</extracomment>
         <translation>矩阵形式的预激活</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/matrix.py" line="92"/>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="94"/>
         <source>z = W_ih·x_t + W_hh·h_{{t−1}} + b_ih + b_hh at t = {t}, unit j = {j}</source>
         <translation>z = W_ih·x_t + W_hh·h_{{t−1}} + b_ih + b_hh，t = {t}，单元 j = {j}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/matrix.py" line="102"/>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="104"/>
         <source>Shapes (gate blocks i, f, g, o of H rows each):</source>
         <translation>形状（门块 i、f、g、o，各 H 行）：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/matrix.py" line="106"/>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="108"/>
         <source>Unit j = {j} owns rows {rows} (one per gate):</source>
         <translation>单元 j = {j} 占第 {rows} 行（每个门一行）：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/matrix.py" line="111"/>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="113"/>
         <source>  (t = 0: no input yet; press Step to compute z of step 1)</source>
         <translation>  （t = 0：还没有输入；按“单步”计算第 1 步的 z）</translation>
     </message>
@@ -3948,7 +3948,7 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>TextPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/backward/base.py" line="98"/>
+        <location filename="../../lstm_sim/gui/backward/base.py" line="114"/>
         <source>Copy the text</source>
         <extracomment>What changes the numbers of the three tabs: the step view&apos;s topics, and the settings (the loss, the window, the clamps, the step back shown).</extracomment>
         <translation>复制文本</translation>

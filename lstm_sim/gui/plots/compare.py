@@ -211,7 +211,8 @@ class ComparePanel(QWidget):
             justify="left",
         )
         self._set_curve_name("lstm_dc", self.tr("LSTM ‖∂L/∂C_k‖ (total)"))
-        self._set_curve_name("lstm_direct", self.tr("LSTM direct path ∏f: ‖∂L/∂C_t·f_t⋯f_{k+1}‖"))
+        # ‖∂L/∂C_t·f_t⋯f_{k+1}‖: what the forget gates alone would carry back
+        self._set_curve_name("lstm_direct", self.tr("LSTM direct path ∏f"))
         self._set_curve_name("forget", self.tr("LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)"))
         self._set_curve_name("carry", self.tr("LSTM ∏ f (t back to k)"))
         self.sync_explanation()
