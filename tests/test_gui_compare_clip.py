@@ -114,3 +114,14 @@ def test_clip_mode_is_checked(window):
 
     with pytest.raises(SettingsError, match="clip_mode"):
         window.session.update_settings(clip_mode="sometimes")
+
+
+def test_global_clipping_below_the_threshold_leaves_the_gradient(window):
+    window.scenario_actions["rnn_vanishes"].trigger()
+    panel = window.compare
+    panel.clip_value.setValue(1e5)
+    panel.clip_box.setChecked(True)
+    panel.clip_mode.setCurrentIndex(panel.clip_mode.findData("global"))
+    view = window.session.gradients
+    assert view.rnn_param_norm_clipped == view.rnn_param_norm < 1e5
+    assert "left as it is" in panel.clip_note.text()

@@ -496,11 +496,16 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/plots/compare.py" line="400"/>
+        <source>Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is.</source>
+        <translation>全局：RNN ‖∂L/∂W‖ = {n:.4g} 低于阈值，因此保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="404"/>
         <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
         <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="404"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="408"/>
         <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
         <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
@@ -3224,79 +3229,74 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="365"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="244"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="245"/>
-        <source>Equations</source>
-        <translation>方程</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="247"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="247"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
         <source>Matrix form</source>
         <translation>矩阵形式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="251"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="251"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="323"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="324"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="254"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="254"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="255"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="445"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="446"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="447"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="448"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>

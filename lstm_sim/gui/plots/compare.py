@@ -395,6 +395,10 @@ class ComparePanel(QWidget):
         norm = view.rnn_param_norm
         if view.clip is None:
             return self.tr("Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}").format(n=norm)
+        if view.clip_mode == "global" and view.rnn_param_norm_clipped == norm:
+            return self.tr(
+                "Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is."
+            ).format(n=norm)
         if view.clip_mode == "global":
             return self.tr(
                 "Global: the curve above is not capped; afterwards the whole parameter gradient "
