@@ -125,3 +125,19 @@ def test_global_clipping_below_the_threshold_leaves_the_gradient(window):
     view = window.session.gradients
     assert view.rnn_param_norm_clipped == view.rnn_param_norm < 1e5
     assert "left as it is" in panel.clip_note.text()
+
+
+def test_clip_mode_and_backward_lag_go_through_a_session_file(tmp_path, window):
+    from lstm_sim.io.session_file import load_session, save_session
+    from lstm_sim.session import DocumentError, read_document, session_document
+
+    s = window.session
+    s.update_settings(clip=3.0, clip_mode="global", backward_lag=7)
+    path = tmp_path / "s.lstmsim"
+    save_session(session_document(s), path)
+    setup = read_document(load_session(path))
+    assert (setup.settings.clip_mode, setup.settings.backward_lag) == ("global", 7)
+    doc = session_document(s)
+    doc.settings["backward_lag"] = -1  # a bad value names the setting
+    with pytest.raises(DocumentError, match="backward_lag"):
+        read_document(doc)
