@@ -348,13 +348,13 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/backward/code.py" line="139"/>
-        <source>engine/reference.py (t = 0: press Step to run it)</source>
-        <translation>engine/reference.py（t = 0：按“单步”运行它）</translation>
+        <source>The reference step (t = 0: press Step to run it)</source>
+        <translation>参考实现的一步（t = 0：按“单步”运行它）</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/backward/code.py" line="141"/>
-        <source>engine/reference.py: forward step t = {t}, backward step k = {k}, unit j = {j}</source>
-        <translation>engine/reference.py：前向第 t = {t} 步，反向第 k = {k} 步，单元 j = {j}</translation>
+        <source>The reference step: forward t = {t}, backward k = {k}, unit j = {j}</source>
+        <translation>参考实现的一步：前向 t = {t}，反向 k = {k}，单元 j = {j}</translation>
     </message>
 </context>
 <context>

@@ -136,9 +136,9 @@ class CodePanel(TextPanel):
         s = self.session
         view = self._view = backward_view(s)  # (used again by compute_lines)
         if view is None:
-            return self.tr("engine/reference.py (t = 0: press Step to run it)")
+            return self.tr("The reference step (t = 0: press Step to run it)")
         return self.tr(
-            "engine/reference.py: forward step t = {t}, backward step k = {k}, unit j = {j}"
+            "The reference step: forward t = {t}, backward k = {k}, unit j = {j}"
         ).format(t=s.t, k=view.k, j=s.unit)
 
     def _runs(self) -> dict[str, tuple[Any, dict[int, dict[str, Any]]]]:
@@ -158,7 +158,7 @@ class CodePanel(TextPanel):
         s = self.session
         runs = self._runs()
         self._values, self._spans = {}, {}
-        lines: list[str] = []
+        lines: list[str] = [f"{'':>{GUTTER}} │ # lstm_sim/engine/reference.py", ""]
         for func in self.FUNCTIONS:
             name = func.__name__
             source, first = source_of(func)
