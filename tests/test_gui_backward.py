@@ -323,3 +323,19 @@ def test_run_traced_gives_each_lines_locals_and_restores_the_tracer():
     )
     assert np.all(after[clamp_line]["f"] == 1.0)
     assert_allclose(after[number["c"]]["c"], result.c, rtol=0, atol=0)
+
+
+def test_the_lag_is_capped_for_a_window_of_all():
+    """BPTT window 'all' far into a sequence: the tab opens at most MAX_LAG steps back."""
+    from lstm_sim.session.backward_view import MAX_LAG, backward_view, lag_limit
+
+    rng = np.random.default_rng(3)
+    s = Session(Sequence(rng.standard_normal((6000, 1))), LSTMParams.random(1, 2, seed=3))
+    s.update_settings(window=None, backward_lag=10**6)
+    s.compute_until(5500)
+    s.set_step(5500)
+    assert lag_limit(s) == MAX_LAG
+    view = backward_view(s)
+    assert (view.lag, view.k) == (MAX_LAG, 5500 - MAX_LAG)
+    _grads, step = _expected(s, MAX_LAG)
+    assert_allclose(view.step.dc, step.dc, rtol=1e-9, atol=1e-300)
