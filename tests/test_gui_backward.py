@@ -339,3 +339,41 @@ def test_the_lag_is_capped_for_a_window_of_all():
     assert (view.lag, view.k) == (MAX_LAG, 5500 - MAX_LAG)
     _grads, step = _expected(s, MAX_LAG)
     assert_allclose(view.step.dc, step.dc, rtol=1e-9, atol=1e-300)
+
+
+def test_random_journeys_end_equal_to_a_fresh_window(window, qtbot):
+    """Seeded random user actions on and around the three tabs; then live == fresh."""
+    rng = np.random.default_rng(18)
+    c = window.controls
+    tabs = [window.equations_box, window.backward, window.matrix, window.code]
+    for _ in range(3):
+        for _ in range(12):
+            action = int(rng.integers(8))
+            if action == 0:
+                window.request_step(int(rng.integers(0, 90)))
+                window.settle()
+            elif action == 1:
+                window.transport.step_action.trigger()
+                window.settle()
+            elif action == 2:
+                c.unit_box.setValue(int(rng.integers(0, 4)))
+            elif action == 3:
+                c.loss_box.setCurrentIndex(int(rng.integers(0, 2)))
+            elif action == 4:
+                c.window_box.setValue(int(rng.choice([5, 30, 200])))
+            elif action == 5:
+                c.clamp_f.setCurrentIndex(int(rng.integers(0, 3)))
+            elif action == 6:
+                window.side_tabs.setCurrentWidget(window.backward)
+                window.backward.lag_box.setValue(int(rng.integers(0, 40)))
+            else:
+                window.side_tabs.setCurrentWidget(tabs[int(rng.integers(0, 4))])
+        fresh = fresh_window(window)
+        qtbot.addWidget(fresh)
+        live = window.rendered()
+        assert diff_rendered(live, fresh.rendered()) == []
+        numbers = live["backward"]["numbers"]
+        if numbers is not None:  # and the numbers are still bptt's
+            _grads, step = _expected(window.session, numbers["lag"])
+            _assert_numbers(numbers, step, window.session.hidden_size, window.session.unit)
+        fresh.close()
