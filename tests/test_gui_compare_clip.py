@@ -12,6 +12,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 from numpy.testing import assert_allclose
+from PySide6.QtCore import Qt
 
 from lstm_sim.engine import bptt, bptt_rnn, run, run_rnn
 from lstm_sim.engine.explain import clip_grad_norm, direct_path_gradient
@@ -141,3 +142,28 @@ def test_clip_mode_and_backward_lag_go_through_a_session_file(tmp_path, window):
     doc.settings["backward_lag"] = -1  # a bad value names the setting
     with pytest.raises(DocumentError, match="backward_lag"):
         read_document(doc)
+
+
+def test_a_click_on_the_curves_opens_that_lag_in_the_backward_tab(window, qtbot):
+    from PySide6.QtCore import QPoint, QPointF
+
+    window.scenario_actions["lstm_remembers"].trigger()
+    panel = window.compare
+    qtbot.waitExposed(panel.layout_widget)
+    # where lag 40 is, halfway up the top plot
+    vb = panel.grad_plot.vb
+    y_mid = sum(vb.viewRange()[1]) / 2
+    scene = vb.mapViewToScene(QPointF(40.0, y_mid))
+    at = panel.layout_widget.mapFromScene(scene)
+    qtbot.mouseClick(panel.layout_widget.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(at))
+    s = window.session
+    assert s.settings.backward_lag == 40
+    assert window.side_tabs.currentWidget() is window.backward
+    numbers = window.rendered()["backward"]["numbers"]
+    assert numbers["k"] == s.t - 40
+    # its ‖∂L/∂C_k‖ is the curve's point at that lag (all units)
+    _, total = panel.curve_data("lstm_dc")
+    view = window.session.gradients
+    assert total[-41] == pytest.approx(view.dc_norm[-41], rel=1e-12)
+    panel.open_lag(10**6)  # off the curves: nothing happens
+    assert s.settings.backward_lag == 40

@@ -316,6 +316,7 @@ class MainWindow(QMainWindow):
             from .theme import current_theme, restyle_plots
 
             panel = ComparePanel(self.session)
+            panel.lag_requested.connect(lambda _lag: self.side_tabs.setCurrentWidget(self.backward))
             restyle_plots(panel, current_theme())
             index = self.tabs.indexOf(self._compare_page)
             current = self.tabs.currentIndex()

@@ -360,152 +360,157 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="179"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="189"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="180"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="191"/>
+        <source>Click a lag to open that step of the backward pass in the Backward tab</source>
+        <translation>点击某个间隔，在“反向”标签页中打开反向传播的那一步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="193"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="182"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="195"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="184"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="197"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="187"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="200"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="192"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="205"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="193"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
         <source>per step, during BPTT</source>
         <translation>逐步，在 BPTT 过程中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="207"/>
         <source>global, after BPTT (clip_grad_norm_)</source>
         <translation>全局，在 BPTT 之后（clip_grad_norm_）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="195"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="208"/>
         <source>How the RNN&apos;s gradient is clipped</source>
         <translation>RNN 梯度的裁剪方式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="211"/>
         <source>Per step: ∂L/∂h_k is capped at every step of the backward pass (the gradient curve flattens; the parameter gradient changes direction). Global: the backward pass runs unclipped, then the whole parameter gradient is scaled once to at most the threshold (its direction is kept), as PyTorch&apos;s clip_grad_norm_ does</source>
         <translation>逐步：反向传播的每一步都限制 ∂L/∂h_k 的范数（梯度曲线被压平；参数梯度的方向随之改变）。全局：反向传播不裁剪，之后把整个参数梯度统一缩放一次，使其范数不超过阈值（方向保持不变），与 PyTorch 的 clip_grad_norm_ 相同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="204"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="205"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="218"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="219"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="207"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="220"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="209"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="222"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="213"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="226"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="215"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="228"/>
         <source>LSTM direct path ∏f</source>
         <translation>LSTM 直接路径 ∏f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="216"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="229"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="230"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="231"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="244"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="331"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="360"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="355"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="384"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="357"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="386"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="359"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="388"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="373"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="402"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="386"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="415"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="397"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="426"/>
         <source>Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}</source>
         <translation>未裁剪：RNN ‖∂L/∂W‖ = {n:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="400"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="429"/>
         <source>Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is.</source>
         <translation>全局：RNN ‖∂L/∂W‖ = {n:.4g} 低于阈值，因此保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="404"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="433"/>
         <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
         <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="408"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="437"/>
         <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
         <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
@@ -3229,7 +3234,7 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="366"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
@@ -3265,7 +3270,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="324"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="325"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
@@ -3286,17 +3291,17 @@
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="446"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="447"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="448"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="449"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="367"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>

@@ -15,7 +15,7 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -47,7 +47,16 @@ def _positive(y: np.ndarray) -> np.ndarray:
 
 
 class ComparePanel(QWidget):
-    """Gradient norms against the lag, and the local factors that explain them."""
+    """Gradient norms against the lag, and the local factors that explain them.
+
+    Signals
+    -------
+    lag_requested(int)
+        The user clicked the plots at a lag: the backward-pass tab opens that
+        step (``Settings.backward_lag`` is set first).
+    """
+
+    lag_requested = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -96,6 +105,7 @@ class ComparePanel(QWidget):
 
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
+        self.layout_widget.scene().sigMouseClicked.connect(self._on_click)
         self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
         self.factor_plot = self.layout_widget.addPlot(row=1, col=0)
         for plot in (self.grad_plot, self.factor_plot):
@@ -177,6 +187,9 @@ class ComparePanel(QWidget):
     def retranslate(self) -> None:
         """Every text in the current language (the scenario's explanation included)."""
         self.explanation.setAccessibleName(self.tr("What to look at"))
+        self.layout_widget.setToolTip(
+            self.tr("Click a lag to open that step of the backward pass in the Backward tab")
+        )
         self.compare_box.setText(self.tr("Compare with a vanilla RNN"))
         self.compare_box.setToolTip(
             self.tr("Run an RNN of the same input and hidden size on the same sequence")
@@ -243,6 +256,22 @@ class ComparePanel(QWidget):
         for _sample, label in legend.items:
             if _sample.item is curve:
                 label.setText(name)
+
+    def _on_click(self, event) -> None:
+        """A click on either plot opens the step at that lag in the backward-pass tab."""
+        pos = event.scenePos()
+        for plot in (self.grad_plot, self.factor_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                self.open_lag(round(plot.vb.mapSceneToView(pos).x()))
+                return
+
+    def open_lag(self, lag: int) -> None:
+        """Show step t − ``lag`` in the backward-pass tab (lags outside the curves: nothing)."""
+        view = self.session.gradients
+        if view is None or not 0 <= lag < len(view.steps):
+            return
+        self.session.update_settings(backward_lag=int(lag))
+        self.lag_requested.emit(int(lag))
 
     def _on_clip(self, *_args) -> None:
         clip = self.clip_value.value() if self.clip_box.isChecked() else None
