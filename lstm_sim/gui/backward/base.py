@@ -112,7 +112,7 @@ class TextPanel(QWidget):
     def retranslate(self) -> None:
         """The texts in the current language; the lines are rebuilt (they hold words)."""
         self.copy_action.setText(self.tr("Copy the text"))
-        self.refresh()
+        self._on_changed(frozenset())  # now if shown, else when shown
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
