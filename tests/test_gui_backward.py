@@ -377,3 +377,60 @@ def test_random_journeys_end_equal_to_a_fresh_window(window, qtbot):
             _grads, step = _expected(window.session, numbers["lag"])
             _assert_numbers(numbers, step, window.session.hidden_size, window.session.unit)
         fresh.close()
+
+
+@pytest.mark.parametrize("loss", ["prediction", "prediction_sum"])
+def test_prediction_losses_of_a_cell_and_its_read_out(window, loss):
+    """An example's own loss (ŷ − y)² at t, or summed to t: the tab's numbers are bptt's."""
+    from lstm_sim.engine.losses import prediction_loss
+
+    window.load_example("sine")
+    _go(window, 60, unit=1, loss=loss, lag=7)
+    s = window.session
+    assert s.settings.loss == loss
+    numbers = window.rendered()["backward"]["numbers"]
+    t, hidden = s.t, s.hidden_size
+    ro = s.readout
+    _, dh = prediction_loss(
+        s.trace,
+        s.sequence.targets[:t],
+        t - 1,
+        readout=(ro.W_y, ro.b_y),
+        summed=loss == "prediction_sum",
+    )
+    grads = bptt(s.params, s.trace, dh, stop=t)  # the whole history, nothing cut
+    step = backward_step(s.params, s.trace, grads, t - 1 - 7)
+    _assert_numbers(numbers, step, hidden, 1, rtol=1e-10)
+    own = numbers["dh"] - numbers["dh_later"]  # the loss's own term at k
+    assert own == pytest.approx(dh[t - 8, 1], rel=1e-12, abs=1e-15)
+    assert ("L = Σ_{k ≤ t}" in window.backward.header.text()) == (loss == "prediction_sum")
+
+
+def test_a_models_prediction_loss_is_not_opened_as_one_cell(qtbot, english):
+    """A whole model: the probe losses open the shown cell's step; its prediction loss
+    (which also comes back from the layers above) is not shown as a one-cell step."""
+    from lstm_sim.io.model_file import load_model
+
+    model = load_model(ROOT / "tests" / "fixtures" / "model" / "torch_l2_bi_every.npz").model
+    rng = np.random.default_rng(0)
+    s = Session(Sequence(rng.standard_normal((9, 3)), rng.standard_normal((9, 2))), model_params(3))
+    s.set_model(model)
+    win = MainWindow(s)
+    qtbot.addWidget(win)
+    win.show()
+    _go(win, 8, loss="output", lag=2)
+    numbers = win.rendered()["backward"]["numbers"]
+    _grads, step = _expected(s, 2)  # the shown cell's own bptt, as the gradient panel's
+    _assert_numbers(numbers, step, s.hidden_size, 0)
+    win.controls.loss_box.setCurrentIndex(win.controls.loss_box.findData("prediction"))
+    assert s.settings.loss == "prediction"
+    rendered = win.rendered()
+    assert rendered["backward"]["numbers"] is None
+    assert "layers above" in "\n".join(rendered["backward"]["lines"])
+    assert rendered["code"]["values"]["lstm_step_backward"] == {}  # the forward step only
+    assert rendered["code"]["values"]["lstm_step_forward"]
+    win.close()
+
+
+def model_params(d: int) -> LSTMParams:
+    return LSTMParams.random(d, 2, seed=1)

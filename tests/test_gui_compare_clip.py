@@ -167,3 +167,20 @@ def test_a_click_on_the_curves_opens_that_lag_in_the_backward_tab(window, qtbot)
     assert total[-41] == pytest.approx(view.dc_norm[-41], rel=1e-12)
     panel.open_lag(10**6)  # off the curves: nothing happens
     assert s.settings.backward_lag == 40
+
+
+def test_no_direct_path_curve_for_a_loss_with_terms_at_every_step(window):
+    """Σ_k (ŷ_k − y_k)² has terms at every step: 'the direct path from the loss's step'
+    is not its whole story, so the curve is not drawn; at one step it is."""
+    window.load_example("sine")
+    window.request_step(40)
+    window.settle()
+    panel = window.compare
+    box = window.controls.loss_box
+    box.setCurrentIndex(box.findData("prediction_sum"))
+    y = panel.rendered()["curves"]["lstm_direct"]["y"]
+    assert y is None or len(y) == 0
+    box.setCurrentIndex(box.findData("prediction"))
+    curves = panel.rendered()["curves"]
+    y, total = curves["lstm_direct"]["y"], curves["lstm_dc"]["y"]
+    assert len(y) == len(total) and y[-1] == pytest.approx(total[-1], rel=1e-12)

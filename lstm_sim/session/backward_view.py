@@ -26,13 +26,21 @@ import numpy as np
 
 from ..engine import bptt
 from ..engine.explain import BackwardStep, backward_step
+from .gradients import PREDICTION_LOSSES, prediction_direct
 from .policy import INLINE_GRADIENT_ROWS
 
 if TYPE_CHECKING:
     from ..engine import StepResult
     from .model import Session
 
-__all__ = ["MAX_LAG", "BackwardView", "backward_view", "lag_limit", "loss_gradient"]
+__all__ = [
+    "MAX_LAG",
+    "BackwardView",
+    "backward_view",
+    "lag_limit",
+    "loss_gradient",
+    "model_prediction_loss",
+]
 
 #: The farthest step back the view opens (its BPTT runs inline, on the GUI thread).
 MAX_LAG = INLINE_GRADIENT_ROWS - 1
@@ -88,6 +96,12 @@ def loss_gradient(loss: str, unit: int, hidden: int) -> np.ndarray:
     return loss_h
 
 
+def model_prediction_loss(session: Session) -> bool:
+    """The loss is a whole model's prediction loss: its gradient on the shown cell also comes
+    from the layers above (``model_bptt``), which the one-cell backward step does not show."""
+    return session.stack is not None and session.settings.loss in PREDICTION_LOSSES
+
+
 def lag_limit(session: Session) -> int:
     """The largest lag the view can show at the cursor: inside t, the window and :data:`MAX_LAG`."""
     t = session.t
@@ -99,15 +113,28 @@ def lag_limit(session: Session) -> int:
 
 
 def backward_view(session: Session) -> BackwardView | None:
-    """The backward view at the session's cursor (None at t = 0: there is no loss yet)."""
+    """The backward view at the session's cursor.
+
+    None at t = 0 (there is no loss yet) and for a whole model's prediction loss
+    (:func:`model_prediction_loss`). A prediction loss of one cell and its read-out
+    sends ∂L/∂h to every step it has a term at (:func:`prediction_direct`); those
+    of steps k … t are what reaches step k.
+    """
     t = session.t
-    if t == 0:
+    if t == 0 or model_prediction_loss(session):
         return None
-    lag = min(session.settings.backward_lag, lag_limit(session))
+    settings = session.settings
+    lag = min(settings.backward_lag, lag_limit(session))
     params, trace = session.params, session.trace
-    loss_h = loss_gradient(session.settings.loss, session.unit, params.hidden_size)
-    dh = np.zeros((lag + 1, params.hidden_size))
-    dh[-1] = loss_h
+    targets = session.sequence.targets
+    if settings.loss in PREDICTION_LOSSES and targets is not None:
+        _value, direct = prediction_direct(trace, targets, session.readout, t, settings)
+        dh = np.array(direct[-(lag + 1) :])
+        loss_h = np.array(direct[-1])
+    else:
+        loss_h = loss_gradient(settings.loss, session.unit, params.hidden_size)
+        dh = np.zeros((lag + 1, params.hidden_size))
+        dh[-1] = loss_h
     grads = bptt(params, trace, dh, stop=t, window=lag + 1, param_grads=False)
     k_row = t - 1 - lag
     step = backward_step(params, trace, grads, k_row)
@@ -120,7 +147,7 @@ def backward_view(session: Session) -> BackwardView | None:
         k=k_row + 1,
         lag=lag,
         unit=session.unit,
-        loss=session.settings.loss,
+        loss=settings.loss,
         step=step,
         forward=trace.step_result(k_row),
         f_next=f_next,

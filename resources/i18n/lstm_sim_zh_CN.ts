@@ -4,57 +4,77 @@
 <context>
     <name>BackwardPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="60"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="65"/>
         <source>Steps back from t (&amp;lag):</source>
         <translation>从 t 往回的步数(&amp;L)：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="63"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="68"/>
         <source>Which step k of the backward pass to open: k = t minus this many steps, for the loss at the cursor t (the loss of the gradient panel)</source>
         <translation>打开反向传播的哪一步：k = t 减去这里的步数，损失在光标所在的第 t 步（与梯度面板的损失相同）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="67"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="72"/>
         <source>Backward pass of one step</source>
         <translation>一步的反向传播</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="84"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="89"/>
+        <source>Backward pass: a whole model&apos;s prediction loss</source>
+        <translation>反向传播：整个模型的预测损失</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="91"/>
         <source>Backward pass: no loss yet (t = 0)</source>
         <translation>反向传播：还没有损失（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="85"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="92"/>
         <source>{loss} at t = {t}: step k = {k} (lag {lag}), unit j = {j}</source>
         <translation>{loss}，t = {t}：第 k = {k} 步（间隔 {lag}），单元 j = {j}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="92"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="100"/>
+        <source>This cell&apos;s gradients also come back from the layers above it;</source>
+        <translation>这个单元的梯度还会从它上面的各层传回；</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="101"/>
+        <source>the gradient panel shows them. Choose Σ h_t or one unit&apos;s h_t to open</source>
+        <translation>梯度面板显示了它们。选择 Σ h_t 或某个单元的 h_t，</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="102"/>
+        <source>a step of this cell&apos;s own backward pass.</source>
+        <translation>即可打开这个单元自身反向传播的一步。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="105"/>
         <source>Press Step (→): the backward pass starts from a loss at step t ≥ 1.</source>
         <translation>按“单步”（→）：反向传播从第 t ≥ 1 步的损失开始。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="102"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="115"/>
         <source>∂L/∂h_k = ∂L/∂h_k(loss) + (W_hhᵀ·∂L/∂z_{k+1})[j]</source>
         <translation>∂L/∂h_k = ∂L/∂h_k(损失) + (W_hhᵀ·∂L/∂z_{k+1})[j]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="108"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="121"/>
         <source>          (k = t: nothing comes back from after the loss)</source>
         <translation>          （k = t：损失之后没有梯度传回）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="115"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="128"/>
         <source>        = {carried} (direct path) + {through} (through h) = {total}</source>
         <translation>        = {carried}（直接路径）+ {through}（经由 h）= {total}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="143"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="156"/>
         <source>        = 0 ({gate} is clamped: a constant has no gradient)</source>
         <translation>        = 0（{gate} 被固定：常数没有梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/backward/backward.py" line="149"/>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="162"/>
         <source>Step k&apos;s share of ∂L/∂W, row j of each gate&apos;s block:</source>
         <translation>第 k 步对 ∂L/∂W 的贡献（各门块的第 j 行）：</translation>
     </message>
@@ -353,6 +373,11 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/backward/code.py" line="141"/>
+        <source>The reference step: forward t = {t}, unit j = {j}</source>
+        <translation>参考实现的一步：前向 t = {t}，单元 j = {j}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="145"/>
         <source>The reference step: forward t = {t}, backward k = {k}, unit j = {j}</source>
         <translation>参考实现的一步：前向 t = {t}，反向 k = {k}，单元 j = {j}</translation>
     </message>

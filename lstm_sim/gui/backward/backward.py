@@ -19,7 +19,12 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QSpinBox, QWidget
 
 from ...session import Session
-from ...session.backward_view import BackwardView, backward_view, lag_limit
+from ...session.backward_view import (
+    BackwardView,
+    backward_view,
+    lag_limit,
+    model_prediction_loss,
+)
 from ..equations import format_value
 from .base import TextPanel
 
@@ -80,6 +85,8 @@ class BackwardPanel(TextPanel):
 
     def header_text(self) -> str:
         v = self._view = backward_view(self.session)
+        if v is None and model_prediction_loss(self.session):
+            return self.tr("Backward pass: a whole model's prediction loss")
         if v is None:
             return self.tr("Backward pass: no loss yet (t = 0)")
         return self.tr("{loss} at t = {t}: step k = {k} (lag {lag}), unit j = {j}").format(
@@ -88,6 +95,12 @@ class BackwardPanel(TextPanel):
 
     def compute_lines(self) -> list[str]:
         v = self._view
+        if v is None and model_prediction_loss(self.session):
+            return [
+                self.tr("This cell's gradients also come back from the layers above it;"),
+                self.tr("the gradient panel shows them. Choose Σ h_t or one unit's h_t to open"),
+                self.tr("a step of this cell's own backward pass."),
+            ]
         if v is None:
             return [self.tr("Press Step (→): the backward pass starts from a loss at step t ≥ 1.")]
         s = self.session

@@ -135,8 +135,12 @@ class CodePanel(TextPanel):
     def header_text(self) -> str:
         s = self.session
         view = self._view = backward_view(s)  # (used again by compute_lines)
-        if view is None:
+        if s.t == 0:
             return self.tr("The reference step (t = 0: press Step to run it)")
+        if view is None:  # a whole model's prediction loss: no one-cell backward step
+            return self.tr("The reference step: forward t = {t}, unit j = {j}").format(
+                t=s.t, j=s.unit
+            )
         return self.tr(
             "The reference step: forward t = {t}, backward k = {k}, unit j = {j}"
         ).format(t=s.t, k=view.k, j=s.unit)
@@ -146,10 +150,12 @@ class CodePanel(TextPanel):
         s = self.session
         step = s.step_result()
         view = self._view
-        if step is None or view is None:
+        if step is None:
             return {}
         clamp = dict(s.settings.clamp) or None
         forward = run_traced(lstm_step_forward, s.params, step.x, step.h_prev, step.c_prev, clamp)
+        if view is None:
+            return {"lstm_step_forward": forward}
         dc_carry = view.step.dc_carried + view.step.dc_loss
         backward = run_traced(lstm_step_backward, s.params, view.forward, view.step.dh, dc_carry)
         return {"lstm_step_forward": forward, "lstm_step_backward": backward}
