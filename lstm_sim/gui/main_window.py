@@ -38,8 +38,6 @@ from .. import __version__
 from ..examples import spikes_example
 from ..session import Origin, Session, Topic
 from .backward import BackwardPanel, CodePanel, MatrixPanel
-from .backward import BackwardPanel, MatrixPanel
-from .backward import BackwardPanel
 from .banner import InfoBanner, SaturationBanner
 from .controls import ControlsBar
 from .diagram import CellDiagram
@@ -375,9 +373,9 @@ class MainWindow(QMainWindow):
         """What every view shows, as plain data (see :mod:`lstm_sim.gui.rendered`).
 
         Keys: ``title``, ``transport``, ``controls``, ``banner``, ``saturation``, ``diagram``,
-        ``equations``, ``backward``, ``matrix``, ``code``, ``backward``, ``matrix``, ``backward``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
-        ``jobs``. A live window and one built afresh on a copy of its session
-        (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
+        ``equations``, ``backward``, ``matrix``, ``code``, ``rnn``, ``values``, ``plots``,
+        ``compare``, ``training``, ``jobs``. A live window and one built afresh on a copy of
+        its session (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
         """
         return {
             "title": {"text": self.windowTitle(), "modified": self.isWindowModified()},
