@@ -35,3 +35,20 @@ def english(settings):
     QSettings().setValue("language", "en")
     yield
     install_language("en")
+
+
+@pytest.fixture(autouse=True)
+def _delete_closed_widgets():
+    """Delete the widgets a test leaves closed, after pytest-qt's teardown.
+
+    pytest-qt closes the widgets of ``qtbot.addWidget`` and calls ``deleteLater``,
+    which only an event loop carries out: without this, every window a test made
+    stayed in memory (≈ 15 MB each) until the end of the run, and the process grew
+    past the memory the hostile-file tests allow their children (a forked child
+    starts with the parent's resident memory).
+    """
+    yield
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    if QCoreApplication.instance() is not None:
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)

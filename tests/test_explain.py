@@ -275,3 +275,25 @@ def test_prediction_loss_at_one_step_and_in_a_window():
     ):
         with pytest.raises(EngineError, match=match):
             prediction_loss(trace, seq.targets, **kwargs)
+
+
+@pytest.mark.parametrize("clamp", [None, {"f": 1.0}, {"i": 0.0, "o": 1.0}])
+def test_backward_step_is_the_reference_step_fed_by_bptt(clamp):
+    """One implementation: backward_step runs reference.lstm_step_backward; bptt agrees."""
+    from lstm_sim.engine.reference import lstm_step_backward
+
+    params = LSTMParams.random(3, 4, seed=9, forget_bias=1.0)
+    trace = run(params, np.random.default_rng(9).standard_normal((30, 3)), clamp=clamp)
+    _, dh = output_loss(trace, k=29, start=10)
+    grads = bptt(params, trace, dh, stop=30, window=20)
+    for k in range(10, 30):
+        s = backward_step(params, trace, grads, k)
+        r = k - grads.start
+        dz = np.concatenate([s.dz[n] for n in "ifgo"])
+        assert_allclose(dz, grads.dz[r], rtol=1e-12, atol=1e-15)
+        assert_allclose(s.dc, grads.dc[r], rtol=1e-12, atol=1e-15)
+        ref = lstm_step_backward(
+            params, trace.step_result(k), grads.dh[r], s.dc_carried + s.dc_loss
+        )
+        assert_array_equal(dz, ref.dz)
+        assert_array_equal(s.weight_hh, ref.weight_hh)

@@ -351,6 +351,9 @@ def widget_texts(root: QWidget) -> Iterator[tuple[str, str]]:
         yield from _action_texts(action, f"action {action.objectName() or action.text()}")
     for widget in [root, *root.findChildren(QWidget)]:
         name = f"{type(widget).__name__} {widget.objectName()}".strip()
+        if type(widget).__name__ == "CodeView":  # the Code tab's text is program source
+            yield f"{name} (accessible name)", widget.accessibleName()
+            continue
         yield f"{name} (tool tip)", widget.toolTip()
         yield f"{name} (status tip)", widget.statusTip()
         yield f"{name} (what's this)", widget.whatsThis()

@@ -10,7 +10,9 @@ parameter gradients summed over the window. A learner also wants the parts:
 
 (:func:`split_cell_gradient`); what the direct path alone would carry back from
 the loss's step (:func:`direct_path_gradient`), to set beside the total; the
-numbers of one row for a backward-pass view (:func:`backward_step`); and the
+numbers of one row for a backward-pass view (:func:`backward_step`, which is
+:func:`~lstm_sim.engine.reference.lstm_step_backward` fed with what :func:`bptt`
+says reaches the row: one implementation of a backward step); and the
 usual gradient clipping of training, which rescales the whole parameter
 gradient once (:func:`clip_grad_norm`), to set beside the per-step clipping of
 :func:`~lstm_sim.engine.bptt_rnn`.
@@ -33,6 +35,7 @@ from .carry import carry_product
 from .errors import EngineError
 from .lstm import Trace
 from .params import LSTMParams
+from .reference import lstm_step_backward
 
 __all__ = [
     "BackwardStep",
@@ -127,7 +130,7 @@ def split_cell_gradient(trace: Trace, grads: Gradients, dc: Any = None) -> CellG
     return CellGradientSplit(start, stop, carried, through_h, loss, np.array(grads.dc))
 
 
-def direct_path_gradient(trace: Trace, grads: Gradients) -> np.ndarray:
+def direct_path_gradient(trace: Trace, grads: Gradients, window: int | None = None) -> np.ndarray:
     """What the direct path alone carries back from the window's last row.
 
     For a loss on one step (the app's gradient panel: the last row of the
@@ -142,13 +145,24 @@ def direct_path_gradient(trace: Trace, grads: Gradients) -> np.ndarray:
     ``grads.dc_norm()``: the difference is what flows back through h and the
     gates.
 
+    Parameters
+    ----------
+    trace : Trace
+    grads : Gradients
+        From :func:`bptt` for a loss on the window's last row; only its last
+        ∂L/∂C is used.
+    window : int, optional
+        How many rows back to carry it (default: the window of ``grads``); e.g.
+        the gradient panel's window, from the ``grads`` of its last row alone.
+
     Returns
     -------
     numpy.ndarray, shape (n, H)
         Row n − 1 equals ``grads.dc[-1]``.
     """
     _check(trace, grads)
-    product = carry_product(trace, grads.stop, window=grads.stop - grads.start)
+    rows = grads.stop - grads.start if window is None else int(window)
+    product = carry_product(trace, grads.stop, window=rows)
     return grads.dc[-1] * product
 
 
@@ -225,20 +239,25 @@ def backward_step(
     r = k - grads.start
     hidden = params.hidden_size
     split = split_cell_gradient(trace, grads, dc)
+    # One implementation of a backward step: the reference's, fed with what bptt
+    # says reaches row k (∂L/∂h_k, and ∂L/∂C_{k+1} ⊙ f_{k+1} plus the loss's own dc_k).
+    back = lstm_step_backward(
+        params, trace.step_result(k), grads.dh[r], split.carried[r] + split.loss[r]
+    )
     dz = grads.dz  # (n, 4H), blocks i, f, g, o
     dh_later = params.weight_hh.T @ dz[r + 1] if k + 1 < grads.stop else np.zeros(hidden)
     return BackwardStep(
         k=k,
         dh=np.array(grads.dh[r]),
         dh_later=dh_later,
-        dc=split.total[r],
+        dc=back.dc,
         dc_carried=split.carried[r],
         dc_through_h=split.through_h[r],
         dc_loss=split.loss[r],
-        dz={name: dz[r, b * hidden : (b + 1) * hidden] for b, name in enumerate("ifgo")},
-        weight_ih=np.outer(dz[r], trace.x[k]),
-        weight_hh=np.outer(dz[r], trace.h_prev[k]),
-        bias=np.array(dz[r]),
+        dz={name: back.dz[b * hidden : (b + 1) * hidden] for b, name in enumerate("ifgo")},
+        weight_ih=back.weight_ih,
+        weight_hh=back.weight_hh,
+        bias=back.bias,
     )
 
 

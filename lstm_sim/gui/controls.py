@@ -214,9 +214,15 @@ class ControlsBar(QWidget):
         )
         self.clamp_f.setAccessibleName(self.tr("Forget gate clamp"))
         self.clamp_i.setText(self.tr("i_t = 0"))
-        self.clamp_i.setToolTip(self.tr("Hold the input gate i_t at 0"))
+        self.clamp_i.setToolTip(
+            self.tr("Hold the input gate i_t at 0 (a constant: W_i and b_i then get zero gradient)")
+        )
         self.clamp_o.setText(self.tr("o_t = 1"))
-        self.clamp_o.setToolTip(self.tr("Hold the output gate o_t at 1"))
+        self.clamp_o.setToolTip(
+            self.tr(
+                "Hold the output gate o_t at 1 (a constant: W_o and b_o then get zero gradient)"
+            )
+        )
 
     def sync(self) -> None:
         """Every control from the session (nothing is written back)."""

@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 from .. import __version__
 from ..examples import spikes_example
 from ..session import Origin, Session, Topic
+from .backward import BackwardPanel, CodePanel, MatrixPanel
 from .banner import InfoBanner, SaturationBanner
 from .controls import ControlsBar
 from .diagram import CellDiagram
@@ -121,6 +122,9 @@ class MainWindow(QMainWindow):
         self.diagram = CellDiagram(theme=current_theme())
         self.diagram.follow_session(s)
         self.equations = EquationsPanel(s)
+        self.backward = BackwardPanel(s)
+        self.matrix = MatrixPanel(s)
+        self.code = CodePanel(s)
         self.plots = PlotPanels(s)
         # The gradients tab is built when first shown or asked for (≈ 0.1 s of the
         # launch); until then its place in the tabs is held by an empty page.
@@ -160,10 +164,18 @@ class MainWindow(QMainWindow):
         side_lay = QVBoxLayout(side)
         side_lay.setContentsMargins(4, 4, 4, 4)
         self.equations_box = QGroupBox()
+        self.equations_box.setFlat(True)
         eq_lay = QVBoxLayout(self.equations_box)
         eq_lay.setContentsMargins(2, 2, 2, 2)
         eq_lay.addWidget(self.equations)
-        side_lay.addWidget(self.equations_box, 1)
+        # The forward equations and, beside them, the backward pass (gui/backward).
+        self.side_tabs = QTabWidget()
+        self.side_tabs.setDocumentMode(True)
+        self.side_tabs.addTab(self.equations_box, "")
+        self.side_tabs.addTab(self.backward, "")
+        self.side_tabs.addTab(self.matrix, "")
+        self.side_tabs.addTab(self.code, "")
+        side_lay.addWidget(self.side_tabs, 1)
         side_lay.addWidget(self.rnn_box)
         top = QSplitter(Qt.Orientation.Horizontal)
         top.addWidget(self.diagram)
@@ -232,7 +244,11 @@ class MainWindow(QMainWindow):
         self.menus.retranslate()
         self.transport.retranslate()
         self.diagram.setAccessibleName(self.tr("LSTM memory cell diagram"))
-        self.equations_box.setTitle(self.tr("Equations"))
+        # (the tab names the equations: the box has no title of its own, the lines need the room)
+        self.side_tabs.setTabText(0, self.tr("Forward"))
+        self.side_tabs.setTabText(1, self.tr("Backward"))
+        self.side_tabs.setTabText(2, self.tr("Matrix form"))
+        self.side_tabs.setTabText(3, self.tr("Code"))
         self.tabs.setTabText(0, self.tr("Over time"))
         self.tabs.setTabText(1, self.tr("Vanishing && exploding gradients"))
         self.toolbar.setWindowTitle(self.tr("Transport"))
@@ -301,6 +317,7 @@ class MainWindow(QMainWindow):
             from .theme import current_theme, restyle_plots
 
             panel = ComparePanel(self.session)
+            panel.lag_requested.connect(lambda _lag: self.side_tabs.setCurrentWidget(self.backward))
             restyle_plots(panel, current_theme())
             index = self.tabs.indexOf(self._compare_page)
             current = self.tabs.currentIndex()
@@ -359,9 +376,9 @@ class MainWindow(QMainWindow):
         """What every view shows, as plain data (see :mod:`lstm_sim.gui.rendered`).
 
         Keys: ``title``, ``transport``, ``controls``, ``banner``, ``saturation``, ``diagram``,
-        ``equations``, ``rnn``, ``values``, ``plots``, ``compare``, ``training``,
-        ``jobs``. A live window and one built afresh on a copy of its session
-        (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
+        ``equations``, ``backward``, ``matrix``, ``code``, ``rnn``, ``values``, ``plots``,
+        ``compare``, ``training``, ``jobs``. A live window and one built afresh on a copy of
+        its session (:func:`~lstm_sim.gui.rendered.fresh_window`) must give equal data.
         """
         return {
             "title": {"text": self.windowTitle(), "modified": self.isWindowModified()},
@@ -372,6 +389,9 @@ class MainWindow(QMainWindow):
             "saturation": self.saturation.rendered(),
             "diagram": self.diagram.rendered(),
             "equations": self.equations.rendered(),
+            "backward": self.backward.rendered(),
+            "matrix": self.matrix.rendered(),
+            "code": self.code.rendered(),
             "rnn": self.rnn_box.rendered(),
             "values": self.values.rendered(),
             "plots": self.plots.rendered(),

@@ -19,6 +19,7 @@ from ..engine import (
     model_bptt,
     window_bounds,
 )
+from ..engine.explain import clip_grad_norm, direct_path_gradient
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
 from ..engine.losses import prediction_loss
 from .settings import Settings
@@ -54,6 +55,20 @@ class GradientView:
     loss : str
         The loss (see :class:`Settings`); ``unit`` names the unit used.
     unit : int
+    direct_path : numpy.ndarray, shape (n,) or None
+        ‖∂L/∂C_t ⊙ f_t ⊙ … ⊙ f_{k+1}‖: what the direct path alone (the forget
+        gates' product) carries back from the loss's step, all units
+        (:func:`~lstm_sim.engine.explain.direct_path_gradient`), beside the total
+        ``dc_norm``; None for a loss with terms at several steps and for a
+        model's cell.
+    clip_mode : {"step", "global"}
+        How ``clip`` is applied to the RNN (see :class:`Settings`).
+    rnn_param_norm : float or None
+        ‖∂L/∂W‖ of the RNN (all four arrays) as its backward pass gave it:
+        per-step clipped in mode "step", unclipped in mode "global".
+    rnn_param_norm_clipped : float or None
+        Mode "global" with a threshold: the norm after
+        :func:`~lstm_sim.engine.explain.clip_grad_norm` (else None).
     """
 
     t: int
@@ -70,6 +85,10 @@ class GradientView:
     rnn_sigma_max: float | None = None
     clip: float | None = None
     loss_value: float | None = None
+    direct_path: np.ndarray | None = None
+    clip_mode: str = "step"
+    rnn_param_norm: float | None = None
+    rnn_param_norm_clipped: float | None = None
 
     @property
     def lags(self) -> np.ndarray:
@@ -144,6 +163,10 @@ def compute_gradient_view(
         "forget": np.array(trace.f[rows.start : rows.stop, unit]),
         "carry": carry_product(trace, t, window=settings.window, unit=unit),
     }
+    if not summed:  # a loss on step t alone: what the direct path carries back from it
+        last = bptt(params, trace, loss_h[None, :], stop=t, window=1, param_grads=False)
+        carried = direct_path_gradient(trace, last, window=n)
+        extra["direct_path"] = np.sqrt(np.einsum("ij,ij->i", carried, carried))
     if rnn is not None:
         rnn_params, rnn_trace, factors = rnn
         dh = np.zeros((n, hidden))  # the same loss, on the RNN's h_t
@@ -151,19 +174,22 @@ def compute_gradient_view(
             dh[:] = direct
         else:
             dh[-1] = loss_h
-        gr = bptt_rnn(
-            rnn_params,
-            rnn_trace,
-            dh,
-            stop=t,
-            window=settings.window,
-            param_grads=False,
-            clip=settings.clip,
-        )
+        per_step = settings.clip if settings.clip_mode == "step" else None
+        gr = bptt_rnn(rnn_params, rnn_trace, dh, stop=t, window=settings.window, clip=per_step)
         extra["rnn_dh_norm"] = gr.dh_norm()
         extra["rnn_factor"] = factors.get(rows.start, rows.stop)
         extra["rnn_sigma_max"] = largest_singular_value(rnn_params.weight_hh)
         extra["clip"] = settings.clip
+        extra["clip_mode"] = settings.clip_mode
+        param_grads = gr.to_state_dict()
+        extra["rnn_param_norm"] = float(
+            np.sqrt(sum(float(np.sum(g * g)) for g in param_grads.values()))
+        )
+        if settings.clip is not None and settings.clip_mode == "global":
+            clipped, _total = clip_grad_norm(param_grads, settings.clip)
+            extra["rnn_param_norm_clipped"] = float(
+                np.sqrt(sum(float(np.sum(g * g)) for g in clipped.values()))
+            )
     return GradientView(
         t=t,
         steps=np.arange(rows.start + 1, rows.stop + 1),
@@ -243,6 +269,7 @@ def model_gradient_view(
         view,
         dh_norm=np.linalg.norm(dh_rows, axis=1),
         dc_norm=np.linalg.norm(g.dc[rows.start : rows.stop], axis=1),
+        direct_path=None,  # (the cell's ∂L/∂C_t also comes from the layers above it)
     )
 
 

@@ -532,12 +532,13 @@ class Session:
             elif old.compare and not new.compare:
                 self._rnn_trace = None
                 self._notify(Topic.RNN)
-            if (new.window, new.loss, new.clamp, new.compare, new.clip) != (
+            if (new.window, new.loss, new.clamp, new.compare, new.clip, new.clip_mode) != (
                 old.window,
                 old.loss,
                 old.clamp,
                 old.compare,
                 old.clip,
+                old.clip_mode,
             ):
                 self._refresh_gradients()
                 self._set_modified()
@@ -923,6 +924,7 @@ class Session:
             and view.loss == self._settings.loss
             and view.unit == self._unit
             and view.clip == (self._settings.clip if self._settings.compare else None)
+            and (view.rnn_dh_norm is None or view.clip_mode == self._settings.clip_mode)
             and (view.rnn_dh_norm is not None) == self._settings.compare
         ):
             self._gradients, self._gradients_stale = view, False

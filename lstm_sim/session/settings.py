@@ -17,10 +17,12 @@ from typing import Any
 from ..engine import EngineError, check_clamp
 from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 
-__all__ = ["LOSSES", "Settings", "SettingsError"]
+__all__ = ["CLIP_MODES", "LOSSES", "Settings", "SettingsError"]
 
 #: The losses of the gradient panels (see :attr:`Settings.loss`).
 LOSSES = ("output", "unit", "prediction", "prediction_sum")
+#: How the RNN's gradient is clipped (see :attr:`Settings.clip_mode`).
+CLIP_MODES = ("step", "global")
 
 
 class SettingsError(EngineError):
@@ -70,6 +72,19 @@ def _check_loss(value: Any) -> str:
     return str(value)
 
 
+def _check_choice(key: str, value: Any, choices: tuple[str, ...]) -> str:
+    if value not in choices:
+        raise SettingsError(
+            key,
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected one of {choices}, got {value}"),
+                choices=", ".join(choices),
+                value=repr(value),
+            ),
+        )
+    return str(value)
+
+
 def _check_positive(key: str, value: Any) -> float:
     if not _is_number(value) or not math.isfinite(value) or value <= 0:
         raise SettingsError(
@@ -106,6 +121,18 @@ def _check_clamp(value: Any) -> tuple[tuple[str, float], ...]:
     return clamp
 
 
+def _check_lag(value: Any) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise SettingsError(
+            "backward_lag",
+            Text(
+                QT_TRANSLATE_NOOP("FileErrors", "expected an integer ≥ 0, got {value}"),
+                value=repr(value),
+            ),
+        )
+    return int(value)
+
+
 @dataclass(frozen=True)
 class Settings:
     """User settings of a session (saved with it). Every field is checked when made.
@@ -130,9 +157,17 @@ class Settings:
         Run a vanilla RNN of the same size beside the LSTM (gradient comparison).
     clip : float or None
         Gradient-norm clipping threshold for the RNN's backward pass (> 0).
+    clip_mode : {"step", "global"}
+        ``"step"``: ∂L/∂h_k is rescaled to ``clip`` at every step of the backward
+        pass where its norm exceeds it; ``"global"``: the backward pass runs
+        unclipped and the whole parameter gradient is rescaled once, like
+        ``torch.nn.utils.clip_grad_norm_``.
     clamp : tuple of (gate, value) pairs
         What-if: hold gates at constants for every step (e.g. ``(("f", 1.0),)``);
         a dict is accepted and stored as sorted pairs.
+    backward_lag : int
+        The backward-pass view shows step k = t − lag of the gradient panel's
+        loss at the cursor t (≥ 0; the view clamps it to the steps there are).
 
     Raises
     ------
@@ -147,7 +182,9 @@ class Settings:
     loop: bool = False
     compare: bool = False
     clip: float | None = None
+    clip_mode: str = "step"
     clamp: tuple[tuple[str, float], ...] = ()
+    backward_lag: int = 1
 
     def __post_init__(self) -> None:
         checked = {
@@ -158,7 +195,9 @@ class Settings:
             "loop": _check_bool("loop", self.loop),
             "compare": _check_bool("compare", self.compare),
             "clip": None if self.clip is None else _check_positive("clip", self.clip),
+            "clip_mode": _check_choice("clip_mode", self.clip_mode, CLIP_MODES),
             "clamp": _check_clamp(self.clamp),
+            "backward_lag": _check_lag(self.backward_lag),
         }
         for name, value in checked.items():
             object.__setattr__(self, name, value)
@@ -173,7 +212,9 @@ class Settings:
             "loop": self.loop,
             "compare": self.compare,
             "clip": self.clip,
+            "clip_mode": self.clip_mode,
             "clamp": dict(self.clamp),
+            "backward_lag": self.backward_lag,
         }
 
     @classmethod

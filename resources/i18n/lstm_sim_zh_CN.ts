@@ -2,6 +2,84 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackwardPanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="65"/>
+        <source>Steps back from t (&amp;lag):</source>
+        <translation>从 t 往回的步数(&amp;L)：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="68"/>
+        <source>Which step k of the backward pass to open: k = t minus this many steps, for the loss at the cursor t (the loss of the gradient panel)</source>
+        <translation>打开反向传播的哪一步：k = t 减去这里的步数，损失在光标所在的第 t 步（与梯度面板的损失相同）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="72"/>
+        <source>Backward pass of one step</source>
+        <translation>一步的反向传播</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="89"/>
+        <source>Backward pass: a whole model&apos;s prediction loss</source>
+        <translation>反向传播：整个模型的预测损失</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="91"/>
+        <source>Backward pass: no loss yet (t = 0)</source>
+        <translation>反向传播：还没有损失（t = 0）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="92"/>
+        <source>{loss} at t = {t}: step k = {k} (lag {lag}), unit j = {j}</source>
+        <translation>{loss}，t = {t}：第 k = {k} 步（间隔 {lag}），单元 j = {j}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="100"/>
+        <source>This cell&apos;s gradients also come back from the layers above it;</source>
+        <translation>这个单元的梯度还会从它上面的各层传回；</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="101"/>
+        <source>the gradient panel shows them. Choose Σ h_t or one unit&apos;s h_t to open</source>
+        <translation>梯度面板显示了它们。选择 Σ h_t 或某个单元的 h_t，</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="102"/>
+        <source>a step of this cell&apos;s own backward pass.</source>
+        <translation>即可打开这个单元自身反向传播的一步。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="105"/>
+        <source>Press Step (→): the backward pass starts from a loss at step t ≥ 1.</source>
+        <translation>按“单步”（→）：反向传播从第 t ≥ 1 步的损失开始。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="115"/>
+        <source>∂L/∂h_k = ∂L/∂h_k(loss) + (W_hhᵀ·∂L/∂z_{k+1})[j]</source>
+        <translation>∂L/∂h_k = ∂L/∂h_k(损失) + (W_hhᵀ·∂L/∂z_{k+1})[j]</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="121"/>
+        <source>          (k = t: nothing comes back from after the loss)</source>
+        <translation>          （k = t：损失之后没有梯度传回）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="128"/>
+        <source>        = {carried} (direct path) + {through} (through h) = {total}</source>
+        <translation>        = {carried}（直接路径）+ {through}（经由 h）= {total}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="156"/>
+        <source>        = 0 ({gate} is clamped: a constant has no gradient)</source>
+        <translation>        = 0（{gate} 被固定：常数没有梯度）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/backward.py" line="162"/>
+        <source>Step k&apos;s share of ∂L/∂W, row j of each gate&apos;s block:</source>
+        <translation>第 k 步对 ∂L/∂W 的贡献（各门块的第 j 行）：</translation>
+    </message>
+</context>
+<context>
     <name>CellDiagram</name>
     <message>
         <location filename="../../lstm_sim/gui/diagram/nodes.py" line="451"/>
@@ -285,111 +363,185 @@
     </message>
 </context>
 <context>
+    <name>CodePanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="132"/>
+        <source>The reference step as code, with its values</source>
+        <extracomment>Characters of the gutter, &quot;name = value │ &quot;. Names of vectors over the inputs (D), not the units (even when D = H).</extracomment>
+        <translation>以代码显示的参考步骤及其数值</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="139"/>
+        <source>The reference step (t = 0: press Step to run it)</source>
+        <translation>参考实现的一步（t = 0：按“单步”运行它）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="141"/>
+        <source>The reference step: forward t = {t}, unit j = {j}</source>
+        <translation>参考实现的一步：前向 t = {t}，单元 j = {j}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/code.py" line="145"/>
+        <source>The reference step: forward t = {t}, backward k = {k}, unit j = {j}</source>
+        <translation>参考实现的一步：前向 t = {t}，反向 k = {k}，单元 j = {j}</translation>
+    </message>
+</context>
+<context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="160"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="189"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="161"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="191"/>
+        <source>Click a lag to open that step of the backward pass in the Backward tab</source>
+        <translation>点击某个间隔，在“反向”标签页中打开反向传播的那一步</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="193"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="163"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="195"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="165"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="197"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="168"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="200"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="173"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="205"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="174"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
+        <source>per step, during BPTT</source>
+        <translation>逐步，在 BPTT 过程中</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="207"/>
+        <source>global, after BPTT (clip_grad_norm_)</source>
+        <translation>全局，在 BPTT 之后（clip_grad_norm_）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="208"/>
+        <source>How the RNN&apos;s gradient is clipped</source>
+        <translation>RNN 梯度的裁剪方式</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="211"/>
+        <source>Per step: ∂L/∂h_k is capped at every step of the backward pass (the gradient curve flattens; the parameter gradient changes direction). Global: the backward pass runs unclipped, then the whole parameter gradient is scaled once to at most the threshold (its direction is kept), as PyTorch&apos;s clip_grad_norm_ does</source>
+        <translation>逐步：反向传播的每一步都限制 ∂L/∂h_k 的范数（梯度曲线被压平；参数梯度的方向随之改变）。全局：反向传播不裁剪，之后把整个参数梯度统一缩放一次，使其范数不超过阈值（方向保持不变），与 PyTorch 的 clip_grad_norm_ 相同</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="175"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="218"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="176"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="219"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="177"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="220"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="179"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="222"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="183"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="226"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="184"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="228"/>
+        <source>LSTM direct path ∏f</source>
+        <translation>LSTM 直接路径 ∏f</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="229"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="185"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="230"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="199"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="244"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="292"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="360"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="311"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="384"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="313"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="386"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="315"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="388"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="328"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="402"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="340"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="415"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="426"/>
+        <source>Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}</source>
+        <translation>未裁剪：RNN ‖∂L/∂W‖ = {n:.4g}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="429"/>
+        <source>Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is.</source>
+        <translation>全局：RNN ‖∂L/∂W‖ = {n:.4g} 低于阈值，因此保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="433"/>
+        <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
+        <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="437"/>
+        <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
+        <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
 </context>
 <context>
@@ -546,19 +698,19 @@
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="217"/>
-        <source>Hold the input gate i_t at 0</source>
-        <translation>将输入门 i_t 固定为 0</translation>
+        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
+        <source>Hold the input gate i_t at 0 (a constant: W_i and b_i then get zero gradient)</source>
+        <translation>把输入门 i_t 固定为 0（常数：W_i 和 b_i 的梯度为零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="223"/>
+        <source>Hold the output gate o_t at 1 (a constant: W_o and b_o then get zero gradient)</source>
+        <translation>把输出门 o_t 固定为 1（常数：W_o 和 b_o 的梯度为零）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/controls.py" line="220"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="219"/>
-        <source>Hold the output gate o_t at 1</source>
-        <translation>将输出门 o_t 固定为 1</translation>
     </message>
 </context>
 <context>
@@ -1401,25 +1553,31 @@
         <translation>应为 0 … {last} 之间的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="53"/>
+        <location filename="../../lstm_sim/session/settings.py" line="55"/>
         <source>expected null or an integer ≥ 1, got {value}</source>
-        <extracomment>The losses of the gradient panels (see :attr:`Settings.loss`).</extracomment>
+        <extracomment>The losses of the gradient panels (see :attr:`Settings.loss`). How the RNN&apos;s gradient is clipped (see :attr:`Settings.clip_mode`).</extracomment>
         <translation>应为 null 或 ≥ 1 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="65"/>
+        <location filename="../../lstm_sim/session/settings.py" line="67"/>
+        <location filename="../../lstm_sim/session/settings.py" line="80"/>
         <source>expected one of {choices}, got {value}</source>
         <translation>应为 {choices} 之一，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="78"/>
+        <location filename="../../lstm_sim/session/settings.py" line="93"/>
         <source>expected a positive number, got {value}</source>
         <translation>应为正数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/settings.py" line="90"/>
+        <location filename="../../lstm_sim/session/settings.py" line="105"/>
         <source>expected true or false, got {value}</source>
         <translation>应为 true 或 false，实际为 {value}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/session/settings.py" line="129"/>
+        <source>expected an integer ≥ 0, got {value}</source>
+        <translation>应为 ≥ 0 的整数，实际为 {value}</translation>
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files/exports.py" line="78"/>
@@ -3100,61 +3258,105 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="351"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="234"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="235"/>
-        <source>Equations</source>
-        <translation>方程</translation>
+        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
+        <source>Forward</source>
+        <translation>前向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="236"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
+        <source>Backward</source>
+        <translation>反向</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
+        <source>Matrix form</source>
+        <translation>矩阵形式</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="251"/>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="237"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="309"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="326"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="238"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="254"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="239"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="255"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="240"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="256"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="444"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="464"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="446"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="466"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="352"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="369"/>
         <source>untitled</source>
         <translation>未命名</translation>
+    </message>
+</context>
+<context>
+    <name>MatrixPanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="88"/>
+        <source>Pre-activations in matrix form</source>
+        <extracomment>Columns of W_hh written out per row (the rest is &quot;…&quot;).</extracomment>
+        <translation>矩阵形式的预激活</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="94"/>
+        <source>z = W_ih·x_t + W_hh·h_{{t−1}} + b_ih + b_hh at t = {t}, unit j = {j}</source>
+        <translation>z = W_ih·x_t + W_hh·h_{{t−1}} + b_ih + b_hh，t = {t}，单元 j = {j}</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="104"/>
+        <source>Shapes (gate blocks i, f, g, o of H rows each):</source>
+        <translation>形状（门块 i、f、g、o，各 H 行）：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="108"/>
+        <source>Unit j = {j} owns rows {rows} (one per gate):</source>
+        <translation>单元 j = {j} 占第 {rows} 行（每个门一行）：</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/matrix.py" line="113"/>
+        <source>  (t = 0: no input yet; press Step to compute z of step 1)</source>
+        <translation>  （t = 0：还没有输入；按“单步”计算第 1 步的 z）</translation>
     </message>
 </context>
 <context>
@@ -3846,6 +4048,15 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>
             <numerusform>%n 步</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>TextPanel</name>
+    <message>
+        <location filename="../../lstm_sim/gui/backward/base.py" line="114"/>
+        <source>Copy the text</source>
+        <extracomment>What changes the numbers of the three tabs: the step view&apos;s topics, and the settings (the loss, the window, the clamps, the step back shown).</extracomment>
+        <translation>复制文本</translation>
     </message>
 </context>
 <context>

@@ -1,7 +1,9 @@
 """The "vanishing & exploding gradients" panel: LSTM beside a vanilla RNN, against the lag.
 
 Top plot: ‖∂L/∂h_k‖ of the RNN and ‖∂L/∂C_k‖, ‖∂L/∂h_k‖ of the LSTM for the
-same loss at step t, against the lag t − k, on a log axis. Bottom plot: the
+same loss at step t, against the lag t − k, on a log axis; beside the LSTM's
+total ‖∂L/∂C_k‖, what its direct path alone would carry back (∂L/∂C_t·∏f,
+``GradientView.direct_path``). Bottom plot: the
 mechanism — per step, the LSTM's carry factor f_k (= ∂C_k/∂C_{k−1}) and its
 running product back from t, and the RNN's local factor ‖W_hhᵀ·diag(1 − h_k²)‖
 beside σ_max(W_hh).
@@ -13,9 +15,10 @@ from typing import Any
 
 import numpy as np
 import pyqtgraph as pg
-from PySide6.QtCore import QCoreApplication, QEvent, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDoubleSpinBox,
     QFrame,
     QHBoxLayout,
@@ -44,7 +47,16 @@ def _positive(y: np.ndarray) -> np.ndarray:
 
 
 class ComparePanel(QWidget):
-    """Gradient norms against the lag, and the local factors that explain them."""
+    """Gradient norms against the lag, and the local factors that explain them.
+
+    Signals
+    -------
+    lag_requested(int)
+        The user clicked the plots at a lag: the backward-pass tab opens that
+        step (``Settings.backward_lag`` is set first).
+    """
+
+    lag_requested = Signal(int)
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -62,6 +74,15 @@ class ComparePanel(QWidget):
         self.clip_value.setValue(10.0)
         self.clip_box.toggled.connect(self._on_clip)
         self.clip_value.valueChanged.connect(self._on_clip)
+        # Per-step clipping (during BPTT) or global (clip_grad_norm_, after it).
+        self.clip_mode = QComboBox()
+        self.clip_mode.addItem("", "step")
+        self.clip_mode.addItem("", "global")
+        self.clip_mode.currentIndexChanged.connect(
+            lambda _i: session.update_settings(clip_mode=self.clip_mode.currentData())
+        )
+        self.clip_note = QLabel()
+        self.clip_note.setWordWrap(True)
         self.sigma_label = QLabel()
         self.sigma_label.setWordWrap(True)
         left = QWidget()
@@ -73,6 +94,8 @@ class ComparePanel(QWidget):
         clip_row.addWidget(self.clip_box)
         clip_row.addWidget(self.clip_value)
         left_lay.addLayout(clip_row)
+        left_lay.addWidget(self.clip_mode)
+        left_lay.addWidget(self.clip_note)
         left_lay.addWidget(self.sigma_label)
         scroll = QScrollArea()  # a scenario's text may be longer than the panel is high
         scroll.setWidget(self.explanation)
@@ -82,6 +105,7 @@ class ComparePanel(QWidget):
 
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
+        self.layout_widget.scene().sigMouseClicked.connect(self._on_click)
         self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
         self.factor_plot = self.layout_widget.addPlot(row=1, col=0)
         for plot in (self.grad_plot, self.factor_plot):
@@ -93,7 +117,7 @@ class ComparePanel(QWidget):
             plot.getAxis("left").setWidth(64)
             plot.getAxis("left").enableAutoSIPrefix(False)
         self.factor_plot.setXLink(self.grad_plot)
-        self.grad_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
+        self.grad_plot.addLegend(offset=(-10, 5), labelTextSize="8pt", colCount=2)
         self.factor_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
         self.curves = {
             "rnn_dh": self.grad_plot.plot(
@@ -103,6 +127,11 @@ class ComparePanel(QWidget):
                 pen=pg.mkPen(LSTM_C_COLOR, width=1),
                 connect="finite",
                 name="LSTM ‖∂L/∂C_k‖",  # translated in retranslate()
+            ),
+            "lstm_direct": self.grad_plot.plot(
+                pen=pg.mkPen(LSTM_C_COLOR, width=1, style=Qt.PenStyle.DotLine),
+                connect="finite",
+                name="LSTM direct path ∏f",  # translated in retranslate()
             ),
             "lstm_dh": self.grad_plot.plot(
                 pen=pg.mkPen(LSTM_H_COLOR, width=1, style=Qt.PenStyle.DashLine),
@@ -158,6 +187,9 @@ class ComparePanel(QWidget):
     def retranslate(self) -> None:
         """Every text in the current language (the scenario's explanation included)."""
         self.explanation.setAccessibleName(self.tr("What to look at"))
+        self.layout_widget.setToolTip(
+            self.tr("Click a lag to open that step of the backward pass in the Backward tab")
+        )
         self.compare_box.setText(self.tr("Compare with a vanilla RNN"))
         self.compare_box.setToolTip(
             self.tr("Run an RNN of the same input and hidden size on the same sequence")
@@ -171,6 +203,17 @@ class ComparePanel(QWidget):
             )
         )
         self.clip_value.setAccessibleName(self.tr("Clipping threshold"))
+        self.clip_mode.setItemText(0, self.tr("per step, during BPTT"))
+        self.clip_mode.setItemText(1, self.tr("global, after BPTT (clip_grad_norm_)"))
+        self.clip_mode.setAccessibleName(self.tr("How the RNN's gradient is clipped"))
+        self.clip_mode.setToolTip(
+            self.tr(
+                "Per step: ∂L/∂h_k is capped at every step of the backward pass (the gradient "
+                "curve flattens; the parameter gradient changes direction). Global: the backward "
+                "pass runs unclipped, then the whole parameter gradient is scaled once to at "
+                "most the threshold (its direction is kept), as PyTorch's clip_grad_norm_ does"
+            )
+        )
         self.sigma_label.setAccessibleName(self.tr("Largest singular value of W_hh"))
         self.grad_plot.setLabel("left", self.tr("gradient norm"))
         self.factor_plot.setLabel("left", self.tr("factor per step"))
@@ -181,6 +224,8 @@ class ComparePanel(QWidget):
             justify="left",
         )
         self._set_curve_name("lstm_dc", self.tr("LSTM ‖∂L/∂C_k‖ (total)"))
+        # ‖∂L/∂C_t·f_t⋯f_{k+1}‖: what the forget gates alone would carry back
+        self._set_curve_name("lstm_direct", self.tr("LSTM direct path ∏f"))
         self._set_curve_name("forget", self.tr("LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)"))
         self._set_curve_name("carry", self.tr("LSTM ∏ f (t back to k)"))
         self.sync_explanation()
@@ -211,6 +256,22 @@ class ComparePanel(QWidget):
         for _sample, label in legend.items:
             if _sample.item is curve:
                 label.setText(name)
+
+    def _on_click(self, event) -> None:
+        """A click on either plot opens the step at that lag in the backward-pass tab."""
+        pos = event.scenePos()
+        for plot in (self.grad_plot, self.factor_plot):
+            if plot.sceneBoundingRect().contains(pos):
+                self.open_lag(round(plot.vb.mapSceneToView(pos).x()))
+                return
+
+    def open_lag(self, lag: int) -> None:
+        """Show step t − ``lag`` in the backward-pass tab (lags outside the curves: nothing)."""
+        view = self.session.gradients
+        if view is None or not 0 <= lag < len(view.steps):
+            return
+        self.session.update_settings(backward_lag=int(lag))
+        self.lag_requested.emit(int(lag))
 
     def _on_clip(self, *_args) -> None:
         clip = self.clip_value.value() if self.clip_box.isChecked() else None
@@ -254,6 +315,8 @@ class ComparePanel(QWidget):
             "title": self.grad_plot.titleLabel.text,
             "compare": (self.compare_box.isChecked(), self.compare_box.isEnabled()),
             "clip": (self.clip_box.isChecked(), self.clip_box.isEnabled()),
+            "clip_mode": (self.clip_mode.currentData(), self.clip_mode.isEnabled()),
+            "clip_note": self.clip_note.text(),
             # (a hidden line's value is not shown)
             "sigma_line": self.sigma_line.isVisible() and float(self.sigma_line.value()),
             "clip_line": self.clip_line.isVisible() and float(self.clip_line.value()),
@@ -281,6 +344,10 @@ class ComparePanel(QWidget):
             self.clip_value.blockSignals(False)
         self.clip_box.setEnabled(st.compare)
         self.clip_value.setEnabled(st.compare)
+        self.clip_mode.blockSignals(True)
+        self.clip_mode.setCurrentIndex(self.clip_mode.findData(st.clip_mode))
+        self.clip_mode.blockSignals(False)
+        self.clip_mode.setEnabled(st.compare)
         view = s.gradients
         if view is None:
             for c in self.curves.values():
@@ -288,6 +355,7 @@ class ComparePanel(QWidget):
             self.clip_line.hide()
             self.sigma_line.hide()
             self.sigma_label.setText("")
+            self.clip_note.setText("")
             self.grad_plot.setTitle(
                 self.tr("How far back the loss at step t reaches"), size="9pt", justify="left"
             )
@@ -296,13 +364,18 @@ class ComparePanel(QWidget):
         grads = [_positive(view.dc_norm), _positive(view.dh_norm)]
         factors = [_positive(view.forget), _positive(view.carry)]
         self.curves["lstm_dc"].setData(lags, grads[0])
+        if view.direct_path is not None:
+            grads.append(_positive(view.direct_path))
+            self.curves["lstm_direct"].setData(lags, grads[-1])
+        else:
+            self.curves["lstm_direct"].setData([], [])
         self.curves["lstm_dh"].setData(lags, grads[1])
         self.curves["forget"].setData(lags, factors[0])
         self.curves["carry"].setData(lags, factors[1])
         if view.rnn_dh_norm is not None:
             grads.append(_positive(view.rnn_dh_norm))
             factors.append(_positive(view.rnn_factor))
-            self.curves["rnn_dh"].setData(lags, grads[2])
+            self.curves["rnn_dh"].setData(lags, grads[-1])
             self.curves["rnn_factor"].setData(lags, factors[2])
             sigma = float(view.rnn_sigma_max)
             self.sigma_line.setValue(np.log10(sigma) if sigma > 0 else 0.0)
@@ -315,7 +388,8 @@ class ComparePanel(QWidget):
                     else self.tr("> 1: gradients can explode"),
                 )
             )
-            if view.clip is not None:
+            self.clip_note.setText(self._clip_note(view))
+            if view.clip is not None and view.clip_mode == "step":
                 self.clip_line.setValue(np.log10(view.clip))
                 self.clip_line.show()
             else:
@@ -326,6 +400,7 @@ class ComparePanel(QWidget):
             self.sigma_line.hide()
             self.clip_line.hide()
             self.sigma_label.setText(self.tr("RNN comparison is off"))
+            self.clip_note.setText("")
         n = float(max(len(lags) - 1, 1))
         if getattr(self, "_x_max", None) != n:
             self._x_max = n
@@ -343,6 +418,25 @@ class ComparePanel(QWidget):
             size="9pt",
             justify="left",
         )
+
+    def _clip_note(self, view) -> str:
+        """What the chosen clipping does, with the RNN's parameter-gradient norm."""
+        norm = view.rnn_param_norm
+        if view.clip is None:
+            return self.tr("Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}").format(n=norm)
+        if view.clip_mode == "global" and view.rnn_param_norm_clipped == norm:
+            return self.tr(
+                "Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is."
+            ).format(n=norm)
+        if view.clip_mode == "global":
+            return self.tr(
+                "Global: the curve above is not capped; afterwards the whole parameter gradient "
+                "is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction."
+            ).format(n=norm, m=view.rnn_param_norm_clipped)
+        return self.tr(
+            "Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which "
+            "changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}."
+        ).format(n=norm)
 
     def curve_data(self, key: str) -> tuple[np.ndarray, np.ndarray]:
         """(x, y) currently plotted by curve ``key`` (for tests)."""
