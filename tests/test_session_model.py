@@ -239,3 +239,24 @@ def test_the_inputs_of_an_upper_layer_are_named_after_the_units_below():
     names = s.cell_input_names()
     assert names[:2] == ("h0→[0]", "h0→[1]") and names[4:6] == ("h0←[0]", "h0←[1]")
     assert len(names) == s.params.input_size == 8
+
+
+@pytest.mark.parametrize("settings", [{}, {"compare": True}, {"clamp": {"i": 0.0}}])
+def test_showing_another_cell_takes_the_models_rows(settings):
+    """select_cell at t = 4 copies the model's rows up to the cursor; stepping on computes
+    the rest: all equal to the model's run (and, with a clamp, to the clamped cell's)."""
+    s, model, x, _y = _model_session()
+    s.update_settings(**settings)
+    s.set_step(4)
+    s.select_cell(1, True)
+    assert s.computed == 4
+    s.set_step(9)
+    trace = model.run(x).cell(1, True).trace
+    if "clamp" in settings:
+        expected = run(s.params, trace.x, clamp={"i": 0.0})
+        np.testing.assert_array_equal(s.trace.h, expected.h)
+    else:
+        np.testing.assert_array_equal(s.trace.h, trace.h)
+        np.testing.assert_array_equal(s.trace.c, trace.c)
+    if settings.get("compare"):
+        assert len(s.rnn_trace) == 9

@@ -69,7 +69,7 @@ from .policy import (
     Cancelled,
 )
 from .settings import Settings, SettingsError
-from .stack import CellView, no_prediction_text
+from .stack import CellView, adopt_rows, no_prediction_text
 from .view_model import StepView
 
 __all__ = ["Origin", "Session"]
@@ -790,6 +790,8 @@ class Session:
         self._params = params
         self._inputs = stack.inputs
         self._trace = self._new_trace()
+        if not self._settings.clamp:  # the model computed these rows: take them (a copy)
+            adopt_rows(stack.trace, self._trace, self._t)
         if resized and self._rnn is not None:
             self._rnn = self._default_rnn()
         self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None

@@ -22,11 +22,34 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..engine import EngineError, LSTMParams
+from ..engine import EngineError, LSTMParams, Trace
 from ..engine.errors import QT_TRANSLATE_NOOP, Message, Text
 from ..engine.model import CellKey, Layer, Model, ModelTrace
 
-__all__ = ["CellView", "is_one_cell", "no_prediction_text", "replace_cell", "weights_of_model_text"]
+__all__ = [
+    "CellView",
+    "adopt_rows",
+    "is_one_cell",
+    "no_prediction_text",
+    "replace_cell",
+    "weights_of_model_text",
+]
+
+
+def adopt_rows(source: Trace, target: Trace, steps: int) -> None:
+    """Give the empty ``target`` the first ``steps`` rows of ``source`` (the same cell over
+    the same inputs, unclamped), instead of computing them again.
+
+    The rows are the ones ``target`` would compute, bit for bit (the same step
+    function over the same inputs); this is how :mod:`~lstm_sim.engine.forward_child`
+    hands a trace the rows another process computed (``Trace._adopt``). Showing
+    another cell of a model then costs a copy, not a forward pass up to the cursor.
+    """
+    if len(target) or steps > len(source):
+        raise ValueError(f"adopt_rows: target must be empty and steps ≤ {len(source)}")
+    target.reserve(steps)
+    target._storage[: steps + 1] = source._storage[: steps + 1]
+    target._adopt(steps)
 
 
 def no_prediction_text() -> Text:
@@ -118,6 +141,11 @@ class CellView:
         the head read this cell's output)."""
         model = replace_cell(self.model, self.key, params)
         return CellView.of(model, self.key, self.run.inputs)
+
+    @property
+    def trace(self) -> Trace:
+        """The shown cell's trace in the model's run (rows in the order it computed them)."""
+        return self.run.cell(*self.key).trace
 
     @property
     def params(self) -> LSTMParams:
