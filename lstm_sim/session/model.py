@@ -638,6 +638,8 @@ class Session:
                 self._notify(Topic.READOUT)
             self._params = params
             self._trace = self._new_trace()
+            if stack is not None and not self._settings.clamp:  # the model ran: its rows
+                adopt_rows(stack.trace, self._trace, self._t)
             if resized and self._rnn is not None:
                 self._rnn = self._default_rnn()
             self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
