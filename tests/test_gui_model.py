@@ -347,3 +347,17 @@ def test_undo_of_a_weight_edit_never_writes_into_another_cell(window, qtbot):
     qtbot.keyClick(window, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert s.params == edited and s.model.cell(1, True) == edited
     _same_as_fresh(window, qtbot)
+
+
+def test_what_the_loader_assumed_is_said(window, monkeypatch):
+    """A bare Keras .weights.h5 does not record activations or the layer order: the
+    status line after opening says what was assumed (the loader's note)."""
+    pytest.importorskip("h5py")
+    path = FIXTURES / "keras_seq.weights.h5"
+    monkeypatch.setattr(
+        QFileDialog, "getOpenFileName", staticmethod(lambda *a, **k: (str(path), ""))
+    )
+    _open_model(window)
+    assert window.session.model is not None
+    message = window.statusBar().currentMessage()
+    assert "shown: layer 0 →" in message and "records neither activations" in message

@@ -255,24 +255,33 @@ class Opener(FilePart):
         inputs = self.session.sequence.inputs
 
         def work(_progress, _cancelled):
-            model = load_model(path).model
+            loaded = load_model(path)
+            model = loaded.model
             if is_one_cell(model):  # the classic case: one cell, its read-out on every step
                 head = model.head
-                return model.cell(0), None if head is None else (head.weight, head.bias)
+                readout = None if head is None else (head.weight, head.bias)
+                return model.cell(0), readout, loaded.notes
             # The whole model runs here, off the GUI thread; the session shows one cell of it.
             run = model.run(inputs) if model.input_size == inputs.shape[1] else None
-            return model, run
+            return model, run, loaded.notes
 
         label = self.tr("Reading {name}…").format(name=os.path.basename(path))
         return self.files.start(label, work, lambda r: self._apply_loaded(path, *r))
 
-    def _apply_loaded(self, path: str, what: Any, extra: Any) -> None:
+    def _apply_loaded(self, path: str, what: Any, extra: Any, notes: list) -> None:
+        # What the loader assumed or chose (a bare Keras file's activations, …), said with
+        # the status; notes that name command-line options have no place in the app.
+        said = "".join(
+            f"; {translate_message(n, qt_translate)}" for n in notes if "--" not in str(n)
+        )
         if isinstance(what, LSTMParams):
-            self._apply_weights(path, what, extra)
+            self._apply_weights(path, what, extra, said)
         else:
-            self._apply_model(path, what, extra)
+            self._apply_model(path, what, extra, said)
 
-    def _apply_model(self, path: str, model: Model, run: ModelTrace | None) -> None:
+    def _apply_model(
+        self, path: str, model: Model, run: ModelTrace | None, notes: str = ""
+    ) -> None:
         s = self.session
         d = s.sequence.input_size
         if model.input_size != d or run is None or len(run) != s.T:
@@ -298,10 +307,12 @@ class Opener(FilePart):
             self.files.done(False)
             return
         self.files.after_open("weights", path)
-        self.files.status(model_opened_text(os.path.basename(path), model, s.cell_key), 12000)
+        self.files.status(
+            model_opened_text(os.path.basename(path), model, s.cell_key) + notes, 12000
+        )
         self.files.done(True)
 
-    def _apply_weights(self, path: str, params: LSTMParams, readout: Any) -> None:
+    def _apply_weights(self, path: str, params: LSTMParams, readout: Any, notes: str = "") -> None:
         s = self.session
         d = s.sequence.input_size
         if params.input_size != d:
@@ -352,7 +363,8 @@ class Opener(FilePart):
             self.tr("Loaded weights from {name}: D = {d}, H = {h}").format(
                 name=os.path.basename(path), d=params.input_size, h=params.hidden_size
             )
-            + note,
+            + note
+            + notes,
             8000,
         )
         self.files.done(True)
