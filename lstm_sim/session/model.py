@@ -856,7 +856,18 @@ class Session:
         if self._t == 0:
             self._gradients, self._gradients_stale = None, False
         elif self.gradient_cost() <= INLINE_GRADIENT_ROWS:
-            self._gradients = self._gradient_work(self._jacobian_cache())()[1]
+            if self._settings.loss in PREDICTION_LOSSES:
+                self._gradients = self._gradient_work(self._jacobian_cache())()[1]
+            else:  # the probe loss, as before: no closure on the Step path
+                self._gradients = compute_gradient_view(
+                    self._params,
+                    self._trace,
+                    self._t,
+                    self._settings,
+                    self._unit,
+                    self._rnn_pair(),
+                    self._jacobian_cache(),
+                )
             self._gradients_stale = False
         else:
             self._gradients, self._gradients_stale = None, True
