@@ -361,3 +361,27 @@ def test_what_the_loader_assumed_is_said(window, monkeypatch):
     assert window.session.model is not None
     message = window.statusBar().currentMessage()
     assert "shown: layer 0 →" in message and "records neither activations" in message
+
+
+def test_a_reverse_cell_labels_its_step_with_the_year_it_reads(qtbot, english, boxes):
+    """With a YEAR column, the diagram's time label of a reverse cell names the year its
+    step reads (step t reads time T − t + 1), and the plots' axis counts its steps."""
+    from lstm_sim.step_labels import StepLabels
+
+    T = EXPECTED["x"].shape[0]
+    years = StepLabels("YEAR", "number", np.arange(1900.0, 1900.0 + T))
+    seq = Sequence(EXPECTED["x"], TARGETS, name="net", step_labels=years)
+    win = MainWindow(Session(seq, LSTMParams.random(3, 2, seed=1), name="net"))
+    qtbot.addWidget(win)
+    win.show()
+    win.file_actions.open_weights(NET)
+    win.file_actions.wait()
+    s = win.session
+    s.set_step(2)
+    assert win.diagram.rendered()["time"].endswith("1901")
+    assert win.plots.time_axis.labelled == "YEAR"
+    s.select_cell(1, True)
+    assert win.diagram.rendered()["time"].endswith(f"{1900 + T - 2:g}")  # step 2 reads T − 1
+    assert win.plots.time_axis.labelled == "" and win.plots.time_axis.tick_text(3) == "3"
+    win.cancel_jobs()
+    win.wait_for_jobs()

@@ -627,8 +627,10 @@ class CellDiagram(QGraphicsView):
         else:
             text = fill_template(self._texts["time"], {"t": str(self._t)})
             labels = self._step_labels
-            if labels is not None and 1 <= self._t <= len(labels):
-                text += f" · {labels.text(self._t - 1)}"  # step t reads row t − 1
+            # step t reads row t − 1 (a model's reverse cell: row T − t, its StepView.time − 1)
+            row = (self._view.time if self._view is not None and self._view.time else self._t) - 1
+            if labels is not None and 0 <= row < len(labels) and self._t >= 1:
+                text += f" · {labels.text(row)}"
             self._labels["time"].set_text(text)
         unit_text = fill_template(self._texts["unit"], {"j": str(j), "hidden": str(hidden)})
         self._labels["unit"].set_text(unit_text if hidden > 1 else "")

@@ -386,7 +386,8 @@ class PlotPanels(QWidget):
             self._series[key] = lst
         self._units = list(units)
         self._all_units = all_units
-        self.time_axis.set_step_labels(s.sequence.step_labels)
+        # (a model's reverse cell steps through time backwards: its axis counts steps)
+        self.time_axis.set_step_labels(None if s.cell_key.reverse else s.sequence.step_labels)
         for legend in (self.gate_legend, self.grad_legend):
             cache_tree(legend)
         self._apply_x_range()
