@@ -385,3 +385,15 @@ def test_a_reverse_cell_labels_its_step_with_the_year_it_reads(qtbot, english, b
     assert win.plots.time_axis.labelled == "" and win.plots.time_axis.tick_text(3) == "3"
     win.cancel_jobs()
     win.wait_for_jobs()
+
+
+def test_no_recovery_file_for_a_whole_model(window, tmp_path):
+    """A session file cannot hold a model (test above): the crash-recovery writer leaves
+    a model session alone instead of failing on it."""
+    from lstm_sim.gui.recovery import Recovery
+
+    recovery = Recovery(window, tmp_path / "recovery")
+    _open_model(window)
+    assert window.session.modified and window.session.model is not None
+    assert recovery.write_now(wait=True) is False
+    assert not recovery.path.exists()

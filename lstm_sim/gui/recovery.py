@@ -162,7 +162,8 @@ class Recovery(QObject):
         ``wait``: return once it is written (tests, shutdown).
         """
         s = self.window.session
-        if not s.modified:
+        if not s.modified or s.model is not None:
+            # (a whole model is not held by a session file: it is opened again from its file)
             self.discard()
             return False
         if self._writer is not None and self._writer.is_alive():
