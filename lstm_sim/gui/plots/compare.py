@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from ...session import Session, Topic
 from ..banner import origin_explanation
 from ..follow import follow
-from .panels import SERIES_COLORS, cache_axes, set_decade_range
+from .axes import cache_axes, set_decade_range
+from .panels import SERIES_COLORS
 
 __all__ = ["ComparePanel"]
 

@@ -26,7 +26,8 @@ from ..follow import follow
 from ..prediction import prediction_caption
 from ..steady import SteadyLabel
 from ..theme import scale_pen
-from .curves import Cursor, FastCurve, PanelTitle
+from .axes import SeekViewBox, ShortAxis, cache_axes, cache_tree, no_contents, set_decade_range
+from .curves import Cursor, FastCurve, PanelTitle, Veil
 from .decimate import Envelope, bin_size_for
 from .step_axis import StepAxis
 
@@ -44,110 +45,11 @@ SERIES_COLORS = {
 }
 
 
-def set_decade_range(
-    plot: pg.PlotItem, current: tuple[float, float] | None, *curves: np.ndarray
-) -> tuple[float, float] | None:
-    """Fit a log-y plot to whole decades of ``curves``; touch it only when they change.
-
-    Auto-ranging would regenerate the log axis on every step. The range only
-    changes when a curve leaves it or it is more than two decades too wide, so
-    that stepping does not make the axis jump. Returns the (new) range to pass
-    next time.
-    """
-    finite = [c[np.isfinite(c)] for c in curves]
-    values = np.concatenate(finite) if finite else np.empty(0)
-    if values.size == 0:
-        return current
-    lo = float(np.floor(np.log10(values.min())))
-    hi = float(np.ceil(np.log10(values.max())))
-    if hi - lo < 1:
-        hi = lo + 1
-    if current is not None:
-        # Keep the axis while the curves fit and it is at most two decades too wide:
-        # stepping must not make it jump back and forth (nor repaint the panel).
-        c_lo, c_hi = current
-        if c_lo <= lo and hi <= c_hi and (c_hi - c_lo) - (hi - lo) <= 2:
-            return current
-    if (lo, hi) != current:
-        plot.setYRange(lo, hi, padding=0.02)
-    return (lo, hi)
-
-
-def cache_axes(plot: pg.PlotItem) -> None:
-    """Cache a plot's axes as pixmaps: they sit inside every repainted region but rarely change."""
-    for name in ("left", "bottom"):
-        plot.getAxis(name).setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-
-def cache_tree(item: pg.QtWidgets.QGraphicsItem) -> None:
-    """Cache ``item`` and everything in it as pixmaps (a legend: the cursor passes over it)."""
-    item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    for child in item.childItems():
-        cache_tree(child)
-
-
-def _no_contents(plot: pg.PlotItem) -> None:
-    """Mark a plot's containers, which draw nothing themselves, as having no contents.
-
-    Qt then skips them when it repaints (no bounding rectangle asked of Python
-    for each one on every repaint); their children are drawn as before.
-    """
-    flag = pg.QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-    plot.setFlag(flag)
-    plot.titleLabel.setFlag(flag)
-
-
-class ShortAxis(pg.AxisItem):
-    """A value axis for a panel a few dozen pixels high: two or three numbers, not six.
-
-    pyqtgraph asks for at least 2.25 intervals between numbered ticks, which on
-    a 35-pixel axis prints 0, 0.2, 0.4 … 1.0 over one another. Below
-    :attr:`SHORT` pixels this axis asks for about 1.5 (0, 0.5, 1).
-    """
-
-    SHORT = 90.0
-
-    def tickSpacing(self, minVal, maxVal, size):
-        if size < self.SHORT and not self.logMode:
-            # the parent divides the span by 2.25: widen it so that it divides by 1.5
-            maxVal = minVal + (maxVal - minVal) * 2.25 / 1.5
-        return super().tickSpacing(minVal, maxVal, size)
-
-
-class SeekViewBox(pg.ViewBox):
-    """A ViewBox where the left button seeks (click or drag) instead of panning.
-
-    The right button keeps pyqtgraph's zoom drag and the wheel zooms.
-    """
-
-    def __init__(self, panels: PlotPanels) -> None:
-        super().__init__()
-        self._panels = panels
-
-    def _seek(self, ev) -> None:
-        x = self.mapSceneToView(ev.scenePos()).x()
-        self._panels.seek_requested.emit(round(x))
-
-    def mouseClickEvent(self, ev) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._seek(ev)
-        else:
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._seek(ev)
-        else:
-            super().mouseDragEvent(ev, axis)
-
-
 class _Series:
     """One plotted series: a curve item fed from a trace column through an envelope."""
 
     def __init__(self, plot: pg.PlotItem, pen, capacity: int, bin_size: int, name: str) -> None:
-        self.item = FastCurve(pen)
+        self.item = FastCurve(pen, name=name)
         scale_pen(self.item)  # the width of the current appearance (high contrast: wider)
         self.item.set_x_span(0.0, float(capacity))
         self.name = name
@@ -193,6 +95,7 @@ class PlotPanels(QWidget):
         lay.addWidget(self._caption_box)
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: dict[str, Cursor] = {}
+        self.veils: dict[str, Veil] = {}
         self.titles: dict[str, PanelTitle] = {}
         first = None
         for row, key in enumerate(self.PANELS):
@@ -223,9 +126,10 @@ class PlotPanels(QWidget):
                 plot.setXLink(first)
             if key != "grads":
                 plot.getAxis("bottom").setStyle(showValues=False)
-            _no_contents(plot)
+            no_contents(plot)
             cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
             scale_pen(cursor)
+            self.veils[key] = Veil(plot.getViewBox())
             self.plots[key] = plot
             self.cursors[key] = cursor
         self.plots["gates"].setYRange(0.0, 1.0, padding=0.05)
@@ -319,9 +223,12 @@ class PlotPanels(QWidget):
         # What the shown cell reads (a model's upper layer: the layer below's h), and the
         # targets and the head's ŷ, in its step order (reversed for a reverse cell).
         x_rows, y_rows, model_yhat = s.cell_inputs, s.cell_targets(), s.cell_yhat()
+        names = s.cell_input_names()
         for j in range(x_rows.shape[1]):
             color = SERIES_COLORS["x"] if j == 0 else pg.intColor(j, hues=max(3, x_rows.shape[1]))
-            inputs.append(_Series(self.plots["inputs"], pg.mkPen(color, width=1), T, bin_size, "x"))
+            inputs.append(
+                _Series(self.plots["inputs"], pg.mkPen(color, width=1), T, bin_size, names[j])
+            )
         self._series["inputs"] = inputs
         if y_rows is not None:
             self._series["targets"] = [
@@ -330,9 +237,9 @@ class PlotPanels(QWidget):
                     pg.mkPen(SERIES_COLORS["y"], width=1, style=Qt.PenStyle.DashLine),
                     T,
                     bin_size,
-                    "y",
+                    name,
                 )
-                for _ in range(y_rows.shape[1])
+                for name in s.sequence.target_names
             ]
             self._set_static("targets", y_rows)
         self._set_static("inputs", x_rows)
@@ -347,9 +254,9 @@ class PlotPanels(QWidget):
                     pg.mkPen(SERIES_COLORS["pred"], width=1),
                     T,
                     bin_size,
-                    "ŷ",
+                    f"ŷ_{k}",
                 )
-                for _ in range(p)
+                for k in range(p)
             ]
             if model_yhat is not None:  # the model's head: known for every step at once
                 self._set_static("pred", model_yhat)
@@ -363,7 +270,7 @@ class PlotPanels(QWidget):
                 if all_units and j != s.unit:
                     color.setAlpha(90)
                 pen = pg.mkPen(color, width=width)
-                series = _Series(self.plots["gates"], pen, T, bin_size, gate)
+                series = _Series(self.plots["gates"], pen, T, bin_size, f"{gate}_{j}")
                 lst.append(series)
                 if j == s.unit:
                     self.gate_legend.addItem(series.item, f"{gate}_t")
@@ -380,7 +287,7 @@ class PlotPanels(QWidget):
                         pg.mkPen(color, width=1),
                         T,
                         bin_size,
-                        key,
+                        f"{key}_{j}",
                     )
                 )
             self._series[key] = lst
@@ -412,8 +319,9 @@ class PlotPanels(QWidget):
         """Inputs and targets are known for the whole sequence: plot them all at once."""
         for j, series in enumerate(self._series[key]):
             series.update(data[:, j])
-        plot = self.plots["inputs"]
-        plot.enableAutoRange(axis="y")
+        # An explicit range, not pyqtgraph's auto-range: that one waits for a paint,
+        # which a panel behind another tab does not get (issue 13's stateful test).
+        self._widen_y("inputs")
 
     # --------------------------------------------------------------- events
     def _on_changed(self, changes: frozenset[Topic]) -> None:
@@ -450,7 +358,7 @@ class PlotPanels(QWidget):
             for p, series in enumerate(self._series["pred"]):
                 series.update(self._yhat[:n, p])
         if n > self._ranged:
-            for key in ("c", "h"):
+            for key in ("c", "h") if self._yhat is None else ("c", "h", "inputs"):
                 self._widen_y(key)
             self._ranged = n
 
@@ -462,14 +370,17 @@ class PlotPanels(QWidget):
         after a run to the end the range is what a panel built on the whole trace
         at once shows, 0 included.
         """
-        bounds = [s.item.dataBounds(1) for s in self._series[key]]
+        groups = ("inputs", "targets", "pred") if key == "inputs" else (key,)
+        series = [s for group in groups for s in self._series.get(group, [])]
+        bounds = [s.item.dataBounds(1) for s in series]
         bounds = [b for b in bounds if b[0] is not None]
         if not bounds:
             return
         lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
         rng = self._yranges.get(key)
         if rng is None:
-            rng = [min(lo, 0.0), max(hi, 0.0)]
+            # 0 in the states' panels; the inputs' own span (a year column stays readable)
+            rng = [lo, hi] if key == "inputs" else [min(lo, 0.0), max(hi, 0.0)]
         elif lo >= rng[0] and hi <= rng[1]:
             return
         rng = [min(rng[0], lo), max(rng[1], hi)]
@@ -482,6 +393,8 @@ class PlotPanels(QWidget):
         t = self.session.t
         for cursor in self.cursors.values():
             cursor.setValue(t)
+        for veil in self.veils.values():
+            veil.setValue(t)
 
     def _update_gradients(self) -> None:
         s = self.session
@@ -577,10 +490,75 @@ class PlotPanels(QWidget):
                 "x_range": [float(v) for v in x_range],
                 "y_range": [float(v) for v in y_range],
                 "cursor": self.cursors[key].value(),
+                "faded_after": self.veils[key].value(),
                 "curves": curves,
             }
         axis = {"label": self.time_axis.labelText, "labelled_by": self.time_axis.labelled}
         return {"panels": panels, "caption": self.caption.text(), "time_axis": axis}
+
+    # ---------------------------------------------------------------- export
+    def _panel_curves(self, key: str) -> list[FastCurve]:
+        """The curves panel ``key`` shows, top of its legend first."""
+        if key == "grads":
+            return [self.grad_c, self.grad_h]
+        groups = {"inputs": ("inputs", "targets", "pred"), "gates": ("f", "i", "o")}
+        return [
+            series.item
+            for group in groups.get(key, (key,))
+            for series in self._series.get(group, [])
+            if series.item.isVisible()
+        ]
+
+    def legend_names(self, key: str | None = None) -> list[str]:
+        """The names of the curves shown (panel ``key``, or all panels), as their legends
+        name them: ``x_0``, the file's column names, ``y_0``, ``ŷ_0``, ``f_0`` …"""
+        keys = [key] if key is not None else list(self.PANELS)
+        return [str(curve.name()) for k in keys for curve in self._panel_curves(k)]
+
+    def curve_table(self, key: str | None = None) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """``(name, t, values)`` of every curve shown (panel ``key``, or all panels).
+
+        The values are the session's own, one per step the curve covers — not
+        the envelope drawn at a long sequence's scale: inputs and targets every
+        step, the gates, C and h the steps computed, the gradient norms the BPTT
+        window's (exact zeros, which the log panel leaves out, as NaN).
+        """
+        self._catch_up()
+        s = self.session
+        tr = s.trace
+        n = len(tr)
+        keys = [key] if key is not None else list(self.PANELS)
+        out: list[tuple[str, np.ndarray, np.ndarray]] = []
+        steps = np.arange(1, s.T + 1, dtype=float)
+        for k in keys:
+            if k == "grads":
+                for curve in (self.grad_c, self.grad_h):
+                    x, y = curve.getOriginalDataset()
+                    out.append((str(curve.name()), np.asarray(x, float), np.asarray(y, float)))
+                continue
+            columns: dict[str, np.ndarray] = {}
+            if k == "inputs":
+                # what the shown cell reads, in its step order (see rebuild)
+                x_rows, y_rows, model_yhat = s.cell_inputs, s.cell_targets(), s.cell_yhat()
+                for j, name in enumerate(s.cell_input_names()):
+                    columns[name] = x_rows[:, j]
+                if y_rows is not None:
+                    for j, name in enumerate(s.sequence.target_names):
+                        columns[name] = y_rows[:, j]
+                yhat = model_yhat if model_yhat is not None else self._yhat
+                if yhat is not None:
+                    rows = len(yhat) if model_yhat is not None else n
+                    for p in range(yhat.shape[1]):
+                        columns[f"ŷ_{p}"] = yhat[:rows, p]
+            else:
+                arrays = {g: getattr(tr, g) for g in ("f", "i", "o", "c", "h")}
+                for j in self._units:
+                    for g in ("f", "i", "o") if k == "gates" else (k,):
+                        columns[f"{g}_{j}"] = arrays[g][:, j]
+            for name in self.legend_names(k):
+                y = np.asarray(columns[name], dtype=float)
+                out.append((name, steps[: len(y)], y.copy()))
+        return out
 
     # ---------------------------------------------------------------- tests
     def curve_data(self, key: str, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
