@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 import numpy as np
@@ -80,6 +81,19 @@ def no_contents(plot: pg.PlotItem) -> None:
     plot.titleLabel.setFlag(flag)
 
 
+_SUPERSCRIPT = str.maketrans("-0123456789", "⁻⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def decade_text(power: float) -> str:
+    """``10⁻³`` for −3, ``1`` for 0, ``10`` for 1: a decade as a log axis labels it."""
+    k = round(power)
+    if k == 0:
+        return "1"
+    if k == 1:
+        return "10"
+    return "10" + str(k).translate(_SUPERSCRIPT)
+
+
 class ShortAxis(pg.AxisItem):
     """A value axis for a panel a few dozen pixels high: two or three numbers, not six.
 
@@ -89,6 +103,31 @@ class ShortAxis(pg.AxisItem):
     """
 
     SHORT = 90.0
+    #: Pixels a number needs on a log axis (decades further apart are skipped).
+    LOG_LABEL_PX = 24.0
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        # Numbers that would reach past the panel's ends are left out: they ran into the
+        # neighbouring panel's.
+        self.setStyle(hideOverlappingLabels=True)
+
+    def tickValues(self, minVal, maxVal, size):
+        """On a log axis: whole decades only, as many as have room (was a pile of digits)."""
+        if not self.logMode:
+            return super().tickValues(minVal, maxVal, size)
+        lo, hi = math.ceil(minVal), math.floor(maxVal)
+        if hi < lo:
+            return super().tickValues(minVal, maxVal, size)
+        room = max(2, int(size // self.LOG_LABEL_PX))
+        step = max(1, math.ceil((hi - lo + 1) / room))
+        first = math.ceil(lo / step) * step
+        return [(float(step), [float(v) for v in range(first, hi + 1, step)])]
+
+    def tickStrings(self, values, scale, spacing):
+        if self.logMode:
+            return [decade_text(v) for v in values]
+        return super().tickStrings(values, scale, spacing)
 
     def tickSpacing(self, minVal, maxVal, size):
         if size < self.SHORT and not self.logMode:

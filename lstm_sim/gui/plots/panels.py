@@ -18,7 +18,8 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from ...session import Session, Topic
 from ..diagram import rich_notation
@@ -74,6 +75,13 @@ class PlotPanels(QWidget):
     seek_requested = Signal(int)
 
     PANELS = ("inputs", "gates", "c", "h", "grads")
+    #: The least height a panel gets (px): its numbers stay readable; the plots tab
+    #: keeps the room of the panels shown.
+    MIN_PANEL_HEIGHT = 56
+    #: Width of the legends' column (px).
+    LEGEND_WIDTH = 92
+    #: Legend entries at most per panel (all units: the selected unit's only).
+    LEGEND_ROWS = 4
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -124,24 +132,35 @@ class PlotPanels(QWidget):
                 first = plot
             else:
                 plot.setXLink(first)
-            if key != "grads":
-                plot.getAxis("bottom").setStyle(showValues=False)
             no_contents(plot)
             cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
             scale_pen(cursor)
             self.veils[key] = Veil(plot.getViewBox())
             self.plots[key] = plot
             self.cursors[key] = cursor
-        self.plots["gates"].setYRange(0.0, 1.0, padding=0.05)
+        # View ▸ Plot panels: each panel can be hidden (the others get its room).
+        self.panels_menu = QMenu()
+        self.panel_actions: dict[str, QAction] = {}
+        for key in self.PANELS:
+            action = QAction(self.panels_menu)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, k=key: self.set_panel_visible(k, on))
+            self.panels_menu.addAction(action)
+            self.panel_actions[key] = action
+        # (room for the numbers 0 and 1 inside the panel: labels past its ends are hidden)
+        self.plots["gates"].setYRange(0.0, 1.0, padding=0.15)
         self.plots["gates"].getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
         self.plots["grads"].setLogMode(y=True)
         self.time_axis: StepAxis = self.plots["grads"].getAxis("bottom")  # years, dates
-        self.grad_legend = self.plots["grads"].addLegend(
-            offset=(-10, 2), labelTextSize="8pt", colCount=2
-        )
-        self.gate_legend = self.plots["gates"].addLegend(
-            offset=(-10, 2), labelTextSize="8pt", colCount=3
-        )
+        # The legends in a column of their own, right of the panels: off the curves. Each
+        # names its curves as the CSV export does (x_0, f_0, …).
+        self.legends: dict[str, pg.LegendItem] = {}
+        for row, key in enumerate(self.PANELS):
+            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=-6)
+            self.layout_widget.addItem(legend, row=row, col=1)
+            self.legends[key] = legend
+        self.layout_widget.ci.layout.setColumnFixedWidth(1, self.LEGEND_WIDTH)
         self.grad_c = FastCurve(pg.mkPen(SERIES_COLORS["c"], width=2), name="‖∂L/∂C_k‖")
         self.grad_h = FastCurve(
             pg.mkPen(SERIES_COLORS["h"], width=1.5, style=Qt.PenStyle.DashLine),
@@ -186,7 +205,10 @@ class PlotPanels(QWidget):
         for key, (title, tip) in labels.items():
             self.titles[key].set_text(title, rich_notation(title))
             self.plots[key].getViewBox().setToolTip(tip)
-        self.plots["grads"].setLabel("bottom", self.tr("time step t"))
+        self._place_panels()  # the x axis' label
+        self.panels_menu.setTitle(self.tr("Plot &panels"))
+        for key, (title, _tip) in labels.items():
+            self.panel_actions[key].setText(title)
         self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
         self._update_gradients()
 
@@ -210,7 +232,7 @@ class PlotPanels(QWidget):
                 # From the PlotItem, not only its ViewBox: the plot's list of data
                 # items (what exports read) must forget the curves of the last sequence.
                 series.plot.removeItem(series.item)
-        for legend in (self.gate_legend,):
+        for legend in self.legends.values():
             legend.clear()
         self._series = {}
         self._yranges = {}
@@ -272,8 +294,6 @@ class PlotPanels(QWidget):
                 pen = pg.mkPen(color, width=width)
                 series = _Series(self.plots["gates"], pen, T, bin_size, f"{gate}_{j}")
                 lst.append(series)
-                if j == s.unit:
-                    self.gate_legend.addItem(series.item, f"{gate}_t")
             self._series[gate] = lst
         for key in ("c", "h"):
             lst = []
@@ -293,13 +313,60 @@ class PlotPanels(QWidget):
             self._series[key] = lst
         self._units = list(units)
         self._all_units = all_units
-        self.time_axis.set_step_labels(s.sequence.step_labels)
-        for legend in (self.gate_legend, self.grad_legend):
-            cache_tree(legend)
+        for plot in self.plots.values():  # (the lowest panel shown carries them)
+            plot.getAxis("bottom").set_step_labels(s.sequence.step_labels)
+        self._fill_legends()
         self._apply_x_range()
         self._update_trace()
         self._update_cursor()
         self._update_gradients()
+
+    def set_panel_visible(self, key: str, on: bool) -> None:
+        """Show or hide panel ``key`` (View ▸ Plot panels); the others share the room."""
+        action = self.panel_actions[key]
+        if action.isChecked() != on:
+            action.setChecked(on)  # (toggled: comes back here)
+            return
+        self._place_panels()
+
+    def shown_panels(self) -> list[str]:
+        """The panels shown, top to bottom."""
+        return [k for k in self.PANELS if self.panel_actions[k].isChecked()]
+
+    def _place_panels(self) -> None:
+        """Lay out the panels shown, each at least :attr:`MIN_PANEL_HEIGHT` high; the
+        lowest shown carries the step numbers of the shared x axis."""
+        ci = self.layout_widget.ci
+        for key in self.PANELS:
+            for item in (self.plots[key], self.legends[key]):
+                if item in ci.items:
+                    ci.removeItem(item)
+                item.hide()
+        shown = self.shown_panels()
+        for row, key in enumerate(shown):
+            plot = self.plots[key]
+            ci.addItem(plot, row=row, col=0)
+            ci.addItem(self.legends[key], row=row, col=1)
+            plot.show()
+            self.legends[key].show()
+            last = row == len(shown) - 1
+            plot.getAxis("bottom").setStyle(showValues=last)
+            if last:
+                plot.setLabel("bottom", self.tr("time step t"))
+            else:
+                plot.getAxis("bottom").showLabel(False)
+        self.layout_widget.setMinimumHeight(len(shown) * self.MIN_PANEL_HEIGHT + 30)
+
+    def _fill_legends(self) -> None:
+        """Each panel's legend: its curves by name (of all units, the selected one's)."""
+        unit = self.session.unit
+        for key, legend in self.legends.items():
+            curves = self._panel_curves(key)
+            if key != "inputs" and key != "grads":
+                curves = [c for c in curves if str(c.name()).endswith(f"_{unit}")]
+            for curve in curves[: self.LEGEND_ROWS]:
+                legend.addItem(curve, str(curve.name()))
+            cache_tree(legend)
 
     def _apply_x_range(self) -> None:
         """Show the whole sequence, t = 0 … T (on the master plot; the others follow)."""
@@ -470,6 +537,10 @@ class PlotPanels(QWidget):
             for k, series in enumerate(series_list):
                 named[panel].append((f"{key}[{k}]", series.item))
         named["grads"] += [("grad_c", self.grad_c), ("grad_h", self.grad_h)]
+        legends = {
+            key: [label.text for _sample, label in legend.items]
+            for key, legend in self.legends.items()
+        }
         panels = {}
         for key in self.PANELS:
             view = self.plots[key].getViewBox()
@@ -491,6 +562,7 @@ class PlotPanels(QWidget):
                 "y_range": [float(v) for v in y_range],
                 "cursor": self.cursors[key].value(),
                 "faded_after": self.veils[key].value(),
+                "legend": legends[key],
                 "curves": curves,
             }
         axis = {"label": self.time_axis.labelText, "labelled_by": self.time_axis.labelled}
