@@ -23,6 +23,7 @@ The actions (rules)
 - *edit a weight* in the weight editor's spin box and *undo* (Edit ▸ Undo);
 - *train* two epochs in the training dock (when the sequence has targets);
 - *language* (View ▸ Language) and *appearance* (View ▸ Appearance);
+- *hide or show a plot panel* (View ▸ Plot panels);
 - *export* the plots (CSV, SVG, PNG) and the diagram (SVG, PNG) through
   File ▸ Export with the export dialog answering the options.
 
@@ -248,6 +249,10 @@ class ViewsMachine(RuleBasedStateMachine):
         compare.clip_value.setValue(value)
         compare.clip_box.setChecked(on)
 
+    @rule(panel=st.sampled_from(["inputs", "gates", "c", "h", "grads"]))
+    def toggle_plot_panel(self, panel: str) -> None:
+        self.window.plots.panel_actions[panel].trigger()  # View ▸ Plot panels
+
     @rule(key=st.sampled_from(EXAMPLES_KEYS))
     def example(self, key: str) -> None:
         self.window.example_actions[key].trigger()
@@ -409,3 +414,21 @@ def test_inputs_range_holds_a_scenario_loaded_behind_another_tab(window):
     window.settle()
     assert window.tabs.currentWidget() is not window.plots
     assert range_violations(window.rendered()) == []
+
+
+def test_hiding_the_top_panel_keeps_the_x_range(window):
+    """Found by the machine: hiding the inputs panel (the one the others' x axes were linked
+    to) gave the other panels a wrong x range (t = 0 … 13 401 for 120 steps)."""
+    window.transport.end_action.trigger()
+    window.wait_for_jobs()
+    window.plots.panel_actions["inputs"].trigger()
+    window.settle()
+    T = window.session.T
+    for key in window.plots.shown_panels():
+        lo, hi = window.plots.plots[key].viewRange()[0]
+        assert lo < 1 and T <= hi < 1.05 * T, (key, lo, hi)
+    window.plots.panel_actions["inputs"].trigger()
+    window.settle()
+    for key in window.plots.PANELS:
+        lo, hi = window.plots.plots[key].viewRange()[0]
+        assert lo < 1 and T <= hi < 1.05 * T, (key, lo, hi)

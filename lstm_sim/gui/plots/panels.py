@@ -105,7 +105,6 @@ class PlotPanels(QWidget):
         self.cursors: dict[str, Cursor] = {}
         self.veils: dict[str, Veil] = {}
         self.titles: dict[str, PanelTitle] = {}
-        first = None
         for row, key in enumerate(self.PANELS):
             plot = self.layout_widget.addPlot(
                 row=row,
@@ -128,10 +127,6 @@ class PlotPanels(QWidget):
             cache_axes(plot)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.disableAutoRange(axis="x")
-            if first is None:
-                first = plot
-            else:
-                plot.setXLink(first)
             no_contents(plot)
             cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
             scale_pen(cursor)
@@ -343,6 +338,12 @@ class PlotPanels(QWidget):
                     ci.removeItem(item)
                 item.hide()
         shown = self.shown_panels()
+        # x linked to the top panel shown (pyqtgraph links through the master's on-screen
+        # geometry: a hidden master would give the others a wrong range)
+        for key in self.PANELS:
+            self.plots[key].setXLink(None)
+        for key in shown[1:]:
+            self.plots[key].setXLink(self.plots[shown[0]])
         for row, key in enumerate(shown):
             plot = self.plots[key]
             ci.addItem(plot, row=row, col=0)
@@ -356,6 +357,9 @@ class PlotPanels(QWidget):
             else:
                 plot.getAxis("bottom").showLabel(False)
         self.layout_widget.setMinimumHeight(len(shown) * self.MIN_PANEL_HEIGHT + 30)
+        if hasattr(self, "_series"):  # (not while the panels are built)
+            self._apply_x_range()
+            QTimer.singleShot(0, self._apply_x_range)  # again once laid out, as on show
 
     def _fill_legends(self) -> None:
         """Each panel's legend: its curves by name (of all units, the selected one's)."""
@@ -371,7 +375,8 @@ class PlotPanels(QWidget):
     def _apply_x_range(self) -> None:
         """Show the whole sequence, t = 0 … T (on the master plot; the others follow)."""
         T = max(self.session.T, 1)
-        self.plots["inputs"].setXRange(0, T, padding=0.01)
+        shown = self.shown_panels() or list(self.PANELS)
+        self.plots[shown[0]].setXRange(0, T, padding=0.01)
         for curve in (self.grad_c, self.grad_h):
             curve.set_x_span(0.0, float(T))
 
@@ -566,7 +571,12 @@ class PlotPanels(QWidget):
                 "curves": curves,
             }
         axis = {"label": self.time_axis.labelText, "labelled_by": self.time_axis.labelled}
-        return {"panels": panels, "caption": self.caption.text(), "time_axis": axis}
+        return {
+            "panels": panels,
+            "shown": self.shown_panels(),
+            "caption": self.caption.text(),
+            "time_axis": axis,
+        }
 
     # ---------------------------------------------------------------- export
     def _panel_curves(self, key: str) -> list[FastCurve]:
