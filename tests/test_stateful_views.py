@@ -432,3 +432,16 @@ def test_hiding_the_top_panel_keeps_the_x_range(window):
     for key in window.plots.PANELS:
         lo, hi = window.plots.plots[key].viewRange()[0]
         assert lo < 1 and T <= hi < 1.05 * T, (key, lo, hi)
+
+
+def test_a_hidden_panel_keeps_its_legend_through_a_rebuild(window, tmp_path):
+    """Found by the machine: hide the inputs panel, load weights: its legend came back
+    empty when shown (the curves of a hidden panel counted as not shown)."""
+    window.plots.panel_actions["inputs"].trigger()
+    path = tmp_path / "w.npz"
+    save_weights(LSTMParams.random(1, 2, seed=3), path)
+    assert window.file_actions.open_weights(str(path))
+    window.file_actions.wait()
+    assert window.rendered()["plots"]["panels"]["inputs"]["legend"] == ["spike"]
+    window.plots.panel_actions["inputs"].trigger()
+    assert window.plots.legend_names("inputs") == ["spike"]

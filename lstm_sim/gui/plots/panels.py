@@ -588,7 +588,6 @@ class PlotPanels(QWidget):
             series.item
             for group in groups.get(key, (key,))
             for series in self._series.get(group, [])
-            if series.item.isVisible()
         ]
 
     def legend_names(self, key: str | None = None) -> list[str]:
