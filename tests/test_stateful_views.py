@@ -445,3 +445,15 @@ def test_a_hidden_panel_keeps_its_legend_through_a_rebuild(window, tmp_path):
     assert window.rendered()["plots"]["panels"]["inputs"]["legend"] == ["spike"]
     window.plots.panel_actions["inputs"].trigger()
     assert window.plots.legend_names("inputs") == ["spike"]
+
+
+def test_a_hidden_panel_follows_a_new_sequence(window, tmp_path):
+    """Found by the machine: a panel hidden (unlinked) kept the last sequence's x range."""
+    window.plots.panel_actions["h"].trigger()
+    path = tmp_path / "s.npy"
+    save_sequence(Sequence(np.sin(np.arange(294.0))[:, None]), path)
+    assert window.file_actions.open_sequence(str(path))
+    window.file_actions.wait()
+    window.settle()
+    lo, hi = window.plots.plots["h"].viewRange()[0]
+    assert lo < 0 and 294 < hi < 300

@@ -376,7 +376,10 @@ class PlotPanels(QWidget):
         """Show the whole sequence, t = 0 … T (on the master plot; the others follow)."""
         T = max(self.session.T, 1)
         shown = self.shown_panels() or list(self.PANELS)
-        self.plots[shown[0]].setXRange(0, T, padding=0.01)
+        # the top panel shown (the others shown follow it), and the hidden ones (unlinked)
+        for key in self.PANELS:
+            if key == shown[0] or key not in shown:
+                self.plots[key].setXRange(0, T, padding=0.01)
         for curve in (self.grad_c, self.grad_h):
             curve.set_x_span(0.0, float(T))
 
