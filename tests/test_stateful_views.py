@@ -48,6 +48,9 @@ actions (about half a minute here). For a longer search::
     LSTM_SIM_STATEFUL_EXAMPLES=200 LSTM_SIM_STATEFUL_STEPS=40 \\
         QT_QPA_PLATFORM=offscreen .venv/bin/python -m pytest tests/test_stateful_views.py
 
+(Memory grows by about 1 MB per action over a long run: each fresh window is
+freed, but not every byte of it.) Shrinking is off unless
+``LSTM_SIM_STATEFUL_SHRINK=1`` (it takes many minutes on a GUI this size).
 A sequence it finds failing is printed by hypothesis; each one became a plain
 regression test (in this file, below the machine, or in
 ``tests/test_gui_journeys.py``).
@@ -71,6 +74,7 @@ from hypothesis.stateful import (
     rule,
     run_state_machine_as_test,
 )
+from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from lstm_sim.engine import LSTMParams
@@ -107,6 +111,14 @@ def check_svg(path: str) -> ET.Element:
     return root
 
 
+def _dispose(window: MainWindow) -> None:
+    """Close a window and free it now (a long run builds a window after every action)."""
+    window.close()
+    window.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    QCoreApplication.processEvents()
+
+
 class ViewsMachine(RuleBasedStateMachine):
     """User actions on one window; after each, the window equals one built afresh."""
 
@@ -117,8 +129,7 @@ class ViewsMachine(RuleBasedStateMachine):
         self.errors = errors
         self.files = 0
         self.clock = 0
-        win = MainWindow()
-        qtbot.addWidget(win)
+        win = MainWindow()  # (not qtbot.addWidget: hundreds of windows would pile up)
         win.resize(1280, 800)
         win.show()
         qtbot.waitExposed(win)
@@ -318,7 +329,6 @@ class ViewsMachine(RuleBasedStateMachine):
     def shows_what_a_fresh_window_shows(self) -> None:
         assert self.errors == [], self.errors
         fresh = fresh_window(self.window)
-        self.qtbot.addWidget(fresh)
         try:
             live, built = self.window.rendered(), fresh.rendered()
             differences = diff_rendered(live, built)
@@ -328,7 +338,7 @@ class ViewsMachine(RuleBasedStateMachine):
         finally:
             fresh.jobs.cancel()
             fresh.jobs.wait()
-            fresh.close()
+            _dispose(fresh)
 
     def teardown(self) -> None:
         win = self.window
@@ -339,7 +349,7 @@ class ViewsMachine(RuleBasedStateMachine):
         win.jobs.wait()
         win.language_actions["en"].trigger()
         win.appearance_actions["light"].trigger()
-        win.close()
+        _dispose(win)
 
 
 def test_views_equal_a_fresh_window_after_any_actions(qtbot, english, tmp_path, monkeypatch):
