@@ -134,7 +134,7 @@ class PlotPanels(QWidget):
             self.plots[key] = plot
             self.cursors[key] = cursor
         # View ▸ Plot panels: each panel can be hidden (the others get its room).
-        self.panels_menu = QMenu()
+        self.panels_menu = QMenu(self)  # (deleted with the panels)
         self.panel_actions: dict[str, QAction] = {}
         for key in self.PANELS:
             action = QAction(self.panels_menu)
@@ -359,7 +359,7 @@ class PlotPanels(QWidget):
         self.layout_widget.setMinimumHeight(len(shown) * self.MIN_PANEL_HEIGHT + 30)
         if hasattr(self, "_series"):  # (not while the panels are built)
             self._apply_x_range()
-            QTimer.singleShot(0, self._apply_x_range)  # again once laid out, as on show
+            QTimer.singleShot(0, self, self._apply_x_range)  # once laid out (not once deleted)
 
     def _fill_legends(self) -> None:
         """Each panel's legend: its curves by name (of all units, the selected one's)."""
@@ -388,7 +388,7 @@ class PlotPanels(QWidget):
         self._catch_up()
         # Linked x ranges are aligned through the views' on-screen geometry, which only
         # settles once the layout has run: set the range again then.
-        QTimer.singleShot(0, self._apply_x_range)
+        QTimer.singleShot(0, self, self._apply_x_range)
 
     def _set_static(self, key: str, data: np.ndarray) -> None:
         """Inputs and targets are known for the whole sequence: plot them all at once."""
