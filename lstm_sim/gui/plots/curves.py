@@ -383,7 +383,9 @@ class Cursor(QGraphicsLineItem):
 
     def _place(self, *_args) -> None:
         x = self._vb.childGroup.mapToParent(QPointF(self._t, 0.0)).x()
-        x = round(x) + 0.5  # on a pixel: crisp, and no repaint for sub-pixel moves
+        # the centre of the pixel holding x: crisp, within half a pixel of the step, and no
+        # repaint for sub-pixel moves (round(x) + 0.5 was up to a whole pixel off)
+        x = math.floor(x) + 0.5
         height = self._vb.rect().height()
         line = self.line()
         if line.x1() != x or line.y2() != height:
