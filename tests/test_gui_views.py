@@ -14,9 +14,9 @@ import pyqtgraph as pg
 import pytest
 
 from lstm_sim.engine import sigmoid
-from lstm_sim.gui.equations import format_value
 from lstm_sim.gui.files.dialogs import ExportOptions
 from lstm_sim.gui.main_window import MainWindow
+from lstm_sim.gui.numbers import format_value
 
 
 @pytest.fixture
