@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 from ...session import Session, Topic
 from ..diagram import rich_notation
 from ..follow import follow
+from ..mnemonics import with_mnemonics
 from ..prediction import prediction_caption
 from ..steady import SteadyLabel
 from ..theme import scale_pen
@@ -202,8 +203,9 @@ class PlotPanels(QWidget):
             self.plots[key].getViewBox().setToolTip(tip)
         self._place_panels()  # the x axis' label
         self.panels_menu.setTitle(self.tr("Plot &panels"))
-        for key, (title, _tip) in labels.items():
-            self.panel_actions[key].setText(title)
+        entries = with_mnemonics(title.replace("&", "&&") for title, _tip in labels.values())
+        for key, entry in zip(labels, entries, strict=True):
+            self.panel_actions[key].setText(entry)
         self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
         self._update_gradients()
 
@@ -317,7 +319,7 @@ class PlotPanels(QWidget):
         self._update_gradients()
 
     def set_panel_visible(self, key: str, on: bool) -> None:
-        """Show or hide panel ``key`` (View ▸ Plot panels); the others share the room."""
+        """Show or hide panel ``key`` (View ▸ Plot panels)."""
         action = self.panel_actions[key]
         if action.isChecked() != on:
             action.setChecked(on)  # (toggled: comes back here)
