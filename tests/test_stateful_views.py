@@ -369,8 +369,14 @@ def test_views_equal_a_fresh_window_after_any_actions(qtbot, english, tmp_path, 
         return QMessageBox.StandardButton.Ok
 
     yes = QMessageBox.StandardButton.Yes  # "Re-initialise the input weights?"
+    discard = QMessageBox.StandardButton.Discard  # "Save changes?" (when it asks)
+
+    def answer_question(*args, **kwargs):
+        buttons = args[3] if len(args) > 3 else kwargs.get("buttons", yes)
+        return discard if buttons & discard else yes
+
     monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(answer_open))
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(lambda *a, **k: yes))
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer_question))
     monkeypatch.setattr(QMessageBox, "critical", staticmethod(record_error))
     monkeypatch.setattr(QMessageBox, "warning", staticmethod(record_error))
     monkeypatch.setattr(Exporter, "_ask_export", answer_export)
