@@ -571,22 +571,15 @@ def test_export_plots_png_svg_csv(window, boxes, tmp_path):
     # CSV of one panel: the curve's own values, named
     assert fa.export_panel("c", ExportOptions(str(tmp_path / "c.csv"), "csv", 1, 1, panel="c"))
     header, rows = read_csv(tmp_path / "c.csv")
-    assert header == ["x", "c_0"]
+    assert header == ["t", "c_0"]
     trace = run(window.session.params, window.session.sequence.inputs[:6])
     np.testing.assert_array_equal([float(r[1]) for r in rows], trace.c[:, 0])
     # CSV of all panels: every curve
     assert fa.export_plots(ExportOptions(str(tmp_path / "all.csv"), "csv", 1, 1))
     header, rows = read_csv(tmp_path / "all.csv")
-    for name in (
-        "spike_x",
-        "spike_y",
-        "f_0_y",
-        "i_0_y",
-        "o_0_y",
-        "c_0_y",
-        "h_0_y",
-        "grad_c_norm_y",
-    ):
+    # (one column per curve shown, named as the legends name them: issue 13, item 6)
+    assert header == ["t", *window.plots.legend_names()]
+    for name in ("spike", "f_0", "i_0", "o_0", "c_0", "h_0", "‖∂L/∂C_k‖", "‖∂L/∂h_k‖"):
         assert name in header
     assert len(rows) == window.session.T
     assert boxes.critical == []
@@ -671,7 +664,7 @@ def test_plot_context_menu_exports_that_panel(window, boxes, tmp_path, monkeypat
     QApplication.sendEvent(view.viewport(), event)
     assert seen == [["Export this plot…", "Export all plots…"]]
     header, _rows = read_csv(tmp_path / "h.csv")
-    assert header == ["x", "h_0"]
+    assert header == ["t", "h_0"]
 
 
 def test_bad_export_path_shows_error(window, boxes, tmp_path):

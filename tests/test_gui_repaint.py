@@ -192,7 +192,7 @@ def pg_point(x: float):
 def test_log_axis_keeps_its_decades_while_the_curves_fit(qtbot):
     import pyqtgraph as pg
 
-    from lstm_sim.gui.plots.panels import set_decade_range
+    from lstm_sim.gui.plots.axes import set_decade_range
 
     plot = pg.PlotItem()
     plot.setLogMode(y=True)

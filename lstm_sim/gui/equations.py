@@ -21,6 +21,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
 
 from ..session import Session, StepView, Topic
+from .clamp_text import clamped_reading
 from .follow import follow
 from .model_strip import cell_name
 from .numbers import format_value
@@ -224,15 +225,22 @@ class EquationsPanel(QWidget):
             v.value(k) for k in ("f", "i", "g", "o", "c", "tanh_c", "h", "c_prev")
         )
         fv = format_value
+
+        def gate(key: str, z: float, value: float) -> str:
+            # A clamped gate is a constant, not σ(z): say so (issue 13, item 3).
+            if key in v.clamped:
+                return "    = " + clamped_reading(key, v.clamped[key], z, fv)
+            return f"    = σ({fv(z)}) = {fv(value)}"
+
         return [
             "f_t = σ(W_f·[h_{t−1}, x_t] + b_f)",
-            f"    = σ({fv(zf)}) = {fv(f)}",
+            gate("f", zf, f),
             "i_t = σ(W_i·[h_{t−1}, x_t] + b_i)",
-            f"    = σ({fv(zi)}) = {fv(i)}",
+            gate("i", zi, i),
             "C̃_t = tanh(W_g·[h_{t−1}, x_t] + b_g)",
             f"    = tanh({fv(zg)}) = {fv(g)}",
             "o_t = σ(W_o·[h_{t−1}, x_t] + b_o)",
-            f"    = σ({fv(zo)}) = {fv(o)}",
+            gate("o", zo, o),
             "C_t = f_t·C_{t−1} + i_t·C̃_t",
             f"    = {_paren(f)}·{_paren(cp)} + {_paren(i)}·{_paren(g)} = {fv(c)}",
             "h_t = o_t·tanh(C_t)",

@@ -144,6 +144,7 @@ class MainWindow(QMainWindow):
         self.stepper = Stepper(self, s, self.jobs)
         self.menus = Menus(self)
         self.file_actions = FileActions(self)  # File menu: open, save, export, drops
+        self.view_menu.addMenu(self.plots.panels_menu)  # View ▸ Plot panels
         self.language_requested.connect(self.set_language)
         self.transport.step_requested.connect(self.request_step)
         self.transport.run_to_end_requested.connect(self.run_to_end)
@@ -207,9 +208,12 @@ class MainWindow(QMainWindow):
         main = QSplitter(Qt.Orientation.Vertical)
         main.addWidget(top_box)
         main.addWidget(bottom)
-        main.setStretchFactor(0, 5)
-        main.setStretchFactor(1, 4)
-        main.setSizes([400, 360])
+        # Diagram above, plots below: the user moves the split; neither collapses (the
+        # plots keep a readable height per panel, PlotPanels.MIN_PANEL_HEIGHT).
+        main.setChildrenCollapsible(False)
+        main.setStretchFactor(0, 1)
+        main.setStretchFactor(1, 1)
+        main.setSizes([330, 430])
         self.splitter = main
         self.setCentralWidget(main)
         self.toolbar = QToolBar()

@@ -152,6 +152,9 @@ def fresh_window(window: MainWindow, *, settle: bool = True) -> MainWindow:
     fresh.resize(window.size())
     for name in ("weight_editor", "training", "values"):
         getattr(fresh, name).setVisible(getattr(window, name).isVisible())
+    shown = window.plots.shown_panels()  # View ▸ Plot panels: the window's own choice
+    for key in window.plots.PANELS:
+        fresh.plots.set_panel_visible(key, key in shown)
     fresh.show()
     fresh.tabs.setCurrentIndex(window.tabs.currentIndex())
     QCoreApplication.processEvents()

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from ..session import Session, StepView, Topic
+from .clamp_text import clamped_reading, clamped_short
 from .diagram.captions import cell_input_title
 from .follow import follow
 from .numbers import format_value
@@ -154,13 +155,21 @@ class ValuesTable(QDockWidget):
         for row, (key, _short, label) in enumerate(self._rows):
             vec = values.get(key)
             for j in range(hidden):
-                text = "—" if vec is None else format_value(vec[j])
+                if vec is None:
+                    text = "—"
+                elif key in view.clamped:  # a constant, not σ(z): say so
+                    text = clamped_short(view.clamped[key])
+                else:
+                    text = format_value(vec[j])
                 item = self.table.item(row, j)
                 if item is None:
                     item = QTableWidgetItem()
                     self.table.setItem(row, j, item)
                 item.setText(text)
-                item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {text}")
+                tip = text
+                if vec is not None and key in view.clamped:
+                    tip = clamped_reading(key, view.clamped[key], view.pre[key][j], format_value)
+                item.setToolTip(f"{label}, {self.tr('unit {j}').format(j=j)}: {tip}")
 
     def _fill_inputs(self, x: Any, cell: tuple[int, bool] | None) -> None:
         """The input row: one column per input of the shown cell, named as the session

@@ -82,262 +82,262 @@
 <context>
     <name>CellDiagram</name>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="451"/>
+        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="460"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="452"/>
+        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="461"/>
         <source>values</source>
         <translation>数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="453"/>
+        <location filename="../../lstm_sim/gui/diagram/nodes.py" line="462"/>
         <source>saturates at ±1; C at ±{c_range}, x at ±{x_range}</source>
         <translation>在 ±1 处饱和；C 在 ±{c_range}，x 在 ±{x_range}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="40"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="41"/>
         <source>x (time T−t+1)</source>
         <translation>x（时刻 T−t+1）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="42"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="43"/>
         <source>h of layer {k} (time T−t+1)</source>
         <translation>第 {k} 层的 h（时刻 T−t+1）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="45"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="46"/>
         <source>x_t = h_t of layer {k}</source>
         <translation>x_t = 第 {k} 层的 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="51"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="52"/>
         <source>C_{t-1}</source>
         <translation>C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="52"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="53"/>
         <source>h_{t-1}</source>
         <translation>h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="53"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="54"/>
         <source>x_t</source>
         <translation>x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="54"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="55"/>
         <source>C_t</source>
         <translation>C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="55"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="56"/>
         <source>h_t</source>
         <translation>h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="56"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="57"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="57"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="58"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="58"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="59"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="59"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="60"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="66"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="67"/>
         <source>h_t (output)</source>
         <translation>h_t（输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="67"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="68"/>
         <source>f_t ⊙ C_{t-1}</source>
         <translation>f_t ⊙ C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="68"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="69"/>
         <source>i_t ⊙ g_t</source>
         <translation>i_t ⊙ g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="69"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="70"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="70"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="71"/>
         <source>o_t ⊙ tanh(C_t)</source>
         <translation>o_t ⊙ tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="71"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="72"/>
         <source>[h_{t-1}, x_t]</source>
         <translation>[h_{t-1}, x_t]</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="72"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="73"/>
         <source>cell state C — long-term memory</source>
         <translation>细胞状态 C —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="73"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="74"/>
         <source>hidden state h — short-term memory</source>
         <translation>隐藏状态 h —— 短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="80"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="81"/>
         <source>t = 0 (initial state)</source>
         <translation>t = 0（初始状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="81"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="82"/>
         <source>t = {t}</source>
         <translation>t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="82"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="83"/>
         <source>unit {j} of H = {hidden}</source>
         <translation>单元 {j}（共 H = {hidden} 个）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="83"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="84"/>
         <source>‖x‖ = {norm}</source>
         <translation>‖x‖ = {norm}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="84"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="85"/>
         <source>no step computed yet (t = 0)</source>
         <translation>尚未计算任何时间步（t = 0）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="85"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="86"/>
         <source>C_0 = {v} (initial cell state)</source>
         <translation>C_0 = {v}（初始细胞状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="86"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="87"/>
         <source>h_0 = {v} (initial hidden state)</source>
         <translation>h_0 = {v}（初始隐藏状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="87"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="88"/>
         <source>(the state after step {k})</source>
         <translation>（第 {k} 步之后的状态）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="88"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="89"/>
         <source>step t = {t}</source>
         <translation>时间步 t = {t}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="95"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="96"/>
         <source>forget gate f_t — how much of C_{t-1} is kept</source>
         <translation>遗忘门 f_t —— C_{t-1} 保留多少</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="98"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="99"/>
         <source>input gate i_t — how much of the candidate is written into C_t</source>
         <translation>输入门 i_t —— 候选记忆有多少写入 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="101"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="102"/>
         <source>candidate C̃_t — new content proposed for the cell state</source>
         <translation>候选记忆 C̃_t —— 为细胞状态提出的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="104"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="105"/>
         <source>output gate o_t — how much of tanh(C_t) is exposed as h_t</source>
         <translation>输出门 o_t —— tanh(C_t) 有多少作为 h_t 输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="107"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="108"/>
         <source>cell state C_t — long-term memory</source>
         <translation>细胞状态 C_t —— 长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="108"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="109"/>
         <source>hidden state h_t — short-term memory and the output</source>
         <translation>隐藏状态 h_t —— 短期记忆，也是输出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="111"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="112"/>
         <source>cell state C_{t-1} from the previous step</source>
         <translation>上一步的细胞状态 C_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="114"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="115"/>
         <source>hidden state h_{t-1} from the previous step</source>
         <translation>上一步的隐藏状态 h_{t-1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="117"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="118"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="118"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="119"/>
         <source>the part of the old cell state that is kept</source>
         <translation>旧细胞状态中被保留的部分</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="121"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="122"/>
         <source>the new content written into the cell state</source>
         <translation>写入细胞状态的新内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="124"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="125"/>
         <source>the cell state squashed into −1 … 1</source>
         <translation>压缩到 −1 … 1 之间的细胞状态</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="125"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="126"/>
         <source>the exposed part of the cell state: h_t</source>
         <translation>细胞状态中被输出的部分：h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="134"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="135"/>
         <source>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</source>
         <translation>f_t = σ(W_f·[h_{t-1}, x_t] + b_f)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="135"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="136"/>
         <source>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</source>
         <translation>i_t = σ(W_i·[h_{t-1}, x_t] + b_i)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="136"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="137"/>
         <source>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</source>
         <translation>C̃_t = g_t = tanh(W_g·[h_{t-1}, x_t] + b_g)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="139"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="140"/>
         <source>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</source>
         <translation>o_t = σ(W_o·[h_{t-1}, x_t] + b_o)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="140"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="141"/>
         <source>C_t = f_t·C_{t-1} + i_t·g_t</source>
         <translation>C_t = f_t·C_{t-1} + i_t·g_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/captions.py" line="141"/>
+        <location filename="../../lstm_sim/gui/diagram/captions.py" line="142"/>
         <source>h_t = o_t·tanh(C_t)</source>
         <translation>h_t = o_t·tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="313"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="315"/>
         <source>ŷ (head, time {time})
 = {v}</source>
         <extracomment>Nodes coloured on the sequential scale (gates, 0 … 1); the others are diverging.</extracomment>
@@ -345,21 +345,34 @@
 = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="315"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="317"/>
         <source>ŷ_t = W_y·h_t + b_y
 = {v}</source>
         <translation>ŷ_t = W_y·h_t + b_y
 = {v}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="318"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="320"/>
         <source>ŷ_t = W_y·h_t + b_y</source>
         <translation>ŷ_t = W_y·h_t + b_y</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/diagram/view.py" line="318"/>
+        <location filename="../../lstm_sim/gui/diagram/view.py" line="320"/>
         <source>ŷ (the model&apos;s head)</source>
         <translation>ŷ（模型的输出头）</translation>
+    </message>
+</context>
+<context>
+    <name>Clamped</name>
+    <message>
+        <location filename="../../lstm_sim/gui/clamp_text.py" line="28"/>
+        <source>{value} (clamped; σ({z}) would be {would})</source>
+        <translation>{value}（已钳定；σ({z}) 本应为 {would}）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/clamp_text.py" line="35"/>
+        <source>{value} (clamped)</source>
+        <translation>{value}（已钳定）</translation>
     </message>
 </context>
 <context>
@@ -389,157 +402,167 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="189"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="198"/>
         <source>What to look at</source>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="191"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="200"/>
         <source>Click a lag to open that step of the backward pass in the Backward tab</source>
         <translation>点击某个间隔，在“反向”标签页中打开反向传播的那一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="193"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="202"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="195"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="204"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="197"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="200"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="209"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="205"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="214"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="215"/>
         <source>per step, during BPTT</source>
         <translation>逐步，在 BPTT 过程中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="207"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="216"/>
         <source>global, after BPTT (clip_grad_norm_)</source>
         <translation>全局，在 BPTT 之后（clip_grad_norm_）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="208"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
         <source>How the RNN&apos;s gradient is clipped</source>
         <translation>RNN 梯度的裁剪方式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="211"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="220"/>
         <source>Per step: ∂L/∂h_k is capped at every step of the backward pass (the gradient curve flattens; the parameter gradient changes direction). Global: the backward pass runs unclipped, then the whole parameter gradient is scaled once to at most the threshold (its direction is kept), as PyTorch&apos;s clip_grad_norm_ does</source>
         <translation>逐步：反向传播的每一步都限制 ∂L/∂h_k 的范数（梯度曲线被压平；参数梯度的方向随之改变）。全局：反向传播不裁剪，之后把整个参数梯度统一缩放一次，使其范数不超过阈值（方向保持不变），与 PyTorch 的 clip_grad_norm_ 相同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="226"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="218"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="227"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="219"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="228"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="220"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="229"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="222"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="231"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="226"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="235"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="228"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="237"/>
         <source>LSTM direct path ∏f</source>
         <translation>LSTM 直接路径 ∏f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="229"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="238"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="230"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="239"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="244"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="240"/>
+        <source>RNN σ_max(W_hh) (dashed)</source>
+        <translation>RNN σ_max(W_hh)（虚线）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="241"/>
+        <source>RNN clipping threshold (dotted)</source>
+        <translation>RNN 裁剪阈值（点线）</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="255"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="360"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="390"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="384"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="415"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="386"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="417"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="388"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="419"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="402"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="433"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="415"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="447"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="426"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="458"/>
         <source>Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}</source>
         <translation>未裁剪：RNN ‖∂L/∂W‖ = {n:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="429"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="461"/>
         <source>Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is.</source>
         <translation>全局：RNN ‖∂L/∂W‖ = {n:.4g} 低于阈值，因此保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="433"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="465"/>
         <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
         <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="437"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="469"/>
         <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
         <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
@@ -995,43 +1018,43 @@
 <context>
     <name>EquationsPanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="191"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="192"/>
         <source>Equations of the current step</source>
         <extracomment>Smallest font (points) the lines shrink to when the view is too narrow.</extracomment>
         <translation>当前时间步的方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="192"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="193"/>
         <source>Copy the equations</source>
         <translation>复制方程</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="216"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="217"/>
         <source>t = 0: the initial state, before any input.</source>
         <translation>t = 0：初始状态，尚无任何输入。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="219"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="220"/>
         <source>Press Step (→) to compute step 1.</source>
         <translation>按“单步”（→）计算第 1 步。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="248"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="256"/>
         <source>ŷ = the model&apos;s head on its top layer, time {time}</source>
         <translation>ŷ = 模型输出头作用于顶层，时刻 {time}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="250"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="258"/>
         <source>ŷ_t = W_y·h_t + b_y (read-out)</source>
         <translation>ŷ_t = W_y·h_t + b_y（读出层）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="255"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="263"/>
         <source>target y_t = {y}</source>
         <translation>目标 y_t = {y}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/equations.py" line="268"/>
+        <location filename="../../lstm_sim/gui/equations.py" line="276"/>
         <source>Step t = {t} of {T}, unit {j}</source>
         <translation>时间步 t = {t} / {T}，单元 {j}</translation>
     </message>
@@ -1177,82 +1200,82 @@
 <context>
     <name>Exporter</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="147"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="125"/>
         <source>Inputs x_t and targets y_t</source>
         <translation>输入 x_t 与目标 y_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="148"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="126"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="149"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="127"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="150"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="128"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="151"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="129"/>
         <source>Gradient norms ‖∂L/∂C_k‖, ‖∂L/∂h_k‖</source>
         <translation>梯度范数 ‖∂L/∂C_k‖、‖∂L/∂h_k‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="170"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="148"/>
         <source>Export all plot panels</source>
         <translation>导出所有绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="191"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="169"/>
         <source>Export a plot panel</source>
         <translation>导出一个绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="212"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="190"/>
         <source>Cannot export</source>
         <translation>无法导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="205"/>
         <source>lstm-sim plots</source>
         <translation>lstm-sim 图表</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="240"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="218"/>
         <source>Exported {name}</source>
         <translation>已导出 {name}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="295"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="228"/>
         <source>Export the cell diagram</source>
         <translation>导出记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="309"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="242"/>
         <source>LSTM memory cell</source>
         <translation>LSTM 记忆单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="323"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="256"/>
         <source>CSV table (*.csv)</source>
         <translation>CSV 表格 (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="324"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="257"/>
         <source>NumPy arrays (*.npz)</source>
         <translation>NumPy 数组 (*.npz)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="327"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="260"/>
         <source>Export the trace</source>
         <translation>导出运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="371"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="304"/>
         <source>Exporting the trace to {name}…</source>
         <translation>正在将运行轨迹导出到 {name}…</translation>
     </message>
@@ -1507,32 +1530,33 @@
         <translation>第 {layer} 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="64"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="70"/>
         <source>the image is too large ({w} × {h})</source>
         <translation>图像过大（{w} × {h}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="70"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="76"/>
         <source>could not encode the image as PNG</source>
         <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="75"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="81"/>
         <source>could not start the SVG generator</source>
         <translation>无法启动 SVG 生成器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="81"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="87"/>
         <source>the generated SVG is not valid XML ({detail})</source>
         <translation>生成的 SVG 不是有效的 XML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="231"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="278"/>
         <source>the device pixel ratio must be positive</source>
         <translation>设备像素比必须为正数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="393"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="441"/>
+        <location filename="../../lstm_sim/gui/plots/table.py" line="50"/>
         <source>the plot has no curves</source>
         <translation>该图中没有曲线</translation>
     </message>
@@ -1542,7 +1566,7 @@
         <translation>读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="206"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="184"/>
         <source>no plot panel {panel}</source>
         <translation>没有图表面板 {panel}</translation>
     </message>
@@ -1580,12 +1604,12 @@
         <translation>应为 ≥ 0 的整数，实际为 {value}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/exports.py" line="78"/>
+        <location filename="../../lstm_sim/gui/files/exports.py" line="55"/>
         <source>unknown format {format}</source>
         <translation>未知格式 {format}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="348"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="396"/>
         <source>the generated SVG does not render</source>
         <translation>生成的 SVG 无法渲染</translation>
     </message>
@@ -3258,74 +3282,74 @@
         <translation>LSTM 记忆单元模拟器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="368"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="372"/>
         <source>Spikes (built-in)</source>
         <translation>尖峰（内置）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="246"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
         <source>LSTM memory cell diagram</source>
         <translation>LSTM 记忆单元示意图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="248"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
         <source>Forward</source>
         <translation>前向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="249"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
         <source>Backward</source>
         <translation>反向</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="250"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="254"/>
         <source>Matrix form</source>
         <translation>矩阵形式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="251"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="255"/>
         <source>Code</source>
         <translation>代码</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="252"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="256"/>
         <source>Over time</source>
         <translation>随时间变化</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="253"/>
-        <location filename="../../lstm_sim/gui/main_window.py" line="326"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="257"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="330"/>
         <source>Vanishing &amp;&amp; exploding gradients</source>
         <extracomment>Texts Qt&apos;s own widgets set once, when made (qtbase&apos;s catalogue translates them): (object name, Qt&apos;s context, accessible name, accessible description).</extracomment>
         <translation>梯度消失与梯度爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="254"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="258"/>
         <source>Transport</source>
         <translation>播放控制</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="255"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="259"/>
         <source>Cancel</source>
         <translation>取消</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="256"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="260"/>
         <source>Stop the computation that is running</source>
         <translation>停止正在运行的计算</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="464"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="468"/>
         <source>About lstm-sim</source>
         <translation>关于 lstm-sim</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="466"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="470"/>
         <source>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;A simulator of one LSTM memory cell: the gates, the cell state C (long-term memory), the hidden state h (short-term memory) and the gradients of backpropagation through time.</source>
         <translation>&lt;b&gt;lstm-sim {version}&lt;/b&gt;&lt;br&gt;单个 LSTM 记忆单元的模拟器：展示各个门、细胞状态 C（长期记忆）、隐藏状态 h（短期记忆），以及随时间反向传播的梯度。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/main_window.py" line="369"/>
+        <location filename="../../lstm_sim/gui/main_window.py" line="373"/>
         <source>untitled</source>
         <translation>未命名</translation>
     </message>
@@ -3654,97 +3678,103 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="286"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="212"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
         <source>input x_t</source>
+        <extracomment>The least height a panel gets (px): its numbers stay readable; the plots tab keeps the room of the panels shown. Width of the legends&apos; column (px). Legend entries at most per panel (all units: the selected unit&apos;s only).</extracomment>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="273"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="274"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="278"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="201"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="275"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="277"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="200"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="280"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="203"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="280"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="203"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="285"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="209"/>
+        <source>Plot &amp;panels</source>
+        <translation>绘图面板(&amp;P)</translation>
+    </message>
+    <message>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="355"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="493"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="473"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="496"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="476"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="518"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="498"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="522"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="502"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="527"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="507"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="529"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="509"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="532"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="512"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -4392,82 +4422,82 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>ValuesTable</name>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="60"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
         <source>Values at step t</source>
         <translation>第 t 步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="61"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="62"/>
         <source>Values of the current step</source>
         <translation>当前时间步的数值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="63"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="64"/>
         <source>One row per quantity of the LSTM cell, one column per unit</source>
         <translation>每行是 LSTM 记忆单元的一个量，每列是一个单元</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="171"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="180"/>
         <source>input x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="69"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="70"/>
         <source>previous hidden state h_{t−1}</source>
         <translation>上一步的隐藏状态 h_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="65"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="66"/>
         <source>Inputs of the current step</source>
         <translation>当前步的输入</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="66"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="67"/>
         <source>The input x_t, one column per input</source>
         <translation>输入 x_t，每个输入一列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="70"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="71"/>
         <source>previous cell state C_{t−1}</source>
         <translation>上一步的细胞状态 C_{t−1}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="71"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="72"/>
         <source>forget gate f_t</source>
         <translation>遗忘门 f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="72"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="73"/>
         <source>input gate i_t</source>
         <translation>输入门 i_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="73"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="74"/>
         <source>candidate C̃_t</source>
         <translation>候选记忆 C̃_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="74"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="75"/>
         <source>output gate o_t</source>
         <translation>输出门 o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="75"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="76"/>
         <source>cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="76"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="77"/>
         <source>tanh(C_t)</source>
         <translation>tanh(C_t)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="77"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="78"/>
         <source>hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/values_table.py" line="147"/>
+        <location filename="../../lstm_sim/gui/values_table.py" line="148"/>
         <source>unit {j}</source>
         <translation>单元 {j}</translation>
     </message>
@@ -4765,83 +4795,83 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="309"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="356"/>
         <source>lstm-sim export</source>
         <translation>lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="311"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="358"/>
         <source>Exported by lstm-sim</source>
         <translation>由 lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="456"/>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="597"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="504"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="645"/>
         <source>LSTM trace</source>
         <translation>LSTM 运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="475"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="523"/>
         <source>Inputs x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="476"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="524"/>
         <source> and targets y_t (dashed)</source>
         <translation> 及目标 y_t（虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="485"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="533"/>
         <source>Gates: forget f, input i, output o</source>
         <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="489"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="537"/>
         <source>forget f</source>
         <translation>遗忘门 f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="490"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="538"/>
         <source>input i</source>
         <translation>输入门 i</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="491"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="539"/>
         <source>output o</source>
         <translation>输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="498"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="546"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="499"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="547"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="509"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="557"/>
         <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
         <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="520"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="568"/>
         <source>‖∂L/∂C_t‖</source>
         <translation>‖∂L/∂C_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="521"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="569"/>
         <source>‖∂L/∂h_t‖</source>
         <translation>‖∂L/∂h_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="527"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="575"/>
         <source>step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="572"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="620"/>
         <source>unknown plot format(s): {0} (use png, svg)</source>
         <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
     </message>

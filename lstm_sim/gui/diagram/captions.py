@@ -12,6 +12,7 @@ import numpy as np
 from PySide6.QtCore import QCoreApplication
 
 from ...session.view_model import GATE_KEYS, NODE_KEYS
+from ..clamp_text import clamped_reading
 from .text import NO_VALUE, fill_template, format_value
 
 __all__ = [
@@ -156,12 +157,15 @@ def tooltips(
     t: int,
     decimals: int,
     input_names: Sequence[str] = (),
+    clamped: Mapping[str, float] | None = None,
 ) -> dict[str, str]:
     """Tooltip text of every node: what it is, and its equation with numbers.
 
     ``input_names`` name the columns of x_t (a table's column names), shown
-    beside their values.
+    beside their values. A gate of ``clamped`` (what-if: held at a constant)
+    reads as clamped: ``f_t = σ(…) = 1 (clamped; σ(−2.2211) would be 0.0978)``.
     """
+    clamped = clamped or {}
     d, j, vals = decimals, unit, values
     texts, eqs, whats = templates(), equations(), what()
 
@@ -205,6 +209,11 @@ def tooltips(
                 if named:  # the table's columns: flow = 0.51, rain = −1.2
                     numbers = [f"{n} = {a}" for n, a in zip(input_names, numbers, strict=True)]
                 lines.append(f"{eq} = [{', '.join(numbers)}]")
+        elif key in clamped and has_step:
+            reading = clamped_reading(
+                key, clamped[key], float(pre[key][j]), lambda z: format_value(z, d)
+            )
+            lines.append(f"{eq} = {reading}")
         elif key in subst:
             lines.append(f"{eq} = {subst[key]} = {num(key)}")
         elif key in ("c", "h"):  # the initial state (t = 0)

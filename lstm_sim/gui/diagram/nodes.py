@@ -13,6 +13,7 @@ from PySide6.QtGui import (
     QFontMetricsF,
     QImage,
     QLinearGradient,
+    QPaintEngine,
     QPainter,
     QPainterPath,
     QPen,
@@ -425,7 +426,15 @@ class ValueNode(HoverItem):
         """
         pal = self._palette
         painter.fillRect(self._strip_frame, pal.strip_frame)
-        painter.drawImage(self._strip_area, self._strip_image)
+        if painter.paintEngine().type() == QPaintEngine.Type.SVG:
+            # An export: one rectangle per unit (vector), not an embedded image.
+            area, n = self._strip_area, self._strip_image.width()
+            w = area.width() / n
+            for k in range(n):
+                cell = QRectF(area.left() + k * w, area.top(), w, area.height())
+                painter.fillRect(cell, self._strip_image.pixelColor(k, 0))
+        else:
+            painter.drawImage(self._strip_area, self._strip_image)
         if self._selected_rects is not None:
             outer, inner, cell = self._selected_rects
             painter.fillRect(outer, pal.ink)

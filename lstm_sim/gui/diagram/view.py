@@ -180,6 +180,7 @@ class CellDiagram(QGraphicsView):
         self._unit = 0
         self._values: Mapping[str, np.ndarray | None] = dict.fromkeys(NODE_KEYS)
         self._pre: Mapping[str, np.ndarray] = {}
+        self._clamped: Mapping[str, float] = {}
         self._rgb: dict[str, bytes] = {}
         self._limits_cache: tuple[tuple, np.ndarray] | None = None
         self._tips: dict[str, str] = {}
@@ -244,6 +245,7 @@ class CellDiagram(QGraphicsView):
         self._unit = view.unit
         self._values = view.values
         self._pre = view.pre
+        self._clamped = view.clamped
         self._refresh()
 
     def set_unit(self, j: int) -> None:
@@ -658,5 +660,11 @@ class CellDiagram(QGraphicsView):
     def _tooltips(self) -> dict[str, str]:
         """Tooltip text of every node: what it is, and its equation with numbers."""
         return captions.tooltips(
-            self._values, self._pre, self._unit, self._t, self._decimals, self._input_names
+            self._values,
+            self._pre,
+            self._unit,
+            self._t,
+            self._decimals,
+            self._input_names,
+            self._clamped,
         )

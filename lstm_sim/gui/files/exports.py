@@ -39,39 +39,16 @@ from ..plots.export import (
     save_png,
     save_svg,
     svg_failed,
-    write_plot_csv,
+    vector_items,
     write_png,
     write_svg,
 )
+from ..plots.table import write_curve_csv
 from .dialogs import ExportDialog, ExportOptions
 from .part import FilePart
 from .settings_keys import EXPORT_DIR_KEY
 
 __all__ = ["Exporter"]
-
-
-class _NamedCurve:
-    """A plot curve under a column name (what :func:`write_plot_csv` reads)."""
-
-    def __init__(self, item: Any, name: str) -> None:
-        self._item = item
-        self._name = name
-
-    def name(self) -> str:
-        return self._name
-
-    def getOriginalDataset(self):
-        return self._item.getOriginalDataset()
-
-
-class _CurveSet:
-    """Curves of one or several panels, as a plot item for :func:`write_plot_csv`."""
-
-    def __init__(self, curves: list[_NamedCurve]) -> None:
-        self._curves = curves
-
-    def listDataItems(self) -> list[_NamedCurve]:
-        return list(self._curves)
 
 
 def _unknown_format(fmt: str) -> Text:
@@ -106,7 +83,7 @@ def write_diagram_svg(diagram: QWidget, options: ExportOptions, title: str) -> N
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    generator = QSvgGenerator()
+    generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)  # SVG 1.1: clip paths
     generator.setOutputDevice(buffer)
     generator.setSize(QSize(w, h))
     generator.setViewBox(QRect(0, 0, w, h))
@@ -118,9 +95,10 @@ def write_diagram_svg(diagram: QWidget, options: ExportOptions, title: str) -> N
     try:
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setRenderHint(QPainter.RenderHint.TextAntialiasing, True)
-        scene.render(
-            painter, QRectF(0, 0, w, h), scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio
-        )
+        with vector_items(scene):  # lines and text, not cached pixmaps
+            scene.render(
+                painter, QRectF(0, 0, w, h), scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio
+            )
     finally:
         painter.end()
     buffer.close()
@@ -227,7 +205,7 @@ class Exporter(FilePart):
                     title=self.tr("lstm-sim plots"),
                 )
             elif options.fmt == "csv":
-                write_plot_csv(self._curve_set(key), options.path)
+                write_curve_csv(self.window.plots.curve_table(key), options.path)
             else:
                 raise SaveError(options.path, "", _unknown_format(options.fmt))
         except SaveError as err:
@@ -240,51 +218,6 @@ class Exporter(FilePart):
         self.files.status(self.tr("Exported {name}").format(name=os.path.basename(path)))
         self.files.exported.emit(path)
         return True
-
-    def _curve_set(self, key: str | None) -> _CurveSet:
-        """The curves of panel ``key`` (all panels for None), named after what they show."""
-        keys = [key] if key is not None else list(self.window.plots.plots)
-        curves: list[_NamedCurve] = []
-        seen: set[str] = set()
-        for k in keys:
-            for name, item in self._panel_curves(k):
-                x, _y = item.getOriginalDataset()
-                if x is None or len(x) == 0:
-                    continue
-                if name in seen:
-                    name = f"{k}.{name}"
-                seen.add(name)
-                curves.append(_NamedCurve(item, name))
-        return _CurveSet(curves)
-
-    def _panel_curves(self, key: str) -> list[tuple[str, Any]]:
-        plots = self.window.plots
-        s = self.session
-        series = getattr(plots, "_series", {})
-        units = getattr(plots, "_units", [s.unit])
-        out: list[tuple[str, Any]] = []
-        if key == "inputs":
-            for ser, name in zip(series.get("inputs", []), s.cell_input_names(), strict=False):
-                out.append((name, ser.item))
-            for ser, name in zip(series.get("targets", []), s.sequence.target_names, strict=False):
-                out.append((name, ser.item))
-            for p, ser in enumerate(series.get("pred", [])):
-                out.append((f"yhat_{p}", ser.item))
-        elif key == "gates":
-            for gate in ("f", "i", "o"):
-                for ser, j in zip(series.get(gate, []), units, strict=False):
-                    out.append((f"{gate}_{j}", ser.item))
-        elif key in ("c", "h"):
-            for ser, j in zip(series.get(key, []), units, strict=False):
-                out.append((f"{key}_{j}", ser.item))
-        elif key == "grads":
-            out += [("grad_c_norm", plots.grad_c), ("grad_h_norm", plots.grad_h)]
-        known = {id(item) for _, item in out}
-        plot = plots.plots[key]
-        for k, item in enumerate(plot.listDataItems()):  # anything else drawn there
-            if id(item) not in known:
-                out.append((item.name() or f"{key}_curve_{k}", item))
-        return out
 
     def export_diagram(self, options: ExportOptions | None = None) -> bool:
         """File ▸ Export ▸ Cell diagram…: PNG (rendered at the pixel ratio) or SVG."""

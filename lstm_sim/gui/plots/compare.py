@@ -31,7 +31,8 @@ from PySide6.QtWidgets import (
 from ...session import Session, Topic
 from ..banner import origin_explanation
 from ..follow import follow
-from .panels import SERIES_COLORS, cache_axes, set_decade_range
+from .axes import cache_axes, set_decade_range
+from .panels import SERIES_COLORS
 
 __all__ = ["ComparePanel"]
 
@@ -163,7 +164,15 @@ class ComparePanel(QWidget):
         self.grad_plot.addItem(self.clip_line, ignoreBounds=True)
         self.factor_plot.addItem(self.sigma_line, ignoreBounds=True)
         # (InfiniteLines must not go into a pyqtgraph legend: its sample painter
-        # segfaults on them. The two lines are named in the labels above instead.)
+        # segfaults on them. Each has an entry of its own: an empty curve in its pen.)
+        self.line_entries = {
+            "sigma": self.factor_plot.plot(
+                pen=pg.mkPen(RNN_COLOR, width=1, style=Qt.PenStyle.DashLine), name="σ_max"
+            ),
+            "clip": self.grad_plot.plot(
+                pen=pg.mkPen(RNN_COLOR, width=1, style=Qt.PenStyle.DotLine), name="clip"
+            ),
+        }
 
         self.explanation.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         lay = QHBoxLayout(self)
@@ -228,6 +237,8 @@ class ComparePanel(QWidget):
         self._set_curve_name("lstm_direct", self.tr("LSTM direct path ∏f"))
         self._set_curve_name("forget", self.tr("LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)"))
         self._set_curve_name("carry", self.tr("LSTM ∏ f (t back to k)"))
+        self._set_curve_name("sigma", self.tr("RNN σ_max(W_hh) (dashed)"))
+        self._set_curve_name("clip", self.tr("RNN clipping threshold (dotted)"))
         self.sync_explanation()
         self.refresh()
 
@@ -247,11 +258,26 @@ class ComparePanel(QWidget):
             )
         self.explanation.setText(text)
 
+    def _sync_line_entries(self) -> None:
+        """The σ_max and clipping lines have a legend entry while they are drawn."""
+        pairs = (
+            ("sigma", self.sigma_line, self.factor_plot),
+            ("clip", self.clip_line, self.grad_plot),
+        )
+        for key, line, plot in pairs:
+            entry = self.line_entries[key]
+            listed = any(sample.item is entry for sample, _label in plot.legend.items)
+            if line.isVisible() and not listed:
+                plot.legend.addItem(entry, entry.opts["name"])
+            elif listed and not line.isVisible():
+                plot.legend.removeItem(entry)
+
     def _set_curve_name(self, key: str, name: str) -> None:
         """A curve's name and its legend entry (the curve names that are translated)."""
-        curve = self.curves[key]
+        curve = self.curves.get(key) or self.line_entries[key]
         curve.opts["name"] = name
-        plot = self.factor_plot if key in ("forget", "carry", "rnn_factor") else self.grad_plot
+        factors = ("forget", "carry", "rnn_factor", "sigma")
+        plot = self.factor_plot if key in factors else self.grad_plot
         legend = plot.legend
         for _sample, label in legend.items:
             if _sample.item is curve:
@@ -323,6 +349,10 @@ class ComparePanel(QWidget):
             "grad_range": [list(map(float, r)) for r in self.grad_plot.viewRange()],
             "factor_range": [list(map(float, r)) for r in self.factor_plot.viewRange()],
             "curves": curves,
+            "legends": [
+                [label.text for _sample, label in plot.legend.items]
+                for plot in (self.grad_plot, self.factor_plot)
+            ],
         }
 
     def sync(self) -> None:
@@ -359,6 +389,7 @@ class ComparePanel(QWidget):
             self.grad_plot.setTitle(
                 self.tr("How far back the loss at step t reaches"), size="9pt", justify="left"
             )
+            self._sync_line_entries()
             return
         lags = view.lags.astype(float)
         grads = [_positive(view.dc_norm), _positive(view.dh_norm)]
@@ -401,6 +432,7 @@ class ComparePanel(QWidget):
             self.clip_line.hide()
             self.sigma_label.setText(self.tr("RNN comparison is off"))
             self.clip_note.setText("")
+        self._sync_line_entries()
         n = float(max(len(lags) - 1, 1))
         if getattr(self, "_x_max", None) != n:
             self._x_max = n

@@ -27,7 +27,7 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QPainter, QPen, QStaticText, QTextOption
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsLineItem
 
-__all__ = ["Cursor", "FastCurve"]
+__all__ = ["Cursor", "FastCurve", "PanelTitle", "Veil"]
 
 
 #: Device pixels added around a repainted strip (the pen, rounding).
@@ -383,8 +383,74 @@ class Cursor(QGraphicsLineItem):
 
     def _place(self, *_args) -> None:
         x = self._vb.childGroup.mapToParent(QPointF(self._t, 0.0)).x()
-        x = round(x) + 0.5  # on a pixel: crisp, and no repaint for sub-pixel moves
+        # the centre of the pixel holding x: crisp, within half a pixel of the step, and no
+        # repaint for sub-pixel moves (round(x) + 0.5 was up to a whole pixel off)
+        x = math.floor(x) + 0.5
         height = self._vb.rect().height()
         line = self.line()
         if line.x1() != x or line.y2() != height:
             self.setLine(x, 0.0, x, height)
+
+
+class Veil(QGraphicsItem):
+    """A translucent veil over a panel right of the cursor: the steps after t look faded.
+
+    After stepping back, the trace still holds the steps computed ahead, and the
+    inputs are known to the end: both stay drawn, under this veil (the panel's
+    own background at :attr:`ALPHA`), so that the past (t and before) reads
+    clearly from what lies ahead. In the ViewBox's pixel coordinates like
+    :class:`Cursor`; a move repaints only the strip between the old and the new
+    edge.
+    """
+
+    ALPHA = 170  # of 255: the curves ahead still show, clearly fainter
+
+    def __init__(self, viewbox: pg.ViewBox) -> None:
+        super().__init__(viewbox)
+        self._vb = viewbox
+        self._t = 0.0
+        self._x = 0.0
+        self.setZValue(999)  # above the curves, under the panel's title and the cursor
+        self.setAcceptedMouseButtons(Qt.MouseButton.NoButton)
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption)
+        viewbox.sigTransformChanged.connect(self._place)
+        viewbox.sigResized.connect(self._resized)
+        self._rect = QRectF(viewbox.rect())
+        self._place()
+
+    def value(self) -> float:
+        """The step the veil starts after."""
+        return self._t
+
+    def setValue(self, t: float) -> None:
+        self._t = float(t)
+        self._place()
+
+    def _resized(self, *_args) -> None:
+        self.prepareGeometryChange()
+        self._rect = QRectF(self._vb.rect())
+        self._place()
+        self.update()
+
+    def _place(self, *_args) -> None:
+        x = round(self._vb.childGroup.mapToParent(QPointF(self._t, 0.0)).x()) + 1.0
+        if x != self._x:
+            lo, hi = sorted((self._x, x))
+            self._x = x
+            self.update(QRectF(lo - 1.0, 0.0, hi - lo + 2.0, self._rect.height()))
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        left = max(self._x, 0.0)
+        if left >= self._rect.right():
+            return
+        views = self.scene().views() if self.scene() is not None else []
+        color = QColor(views[0].backgroundBrush().color()) if views else QColor("white")
+        color.setAlpha(self.ALPHA)
+        area = QRectF(left, 0.0, self._rect.right() - left, self._rect.height())
+        exposed = option.exposedRect
+        if not exposed.isEmpty():
+            area = area.intersected(exposed)
+        painter.fillRect(area, color)

@@ -43,7 +43,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor, QImage, QPainter, QResizeEvent
 from PySide6.QtSvg import QSvgGenerator, QSvgRenderer
-from PySide6.QtWidgets import QApplication, QGraphicsItem, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGraphicsItem,
+    QGraphicsScene,
+    QGraphicsView,
+    QWidget,
+)
 
 from ...io._files import atomic_write
 from ...io.errors import QT_TRANSLATE_NOOP, SaveError, Text
@@ -183,6 +189,47 @@ def _target_size(target: QWidget | QGraphicsItem) -> QSize:
     return target.sceneBoundingRect().size().toSize()
 
 
+@contextmanager
+def vector_items(target: QWidget | QGraphicsItem | Any):
+    """While painting into a vector device: every graphics item paints itself, uncached.
+
+    Items cached as pixmaps (axes, legends, the diagram's labels, kept cheap to
+    repaint on screen) would be written into an SVG as ``<image>`` rasters with
+    their text inside; for the export they paint as lines and text. ``target``:
+    a widget (its graphics views), a graphics item or a scene.
+    """
+    if isinstance(target, QGraphicsScene):
+        scenes = [target]
+    elif isinstance(target, QGraphicsItem):
+        scenes = [target.scene()] if target.scene() is not None else []
+    else:
+        views = target.findChildren(QGraphicsView)
+        if isinstance(target, QGraphicsView):
+            views.append(target)
+        scenes = [v.scene() for v in views if v.scene() is not None]
+    # and the scenes a scene draws as its background (the cell diagram's fixed items)
+    scenes += [inner for scene in scenes for inner in scene.findChildren(QGraphicsScene)]
+    saved = [(item, item.cacheMode()) for scene in scenes for item in scene.items()]
+    none = QGraphicsItem.CacheMode.NoCache
+    for item, mode in saved:
+        if mode != none:
+            item.setCacheMode(none)
+    # a view's cached background is a pixmap too
+    views = [view for scene in scenes for view in scene.views()]
+    view_modes = [(view, view.cacheMode()) for view in views]
+    for view in views:
+        view.setCacheMode(QGraphicsView.CacheModeFlag.CacheNone)
+    try:
+        yield
+    finally:
+        for item, mode in saved:
+            if mode != none:
+                item.setCacheMode(mode)
+        for view, view_mode in view_modes:
+            view.setCacheMode(view_mode)
+            view.resetCachedContent()
+
+
 # -------------------------------------------------------------------- PNG
 def write_png(
     target: QWidget | QGraphicsItem,
@@ -301,7 +348,7 @@ def write_svg(
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     with _prepared(target, QSize(lw, lh)):
-        generator = QSvgGenerator()
+        generator = QSvgGenerator(QSvgGenerator.SvgVersion.Svg11)  # SVG 1.1: clip paths
         generator.setOutputDevice(buffer)
         generator.setSize(QSize(lw, lh))
         generator.setViewBox(QRect(0, 0, lw, lh))
@@ -316,7 +363,8 @@ def write_svg(
             raise SaveError(path, "", svg_failed())
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-            _paint(target, painter, lw, lh)
+            with vector_items(target):
+                _paint(target, painter, lw, lh)
         finally:
             painter.end()
     buffer.close()

@@ -18,15 +18,18 @@ from typing import Any
 import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 
 from ...session import Session, Topic
 from ..diagram import rich_notation
 from ..follow import follow
+from ..mnemonics import with_mnemonics
 from ..prediction import prediction_caption
 from ..steady import SteadyLabel
 from ..theme import scale_pen
-from .curves import Cursor, FastCurve, PanelTitle
+from .axes import SeekViewBox, ShortAxis, cache_axes, cache_tree, no_contents, set_decade_range
+from .curves import Cursor, FastCurve, PanelTitle, Veil
 from .decimate import Envelope, bin_size_for
 from .step_axis import StepAxis
 
@@ -44,110 +47,11 @@ SERIES_COLORS = {
 }
 
 
-def set_decade_range(
-    plot: pg.PlotItem, current: tuple[float, float] | None, *curves: np.ndarray
-) -> tuple[float, float] | None:
-    """Fit a log-y plot to whole decades of ``curves``; touch it only when they change.
-
-    Auto-ranging would regenerate the log axis on every step. The range only
-    changes when a curve leaves it or it is more than two decades too wide, so
-    that stepping does not make the axis jump. Returns the (new) range to pass
-    next time.
-    """
-    finite = [c[np.isfinite(c)] for c in curves]
-    values = np.concatenate(finite) if finite else np.empty(0)
-    if values.size == 0:
-        return current
-    lo = float(np.floor(np.log10(values.min())))
-    hi = float(np.ceil(np.log10(values.max())))
-    if hi - lo < 1:
-        hi = lo + 1
-    if current is not None:
-        # Keep the axis while the curves fit and it is at most two decades too wide:
-        # stepping must not make it jump back and forth (nor repaint the panel).
-        c_lo, c_hi = current
-        if c_lo <= lo and hi <= c_hi and (c_hi - c_lo) - (hi - lo) <= 2:
-            return current
-    if (lo, hi) != current:
-        plot.setYRange(lo, hi, padding=0.02)
-    return (lo, hi)
-
-
-def cache_axes(plot: pg.PlotItem) -> None:
-    """Cache a plot's axes as pixmaps: they sit inside every repainted region but rarely change."""
-    for name in ("left", "bottom"):
-        plot.getAxis(name).setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-
-
-def cache_tree(item: pg.QtWidgets.QGraphicsItem) -> None:
-    """Cache ``item`` and everything in it as pixmaps (a legend: the cursor passes over it)."""
-    item.setCacheMode(pg.QtWidgets.QGraphicsItem.CacheMode.DeviceCoordinateCache)
-    for child in item.childItems():
-        cache_tree(child)
-
-
-def _no_contents(plot: pg.PlotItem) -> None:
-    """Mark a plot's containers, which draw nothing themselves, as having no contents.
-
-    Qt then skips them when it repaints (no bounding rectangle asked of Python
-    for each one on every repaint); their children are drawn as before.
-    """
-    flag = pg.QtWidgets.QGraphicsItem.GraphicsItemFlag.ItemHasNoContents
-    plot.setFlag(flag)
-    plot.titleLabel.setFlag(flag)
-
-
-class ShortAxis(pg.AxisItem):
-    """A value axis for a panel a few dozen pixels high: two or three numbers, not six.
-
-    pyqtgraph asks for at least 2.25 intervals between numbered ticks, which on
-    a 35-pixel axis prints 0, 0.2, 0.4 … 1.0 over one another. Below
-    :attr:`SHORT` pixels this axis asks for about 1.5 (0, 0.5, 1).
-    """
-
-    SHORT = 90.0
-
-    def tickSpacing(self, minVal, maxVal, size):
-        if size < self.SHORT and not self.logMode:
-            # the parent divides the span by 2.25: widen it so that it divides by 1.5
-            maxVal = minVal + (maxVal - minVal) * 2.25 / 1.5
-        return super().tickSpacing(minVal, maxVal, size)
-
-
-class SeekViewBox(pg.ViewBox):
-    """A ViewBox where the left button seeks (click or drag) instead of panning.
-
-    The right button keeps pyqtgraph's zoom drag and the wheel zooms.
-    """
-
-    def __init__(self, panels: PlotPanels) -> None:
-        super().__init__()
-        self._panels = panels
-
-    def _seek(self, ev) -> None:
-        x = self.mapSceneToView(ev.scenePos()).x()
-        self._panels.seek_requested.emit(round(x))
-
-    def mouseClickEvent(self, ev) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._seek(ev)
-        else:
-            super().mouseClickEvent(ev)
-
-    def mouseDragEvent(self, ev, axis=None) -> None:
-        if ev.button() == Qt.MouseButton.LeftButton:
-            ev.accept()
-            self._seek(ev)
-        else:
-            super().mouseDragEvent(ev, axis)
-
-
 class _Series:
     """One plotted series: a curve item fed from a trace column through an envelope."""
 
     def __init__(self, plot: pg.PlotItem, pen, capacity: int, bin_size: int, name: str) -> None:
-        self.item = FastCurve(pen)
+        self.item = FastCurve(pen, name=name)
         scale_pen(self.item)  # the width of the current appearance (high contrast: wider)
         self.item.set_x_span(0.0, float(capacity))
         self.name = name
@@ -172,6 +76,13 @@ class PlotPanels(QWidget):
     seek_requested = Signal(int)
 
     PANELS = ("inputs", "gates", "c", "h", "grads")
+    #: The least height a panel gets (px): its numbers stay readable; the plots tab
+    #: keeps the room of the panels shown.
+    MIN_PANEL_HEIGHT = 56
+    #: Width of the legends' column (px).
+    LEGEND_WIDTH = 92
+    #: Legend entries at most per panel (all units: the selected unit's only).
+    LEGEND_ROWS = 4
 
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -193,8 +104,8 @@ class PlotPanels(QWidget):
         lay.addWidget(self._caption_box)
         self.plots: dict[str, pg.PlotItem] = {}
         self.cursors: dict[str, Cursor] = {}
+        self.veils: dict[str, Veil] = {}
         self.titles: dict[str, PanelTitle] = {}
-        first = None
         for row, key in enumerate(self.PANELS):
             plot = self.layout_widget.addPlot(
                 row=row,
@@ -217,27 +128,35 @@ class PlotPanels(QWidget):
             cache_axes(plot)
             plot.getAxis("left").enableAutoSIPrefix(False)
             plot.disableAutoRange(axis="x")
-            if first is None:
-                first = plot
-            else:
-                plot.setXLink(first)
-            if key != "grads":
-                plot.getAxis("bottom").setStyle(showValues=False)
-            _no_contents(plot)
+            no_contents(plot)
             cursor = Cursor(plot.getViewBox(), pg.mkPen((200, 30, 30), width=1.5))
             scale_pen(cursor)
+            self.veils[key] = Veil(plot.getViewBox())
             self.plots[key] = plot
             self.cursors[key] = cursor
-        self.plots["gates"].setYRange(0.0, 1.0, padding=0.05)
+        # View ▸ Plot panels: each panel can be hidden (the others get its room).
+        self.panels_menu = QMenu(self)  # (deleted with the panels)
+        self.panel_actions: dict[str, QAction] = {}
+        for key in self.PANELS:
+            action = QAction(self.panels_menu)
+            action.setCheckable(True)
+            action.setChecked(True)
+            action.toggled.connect(lambda on, k=key: self.set_panel_visible(k, on))
+            self.panels_menu.addAction(action)
+            self.panel_actions[key] = action
+        # (room for the numbers 0 and 1 inside the panel: labels past its ends are hidden)
+        self.plots["gates"].setYRange(0.0, 1.0, padding=0.15)
         self.plots["gates"].getAxis("left").setTicks([[(0.0, "0"), (0.5, "0.5"), (1.0, "1")]])
         self.plots["grads"].setLogMode(y=True)
         self.time_axis: StepAxis = self.plots["grads"].getAxis("bottom")  # years, dates
-        self.grad_legend = self.plots["grads"].addLegend(
-            offset=(-10, 2), labelTextSize="8pt", colCount=2
-        )
-        self.gate_legend = self.plots["gates"].addLegend(
-            offset=(-10, 2), labelTextSize="8pt", colCount=3
-        )
+        # The legends in a column of their own, right of the panels: off the curves. Each
+        # names its curves as the CSV export does (x_0, f_0, …).
+        self.legends: dict[str, pg.LegendItem] = {}
+        for row, key in enumerate(self.PANELS):
+            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=-6)
+            self.layout_widget.addItem(legend, row=row, col=1)
+            self.legends[key] = legend
+        self.layout_widget.ci.layout.setColumnFixedWidth(1, self.LEGEND_WIDTH)
         self.grad_c = FastCurve(pg.mkPen(SERIES_COLORS["c"], width=2), name="‖∂L/∂C_k‖")
         self.grad_h = FastCurve(
             pg.mkPen(SERIES_COLORS["h"], width=1.5, style=Qt.PenStyle.DashLine),
@@ -282,7 +201,11 @@ class PlotPanels(QWidget):
         for key, (title, tip) in labels.items():
             self.titles[key].set_text(title, rich_notation(title))
             self.plots[key].getViewBox().setToolTip(tip)
-        self.plots["grads"].setLabel("bottom", self.tr("time step t"))
+        self._place_panels()  # the x axis' label
+        self.panels_menu.setTitle(self.tr("Plot &panels"))
+        entries = with_mnemonics(title.replace("&", "&&") for title, _tip in labels.values())
+        for key, entry in zip(labels, entries, strict=True):
+            self.panel_actions[key].setText(entry)
         self.caption.setAccessibleName(self.tr("What the gradient panel shows"))
         self._update_gradients()
 
@@ -306,7 +229,7 @@ class PlotPanels(QWidget):
                 # From the PlotItem, not only its ViewBox: the plot's list of data
                 # items (what exports read) must forget the curves of the last sequence.
                 series.plot.removeItem(series.item)
-        for legend in (self.gate_legend,):
+        for legend in self.legends.values():
             legend.clear()
         self._series = {}
         self._yranges = {}
@@ -319,9 +242,12 @@ class PlotPanels(QWidget):
         # What the shown cell reads (a model's upper layer: the layer below's h), and the
         # targets and the head's ŷ, in its step order (reversed for a reverse cell).
         x_rows, y_rows, model_yhat = s.cell_inputs, s.cell_targets(), s.cell_yhat()
+        names = s.cell_input_names()
         for j in range(x_rows.shape[1]):
             color = SERIES_COLORS["x"] if j == 0 else pg.intColor(j, hues=max(3, x_rows.shape[1]))
-            inputs.append(_Series(self.plots["inputs"], pg.mkPen(color, width=1), T, bin_size, "x"))
+            inputs.append(
+                _Series(self.plots["inputs"], pg.mkPen(color, width=1), T, bin_size, names[j])
+            )
         self._series["inputs"] = inputs
         if y_rows is not None:
             self._series["targets"] = [
@@ -330,9 +256,9 @@ class PlotPanels(QWidget):
                     pg.mkPen(SERIES_COLORS["y"], width=1, style=Qt.PenStyle.DashLine),
                     T,
                     bin_size,
-                    "y",
+                    name,
                 )
-                for _ in range(y_rows.shape[1])
+                for name in s.sequence.target_names
             ]
             self._set_static("targets", y_rows)
         self._set_static("inputs", x_rows)
@@ -347,9 +273,9 @@ class PlotPanels(QWidget):
                     pg.mkPen(SERIES_COLORS["pred"], width=1),
                     T,
                     bin_size,
-                    "ŷ",
+                    f"ŷ_{k}",
                 )
-                for _ in range(p)
+                for k in range(p)
             ]
             if model_yhat is not None:  # the model's head: known for every step at once
                 self._set_static("pred", model_yhat)
@@ -363,10 +289,8 @@ class PlotPanels(QWidget):
                 if all_units and j != s.unit:
                     color.setAlpha(90)
                 pen = pg.mkPen(color, width=width)
-                series = _Series(self.plots["gates"], pen, T, bin_size, gate)
+                series = _Series(self.plots["gates"], pen, T, bin_size, f"{gate}_{j}")
                 lst.append(series)
-                if j == s.unit:
-                    self.gate_legend.addItem(series.item, f"{gate}_t")
             self._series[gate] = lst
         for key in ("c", "h"):
             lst = []
@@ -380,25 +304,86 @@ class PlotPanels(QWidget):
                         pg.mkPen(color, width=1),
                         T,
                         bin_size,
-                        key,
+                        f"{key}_{j}",
                     )
                 )
             self._series[key] = lst
         self._units = list(units)
         self._all_units = all_units
         # (a model's reverse cell steps through time backwards: its axis counts steps)
-        self.time_axis.set_step_labels(None if s.cell_key.reverse else s.sequence.step_labels)
-        for legend in (self.gate_legend, self.grad_legend):
-            cache_tree(legend)
+        labels = None if s.cell_key.reverse else s.sequence.step_labels
+        for plot in self.plots.values():  # (the lowest panel shown carries them)
+            plot.getAxis("bottom").set_step_labels(labels)
+        self._fill_legends()
         self._apply_x_range()
         self._update_trace()
         self._update_cursor()
         self._update_gradients()
 
+    def set_panel_visible(self, key: str, on: bool) -> None:
+        """Show or hide panel ``key`` (View ▸ Plot panels)."""
+        action = self.panel_actions[key]
+        if action.isChecked() != on:
+            action.setChecked(on)  # (toggled: comes back here)
+            return
+        self._place_panels()
+
+    def shown_panels(self) -> list[str]:
+        """The panels shown, top to bottom."""
+        return [k for k in self.PANELS if self.panel_actions[k].isChecked()]
+
+    def _place_panels(self) -> None:
+        """Lay out the panels shown, each at least :attr:`MIN_PANEL_HEIGHT` high; the
+        lowest shown carries the step numbers of the shared x axis."""
+        ci = self.layout_widget.ci
+        for key in self.PANELS:
+            for item in (self.plots[key], self.legends[key]):
+                if item in ci.items:
+                    ci.removeItem(item)
+                item.hide()
+        shown = self.shown_panels()
+        # x linked to the top panel shown (pyqtgraph links through the master's on-screen
+        # geometry: a hidden master would give the others a wrong range)
+        for key in self.PANELS:
+            self.plots[key].setXLink(None)
+        for key in shown[1:]:
+            self.plots[key].setXLink(self.plots[shown[0]])
+        for row, key in enumerate(shown):
+            plot = self.plots[key]
+            ci.addItem(plot, row=row, col=0)
+            ci.addItem(self.legends[key], row=row, col=1)
+            plot.show()
+            self.legends[key].show()
+            last = row == len(shown) - 1
+            plot.getAxis("bottom").setStyle(showValues=last)
+            if last:
+                plot.setLabel("bottom", self.tr("time step t"))
+            else:
+                plot.getAxis("bottom").showLabel(False)
+        self.layout_widget.setMinimumHeight(len(shown) * self.MIN_PANEL_HEIGHT + 30)
+        if hasattr(self, "_series"):  # (not while the panels are built)
+            self._apply_x_range()
+            QTimer.singleShot(0, self, self._apply_x_range)  # once laid out (not once deleted)
+
+    def _fill_legends(self) -> None:
+        """Each panel's legend: its curves by name (of all units, the selected one's)."""
+        unit = self.session.unit
+        for key, legend in self.legends.items():
+            curves = self._panel_curves(key)
+            if key != "inputs" and key != "grads":
+                curves = [c for c in curves if str(c.name()).endswith(f"_{unit}")]
+            for curve in curves[: self.LEGEND_ROWS]:
+                legend.addItem(curve, str(curve.name()))
+            cache_tree(legend)
+
     def _apply_x_range(self) -> None:
         """Show the whole sequence, t = 0 … T (on the master plot; the others follow)."""
         T = max(self.session.T, 1)
-        self.plots["inputs"].setXRange(0, T, padding=0.01)
+        shown = self.shown_panels() or list(self.PANELS)
+        # the top panel shown (the others shown follow it), and the hidden ones (unlinked)
+        for key in self.PANELS:
+            if key == shown[0] or key not in shown:
+                self.plots[key].setXRange(0, T, padding=0.01)
         for curve in (self.grad_c, self.grad_h):
             curve.set_x_span(0.0, float(T))
 
@@ -407,14 +392,15 @@ class PlotPanels(QWidget):
         self._catch_up()
         # Linked x ranges are aligned through the views' on-screen geometry, which only
         # settles once the layout has run: set the range again then.
-        QTimer.singleShot(0, self._apply_x_range)
+        QTimer.singleShot(0, self, self._apply_x_range)
 
     def _set_static(self, key: str, data: np.ndarray) -> None:
         """Inputs and targets are known for the whole sequence: plot them all at once."""
         for j, series in enumerate(self._series[key]):
             series.update(data[:, j])
-        plot = self.plots["inputs"]
-        plot.enableAutoRange(axis="y")
+        # An explicit range, not pyqtgraph's auto-range: that one waits for a paint,
+        # which a panel behind another tab does not get (issue 13's stateful test).
+        self._widen_y("inputs")
 
     # --------------------------------------------------------------- events
     def _on_changed(self, changes: frozenset[Topic]) -> None:
@@ -451,7 +437,7 @@ class PlotPanels(QWidget):
             for p, series in enumerate(self._series["pred"]):
                 series.update(self._yhat[:n, p])
         if n > self._ranged:
-            for key in ("c", "h"):
+            for key in ("c", "h") if self._yhat is None else ("c", "h", "inputs"):
                 self._widen_y(key)
             self._ranged = n
 
@@ -463,14 +449,17 @@ class PlotPanels(QWidget):
         after a run to the end the range is what a panel built on the whole trace
         at once shows, 0 included.
         """
-        bounds = [s.item.dataBounds(1) for s in self._series[key]]
+        groups = ("inputs", "targets", "pred") if key == "inputs" else (key,)
+        series = [s for group in groups for s in self._series.get(group, [])]
+        bounds = [s.item.dataBounds(1) for s in series]
         bounds = [b for b in bounds if b[0] is not None]
         if not bounds:
             return
         lo, hi = min(b[0] for b in bounds), max(b[1] for b in bounds)
         rng = self._yranges.get(key)
         if rng is None:
-            rng = [min(lo, 0.0), max(hi, 0.0)]
+            # 0 in the states' panels; the inputs' own span (a year column stays readable)
+            rng = [lo, hi] if key == "inputs" else [min(lo, 0.0), max(hi, 0.0)]
         elif lo >= rng[0] and hi <= rng[1]:
             return
         rng = [min(rng[0], lo), max(rng[1], hi)]
@@ -483,6 +472,8 @@ class PlotPanels(QWidget):
         t = self.session.t
         for cursor in self.cursors.values():
             cursor.setValue(t)
+        for veil in self.veils.values():
+            veil.setValue(t)
 
     def _update_gradients(self) -> None:
         s = self.session
@@ -558,6 +549,10 @@ class PlotPanels(QWidget):
             for k, series in enumerate(series_list):
                 named[panel].append((f"{key}[{k}]", series.item))
         named["grads"] += [("grad_c", self.grad_c), ("grad_h", self.grad_h)]
+        legends = {
+            key: [label.text for _sample, label in legend.items]
+            for key, legend in self.legends.items()
+        }
         panels = {}
         for key in self.PANELS:
             view = self.plots[key].getViewBox()
@@ -578,10 +573,80 @@ class PlotPanels(QWidget):
                 "x_range": [float(v) for v in x_range],
                 "y_range": [float(v) for v in y_range],
                 "cursor": self.cursors[key].value(),
+                "faded_after": self.veils[key].value(),
+                "legend": legends[key],
                 "curves": curves,
             }
         axis = {"label": self.time_axis.labelText, "labelled_by": self.time_axis.labelled}
-        return {"panels": panels, "caption": self.caption.text(), "time_axis": axis}
+        return {
+            "panels": panels,
+            "shown": self.shown_panels(),
+            "caption": self.caption.text(),
+            "time_axis": axis,
+        }
+
+    # ---------------------------------------------------------------- export
+    def _panel_curves(self, key: str) -> list[FastCurve]:
+        """The curves panel ``key`` shows, top of its legend first."""
+        if key == "grads":
+            return [self.grad_c, self.grad_h]
+        groups = {"inputs": ("inputs", "targets", "pred"), "gates": ("f", "i", "o")}
+        return [
+            series.item
+            for group in groups.get(key, (key,))
+            for series in self._series.get(group, [])
+        ]
+
+    def legend_names(self, key: str | None = None) -> list[str]:
+        """The names of the curves shown (panel ``key``, or all panels), as their legends
+        name them: ``x_0``, the file's column names, ``y_0``, ``ŷ_0``, ``f_0`` …"""
+        keys = [key] if key is not None else list(self.PANELS)
+        return [str(curve.name()) for k in keys for curve in self._panel_curves(k)]
+
+    def curve_table(self, key: str | None = None) -> list[tuple[str, np.ndarray, np.ndarray]]:
+        """``(name, t, values)`` of every curve shown (panel ``key``, or all panels).
+
+        The values are the session's own, one per step the curve covers — not
+        the envelope drawn at a long sequence's scale: inputs and targets every
+        step, the gates, C and h the steps computed, the gradient norms the BPTT
+        window's (exact zeros, which the log panel leaves out, as NaN).
+        """
+        self._catch_up()
+        s = self.session
+        tr = s.trace
+        n = len(tr)
+        keys = [key] if key is not None else list(self.PANELS)
+        out: list[tuple[str, np.ndarray, np.ndarray]] = []
+        steps = np.arange(1, s.T + 1, dtype=float)
+        for k in keys:
+            if k == "grads":
+                for curve in (self.grad_c, self.grad_h):
+                    x, y = curve.getOriginalDataset()
+                    out.append((str(curve.name()), np.asarray(x, float), np.asarray(y, float)))
+                continue
+            columns: dict[str, np.ndarray] = {}
+            if k == "inputs":
+                # what the shown cell reads, in its step order (see rebuild)
+                x_rows, y_rows, model_yhat = s.cell_inputs, s.cell_targets(), s.cell_yhat()
+                for j, name in enumerate(s.cell_input_names()):
+                    columns[name] = x_rows[:, j]
+                if y_rows is not None:
+                    for j, name in enumerate(s.sequence.target_names):
+                        columns[name] = y_rows[:, j]
+                yhat = model_yhat if model_yhat is not None else self._yhat
+                if yhat is not None:
+                    rows = len(yhat) if model_yhat is not None else n
+                    for p in range(yhat.shape[1]):
+                        columns[f"ŷ_{p}"] = yhat[:rows, p]
+            else:
+                arrays = {g: getattr(tr, g) for g in ("f", "i", "o", "c", "h")}
+                for j in self._units:
+                    for g in ("f", "i", "o") if k == "gates" else (k,):
+                        columns[f"{g}_{j}"] = arrays[g][:, j]
+            for name in self.legend_names(k):
+                y = np.asarray(columns[name], dtype=float)
+                out.append((name, steps[: len(y)], y.copy()))
+        return out
 
     # ---------------------------------------------------------------- tests
     def curve_data(self, key: str, index: int = 0) -> tuple[np.ndarray, np.ndarray]:
