@@ -569,6 +569,28 @@ def panel_loss_is_a_probe(n, a):
     assert probe.min() > 5 * train.max()  # and other sizes all the way back
 
 
+@T.claim("tooltip:loss", "summed up to the last step it is the loss an example was trained on")
+def summed_prediction_is_the_training_loss(n, a):
+    """The loss box's Σ (ŷ_k − y_k)² at t = T is n × the trainer's mean squared error."""
+    from lstm_sim.train import evaluate
+
+    for name in ("adding", "sine"):
+        seq, params, readout = gallery.load_example(name)
+        tr = run(params, seq.inputs)
+        mask = seq.meta.get("target_mask")
+        loss, _ = prediction_loss(
+            tr, seq.targets, len(tr) - 1, readout=(readout.W_y, readout.b_y), mask=mask, summed=True
+        )
+        count = (
+            seq.targets.size
+            if mask is None
+            else int(
+                np.broadcast_to(np.asarray(mask).reshape(len(tr), -1), seq.targets.shape).sum()
+            )
+        )
+        assert loss == pytest.approx(count * evaluate(params, readout, seq), rel=1e-12)
+
+
 # ------------------------------------------------------------------------ the guided tour
 
 

@@ -181,8 +181,10 @@ class ControlsBar(QWidget):
         self._sync_prediction_items()
         self.loss_box.setToolTip(
             self.tr(
-                "The loss L whose gradients the plots show: the output h_t at the cursor, a probe "
-                "of how far back it reaches, not the loss an example was trained on"
+                "The loss L whose gradients the plots show. Σ h_t and h_t: the output at the "
+                "cursor, a probe of how far back it reaches, not the loss an example was trained "
+                "on. (ŷ − y)²: the read-out's squared error; summed up to the last step it is "
+                "the loss an example was trained on, times the number of targets"
             )
         )
         self.loss_box.setAccessibleName(self.tr("Loss"))

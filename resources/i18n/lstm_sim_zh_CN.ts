@@ -646,92 +646,92 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/controls.py" line="184"/>
-        <source>The loss L whose gradients the plots show: the output h_t at the cursor, a probe of how far back it reaches, not the loss an example was trained on</source>
-        <translation>各图所显示梯度对应的损失 L：游标处的输出 h_t，用来探测它能回传多远，而不是示例训练时所用的损失</translation>
+        <source>The loss L whose gradients the plots show. Σ h_t and h_t: the output at the cursor, a probe of how far back it reaches, not the loss an example was trained on. (ŷ − y)²: the read-out&apos;s squared error; summed up to the last step it is the loss an example was trained on, times the number of targets</source>
+        <translation>各图所显示梯度对应的损失 L。Σ h_t 与 h_t：游标处的输出，用来探测它能回传多远，而不是示例训练时所用的损失。(ŷ − y)²：读出层的平方误差；累加到最后一步时，它就是示例训练时所用的损失乘以目标值的个数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="188"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
         <source>Loss</source>
         <translation>损失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="189"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
         <source>BPTT window:</source>
         <translation>BPTT 窗口：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="190"/>
-        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
         <source>all</source>
         <translation>全部</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="191"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="193"/>
         <source>How many steps back BPTT goes from the current step</source>
         <translation>随时间反向传播（BPTT）从当前时间步往回走多少步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="192"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
         <source>BPTT window</source>
         <translation>BPTT 窗口</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="194"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="196"/>
         <source>Backpropagate all the way to t = 1</source>
         <translation>一直反向传播到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="195"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="197"/>
         <source>What if: f_t</source>
         <translation>假如：f_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="198"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="200"/>
         <source>Clamp a gate at every step and re-simulate at once. A clamped gate is a constant: its weights get zero gradient. With f = 1, i = 0 and o = 1 together ∂L/∂C_k is the same at every step, from any state (from the zero state f = 1 and i = 0 suffice: C_t stays 0); the cell then keeps C_0 and outputs tanh(C_0) whatever the input</source>
         <translation>在每个时间步把一个门固定住，并立即重新模拟。被固定的门是常数：它的权重得到零梯度。f = 1、i = 0 和 o = 1 同时成立时，从任何状态出发 ∂L/∂C_k 在每一步都相同（从零状态出发时 f = 1 和 i = 0 就足够：C_t 始终为 0）；此时记忆单元保持 C_0，并且无论输入是什么都输出 tanh(C_0)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="205"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="207"/>
         <source>computed</source>
         <translation>计算值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="206"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="208"/>
         <source>= 1 (keep all)</source>
         <translation>= 1（全部保留）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="207"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="209"/>
         <source>= 0 (forget all)</source>
         <translation>= 0（全部遗忘）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="210"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="212"/>
         <source>Hold the forget gate f_t at a constant (its weights then get zero gradient). f = 1 alone does not make ∂L/∂C_k the same at every step: the gradient also flows back through h</source>
         <translation>将遗忘门 f_t 固定为常数（它的权重因此得到零梯度）。仅有 f = 1 并不能让 ∂L/∂C_k 在每一步都相同：梯度还会经由 h 回传</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="215"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="217"/>
         <source>Forget gate clamp</source>
         <translation>遗忘门固定值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="216"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
         <source>i_t = 0</source>
         <translation>i_t = 0</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="218"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="220"/>
         <source>Hold the input gate i_t at 0 (a constant: W_i and b_i then get zero gradient)</source>
         <translation>把输入门 i_t 固定为 0（常数：W_i 和 b_i 的梯度为零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="223"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="225"/>
         <source>Hold the output gate o_t at 1 (a constant: W_o and b_o then get zero gradient)</source>
         <translation>把输出门 o_t 固定为 1（常数：W_o 和 b_o 的梯度为零）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/controls.py" line="220"/>
+        <location filename="../../lstm_sim/gui/controls.py" line="222"/>
         <source>o_t = 1</source>
         <translation>o_t = 1</translation>
     </message>
@@ -1561,7 +1561,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="326"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="337"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -3071,12 +3071,12 @@
         <translation>读出层给出 {a} 个输出，而序列有 {b} 个目标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/stack.py" line="35"/>
+        <location filename="../../lstm_sim/session/stack.py" line="58"/>
         <source>a prediction loss needs targets and a read-out ŷ with as many outputs: train the cell (Simulation ▸ Train), or open weights that have a head</source>
         <translation>预测损失需要目标值，以及输出个数与之相同的读出层 ŷ：请训练记忆单元（模拟 ▸ 训练），或打开带输出头的权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/session/stack.py" line="46"/>
+        <location filename="../../lstm_sim/session/stack.py" line="69"/>
         <source>this session shows {cell} of a whole model: its weights alone, opened again, would run as a forward cell on the model&apos;s input; the model file holds them all</source>
         <translation>本会话显示的是整个模型中的{cell}：单独保存它的权重后再次打开，会被当作正向单元在模型输入上运行；模型文件里保存着全部权重</translation>
     </message>
@@ -3575,8 +3575,8 @@
     </message>
     <message>
         <location filename="../../lstm_sim/gui/files/opening.py" line="123"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="266"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="383"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="268"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="395"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
@@ -3626,38 +3626,38 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="284"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="313"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="293"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="324"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="333"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="344"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="352"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="363"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="367"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="379"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="368"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="380"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="371"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="383"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="411"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="423"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -3678,103 +3678,103 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="212"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="209"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="192"/>
         <source>input x_t</source>
         <extracomment>The least height a panel gets (px): its numbers stay readable; the plots tab keeps the room of the panels shown. Width of the legends&apos; column (px). Legend entries at most per panel (all units: the selected unit&apos;s only).</extracomment>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="192"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="193"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="193"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="201"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="200"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="203"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="199"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="203"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="199"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="209"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="205"/>
         <source>Plot &amp;panels</source>
         <translation>绘图面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="355"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="360"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="473"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="485"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="476"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="488"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="498"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="510"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="502"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="514"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="507"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="519"/>
         <source>window: all {n} steps back to t = 1</source>
         <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="509"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="521"/>
         <source>BPTT window: {w} steps (k = {a} … {b})</source>
         <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="512"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="524"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>
@@ -3828,47 +3828,47 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Recovery</name>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="199"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="200"/>
         <source>Could not write the recovery file: {reason}</source>
         <translation>无法写入恢复文件：{reason}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="254"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="255"/>
         <source>Recover unsaved work</source>
         <translation>恢复未保存的工作</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="256"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="257"/>
         <source>lstm-sim ended without saving the session “{name}” (last kept {when}).</source>
         <translation>lstm-sim 上次结束时未保存会话“{name}”（最后保留于 {when}）。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="263"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="264"/>
         <source>Restore it? Discard deletes it; Later keeps it for the next start.</source>
         <translation>要恢复吗？“丢弃”会删除它；“稍后”会保留到下次启动。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="265"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="266"/>
         <source>&amp;Restore</source>
         <translation>恢复(&amp;R)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="266"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="267"/>
         <source>&amp;Discard</source>
         <translation>丢弃(&amp;D)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="267"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="268"/>
         <source>&amp;Later</source>
         <translation>稍后(&amp;L)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="299"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="300"/>
         <source>Restoring the unsaved session…</source>
         <translation>正在恢复未保存的会话…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/recovery.py" line="323"/>
+        <location filename="../../lstm_sim/gui/recovery.py" line="324"/>
         <source>Restored the unsaved session</source>
         <translation>已恢复未保存的会话</translation>
     </message>
