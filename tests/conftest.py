@@ -52,3 +52,38 @@ def _delete_closed_widgets():
 
     if QCoreApplication.instance() is not None:
         QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+
+
+def stop_window(win) -> None:
+    """Stop what a window still runs: file jobs, playing, workers (before it closes)."""
+    win.file_actions.cancel()
+    win.file_actions.wait()
+    win.transport.pause()
+    win.cancel_jobs()
+    win.wait_for_jobs()
+
+
+@pytest.fixture
+def show_window(qtbot):
+    """``show_window(session=None, size=None)``: a MainWindow shown and exposed.
+
+    On ``session`` (default: the app's start-up example), resized to ``size``
+    when given; closed by qtbot after the test, its jobs stopped first.
+    """
+    from lstm_sim.gui.main_window import MainWindow
+
+    shown = []
+
+    def show(session=None, size: tuple[int, int] | None = None):
+        win = MainWindow() if session is None else MainWindow(session)
+        qtbot.addWidget(win)
+        if size is not None:
+            win.resize(*size)
+        win.show()
+        qtbot.waitExposed(win)
+        shown.append(win)
+        return win
+
+    yield show
+    for win in shown:
+        stop_window(win)

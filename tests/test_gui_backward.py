@@ -42,14 +42,8 @@ def _tool():
 
 
 @pytest.fixture
-def window(qtbot, english):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.cancel_jobs()
-    win.wait_for_jobs()
+def window(show_window, english):
+    return show_window()
 
 
 def _show_backward(win: MainWindow) -> None:

@@ -6,19 +6,12 @@ import numpy as np
 import pytest
 
 from lstm_sim.engine import bptt, bptt_rnn, carry_product, run, run_rnn
-from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.scenarios import SCENARIOS, scenario
 
 
 @pytest.fixture
-def window(qtbot):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.cancel_jobs()
-    win.wait_for_jobs()
+def window(show_window):
+    return show_window()
 
 
 def _engine_norms(setup, clip=None):

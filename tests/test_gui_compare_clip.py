@@ -16,20 +16,13 @@ from PySide6.QtCore import Qt
 
 from lstm_sim.engine import bptt, bptt_rnn, run, run_rnn
 from lstm_sim.engine.explain import clip_grad_norm, direct_path_gradient
-from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered, fresh_window
 from lstm_sim.scenarios import scenario
 
 
 @pytest.fixture
-def window(qtbot, english):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.cancel_jobs()
-    win.wait_for_jobs()
+def window(show_window, english):
+    return show_window()
 
 
 def _norm(grads: dict) -> float:

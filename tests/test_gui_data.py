@@ -17,7 +17,6 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QMessageBox
 from lstm_sim.engine import LSTMParams
 from lstm_sim.gui.banner import PROBE_MIN_STEPS, PROBE_STEPS, probe_saturation, probe_steps
 from lstm_sim.gui.files.csv_import import CsvImportDialog
-from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered, fresh_window
 from lstm_sim.io import load_sequence, peek_table, save_weights
 from lstm_sim.session import Session
@@ -72,20 +71,11 @@ def stand(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, stand):
+def window(show_window, stand):
     # A cell with random weights of size ~1, as a user starts from before loading data.
     params = LSTMParams.random(1, 4, seed=0)
     seq = load_sequence(TABLES / "nile.csv", scale="standard").first(20)
-    win = MainWindow(Session(seq, params, name="start"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.file_actions.cancel()
-    win.file_actions.wait()
-    win.transport.pause()
-    win.cancel_jobs()
-    win.wait_for_jobs()
+    return show_window(Session(seq, params, name="start"))
 
 
 def file_open(window, stand, path: Path) -> None:

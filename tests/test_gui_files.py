@@ -34,7 +34,6 @@ from lstm_sim.gui import files
 from lstm_sim.gui.files import FileActions, files_from_arguments
 from lstm_sim.gui.files.csv_import import CsvImportDialog
 from lstm_sim.gui.files.dialogs import ExportDialog, ExportOptions, LayerDialog
-from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.io import (
     LayerInfo,
     load_session,
@@ -128,18 +127,9 @@ def boxes(monkeypatch):
 
 
 @pytest.fixture
-def window(qtbot, boxes):
+def window(show_window, boxes):
     seq, params = spikes_example()
-    win = MainWindow(Session(seq, params, name="spikes"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.file_actions.cancel()
-    win.file_actions.wait()
-    win.transport.pause()
-    win.cancel_jobs()
-    win.wait_for_jobs()
+    return show_window(Session(seq, params, name="spikes"))
 
 
 def snapshot(session: Session):

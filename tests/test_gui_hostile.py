@@ -23,7 +23,6 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from lstm_sim.engine import LSTMParams
 from lstm_sim.examples import spikes_example
-from lstm_sim.gui.main_window import MainWindow
 from lstm_sim.gui.rendered import diff_rendered
 from lstm_sim.io import _files
 from lstm_sim.session import Session
@@ -39,17 +38,9 @@ def _watchdog(settings, english):
 
 
 @pytest.fixture
-def window(qtbot):
+def window(show_window):
     seq, params = spikes_example()
-    win = MainWindow(Session(seq, params, name="spikes"))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.file_actions.cancel()
-    win.file_actions.wait()
-    win.cancel_jobs()
-    win.wait_for_jobs()
+    return show_window(Session(seq, params, name="spikes"))
 
 
 @pytest.fixture

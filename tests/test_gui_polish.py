@@ -33,16 +33,8 @@ README = Path(__file__).resolve().parents[1] / "README.md"
 
 
 @pytest.fixture
-def window(qtbot, english):
-    win = MainWindow()
-    qtbot.addWidget(win)
-    win.resize(1280, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    yield win
-    win.transport.pause()
-    win.cancel_jobs()
-    win.wait_for_jobs()
+def window(show_window, english):
+    return show_window(size=(1280, 800))
 
 
 def _menus(window: MainWindow) -> list[tuple[str, QMenu]]:
