@@ -18,14 +18,13 @@ already computed. A long run is computed by a child process
 (:mod:`~lstm_sim.engine.forward_child`) whose rows the worker thread receives
 through a pipe: a thread computing them would share the GIL with the GUI thread.
 
-Why this module is over 600 lines: it is one class, the session, whose every
-setter must keep all of its parts consistent (the trace, the RNN's trace, the
-caches, the cursor, the events) — split, the invariants would be spread over
-modules. Showing one cell of a whole model (``set_model``, ``select_cell``) is
-here for the same reason: it replaces the parameters, the inputs and the trace
-together. What stands alone is elsewhere: settings, events, gradients, the view
-model, the session file, the commands, the policy, the copy, and the whole
-model's run and cell (``stack.py``).
+Split by what each part keeps (each a mixin the session inherits; the state
+is the session's, set in ``__init__``): the whole model and the cell shown
+(:mod:`~lstm_sim.session.whole_model`), the gradient view and its caches
+(:mod:`~lstm_sim.session.gradient_state`), the name, origin and file
+(:mod:`~lstm_sim.session.identity`). This module keeps the state and the
+setters that must keep all of its parts consistent (the trace, the RNN's trace,
+the caches, the cursor, the events).
 """
 
 from __future__ import annotations
@@ -33,7 +32,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Callable
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -45,58 +44,26 @@ from ..engine import (
     RNNTrace,
     Trace,
     largest_singular_value,
-    window_bounds,
 )
 from ..engine.forward_child import extend_in_child
 from ..engine.jacobian_cache import JacobianCache, RNNFactorCache
-from ..engine.model import CellKey, Model, ModelTrace
 from ..sequence import Sequence
 from ..train import Readout
 from . import policy
 from .events import Events, Topic
-from .gradients import (
-    PREDICTION_LOSSES,
-    GradientView,
-    compute_gradient_view,
-    model_gradient_view,
-    prediction_direct,
-)
-from .policy import (
-    CHUNK,
-    COMPARE_ROW_COST,
-    INLINE_GRADIENT_ROWS,
-    INLINE_STEPS,
-    Cancelled,
-)
+from .gradient_state import GradientState
+from .gradients import PREDICTION_LOSSES, GradientView
+from .identity import Identity, Origin
+from .policy import CHUNK, INLINE_STEPS, Cancelled
 from .settings import Settings, SettingsError
 from .stack import CellView, adopt_rows, no_prediction_text
 from .view_model import StepView
+from .whole_model import WholeModel
 
 __all__ = ["Origin", "Session"]
 
 
-@dataclass(frozen=True)
-class Origin:
-    """What a session was set up from, for the views that explain it.
-
-    Attributes
-    ----------
-    kind : {"builtin", "example", "scenario"}
-        The built-in example the app opens on, an example of the gallery
-        (:mod:`lstm_sim.gallery`) or a gradient scenario (:mod:`lstm_sim.scenarios`).
-    key : str
-        The example's or scenario's key (``""`` for the built-in one).
-    explain : bool
-        Its explanation still holds (False once other weights were loaded onto it:
-        the title still names it, the explanation is no longer shown).
-    """
-
-    kind: str
-    key: str = ""
-    explain: bool = True
-
-
-class Session:
+class Session(WholeModel, GradientState, Identity):
     """The simulation the app shows.
 
     Parameters
@@ -272,16 +239,6 @@ class Session:
         return self._params.hidden_size
 
     @property
-    def gradients(self) -> GradientView | None:
-        """Gradient norms at the cursor, or None (t = 0, or being computed)."""
-        return self._gradients
-
-    @property
-    def gradients_stale(self) -> bool:
-        """True when the gradients for the cursor still have to be computed (by a worker)."""
-        return self._gradients_stale
-
-    @property
     def modified(self) -> bool:
         """Unsaved changes since the last :meth:`mark_saved`."""
         return self._modified
@@ -313,16 +270,6 @@ class Session:
             view = self._view_cache = StepView.of(self)
         return view
 
-    def describe_loss(self) -> str:
-        """The loss of the gradient panel in words (English; the GUI translates its own)."""
-        if self._settings.loss == "prediction":
-            return "L = Σ_p (ŷ_t − y_t)²"
-        if self._settings.loss == "prediction_sum":
-            return "L = Σ_{k ≤ t} Σ_p (ŷ_k − y_k)²"
-        if self._settings.loss == "unit":
-            return f"L = h_t[{self._unit}]"
-        return "L = Σ_j h_t[j]"
-
     # --------------------------------------------------------------- events
     def batch(self) -> AbstractContextManager[None]:
         """Merge the change events of the setters inside into one emission."""
@@ -337,49 +284,6 @@ class Session:
     def _set_modified(self) -> None:
         if not self._modified:
             self._modified = True
-            self._notify(Topic.MODIFIED)
-
-    @property
-    def name(self) -> str:
-        """The session's name, shown in the title bar (a file name; "" for none)."""
-        return self._name
-
-    @name.setter
-    def name(self, name: str) -> None:
-        if name != self._name:
-            self._name = name
-            self._notify(Topic.NAME)
-
-    @property
-    def origin(self) -> Origin | None:
-        """What the session was set up from: an example or a scenario (None: a file, or made)."""
-        return self._origin
-
-    def set_origin(self, origin: Origin | None) -> None:
-        """Say what the session was set up from (the views explain it)."""
-        if origin != self._origin:
-            self._origin = origin
-            self._notify(Topic.ORIGIN)
-
-    @property
-    def path(self) -> str | None:
-        """The session file this session was last opened from or saved to (None: none)."""
-        return self._path
-
-    def set_path(self, path: str | None) -> None:
-        """Remember the session file (after opening or saving one; None: not a session file)."""
-        if path != self._path:
-            self._path = path
-            self._notify(Topic.NAME)
-
-    def mark_saved(self, name: str | None = None, path: str | None = None) -> None:
-        """Forget unsaved changes (after saving); optionally rename and remember the file."""
-        with self.batch():
-            if name is not None:
-                self.name = name
-            if path is not None:
-                self.set_path(path)
-            self._modified = False
             self._notify(Topic.MODIFIED)
 
     # ------------------------------------------------------------- setters
@@ -685,262 +589,3 @@ class Session:
             self._refresh_gradients()
             self._set_modified()
             self._notify(Topic.SEQUENCE, Topic.PARAMS, Topic.TRACE, Topic.STEP, Topic.UNIT)
-
-    # ---------------------------------------------------------- whole model
-    @property
-    def model(self) -> Model | None:
-        """The whole model the session holds (None: a single cell, the classic case)."""
-        return None if self._stack is None else self._stack.model
-
-    @property
-    def stack(self) -> CellView | None:
-        """The whole model, its run over the sequence and the cell shown (None: one cell)."""
-        return self._stack
-
-    @property
-    def cell_key(self) -> CellKey:
-        """The cell shown: (layer, reverse); ``(0, False)`` for a single cell."""
-        return CellKey(0, False) if self._stack is None else self._stack.key
-
-    @property
-    def cell_inputs(self) -> np.ndarray:
-        """What the shown cell reads, (T, D), row t − 1 at step t: the sequence's inputs,
-        or (a model's upper layer) the layer below's h, reversed for a reverse cell."""
-        return self._inputs
-
-    def cell_input_names(self) -> tuple[str, ...]:
-        """The names of the shown cell's inputs: the sequence's columns, or for an upper
-        layer the layer below's units (``h0→[2]``, ``h0←[1]``: layer 0's forward unit 2,
-        its reverse unit 1)."""
-        stack = self._stack
-        if stack is None or stack.key.layer == 0:
-            return tuple(self._sequence.input_names)
-        below = stack.key.layer - 1
-        return tuple(
-            f"h{below}{'←' if reverse else '→'}[{j}]"
-            for reverse, p in stack.model.layers[below].cells()
-            for j in range(p.hidden_size)
-        )
-
-    def time_row(self, t: int) -> int:
-        """The sequence row (0-based) the shown cell reads at step ``t`` (1 … T): t − 1,
-        or T − t for a reverse cell (it runs from t = T down to 1, as the model does)."""
-        return t - 1 if self._stack is None else self._stack.time_row(t)
-
-    def cell_targets(self) -> np.ndarray | None:
-        """The targets in the shown cell's step order (T, P), or None."""
-        y = self._sequence.targets
-        if y is None or self._stack is None:
-            return y
-        return self._stack.in_step_order(y)
-
-    def cell_yhat(self) -> np.ndarray | None:
-        """The model head's ŷ in the shown cell's step order (T, P), or None (a single cell,
-        no head on every step, or a what-if clamp: the model's ŷ is not the clamped cell's)."""
-        stack = self._stack
-        if stack is None or stack.yhat is None or self._settings.clamp:
-            return None
-        return stack.in_step_order(stack.yhat)
-
-    def set_model(self, model: Model, key: Any = (0, False), run: ModelTrace | None = None) -> None:
-        """Hold a whole model and show its cell ``key`` = (layer, reverse).
-
-        The model runs over the whole sequence (or ``run``, computed in a worker, is
-        used); the shown cell steps over what it reads, as the model runs it. Its
-        head's ŷ replaces any read-out.
-
-        Raises
-        ------
-        EngineError
-            The model reads another number of inputs than the sequence has, or has
-            no such cell (the message lists its cells).
-        """
-        if model.input_size != self._sequence.input_size:
-            raise EngineError(
-                f"the model reads {model.input_size} input(s) per step, but the sequence "
-                f"has {self._sequence.input_size}"
-            )
-        stack = CellView.of(model, CellKey(*key), self._sequence.inputs, run)
-        with self.batch():
-            self._stack = stack
-            if self._readout is not None:
-                self._readout = None
-                self._notify(Topic.READOUT)
-            self._show_cell(stack)
-            self._set_modified()
-
-    def select_cell(self, layer: int, reverse: bool = False) -> None:
-        """Show another cell of the model (the cursor stays; nothing is run again)."""
-        key = CellKey(int(layer), bool(reverse))
-        stack = self._stack
-        if stack is None:
-            if key != (0, False):
-                raise EngineError(f"{key.text()}: this session is a single cell")
-            return
-        if key == stack.key:
-            return
-        with self.batch():
-            self._show_cell(stack.select(key))
-
-    def _show_cell(self, stack: CellView) -> None:
-        params = stack.params
-        resized = (params.input_size, params.hidden_size) != (
-            self._params.input_size,
-            self._params.hidden_size,
-        )
-        self._stack = stack
-        self._params = params
-        self._inputs = stack.inputs
-        self._trace = self._new_trace()
-        if not self._settings.clamp:  # the model computed these rows: take them (a copy)
-            adopt_rows(stack.trace, self._trace, self._t)
-        if resized and self._rnn is not None:
-            self._rnn = self._default_rnn()
-        self._rnn_trace = self._new_rnn_trace() if self._settings.compare else None
-        if self._unit >= params.hidden_size:
-            self._unit = 0
-            self._notify(Topic.UNIT)
-        self._extend_to(self._t)
-        self._refresh_gradients()
-        self._notify(Topic.MODEL, Topic.PARAMS, Topic.TRACE, Topic.RNN)
-
-    # ------------------------------------------------------------ gradients
-    def gradient_rows(self, t: int | None = None) -> int:
-        """How many BPTT rows the gradients at step ``t`` (default: cursor) need."""
-        t = self._t if t is None else t
-        if t == 0:
-            return 0
-        return len(window_bounds(t, t, self._settings.window))
-
-    def gradient_cost(self) -> int:
-        """The work of the gradients at the cursor, in LSTM BPTT rows (decides inline or worker)."""
-        rows = self.gradient_rows()
-        if self._stack is not None and self._settings.loss in PREDICTION_LOSSES:
-            # model_bptt: every cell of the model over the whole sequence
-            rows = self.T * len(self._stack.model.cell_keys()) if self._t else 0
-        return rows * COMPARE_ROW_COST if self._settings.compare else rows
-
-    def _rnn_pair(self) -> tuple[RNNParams, RNNTrace, RNNFactorCache] | None:
-        if self._settings.compare and self._rnn is not None and self._rnn_trace is not None:
-            cache = self._factor_cache
-            if cache is None or cache.trace is not self._rnn_trace:
-                cache = RNNFactorCache(self._rnn, self._rnn_trace, self._sequence.length)
-                self._factor_cache = cache
-            return self._rnn, self._rnn_trace, cache
-        return None
-
-    @property
-    def jacobian_cache(self) -> JacobianCache | None:
-        """The step Jacobians kept for the gradient view at the cursor (one per trace and
-        window; None for a window of "all", or one too large for the budget)."""
-        return self._jacobians
-
-    def _jacobian_cache(self) -> JacobianCache | None:
-        """The step Jacobians of the current trace and window, when they are worth caching."""
-        window = self._settings.window
-        if window is None or not JacobianCache.fits(self._params.hidden_size, window):
-            self._jacobians = None  # ("all": the chain would be rebuilt at every Step)
-            return None
-        cache = self._jacobians
-        if cache is None or cache.trace is not self._trace or cache.window != window:
-            cache = self._jacobians = JacobianCache(self._params, self._trace, window)
-        return cache
-
-    def _refresh_gradients(self) -> None:
-        """Recompute the gradient view at the cursor when it is cheap, else mark it stale."""
-        self._notify(Topic.GRADIENTS)
-        if self._settings.loss in PREDICTION_LOSSES and not self.prediction_possible():
-            # the read-out or the targets went away: back to the probe loss
-            self._settings = replace(self._settings, loss="output")
-            self._notify(Topic.SETTINGS)
-        if self._t == 0:
-            self._gradients, self._gradients_stale = None, False
-        elif self.gradient_cost() <= INLINE_GRADIENT_ROWS:
-            if self._settings.loss in PREDICTION_LOSSES:
-                self._gradients = self._gradient_work(self._jacobian_cache())()[1]
-            else:  # the probe loss, as before: no closure on the Step path
-                self._gradients = compute_gradient_view(
-                    self._params,
-                    self._trace,
-                    self._t,
-                    self._settings,
-                    self._unit,
-                    self._rnn_pair(),
-                    self._jacobian_cache(),
-                )
-            self._gradients_stale = False
-        else:
-            self._gradients, self._gradients_stale = None, True
-
-    def prediction_possible(self) -> bool:
-        """A prediction loss can be shown: the sequence has targets, and a read-out (or a
-        model's head on every step) gives as many outputs."""
-        return self._prediction_possible(self._settings)
-
-    def _prediction_possible(self, settings: Settings) -> bool:
-        p = self._sequence.target_size
-        if not p:
-            return False
-        stack = self._stack
-        if stack is None:
-            return self._readout is not None and self._readout.output_size == p
-        # a what-if clamp changes the shown cell, not the model whose ŷ it would be
-        return stack.yhat is not None and stack.yhat.shape[1] == p and not settings.clamp
-
-    def _gradient_work(
-        self, jacobians: JacobianCache | None = None
-    ) -> Callable[[], tuple[Trace, GradientView | None]]:
-        """The gradient view at the cursor, as a function of what it captures now."""
-        params, trace, t = self._params, self._trace, self._t
-        settings, unit, rnn = self._settings, self._unit, self._rnn_pair()
-        readout, targets, stack = self._readout, self._sequence.targets, self._stack
-
-        def job() -> tuple[Trace, GradientView | None]:
-            if t == 0:
-                return trace, None
-            if settings.loss not in PREDICTION_LOSSES or targets is None:
-                view = compute_gradient_view(params, trace, t, settings, unit, rnn, jacobians)
-            elif stack is not None:
-                view = model_gradient_view(stack, targets, trace, t, settings, unit, rnn)
-            else:
-                value, direct = prediction_direct(trace, targets, readout, t, settings)
-                view = compute_gradient_view(
-                    params,
-                    trace,
-                    t,
-                    settings,
-                    unit,
-                    rnn,
-                    jacobians,
-                    direct=direct,
-                    loss_value=value,
-                )
-            return trace, view
-
-        return job
-
-    def gradient_job(self) -> Callable[[], tuple[Trace, GradientView | None]]:
-        """A function that computes the gradient view at the cursor, for a worker thread.
-
-        It captures the current parameters, trace, cursor and settings, so the
-        session may change meanwhile; pass its result to :meth:`set_gradients`,
-        which drops it if it no longer applies.
-        """
-        return self._gradient_work()
-
-    def set_gradients(self, result: tuple[Trace, GradientView | None]) -> None:
-        """Store the result of a :meth:`gradient_job`, if it still matches the session."""
-        trace, view = result
-        if trace is not self._trace:
-            return
-        if view is None or (
-            view.t == self._t
-            and view.window == self._settings.window
-            and view.loss == self._settings.loss
-            and view.unit == self._unit
-            and view.clip == (self._settings.clip if self._settings.compare else None)
-            and (view.rnn_dh_norm is None or view.clip_mode == self._settings.clip_mode)
-            and (view.rnn_dh_norm is not None) == self._settings.compare
-        ):
-            self._gradients, self._gradients_stale = view, False
-            self._notify(Topic.GRADIENTS)
