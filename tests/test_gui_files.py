@@ -33,9 +33,8 @@ from lstm_sim.examples import spikes_example
 from lstm_sim.gui import files
 from lstm_sim.gui.files import FileActions, files_from_arguments
 from lstm_sim.gui.files.csv_import import CsvImportDialog
-from lstm_sim.gui.files.dialogs import ExportDialog, ExportOptions, LayerDialog
+from lstm_sim.gui.files.dialogs import ExportDialog, ExportOptions
 from lstm_sim.io import (
-    LayerInfo,
     load_session,
     load_weights_with_readout,
     peek_table,
@@ -67,7 +66,6 @@ class Boxes:
         self.save_path = ""
         self.csv_accept = True
         self.csv_roles: dict[int, str] = {}
-        self.layer_row = 0
         self.export: dict = {}
 
 
@@ -102,10 +100,6 @@ def boxes(monkeypatch):
             dialog.set_role(column, role)
         return QDialog.DialogCode.Accepted if b.csv_accept else QDialog.DialogCode.Rejected
 
-    def layer_exec(dialog):
-        dialog.list.setCurrentRow(b.layer_row)
-        return QDialog.DialogCode.Accepted
-
     def export_exec(dialog):
         if not b.export:
             return QDialog.DialogCode.Rejected
@@ -121,7 +115,6 @@ def boxes(monkeypatch):
         return QDialog.DialogCode.Accepted
 
     monkeypatch.setattr(CsvImportDialog, "exec", csv_exec)
-    monkeypatch.setattr(LayerDialog, "exec", layer_exec)
     monkeypatch.setattr(ExportDialog, "exec", export_exec)
     return b
 
@@ -688,14 +681,8 @@ def test_dialogs_render(qtbot, tmp_path, window):
         ["time", "x", "u", "y"],
         [[f"t{k}", k * 0.5, (-1) ** k, k % 2] for k in range(12)],
     )
-    infos = [
-        LayerInfo(0, False, "lstm.*_l0", 1, 8),
-        LayerInfo(0, True, "lstm.*_l0_reverse", 1, 8),
-        LayerInfo(1, False, "lstm.*_l1", 16, 8),
-    ]
     shown = [
         CsvImportDialog(peek_table(path)),
-        LayerDialog(infos, 1),
         ExportDialog(
             "Export all plot panels", ("png", "svg", "csv"), (900, 500), str(tmp_path), "x"
         ),

@@ -511,8 +511,8 @@ def test_zh_cn_guided_tour_is_translated(qtbot, zh):
 
 def test_zh_cn_file_dialogs_have_no_english_leftovers(qtbot, zh, tmp_path):
     from lstm_sim.gui.files.csv_import import CsvImportDialog
-    from lstm_sim.gui.files.dialogs import ExportDialog, LayerDialog
-    from lstm_sim.io import LayerInfo, peek_table
+    from lstm_sim.gui.files.dialogs import ExportDialog
+    from lstm_sim.io import peek_table
 
     table = tmp_path / "walk.csv"
     table.write_text("time,temperature,label\n1,20.5,a\n2,21.0,b\n3,19.5,c\n", encoding="utf-8")
@@ -525,15 +525,6 @@ def test_zh_cn_file_dialogs_have_no_english_leftovers(qtbot, zh, tmp_path):
     found += _find(widget_texts(dialog), data)
     dialog.set_role(1, "skip")  # no input left: the summary asks for one
     found += _find(widget_texts(dialog), data)
-
-    infos = [
-        LayerInfo(0, False, "lstm.weight_ih_l0", 1, 8),
-        LayerInfo(0, True, "lstm.weight_ih_l0_reverse", 1, 8),
-        LayerInfo(1, False, "lstm.weight_ih_l1", 16, 8),
-    ]
-    dialog = LayerDialog(infos, 1)
-    qtbot.addWidget(dialog)
-    found += _find(widget_texts(dialog), frozenset({"lstm"}))
 
     title = QCoreApplication.translate("Exporter", "Export a plot panel")
     panels = [("c", QCoreApplication.translate("PlotPanels", "Cell state C_t (long-term memory)"))]

@@ -1062,137 +1062,137 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="214"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="134"/>
         <source>PNG image</source>
         <translation>PNG 图像</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="215"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="135"/>
         <source>SVG vector drawing</source>
         <translation>SVG 矢量图</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="216"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="136"/>
         <source>CSV data (the curves&apos; values)</source>
         <translation>CSV 数据（曲线的数值）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="221"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="141"/>
         <source>Plot panel</source>
         <translation>绘图面板</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="227"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="147"/>
         <source>Panel:</source>
         <translation>面板：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="229"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="149"/>
         <source>Format</source>
         <translation>格式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="232"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="152"/>
         <source>Format:</source>
         <translation>格式：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="234"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="154"/>
         <source>Size</source>
         <translation>尺寸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="237"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="157"/>
         <source>Width</source>
         <translation>宽度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="237"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="157"/>
         <source>Height</source>
         <translation>高度</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="239"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="159"/>
         <source> px</source>
         <translation> 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="243"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="163"/>
         <source>Keep the aspect ratio</source>
         <translation>保持宽高比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="246"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="166"/>
         <source>Another aspect ratio stretches the picture (text included)</source>
         <translation>改变宽高比会拉伸图像（包括文字）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="255"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="175"/>
         <source>Device pixel ratio</source>
         <translation>设备像素比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="258"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="178"/>
         <source>Pixels per logical pixel: 2 gives sharp lines and text on high-DPI screens and slides</source>
         <translation>每个逻辑像素对应的像素数：取 2 可在高分辨率屏幕和幻灯片上得到清晰的线条和文字</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="272"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="192"/>
         <source>Logical size:</source>
         <translation>逻辑尺寸：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="275"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="195"/>
         <source>2 or more: sharp on high-DPI screens and slides</source>
         <translation>2 或更大：在高分辨率屏幕和幻灯片上清晰</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="279"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="199"/>
         <source>Pixel ratio:</source>
         <translation>像素比：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="280"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="200"/>
         <source>Result:</source>
         <translation>结果：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="283"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="203"/>
         <source>File</source>
         <translation>文件</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="287"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="207"/>
         <source>Browse…</source>
         <translation>浏览…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="293"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="213"/>
         <source>File:</source>
         <translation>文件：</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="363"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="283"/>
         <source>{w} × {h} pixels</source>
         <translation>{w} × {h} 像素</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="365"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="285"/>
         <source>vector drawing, {w} × {h}</source>
         <translation>矢量图，{w} × {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="367"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="287"/>
         <source>the data of every curve (x and y columns)</source>
         <translation>每条曲线的数据（x 列和 y 列）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="382"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="302"/>
         <source>Export to</source>
         <translation>导出到</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="384"/>
+        <location filename="../../lstm_sim/gui/files/dialogs.py" line="304"/>
         <source>{label} (*{suffix})</source>
         <translation>{label} (*{suffix})</translation>
     </message>
@@ -3228,49 +3228,6 @@
         <location filename="../../lstm_sim/gui/banner.py" line="72"/>
         <source>Hide this explanation</source>
         <translation>隐藏此说明</translation>
-    </message>
-</context>
-<context>
-    <name>LayerDialog</name>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="85"/>
-        <source>Choose a layer</source>
-        <translation>选择一层</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="89"/>
-        <source>This file holds {n} LSTM cells (layers or directions). The simulator shows one cell: choose which.</source>
-        <translation>此文件包含 {n} 个 LSTM 记忆单元（不同的层或方向）。模拟器只显示一个记忆单元：请选择其一。</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="95"/>
-        <source>LSTM cells in the file</source>
-        <translation>文件中的 LSTM 记忆单元</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="98"/>
-        <source>backward</source>
-        <translation>反向</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="98"/>
-        <source>forward</source>
-        <translation>正向</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="99"/>
-        <source>Layer {n}, {direction} — D = {d}, H = {h}  ({name})</source>
-        <translation>第 {n} 层，{direction} —— D = {d}，H = {h}（{name}）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="110"/>
-        <source>Takes {d} inputs per step; the sequence has {D}</source>
-        <translation>每步需要 {d} 个输入；而序列每步有 {D} 个</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/dialogs.py" line="121"/>
-        <source>The sequence has D = {D} inputs per step; greyed cells take another size.</source>
-        <translation>序列每步有 D = {D} 个输入；灰色的记忆单元需要其他输入维度。</translation>
     </message>
 </context>
 <context>

@@ -1,4 +1,4 @@
-"""The dialogs of the File menu: layer chooser, export options, and error texts.
+"""The dialogs of the File menu: export options, and error texts.
 
 Each dialog only collects a choice; what is done with it lives in
 :mod:`lstm_sim.gui.files`. Every dialog can be driven without showing it
@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from PySide6.QtCore import QCoreApplication, QSignalBlocker
-from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -25,8 +24,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -34,12 +31,11 @@ from PySide6.QtWidgets import (
 )
 
 from ...engine import EngineError
-from ...io import FileError, LayerInfo
+from ...io import FileError
 
 __all__ = [
     "ExportDialog",
     "ExportOptions",
-    "LayerDialog",
     "error_text",
     "qt_translate",
 ]
@@ -61,82 +57,6 @@ def error_text(err: BaseException | str) -> str:
     if isinstance(err, FileError | EngineError):
         return err.translated(qt_translate)
     return str(err)
-
-
-# =================================================================== layer chooser
-class LayerDialog(QDialog):
-    """Choose one LSTM cell of a weight file that holds several layers or directions.
-
-    Parameters
-    ----------
-    infos : list of LayerInfo
-        From :func:`lstm_sim.io.layer_infos`.
-    input_size : int
-        The sequence's D: cells that take another input size are marked (and
-        the first that fits is pre-selected).
-    parent : QWidget, optional
-    """
-
-    def __init__(
-        self, infos: list[LayerInfo], input_size: int, parent: QWidget | None = None
-    ) -> None:
-        super().__init__(parent)
-        self.setObjectName("layer_dialog")
-        self.setWindowTitle(self.tr("Choose a layer"))
-        self._infos = list(infos)
-        intro = QLabel(
-            self.tr(
-                "This file holds {n} LSTM cells (layers or directions). The simulator shows "
-                "one cell: choose which."
-            ).format(n=len(infos))
-        )
-        intro.setWordWrap(True)
-        self.list = QListWidget()
-        self.list.setAccessibleName(self.tr("LSTM cells in the file"))
-        first_fit = None
-        for k, info in enumerate(infos):
-            direction = self.tr("backward") if info.reverse else self.tr("forward")
-            text = self.tr("Layer {n}, {direction} — D = {d}, H = {h}  ({name})").format(
-                n=info.layer,
-                direction=direction,
-                d=info.input_size,
-                h=info.hidden_size,
-                name=info.name,
-            )
-            item = QListWidgetItem(text)
-            if info.input_size != input_size:
-                item.setForeground(QBrush(QColor(150, 150, 150)))
-                item.setToolTip(
-                    self.tr("Takes {d} inputs per step; the sequence has {D}").format(
-                        d=info.input_size, D=input_size
-                    )
-                )
-            elif first_fit is None:
-                first_fit = k
-            self.list.addItem(item)
-        self.list.setCurrentRow(first_fit if first_fit is not None else 0)
-        self.list.itemDoubleClicked.connect(lambda _item: self.accept())
-        note = QLabel(
-            self.tr(
-                "The sequence has D = {D} inputs per step; greyed cells take another size."
-            ).format(D=input_size)
-        )
-        note.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        lay = QVBoxLayout(self)
-        lay.addWidget(intro)
-        lay.addWidget(self.list, 1)
-        lay.addWidget(note)
-        lay.addWidget(buttons)
-        self.resize(520, 300)
-
-    def chosen(self) -> LayerInfo:
-        """The selected cell."""
-        return self._infos[max(0, self.list.currentRow())]
 
 
 # ========================================================================= export
