@@ -186,6 +186,22 @@ def test_open_csv_through_dialog_and_import_dialog(window, boxes, tmp_path):
     assert s.params.input_size == 2
 
 
+def test_open_status_counts_read_in_the_singular_for_one(window, boxes, tmp_path):
+    """File ▸ Open of a one-row table: the status bar reads "1 step", "1 input", "1 target"
+    (Qt's plural through ``numerus``), and the plural for more."""
+    boxes.open_path = write_csv(tmp_path / "one.csv", ["x", "y"], [[0.5, 1.0]])
+    open_and_wait(window, window.file_actions.open_action)
+    assert boxes.critical == [] and window.session.T == 1
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Opened one.csv: T = 1 step, D = 1 input, P = 1 target")
+    boxes.csv_roles = {1: "input"}  # both columns as inputs: D = 2, no targets
+    boxes.answer = Answer.Yes  # re-initialise the input weights for D = 2
+    open_and_wait(window, window.file_actions.open_action)
+    assert window.session.params.input_size == 2
+    status = window.statusBar().currentMessage()
+    assert status.startswith("Opened one.csv: T = 1 step, D = 2 inputs, P = 0 targets")
+
+
 def test_import_dialog_preview_and_roles(qtbot, tmp_path):
     path = write_csv(
         tmp_path / "t.csv", ["date", "a", "b", "target"], [["d1", 1, 2, 0], ["d2", 3, 4, 1]]

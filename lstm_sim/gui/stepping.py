@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ..session import INLINE_STEPS, Session, Topic
 from .follow import follow
+from .i18n import numerus
 from .jobs import JobRunner
 
 __all__ = ["GRADIENT_DELAY_MS", "Stepper"]
@@ -103,7 +104,10 @@ class Stepper(QObject):
         self._pending_step = None
         s = self.session
         self.window.statusBar().showMessage(
-            self.tr("Cancelled: {n} of {T} steps computed").format(n=s.computed, T=s.T), 5000
+            numerus(self.tr("Cancelled: {n} of %n step(s) computed", "", s.T), s.T).format(
+                n=s.computed
+            ),
+            5000,
         )
         s.set_step(min(s.computed, s.T))  # show how far it got
 
@@ -121,7 +125,8 @@ class Stepper(QObject):
             return  # _on_gradients_done starts the next one
         s = self.session
         fn = s.gradient_job()
-        label = self.tr("Backpropagating {n} steps…").format(n=s.gradient_rows())
+        rows = s.gradient_rows()
+        label = numerus(self.tr("Backpropagating %n step(s)…", "", rows), rows)
         self.jobs.start(
             "gradients",
             label,

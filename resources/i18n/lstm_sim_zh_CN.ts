@@ -1561,7 +1561,7 @@
         <translation>该图中没有曲线</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="337"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="343"/>
         <source>readout</source>
         <translation>读出层</translation>
     </message>
@@ -2794,7 +2794,7 @@
     </message>
     <message>
         <location filename="../../lstm_sim/engine/trace.py" line="128"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="56"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="57"/>
         <source>a trace of {steps} steps</source>
         <translation>{steps} 步的运行轨迹</translation>
     </message>
@@ -3525,25 +3525,39 @@
 <context>
     <name>Opener</name>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="93"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="94"/>
         <source>Open sequence</source>
         <extracomment>The parameters last loaded from a weights file (tables opened onto them keep their values).</extracomment>
         <translation>打开序列</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="123"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="268"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="395"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="124"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="274"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="401"/>
         <source>Reading {name}…</source>
         <translation>正在读取 {name}…</translation>
     </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/files/opening.py" line="159"/>
+        <source>Memory holds the first %n step(s). Load only those?</source>
+        <translation>
+            <numerusform>内存能放下前 %n 步。只加载这些吗？</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/files/opening.py" line="162"/>
+        <source>Load the first %n step(s)</source>
+        <translation>
+            <numerusform>加载前 %n 步</numerusform>
+        </translation>
+    </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="183"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="186"/>
         <source>Different input size</source>
         <translation>输入维度不同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="185"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="188"/>
         <source>{name} has D = {d} inputs per step, but the cell takes D = {D}.
 
 Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}, the recurrent weights W_hh and the biases are kept.</source>
@@ -3552,69 +3566,80 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 要为 {d} 个输入重新初始化输入权重 W_ih 吗？单元数 H = {H}、循环权重 W_hh 和偏置都保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="170"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="198"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="173"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="201"/>
         <source>Not opened: the session is unchanged</source>
         <translation>未打开：会话保持不变</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="151"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="152"/>
         <source>Too long for memory</source>
         <translation>内存放不下</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="157"/>
-        <source>The first {n} steps fit. Load only those?</source>
-        <translation>前 {n} 步可以放下。只加载这些吗？</translation>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="236"/>
+        <source>Opened {name}: T = {steps}, D = {inputs}, P = {targets}</source>
+        <translation>已打开 {name}：T = {steps}，D = {inputs}，P = {targets}</translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/files/opening.py" line="238"/>
+        <source>%n step(s)</source>
+        <translation>
+            <numerusform>%n 步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/files/opening.py" line="239"/>
+        <source>%n input(s)</source>
+        <translation>
+            <numerusform>%n 个输入</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/files/opening.py" line="240"/>
+        <source>%n target(s)</source>
+        <translation>
+            <numerusform>%n 个目标</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="159"/>
-        <source>Load the first {n} steps</source>
-        <translation>加载前 {n} 步</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="233"/>
-        <source>Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets</source>
-        <translation>已打开 {name}：T = {T} 步，D = {d} 个输入，P = {p} 个目标</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="250"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="256"/>
         <source>Open weights</source>
         <translation>打开权重</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="293"/>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="324"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="299"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="330"/>
         <source>the weights take {a} input(s) per step, but the sequence has {b}</source>
         <translation>权重每步需要 {a} 个输入，而序列每步有 {b} 个</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="344"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="350"/>
         <source>; its read-out gives {a} outputs but the sequence has {b} targets: not used</source>
         <translation>；其读出层给出 {a} 个输出，而序列有 {b} 个目标：未使用读出层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="363"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="369"/>
         <source>Loaded weights from {name}: D = {d}, H = {h}</source>
         <translation>已从 {name} 加载权重：D = {d}，H = {h}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="379"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="385"/>
         <source>lstm-sim sessions (*{suffix} *.json)</source>
         <translation>lstm-sim 会话 (*{suffix} *.json)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="380"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="386"/>
         <source>All files (*)</source>
         <translation>所有文件 (*)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="383"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="389"/>
         <source>Open session</source>
         <translation>打开会话</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/files/opening.py" line="423"/>
+        <location filename="../../lstm_sim/gui/files/opening.py" line="429"/>
         <source>Opened the session {name}</source>
         <translation>已打开会话 {name}</translation>
     </message>
@@ -4005,25 +4030,29 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>Stepper</name>
     <message>
-        <location filename="../../lstm_sim/gui/stepping.py" line="87"/>
+        <location filename="../../lstm_sim/gui/stepping.py" line="88"/>
         <source>Computing steps {a}…{b}</source>
         <extracomment>A long BPTT window is computed once the cursor has rested this long (ms).</extracomment>
         <translation>正在计算第 {a}…{b} 步</translation>
     </message>
-    <message>
-        <location filename="../../lstm_sim/gui/stepping.py" line="106"/>
-        <source>Cancelled: {n} of {T} steps computed</source>
-        <translation>已取消：已计算 {n} / {T} 步</translation>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/stepping.py" line="107"/>
+        <source>Cancelled: {n} of %n step(s) computed</source>
+        <translation>
+            <numerusform>已取消：已计算 {n} / %n 步</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/stepping.py" line="129"/>
+        <source>Backpropagating %n step(s)…</source>
+        <translation>
+            <numerusform>正在反向传播 %n 步…</numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/stepping.py" line="111"/>
+        <location filename="../../lstm_sim/gui/stepping.py" line="115"/>
         <source>Computation failed</source>
         <translation>计算失败</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/stepping.py" line="124"/>
-        <source>Backpropagating {n} steps…</source>
-        <translation>正在反向传播 {n} 步…</translation>
     </message>
 </context>
 <context>

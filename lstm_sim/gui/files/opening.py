@@ -33,6 +33,7 @@ from ...session import (
 )
 from ...session.stack import is_one_cell
 from ...train import Readout, TrainError
+from ..i18n import numerus
 from ..model_strip import model_opened_text
 from .csv_import import CsvImportDialog, in_app_error
 from .dialogs import error_text, qt_translate
@@ -154,9 +155,11 @@ class Opener(FilePart):
             self.window,
         )
         box.setObjectName("first_steps_box")
-        box.setInformativeText(self.tr("The first {n} steps fit. Load only those?").format(n=fits))
+        box.setInformativeText(
+            numerus(self.tr("Memory holds the first %n step(s). Load only those?", "", fits), fits)
+        )
         load = box.addButton(
-            self.tr("Load the first {n} steps").format(n=fits),
+            numerus(self.tr("Load the first %n step(s)", "", fits), fits),
             QMessageBox.ButtonRole.AcceptRole,
         )
         box.setDefaultButton(load)
@@ -230,8 +233,11 @@ class Opener(FilePart):
         # How the table became the sequence: scaling, missing values (rows dropped), labels.
         made = "; ".join(translate_message(line, qt_translate) for line in seq.describe())
         self.files.status(
-            self.tr("Opened {name}: T = {T} steps, D = {d} inputs, P = {p} targets").format(
-                name=name, T=seq.length, d=seq.input_size, p=seq.target_size
+            self.tr("Opened {name}: T = {steps}, D = {inputs}, P = {targets}").format(
+                name=name,
+                steps=numerus(self.tr("%n step(s)", "", seq.length), seq.length),
+                inputs=numerus(self.tr("%n input(s)", "", seq.input_size), seq.input_size),
+                targets=numerus(self.tr("%n target(s)", "", seq.target_size), seq.target_size),
             )
             + (f" — {made}" if made else ""),
             12000 if made else 5000,
