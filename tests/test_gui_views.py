@@ -177,6 +177,9 @@ def test_plot_panels_keep_a_readable_height_and_can_be_hidden(window, qtbot):
     window.settle()
     assert plots.shown_panels() == ["gates", "c", "grads"]
     assert not plots.plots["inputs"].isVisible()
+    # the panels shown get the hidden ones' room
+    for key in plots.shown_panels():
+        assert plots.plots[key].getViewBox().height() > heights[key] + 20, key
     # the legends sit beside the panels, not over the curves
     for key in plots.shown_panels():
         legend = plots.legends[key].sceneBoundingRect()
@@ -186,4 +189,37 @@ def test_plot_panels_keep_a_readable_height_and_can_be_hidden(window, qtbot):
     assert [decade_text(k) for k in (-3, 0, 1, 2)] == ["10⁻³", "1", "10", "10²"]
     axis = plots.plots["grads"].getAxis("left")
     ticks = axis.tickValues(-6.0, 1.0, 50.0)
-    assert len(ticks) == 1 and len(ticks[0][1]) <= 3  # decades that have room
+    assert len(ticks) == 1 and 2 <= len(ticks[0][1]) <= 3  # decades that have room
+    # shown again: every panel back at its first height
+    plots.panel_actions["inputs"].trigger()
+    plots.panel_actions["h"].trigger()
+    window.settle()
+    again = {k: plots.plots[k].getViewBox().height() for k in plots.PANELS}
+    assert again == pytest.approx(heights, abs=2)
+
+
+def _log_labels(axis) -> list[str]:
+    """The numbers a log axis draws (those past its ends are left out)."""
+    from PySide6.QtGui import QImage, QPainter
+
+    image = QImage(200, 400, QImage.Format.Format_ARGB32)
+    painter = QPainter(image)
+    try:
+        _axis, _ticks, texts = axis.generateDrawSpecs(painter)
+    finally:
+        painter.end()
+    return [text for _rect, _flags, text in texts]
+
+
+@pytest.mark.parametrize("decades", [(0.02, 0.09), (0.3, 0.5), (1e-6, 3.0)])
+def test_the_log_axis_names_two_decades_at_1280_by_800(window, decades):
+    """Issue 13, item 7: the gradient panel's axis showed a single decade."""
+    plots = window.plots
+    window.settle()
+    plots._set_log_range(np.array(decades))
+    window.settle()
+    axis = plots.plots["grads"].getAxis("left")
+    assert axis.height() >= 40
+    labels = _log_labels(axis)
+    assert len(labels) >= 2, labels
+    assert all(label.startswith("10") or label == "1" for label in labels)

@@ -53,7 +53,9 @@ def set_decade_range(
         if c_lo <= lo and hi <= c_hi and (c_hi - c_lo) - (hi - lo) <= 2:
             return current
     if (lo, hi) != current:
-        plot.setYRange(lo, hi, padding=0.02)
+        # Half a decade beyond each end: the end decades' labels fit inside the panel
+        # (labels reaching past its ends are hidden; one decade showed one label).
+        plot.setYRange(lo - 0.5, hi + 0.5, padding=0.0)
     return (lo, hi)
 
 
@@ -103,8 +105,10 @@ class ShortAxis(pg.AxisItem):
     """
 
     SHORT = 90.0
-    #: Pixels a number needs on a log axis (decades further apart are skipped).
-    LOG_LABEL_PX = 24.0
+    #: Pixels from one decade's number to the next on a log axis (closer ones skipped).
+    LOG_LABEL_PX = 16.0
+    #: Pixels a number keeps from the axis' ends (half its height: it is not cut off).
+    LOG_MARGIN_PX = 7.0
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
@@ -113,16 +117,20 @@ class ShortAxis(pg.AxisItem):
         self.setStyle(hideOverlappingLabels=True)
 
     def tickValues(self, minVal, maxVal, size):
-        """On a log axis: whole decades only, as many as have room (was a pile of digits)."""
-        if not self.logMode:
+        """On a log axis: whole decades only, as many as have room, two when two fit
+        (was a pile of digits, then often a single decade)."""
+        if not self.logMode or size <= 0 or maxVal <= minVal:
             return super().tickValues(minVal, maxVal, size)
-        lo, hi = math.ceil(minVal), math.floor(maxVal)
+        per_px = (maxVal - minVal) / size
+        lo = math.ceil(minVal + self.LOG_MARGIN_PX * per_px)
+        hi = math.floor(maxVal - self.LOG_MARGIN_PX * per_px)
         if hi < lo:
             return super().tickValues(minVal, maxVal, size)
-        room = max(2, int(size // self.LOG_LABEL_PX))
-        step = max(1, math.ceil((hi - lo + 1) / room))
-        first = math.ceil(lo / step) * step
-        return [(float(step), [float(v) for v in range(first, hi + 1, step)])]
+        step = max(1, math.ceil(self.LOG_LABEL_PX * per_px))
+        values = list(range(math.ceil(lo / step) * step, hi + 1, step))  # 10⁻⁶, 10⁻³, 1
+        if len(values) < 2:
+            values = list(range(lo, hi + 1, step))  # two decades, though not round ones
+        return [(float(step), [float(v) for v in values])]
 
     def tickStrings(self, values, scale, spacing):
         if self.logMode:

@@ -361,9 +361,20 @@ class PlotPanels(QWidget):
             else:
                 plot.getAxis("bottom").showLabel(False)
         self.layout_widget.setMinimumHeight(len(shown) * self.MIN_PANEL_HEIGHT + 30)
+        self._fill_view()
         if hasattr(self, "_series"):  # (not while the panels are built)
             self._apply_x_range()
             QTimer.singleShot(0, self, self._apply_x_range)  # once laid out (not once deleted)
+
+    def _fill_view(self) -> None:
+        """Give the panels shown the whole view again.
+
+        Taking items out of pyqtgraph's top-level layout shrinks it to its minimum
+        size, and the view only stretches it back on its next resize: the panels
+        left kept their old heights or less (c at 37 px, the gradients at 14 px).
+        """
+        view = self.layout_widget
+        pg.GraphicsView.setRange(view, view.range, padding=0, disableAutoPixel=False)
 
     def _fill_legends(self) -> None:
         """Each panel's legend: its curves by name (of all units, the selected one's)."""
