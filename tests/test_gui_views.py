@@ -223,3 +223,16 @@ def test_the_log_axis_names_two_decades_at_1280_by_800(window, decades):
     labels = _log_labels(axis)
     assert len(labels) >= 2, labels
     assert all(label.startswith("10") or label == "1" for label in labels)
+
+
+def test_the_gradients_tab_legends_sit_beside_its_plots(window):
+    """Issue 13, item 7: the gradients tab's legends lay over its curves."""
+    assert window.load_scenario("rnn_vanishes")
+    window.run_to_end()
+    window.settle()
+    panel = window.compare
+    for plot in (panel.grad_plot, panel.factor_plot):
+        legend = plot.legend.sceneBoundingRect()
+        assert plot.legend.items  # the curves are listed
+        assert legend.left() >= plot.sceneBoundingRect().right() - 1
+        assert legend.height() <= plot.sceneBoundingRect().height() + 1

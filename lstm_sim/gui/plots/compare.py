@@ -59,6 +59,9 @@ class ComparePanel(QWidget):
 
     lag_requested = Signal(int)
 
+    #: Width of the legends' column right of the plots (px).
+    LEGEND_WIDTH = 230
+
     def __init__(self, session: Session, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.session = session
@@ -118,8 +121,13 @@ class ComparePanel(QWidget):
             plot.getAxis("left").setWidth(64)
             plot.getAxis("left").enableAutoSIPrefix(False)
         self.factor_plot.setXLink(self.grad_plot)
-        self.grad_plot.addLegend(offset=(-10, 5), labelTextSize="8pt", colCount=2)
-        self.factor_plot.addLegend(offset=(-10, 5), labelTextSize="8pt")
+        # The legends in a column of their own, right of the plots (inside, they lay over
+        # the curves). PlotItem.addItem lists a named curve in ``plot.legend``.
+        for row, plot in enumerate((self.grad_plot, self.factor_plot)):
+            legend = pg.LegendItem(offset=None, labelTextSize="8pt", verSpacing=-6)
+            self.layout_widget.addItem(legend, row=row, col=1)
+            plot.legend = legend
+        self.layout_widget.ci.layout.setColumnFixedWidth(1, self.LEGEND_WIDTH)
         self.curves = {
             "rnn_dh": self.grad_plot.plot(
                 pen=pg.mkPen(RNN_COLOR, width=1), connect="finite", name="RNN ‖∂L/∂h_k‖"
