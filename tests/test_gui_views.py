@@ -236,3 +236,22 @@ def test_the_gradients_tab_legends_sit_beside_its_plots(window):
         assert plot.legend.items  # the curves are listed
         assert legend.left() >= plot.sceneBoundingRect().right() - 1
         assert legend.height() <= plot.sceneBoundingRect().height() + 1
+
+
+def test_the_gradient_caption_counts_one_step_in_the_singular(window):
+    """Issue 13, item 7: 'all 1 steps back' read as English plural for one step."""
+    s = window.session
+    s.update_settings(window=None)
+    window.transport.step_forward()
+    window.settle()
+    caption = window.plots.caption.text()
+    assert "all 1 step back to t = 1" in caption, caption
+    s.update_settings(window=1)
+    for _ in range(3):
+        window.transport.step_forward()
+    window.settle()
+    caption = window.plots.caption.text()
+    assert "BPTT window: 1 step (k = 4 … 4)" in caption, caption
+    s.update_settings(window=2)
+    window.settle()
+    assert "BPTT window: 2 steps (k = 3 … 4)" in window.plots.caption.text()

@@ -402,167 +402,168 @@
 <context>
     <name>ComparePanel</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="198"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
         <source>What to look at</source>
+        <extracomment>Width of the legends&apos; column right of the plots (px).</extracomment>
         <translation>观察要点</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="200"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="208"/>
         <source>Click a lag to open that step of the backward pass in the Backward tab</source>
         <translation>点击某个间隔，在“反向”标签页中打开反向传播的那一步</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="202"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="210"/>
         <source>Compare with a vanilla RNN</source>
         <translation>与普通 RNN 对比</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="204"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="212"/>
         <source>Run an RNN of the same input and hidden size on the same sequence</source>
         <translation>在同一序列上运行一个输入维度和隐藏维度都相同的 RNN</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="206"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="214"/>
         <source>Clip RNN gradient norm at</source>
         <translation>将 RNN 梯度范数裁剪至</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="209"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
         <source>Per-step clipping: going back, ∂L/∂h_k is rescaled to the threshold at every step where its norm exceeds it. (PyTorch&apos;s clip_grad_norm_ instead rescales the whole parameter gradient once, after BPTT.)</source>
         <translation>逐步裁剪：反向回传时，在 ∂L/∂h_k 的范数超过阈值的每一步，都把它缩放到阈值。（PyTorch 的 clip_grad_norm_ 则是在 BPTT 之后对整个参数梯度统一缩放一次。）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="214"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="222"/>
         <source>Clipping threshold</source>
         <translation>裁剪阈值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="215"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="223"/>
         <source>per step, during BPTT</source>
         <translation>逐步，在 BPTT 过程中</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="216"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="224"/>
         <source>global, after BPTT (clip_grad_norm_)</source>
         <translation>全局，在 BPTT 之后（clip_grad_norm_）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="217"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="225"/>
         <source>How the RNN&apos;s gradient is clipped</source>
         <translation>RNN 梯度的裁剪方式</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="220"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="228"/>
         <source>Per step: ∂L/∂h_k is capped at every step of the backward pass (the gradient curve flattens; the parameter gradient changes direction). Global: the backward pass runs unclipped, then the whole parameter gradient is scaled once to at most the threshold (its direction is kept), as PyTorch&apos;s clip_grad_norm_ does</source>
         <translation>逐步：反向传播的每一步都限制 ∂L/∂h_k 的范数（梯度曲线被压平；参数梯度的方向随之改变）。全局：反向传播不裁剪，之后把整个参数梯度统一缩放一次，使其范数不超过阈值（方向保持不变），与 PyTorch 的 clip_grad_norm_ 相同</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="226"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="234"/>
         <source>Largest singular value of W_hh</source>
         <translation>W_hh 的最大奇异值</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="227"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="235"/>
         <source>gradient norm</source>
         <translation>梯度范数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="228"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="236"/>
         <source>factor per step</source>
         <translation>每步乘数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="229"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="237"/>
         <source>lag t − k (steps back from t)</source>
         <translation>间隔 t − k（从 t 往回的步数）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="231"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="239"/>
         <source>The mechanism: what each step back multiplies the gradient by</source>
         <translation>机制：每回传一步，梯度要乘以什么</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="235"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="243"/>
         <source>LSTM ‖∂L/∂C_k‖ (total)</source>
         <translation>LSTM ‖∂L/∂C_k‖（总梯度）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="237"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="245"/>
         <source>LSTM direct path ∏f</source>
         <translation>LSTM 直接路径 ∏f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="238"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="246"/>
         <source>LSTM f_k = ∂C_k/∂C_{k−1} (direct partial)</source>
         <translation>LSTM f_k = ∂C_k/∂C_{k−1}（直接偏导）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="239"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="247"/>
         <source>LSTM ∏ f (t back to k)</source>
         <translation>LSTM ∏ f（从 t 回到 k）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="240"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="248"/>
         <source>RNN σ_max(W_hh) (dashed)</source>
         <translation>RNN σ_max(W_hh)（虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="241"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="249"/>
         <source>RNN clipping threshold (dotted)</source>
         <translation>RNN 裁剪阈值（点线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="255"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="263"/>
         <source>Turn on the comparison, pick a scenario in the Scenarios menu, and step: the top plot shows how much of the gradient of the loss at step t reaches each earlier step k; the bottom plot shows why.</source>
         <translation>打开对比，在“场景”菜单中选一个场景，然后单步执行：上图显示第 t 步损失的梯度有多少能传到之前的每个时间步 k；下图说明其中的原因。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="390"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="398"/>
         <source>How far back the loss at step t reaches</source>
         <translation>第 t 步的损失能回传多远</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="415"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="423"/>
         <source>RNN: σ_max(W_hh) = {s:.3f} ({kind}; dashed line below)</source>
         <translation>RNN：σ_max(W_hh) = {s:.3f}（{kind}；见下图虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="417"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="425"/>
         <source>&lt; 1: gradients vanish</source>
         <translation>&lt; 1：梯度消失</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="419"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="427"/>
         <source>&gt; 1: gradients can explode</source>
         <translation>&gt; 1：梯度可能爆炸</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="433"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="441"/>
         <source>RNN comparison is off</source>
         <translation>RNN 对比已关闭</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="447"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="455"/>
         <source>How far back the loss at step t = {t} reaches ({loss})</source>
         <translation>第 t = {t} 步的损失能回传多远（{loss}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="458"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="466"/>
         <source>Not clipped: RNN ‖∂L/∂W‖ = {n:.4g}</source>
         <translation>未裁剪：RNN ‖∂L/∂W‖ = {n:.4g}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="461"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="469"/>
         <source>Global: RNN ‖∂L/∂W‖ = {n:.4g} is below the threshold, so it is left as it is.</source>
         <translation>全局：RNN ‖∂L/∂W‖ = {n:.4g} 低于阈值，因此保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="465"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="473"/>
         <source>Global: the curve above is not capped; afterwards the whole parameter gradient is scaled once, ‖∂L/∂W‖ = {n:.4g} → {m:.4g}, keeping its direction.</source>
         <translation>全局：上方的曲线不受限制；之后整个参数梯度统一缩放一次，‖∂L/∂W‖ = {n:.4g} → {m:.4g}，方向保持不变。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/compare.py" line="469"/>
+        <location filename="../../lstm_sim/gui/plots/compare.py" line="477"/>
         <source>Per step: ∂L/∂h_k is capped at the dotted line at every step going back, which changes the direction of the parameter gradient; ‖∂L/∂W‖ = {n:.4g}.</source>
         <translation>逐步：反向回传的每一步都把 ∂L/∂h_k 限制在点线处，这会改变参数梯度的方向；‖∂L/∂W‖ = {n:.4g}。</translation>
     </message>
@@ -3660,103 +3661,107 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
 <context>
     <name>PlotPanels</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="209"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="210"/>
         <source>What the gradient panel shows</source>
         <translation>梯度面板显示的内容</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="192"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="193"/>
         <source>input x_t</source>
         <extracomment>The least height a panel gets (px): its numbers stay readable; the plots tab keeps the room of the panels shown. Width of the legends&apos; column (px). Legend entries at most per panel (all units: the selected unit&apos;s only).</extracomment>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="192"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="193"/>
         <source>Input x_t (and targets y_t)</source>
         <translation>输入 x_t（及目标 y_t）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="193"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
         <source>gates</source>
         <translation>门</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="193"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
         <source>Gates f_t, i_t, o_t</source>
         <translation>门 f_t、i_t、o_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="195"/>
         <source>Cell state C_t (long-term memory)</source>
         <translation>细胞状态 C_t（长期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="198"/>
         <source>Hidden state h_t (short-term memory)</source>
         <translation>隐藏状态 h_t（短期记忆）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="194"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="195"/>
         <source>C_t, long-term memory</source>
         <translation>C_t，长期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="196"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="197"/>
         <source>h_t, short-term memory</source>
         <translation>h_t，短期记忆</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="199"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="200"/>
         <source>Gradient norms (log scale)</source>
         <translation>梯度范数（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="199"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="200"/>
         <source>‖∂L/∂·‖, log scale</source>
         <translation>‖∂L/∂·‖，对数坐标</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="205"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="206"/>
         <source>Plot &amp;panels</source>
         <translation>绘图面板(&amp;P)</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="360"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="361"/>
         <source>time step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="485"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="497"/>
         <source>Gradient norms: backpropagating…</source>
         <translation>梯度范数：正在反向传播…</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="488"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="500"/>
         <source>Gradient norms: step forward to define a loss L at step t.</source>
         <translation>梯度范数：请向前单步执行，以定义第 t 步的损失 L。</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="510"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="522"/>
         <source>L = h_t[{unit}] (unit {unit}&apos;s output at t = {t})</source>
         <translation>L = h_t[{unit}]（单元 {unit} 在 t = {t} 时的输出）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="514"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="526"/>
         <source>L = Σ_j h_t[j] (the output at t = {t})</source>
         <translation>L = Σ_j h_t[j]（t = {t} 时的输出）</translation>
     </message>
-    <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="519"/>
-        <source>window: all {n} steps back to t = 1</source>
-        <translation>窗口：全部 {n} 步，一直回到 t = 1</translation>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="532"/>
+        <source>window: all %n step(s) back to t = 1</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="535"/>
+        <source>BPTT window: %n step(s) (k = {a} … {b})</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="521"/>
-        <source>BPTT window: {w} steps (k = {a} … {b})</source>
-        <translation>BPTT 窗口：{w} 步（k = {a} … {b}）</translation>
-    </message>
-    <message>
-        <location filename="../../lstm_sim/gui/plots/panels.py" line="524"/>
+        <location filename="../../lstm_sim/gui/plots/panels.py" line="537"/>
         <source>Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}</source>
         <translation>下方面板：{loss} 的 ‖∂L/∂C_k‖ 与 ‖∂L/∂h_k‖；{window}</translation>
     </message>

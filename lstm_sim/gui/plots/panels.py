@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QMenu, QVBoxLayout, QWidget
 from ...session import Session, Topic
 from ..diagram import rich_notation
 from ..follow import follow
+from ..i18n import numerus
 from ..mnemonics import with_mnemonics
 from ..prediction import prediction_caption
 from ..steady import SteadyLabel
@@ -527,11 +528,12 @@ class PlotPanels(QWidget):
         if view.loss in ("prediction", "prediction_sum"):
             loss = prediction_caption(self, view, s.time_row(view.t) + 1, s.model is not None)
         if view.window is None:
-            window = self.tr("window: all {n} steps back to t = 1").format(n=len(view.steps))
+            n = len(view.steps)
+            window = numerus(self.tr("window: all %n step(s) back to t = 1", "", n), n)
         else:
-            window = self.tr("BPTT window: {w} steps (k = {a} … {b})").format(
-                w=view.window, a=int(view.steps[0]), b=int(view.steps[-1])
-            )
+            w = int(view.window)
+            window = numerus(self.tr("BPTT window: %n step(s) (k = {a} … {b})", "", w), w)
+            window = window.format(a=int(view.steps[0]), b=int(view.steps[-1]))
         return self.tr("Bottom panel: ‖∂L/∂C_k‖ and ‖∂L/∂h_k‖ for {loss}; {window}").format(
             loss=loss, window=window
         )
