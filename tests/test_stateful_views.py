@@ -24,6 +24,11 @@ The actions (rules)
 - *train* two epochs in the training dock (when the sequence has targets);
 - *language* (View ▸ Language) and *appearance* (View ▸ Appearance);
 - *hide or show a plot panel* (View ▸ Plot panels);
+- the gradients tab's *clip mode* (``Settings.clip_mode``), the Backward tab's
+  *lag* box (``Settings.backward_lag``), *switch the side tabs* (Forward,
+  Backward, Matrix form, Code);
+- *open a model* (a 3-input sequence, then ``tests/fixtures/model/net.pt``
+  through File ▸ Open Weights) and *choose a cell* with the Layer box;
 - *export* the plots (CSV, SVG, PNG) and the diagram (SVG, PNG) through
   File ▸ Export with the export dialog answering the options.
 
@@ -61,6 +66,7 @@ from __future__ import annotations
 import csv
 import os
 import xml.etree.ElementTree as ET
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -95,6 +101,7 @@ EXAMPLES_RUN = int(os.environ.get("LSTM_SIM_STATEFUL_EXAMPLES", "8"))
 STEPS = int(os.environ.get("LSTM_SIM_STATEFUL_STEPS", "8"))
 EXAMPLES_KEYS = [ex.key for ex in EXAMPLES]
 SCENARIO_KEYS = [scn.key for scn in SCENARIOS]
+MODEL_FILE = Path(__file__).parent / "fixtures" / "model" / "net.pt"  # a two-layer torch LSTM
 
 
 def visible_curve_columns(window: MainWindow, key: str | None = None) -> list[str]:
@@ -259,6 +266,34 @@ class ViewsMachine(RuleBasedStateMachine):
         compare = self.window.compare
         compare.clip_value.setValue(value)
         compare.clip_box.setChecked(on)
+
+    @rule(index=st.integers(0, 1))
+    def choose_clip_mode(self, index: int) -> None:
+        self.window.compare.clip_mode.setCurrentIndex(index)  # Settings.clip_mode
+
+    @rule(where=st.floats(0.0, 1.0))
+    def choose_backward_lag(self, where: float) -> None:
+        box = self.window.backward.lag_box  # Settings.backward_lag
+        box.setValue(round(box.minimum() + where * (box.maximum() - box.minimum())))
+
+    @rule(index=st.integers(0, 3))
+    def side_tab(self, index: int) -> None:
+        self.window.side_tabs.setCurrentIndex(index)  # Forward, Backward, Matrix, Code
+
+    @rule(T=st.integers(2, 60), seed=st.integers(0, 2**16))
+    def open_model(self, T: int, seed: int) -> None:
+        self.open_sequence(T, 3, False, True, seed)  # what the model reads: 3 inputs
+        self.next_open = str(MODEL_FILE)
+        self.window.file_actions.open_weights_action.trigger()
+        self.window.file_actions.wait()
+        assert self.s.model is not None
+
+    @precondition(lambda self: self.window.session.model is not None)
+    @rule(index=st.integers(0, 7))
+    def choose_cell(self, index: int) -> None:
+        box = self.window.controls.cell_box  # the Layer box
+        if box.count():
+            box.setCurrentIndex(index % box.count())
 
     @rule(panel=st.sampled_from(["inputs", "gates", "c", "h", "grads"]))
     def toggle_plot_panel(self, panel: str) -> None:
