@@ -3749,15 +3749,15 @@ Re-initialise the input weights W_ih for {d} inputs? The number of units H = {H}
     <message numerus="yes">
         <location filename="../../lstm_sim/gui/plots/panels.py" line="532"/>
         <source>window: all %n step(s) back to t = 1</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>窗口：全部 %n 步，一直回到 t = 1</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <location filename="../../lstm_sim/gui/plots/panels.py" line="535"/>
         <source>BPTT window: %n step(s) (k = {a} … {b})</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>BPTT 窗口：%n 步（k = {a} … {b}）</numerusform>
         </translation>
     </message>
     <message>
