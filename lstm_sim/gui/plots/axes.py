@@ -124,8 +124,8 @@ class ShortAxis(pg.AxisItem):
         per_px = (maxVal - minVal) / size
         lo = math.ceil(minVal + self.LOG_MARGIN_PX * per_px)
         hi = math.floor(maxVal - self.LOG_MARGIN_PX * per_px)
-        if hi < lo:
-            return super().tickValues(minVal, maxVal, size)
+        if hi < lo:  # (no curve yet: the decades at the ends, if any)
+            lo, hi = math.ceil(minVal), math.floor(maxVal)
         step = max(1, math.ceil(self.LOG_LABEL_PX * per_px))
         values = list(range(math.ceil(lo / step) * step, hi + 1, step))  # 10⁻⁶, 10⁻³, 1
         if len(values) < 2:
