@@ -798,3 +798,29 @@ def test_chinese_renders_with_a_cjk_font(qtbot, zh):
             assert not missing, (QFontInfo(widget.font()).family(), "".join(missing[:20]))
     finally:
         _close(window)
+
+
+def test_merging_translations_carries_plural_forms_over(tmp_path, monkeypatch):
+    """update_translations --merge: a plural (numerus) text keeps its forms across a rebase."""
+    other = tmp_path / "other.ts"
+    other.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" language="zh_CN">'
+        "<context><name>X</name>"
+        '<message numerus="yes"><source>%n step(s)</source>'
+        "<translation><numerusform>%n 步</numerusform></translation></message>"
+        "<message><source>Open</source><translation>打开</translation></message>"
+        "</context></TS>",
+        encoding="utf-8",
+    )
+    known = tool.known_translations(other)
+    assert known == {"%n step(s)": ("%n 步",), "Open": "打开"}
+    mine = tmp_path / "mine.ts"
+    mine.write_text(
+        other.read_text(encoding="utf-8")
+        .replace("<translation><numerusform>%n 步", '<translation type="unfinished"><numerusform>')
+        .replace("<translation>打开", '<translation type="unfinished">'),
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(tool, "lupdate", lambda ts: None)  # layout only; not needed here
+    assert sorted(tool.reuse(mine, known)) == [("X", "%n step(s)"), ("X", "Open")]
+    assert tool.known_translations(mine) == known

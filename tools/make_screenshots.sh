@@ -43,7 +43,7 @@ shot() {
   for k in $keys; do
     DISPLAY=$display xdotool windowactivate --sync "$win" key --clearmodifiers "$k" 2>/dev/null ||
       DISPLAY=$display xdotool key "$k"
-    sleep 0.2
+    sleep 0.8  # a View-menu key sent sooner can be lost while the menu opens
   done
   sleep 2
   DISPLAY=$display import -window root "$out/$name.png"

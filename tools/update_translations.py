@@ -92,21 +92,34 @@ def lupdate(ts: Path) -> None:
     _run([tool("pyside6-lupdate"), *sources(), "-ts", str(ts), "-no-obsolete", "-silent"])
 
 
-def known_translations(ts: Path) -> dict[str, str]:
-    """Source text → finished translation, of every context of ``ts`` (empty if missing)."""
+#: A finished translation: its text, or for a plural ("numerus") message the
+#: tuple of its forms.
+Translation = str | tuple[str, ...]
+
+
+def known_translations(ts: Path) -> dict[str, Translation]:
+    """Source text → finished translation, of every context of ``ts`` (empty if missing).
+
+    A plural message (``%n`` with ``numerus="yes"``) gives the tuple of its forms.
+    """
     if not ts.is_file():
         return {}
-    known: dict[str, str] = {}
+    known: dict[str, Translation] = {}
     for message in ET.parse(ts).getroot().iter("message"):
         tr = message.find("translation")
-        if message.get("numerus") == "yes" or tr is None or tr.get("type") is not None:
+        if tr is None or tr.get("type") is not None:
             continue
-        if tr.text and tr.text.strip():
-            known.setdefault(message.findtext("source") or "", tr.text)
+        source = message.findtext("source") or ""
+        if message.get("numerus") == "yes":
+            forms = tuple(f.text or "" for f in tr.findall("numerusform"))
+            if forms and all(f.strip() for f in forms):
+                known.setdefault(source, forms)
+        elif tr.text and tr.text.strip():
+            known.setdefault(source, tr.text)
     return known
 
 
-def reuse(ts: Path, known: dict[str, str]) -> list[tuple[str, str]]:
+def reuse(ts: Path, known: dict[str, Translation]) -> list[tuple[str, str]]:
     """Finish untranslated messages whose exact source text has a translation in ``known``.
 
     That is a text that moved to another context (a class renamed, a helper
@@ -122,17 +135,25 @@ def reuse(ts: Path, known: dict[str, str]) -> list[tuple[str, str]]:
         for message in context.iter("message"):
             source = message.findtext("source") or ""
             tr = message.find("translation")
-            if (
-                tr is not None
-                and tr.get("type") == "unfinished"
-                and message.get("numerus") != "yes"
-                and source in known
+            if tr is None or tr.get("type") != "unfinished" or source not in known:
+                continue
+            text = known[source]
+            if message.get("numerus") == "yes":
+                forms = tr.findall("numerusform")
+                # every form empty (a plural text new here), and the same number of forms
+                if not isinstance(text, tuple) or any((f.text or "").strip() for f in forms):
+                    continue
+                if len(forms) != len(text):
+                    continue
+                for form, value in zip(forms, text, strict=True):
+                    form.text = value
+            elif isinstance(text, str) and (tr.text or "").strip() in ("", text):
                 # empty, or lupdate's own same-text guess (not a similar-text one)
-                and (tr.text or "").strip() in ("", known[source])
-            ):
-                tr.text = known[source]
-                del tr.attrib["type"]
-                filled.append((name, source))
+                tr.text = text
+            else:
+                continue
+            del tr.attrib["type"]
+            filled.append((name, source))
     if filled:
         tree.write(ts, encoding="utf-8", xml_declaration=True)
         lupdate(ts)  # back to lupdate's own layout (DOCTYPE, escaping, order)
