@@ -663,7 +663,7 @@ def _plots(columns: dict[str, np.ndarray], out: Path, formats: list[str]) -> lis
     # Qt only now, and on the offscreen platform: no display needed.
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
-        from .gui.plots.export import render_trace_figure
+        from .gui.plots.trace_figure import render_trace_figure
     except ImportError as exc:
         raise _Failure(f"--plots needs PySide6 and pyqtgraph ({exc})", 1) from None
     try:

@@ -12,7 +12,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtSvg import QSvgRenderer
 
 from lstm_sim.engine import LSTMParams, bptt, output_loss, run
-from lstm_sim.gui.plots.export import render_trace_figure, write_plot_csv, write_png, write_svg
+from lstm_sim.gui.plots.export import write_plot_csv, write_png, write_svg
+from lstm_sim.gui.plots.trace_figure import render_trace_figure
 from lstm_sim.io import SaveError, trace_columns
 from lstm_sim.sequence import Sequence
 

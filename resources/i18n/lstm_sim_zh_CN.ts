@@ -1531,32 +1531,32 @@
         <translation>第 {layer} 层</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="70"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="67"/>
         <source>the image is too large ({w} × {h})</source>
         <translation>图像过大（{w} × {h}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="76"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="73"/>
         <source>could not encode the image as PNG</source>
         <translation>无法将图像编码为 PNG</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="81"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="78"/>
         <source>could not start the SVG generator</source>
         <translation>无法启动 SVG 生成器</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="87"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="84"/>
         <source>the generated SVG is not valid XML ({detail})</source>
         <translation>生成的 SVG 不是有效的 XML（{detail}）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="278"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="269"/>
         <source>the device pixel ratio must be positive</source>
         <translation>设备像素比必须为正数</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="441"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="432"/>
         <location filename="../../lstm_sim/gui/plots/table.py" line="50"/>
         <source>the plot has no curves</source>
         <translation>该图中没有曲线</translation>
@@ -1610,7 +1610,7 @@
         <translation>未知格式 {format}</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="396"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="387"/>
         <source>the generated SVG does not render</source>
         <translation>生成的 SVG 无法渲染</translation>
     </message>
@@ -4786,83 +4786,83 @@ bias_ih[{r}] + bias_hh[{r}]（编辑时修改的是 bias_ih）</translation>
 <context>
     <name>export</name>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="356"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="347"/>
         <source>lstm-sim export</source>
         <translation>lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="358"/>
+        <location filename="../../lstm_sim/gui/plots/export.py" line="349"/>
         <source>Exported by lstm-sim</source>
         <translation>由 lstm-sim 导出</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="504"/>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="645"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="70"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="211"/>
         <source>LSTM trace</source>
         <translation>LSTM 运行轨迹</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="523"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="89"/>
         <source>Inputs x_t</source>
         <translation>输入 x_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="524"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="90"/>
         <source> and targets y_t (dashed)</source>
         <translation> 及目标 y_t（虚线）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="533"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="99"/>
         <source>Gates: forget f, input i, output o</source>
         <translation>门：遗忘门 f、输入门 i、输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="537"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="103"/>
         <source>forget f</source>
         <translation>遗忘门 f</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="538"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="104"/>
         <source>input i</source>
         <translation>输入门 i</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="539"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="105"/>
         <source>output o</source>
         <translation>输出门 o</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="546"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="112"/>
         <source>Cell state C_t</source>
         <translation>细胞状态 C_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="547"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="113"/>
         <source>Hidden state h_t</source>
         <translation>隐藏状态 h_t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="557"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="123"/>
         <source>Gradient norms ‖∂L/∂C_t‖, ‖∂L/∂h_t‖ (log scale)</source>
         <translation>梯度范数 ‖∂L/∂C_t‖、‖∂L/∂h_t‖（对数坐标）</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="568"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="134"/>
         <source>‖∂L/∂C_t‖</source>
         <translation>‖∂L/∂C_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="569"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="135"/>
         <source>‖∂L/∂h_t‖</source>
         <translation>‖∂L/∂h_t‖</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="575"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="141"/>
         <source>step t</source>
         <translation>时间步 t</translation>
     </message>
     <message>
-        <location filename="../../lstm_sim/gui/plots/export.py" line="620"/>
+        <location filename="../../lstm_sim/gui/plots/trace_figure.py" line="186"/>
         <source>unknown plot format(s): {0} (use png, svg)</source>
         <translation>未知的图像格式：{0}（请使用 png 或 svg）</translation>
     </message>
