@@ -9,6 +9,11 @@ Per-step work is independent of the history length: each curve keeps an
 incremental min/max envelope (:mod:`lstm_sim.gui.plots.decimate`), the x range is the
 whole sequence (fixed, so nothing re-ranges as the curves grow), and y ranges
 only widen when a new value falls outside them.
+
+Why this module is over 600 lines: it is one view, :class:`PlotPanels`, whose
+build, incremental update, ``rendered()`` and export table must agree with one
+another (the one-truth rule of docs/architecture.md); the curves, axes,
+decimation, legends' names and the CSV writer are in their own modules.
 """
 
 from __future__ import annotations
