@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 from ...session import Session, Topic
 from ..banner import origin_explanation
 from ..follow import follow
-from .axes import cache_axes, set_decade_range
+from .axes import ShortAxis, cache_axes, set_decade_range
 from .panels import SERIES_COLORS
 
 __all__ = ["ComparePanel"]
@@ -110,8 +110,14 @@ class ComparePanel(QWidget):
         self.layout_widget = pg.GraphicsLayoutWidget()
         self.layout_widget.setBackground("w")
         self.layout_widget.scene().sigMouseClicked.connect(self._on_click)
-        self.grad_plot = self.layout_widget.addPlot(row=0, col=0)
-        self.factor_plot = self.layout_widget.addPlot(row=1, col=0)
+        # Whole decades only on both log axes (pyqtgraph's own log ticks label the
+        # minor ones too, a pile of 0.9 … 0.04 on the mechanism plot's narrow range).
+        self.grad_plot = self.layout_widget.addPlot(
+            row=0, col=0, axisItems={"left": ShortAxis("left")}
+        )
+        self.factor_plot = self.layout_widget.addPlot(
+            row=1, col=0, axisItems={"left": ShortAxis("left")}
+        )
         for plot in (self.grad_plot, self.factor_plot):
             plot.setLogMode(y=True)
             cache_axes(plot)
