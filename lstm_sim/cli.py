@@ -86,7 +86,7 @@ Without --weights the default is auto; with --weights it is none (the weights
 expect the values they were trained on). Per column: COLUMN=METHOD items, with
 "inputs"/"targets" for all columns of a role, e.g. --scale standard,year=none
 or --scale inputs=minmax,targets=none. The statistics come from the whole file.
-When most steps have their gates saturated (|pre-activation| > 5 for more than
+When most steps have their gates saturated (|pre-activation| > 5 for at least
 half of the gate values on more than half of the steps), one warning line on
 stderr suggests --scale standard.
 

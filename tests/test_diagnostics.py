@@ -49,7 +49,7 @@ def test_counts_match_pre_activations_recomputed():
     found = saturation(run(params, x))
     z = _z(params, x)
     hit = np.abs(z) > SATURATION_Z
-    expected_steps = int(np.count_nonzero(hit.sum(axis=1) > 0.5 * z.shape[1]))
+    expected_steps = int(np.count_nonzero(hit.sum(axis=1) >= 0.5 * z.shape[1]))
     assert found.saturated_steps == expected_steps
     shares = hit.reshape(400, 4, 5).mean(axis=(0, 2))  # gate blocks i, f, g, o
     for g, share in zip("ifgo", shares, strict=True):
@@ -84,6 +84,24 @@ def test_a_table_in_the_thousands_saturates_unless_scaled():
     scaled = load_sequence(TABLES / "nile.csv", scale="auto")
     found = saturation(run(params, scaled.inputs))
     assert found.saturated_steps == 0 and not found.saturated  # as the README says
+
+
+def test_input_gate_and_candidate_at_their_limits_count_as_saturated():
+    """The start-up example on values in the hundreds: i and g sit at 1, f and o do not.
+
+    Half of the gate values is enough for a step to count: C then grows by the
+    same amount at every step, nothing a learner came to see (it had gone unreported
+    with "more than half").
+    """
+    from lstm_sim.examples import spikes_example
+
+    seq, params = spikes_example()
+    assert not saturation(run(params, seq.inputs)).saturated  # its own spikes: fine
+    x = 500 + 300 * np.sin(np.arange(2000) / 9)
+    found = saturation(run(params, x[:, None]))
+    assert found.gate_shares["i"] == 1.0 and found.gate_shares["g"] == 1.0
+    assert found.gate_shares["f"] == 0.0 and found.gate_shares["o"] == 0.0
+    assert found.saturated and found.saturated_steps == found.steps
 
 
 def test_messages():

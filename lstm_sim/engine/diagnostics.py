@@ -9,8 +9,9 @@ app can say so, with the remedy (scale the inputs).
 
 Threshold: a gate value counts as saturated when |z| > :data:`SATURATION_Z`
 = 5, where σ(5) = 0.99331 (within 0.7 % of 1; σ′ = 0.0066, 1/38 of its value
-at 0) and tanh(5) = 0.99991. A step is saturated when more than half of its
-gate values are (:data:`STEP_SHARE`; clamped gates are left out), and the
+at 0) and tanh(5) = 0.99991. A step is saturated when at least half of its
+gate values are (:data:`STEP_SHARE`; clamped gates are left out: i and g at
+±1 with f, o unsaturated already make C grow by a constant every step), and the
 trace is reported as saturated when more than half of its steps are
 (:data:`TRACE_SHARE`): a trained cell may hold some gates at 0 or 1 on
 purpose (a forget gate at 1 is a memory), but not most of them all the time.
@@ -52,7 +53,7 @@ class Saturation:
     steps : int
         Steps examined.
     saturated_steps : int
-        Steps on which more than :data:`STEP_SHARE` of the gate values have
+        Steps on which at least :data:`STEP_SHARE` of the gate values have
         |z| > :data:`SATURATION_Z`.
     gate_shares : dict of str to float
         Per gate (``"i"``, ``"f"``, ``"g"``, ``"o"``; clamped gates left out):
@@ -173,7 +174,7 @@ def saturation(trace: Trace, *, start: int = 0, stop: int | None = None) -> Satu
             count += n
             per_gate[g] += int(n.sum())
         if gates:
-            saturated_steps += int(np.count_nonzero(count > STEP_SHARE * hidden * len(gates)))
+            saturated_steps += int(np.count_nonzero(count >= STEP_SHARE * hidden * len(gates)))
         x = trace.x[a:b]
         if x.size:
             peak = max(peak, float(np.max(np.abs(x))))
