@@ -86,8 +86,8 @@ def svg_not_xml(exc: Exception) -> Text:
     )
 
 
-# Okabe–Ito colours (as the plot panels), safe for the common colour blindnesses.
-def _app() -> QApplication:
+def ensure_app() -> QApplication:
+    """The QApplication, made here when a headless caller (the CLI) has none yet."""
     app = QApplication.instance()
     if app is None:
         app = QApplication([])
@@ -260,7 +260,7 @@ def write_png(
     ------
     SaveError
     """
-    _app()
+    ensure_app()
     ratio = float(device_pixel_ratio)
     if not ratio > 0:
         raise SaveError(
@@ -332,7 +332,7 @@ def write_svg(
     SaveError
         Also when the generated file does not parse as XML.
     """
-    _app()
+    ensure_app()
     natural = _target_size(target)
     lw, lh = _logical_size(natural, width, height, 1.0)
     data = QByteArray()

@@ -17,10 +17,11 @@ import numpy as np
 import pyqtgraph as pg
 from PySide6.QtCore import QCoreApplication, Qt
 
-from .export import _app, write_png, write_svg
+from .export import ensure_app, write_png, write_svg
 
 __all__ = ["build_trace_figure", "render_trace_figure"]
 
+# Okabe–Ito colours (as the plot panels), safe for the common colour blindnesses.
 _GATE_COLORS = {"f": "#0072B2", "i": "#E69F00", "o": "#009E73"}
 _SERIES_COLORS = {"x": "#333333", "y": "#56B4E9", "c": "#D55E00", "h": "#CC79A7"}
 _INK = "#333333"  # axes and text on the white background
@@ -63,7 +64,7 @@ def build_trace_figure(columns: Mapping[str, Any]) -> pg.GraphicsLayoutWidget:
         ``y_0`` …, ``f_0`` …, ``i_*``, ``o_*``, ``c_*``, ``h_*``,
         ``grad_c_norm``, ``grad_h_norm``); missing groups are left out.
     """
-    _app()
+    ensure_app()
     t = np.asarray(columns["t"], dtype=np.float64)
     widget = pg.GraphicsLayoutWidget()
     widget.setBackground("w")
